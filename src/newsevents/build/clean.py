@@ -1,0 +1,52 @@
+"""Stage `clean`: take site boilerplate out of the text, keep every body paragraph.
+
+A line is removed only when the whole line is furniture: a rule in
+knowledge/boilerplate.yaml, a date line, a repeat of the headline, or a stray
+one-character line (seed 000 has a lone "x"). Removed lines are kept on the draft
+with their kind, so the metadata stage can read bylines and date lines and the
+manifest can count what went.
+"""
+
+from dataclasses import replace
+
+from newsevents.build.dates import parse_date_line
+from newsevents.build.document import Draft, RemovedLine
+from newsevents.knowledge import boilerplate
+
+
+def clean_text(draft: Draft) -> Draft:
+    lines = draft.doc.text.split("\n")
+    removed: list[RemovedLine] = []
+    title = ""
+    body: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if body and body[-1]:
+                body.append("")
+            continue
+        kind = line_kind(line, title)
+        if kind is not None:
+            removed.append(RemovedLine(kind, line))
+        elif not title:
+            title = line
+        else:
+            body.append(line)
+    while body and not body[-1]:
+        body.pop()
+    return replace(draft, title=title, body="\n".join(body), removed=tuple(removed))
+
+
+def line_kind(line: str, title: str) -> str | None:
+    """The boilerplate kind of a stripped, non-empty line, or None for content."""
+    normalized = " ".join(line.split())
+    if title and normalized.casefold() == " ".join(title.split()).casefold():
+        return "repeated-headline"
+    if len(normalized) == 1:
+        return "stray-character"
+    if parse_date_line(normalized) is not None:
+        return "date-line"
+    for rule in boilerplate().rules:
+        if rule.matches(normalized):
+            return rule.kind
+    return None

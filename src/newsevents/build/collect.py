@@ -1,0 +1,42 @@
+"""Run the pipeline over an input folder and gather its output (used by build and validate)."""
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.build.ingest import InputFolder
+from newsevents.build.pipeline import run_pipeline
+from newsevents.schema import Article, InputFile, Reject, SkippedFile
+
+
+@dataclass
+class Collected:
+    """The validated articles in build order, the rejects, and the counts for the manifest.
+
+    Only output accumulates here; drafts are dropped as soon as they are validated.
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    removed_lines: Counter[str] = field(default_factory=Counter)
+    inputs: list[InputFile] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+
+def collect(input_dir: Path, *, on_item: Callable[[str], None] | None = None) -> Collected:
+    """Stream every input through the stages; `on_item(source_file)` reports progress."""
+    folder = InputFolder(input_dir)
+    out = Collected(skipped=folder.skipped)
+    for item in run_pipeline(folder):
+        if isinstance(item, Reject):
+            out.rejects.append(item)
+            name = item.file
+        else:
+            out.articles.append(item.article)
+            out.removed_lines.update(item.removed)
+            name = item.article.source_file
+        if on_item:
+            on_item(name)
+    out.inputs = sorted(folder.inputs, key=lambda f: f.path)
+    return out

@@ -1,0 +1,127 @@
+"""Date parsing shared by the stages: date lines, metadata values, dates named in text.
+
+dateparser is always called with `languages=["en"]`: without it the first miss
+loads every locale and slows every later parse.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsevents.knowledge import boilerplate
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\b(\s*(PKT|IST|GMT|UTC|PST))?")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_STRICT = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "January 16", "Jan. 18, 2024", "16 January", "16 Jan 2024"; a day must be 1-31.
+_DAY = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})"
+    r"\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is only a (labelled) date, such as 'Published On: Jan 29, 2024'."""
+
+    kind: Literal["published", "updated"]
+    date: dt.date
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """A date with day, month and year, or None; impossible dates (Feb 30) give None."""
+    import dateparser  # heavy: imported on first use so `--help` stays instant
+
+    match = _ISO_DATE.match(text.strip())
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return None
+    parsed = dateparser.parse(text, languages=["en"], settings=_STRICT)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """Recognize a line that holds nothing but a date, optionally labelled and timed."""
+    rules = boilerplate()
+    line = " ".join(line.split())
+    if len(line) > rules.date_line_max_chars or not _YEAR.search(line):
+        return None
+    kind: Literal["published", "updated"] = "published"
+    lowered = line.lower()
+    for label_kind, labels in rules.date_labels.items():
+        label = next((lb for lb in labels if lowered.startswith(lb)), None)
+        if label:
+            kind = "updated" if label_kind == "updated" else "published"
+            line = line[len(label) :].lstrip(" :-–—")
+            break
+    remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
+    if not remainder or re.search(r"[a-z]{3,}", remainder.lower()) and not _has_month(remainder):
+        return None
+    date = parse_full_date(remainder)
+    return DateLine(kind, date) if date else None
+
+
+def parse_date_value(value: str) -> dt.date:
+    """Parse a metadata date ('2024-01-19', '2024-01-19T10:00:00Z', 'Jan 19, 2024').
+
+    Raises ValueError naming the value when it is not a real calendar date.
+    """
+    date = parse_full_date(value)
+    if date is None:
+        raise ValueError(f"{value!r} is not a real calendar date")
+    return date
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date named in running text ('January 16'), resolved to a year."""
+
+    date: dt.date
+    start: int
+    end: int
+
+
+def dates_in_text(text: str, *, reference: dt.date) -> list[DateMention]:
+    """Month-day dates named in `text`, with a missing year taken from `reference`.
+
+    A yearless date more than a week after the reference is read as last year's
+    ("in December" written in January means the December before).
+    """
+    found = []
+    for m in _MONTH_DAY.finditer(text):
+        month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+        day = int(m.group("day") or m.group("day2"))
+        year = int(m.group("year")) if m.group("year") else reference.year
+        try:
+            date = dt.date(year, month, day)
+            if not m.group("year") and date > reference + dt.timedelta(days=7):
+                date = dt.date(year - 1, month, day)
+        except ValueError:
+            continue
+        found.append(DateMention(date, m.start(), m.end()))
+    return found
+
+
+def _has_month(text: str) -> bool:
+    return any(word.strip(".,").lower() in MONTHS for word in text.split())

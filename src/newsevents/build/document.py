@@ -1,0 +1,72 @@
+"""Typed values passed between pipeline stages (no I/O, no behaviour)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newsevents.schema import CasualtyClaim, Entity, Event, Source
+
+
+@dataclass(frozen=True)
+class InputMeta:
+    """What the input itself says about the article (JSONL fields, HTML metadata)."""
+
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    published_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Curated:
+    """An entry of a `sources.yaml` sidecar: metadata a person checked; it wins."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published_date: dt.date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One decoded input article before any cleaning."""
+
+    article_id: str
+    source_file: str
+    source_line: int | None
+    text: str
+    meta: InputMeta = field(default_factory=InputMeta)
+    curated: Curated | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the clean stage took out of the text, and why."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article on its way through the stages; `assemble` turns it into an `Article`."""
+
+    doc: RawDocument
+    title: str = ""
+    body: str = ""
+    removed: tuple[RemovedLine, ...] = ()
+    source: Source = field(default_factory=Source)
+    published_date: dt.date | None = None
+    published_date_provenance: str = "none"
+    flags: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    casualty_claims: tuple[CasualtyClaim, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The article text as released: headline, blank line, body."""
+        return f"{self.title}\n\n{self.body}" if self.body else self.title

@@ -1,0 +1,194 @@
+"""Readers: one input file's bytes to `RawDocument`s, or `Reject`s that say why not.
+
+`.txt`: first non-empty line is the headline. `.html`: main text and metadata via
+trafilatura. `.jsonl`: one article per line with CC-News style field names.
+"""
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+
+from newsevents.build.dates import parse_date_value
+from newsevents.build.decode import DecodeError, decode_utf8
+from newsevents.build.document import InputMeta, RawDocument
+from newsevents.errors import REJECT_REASONS
+from newsevents.schema import Reject
+
+Result = RawDocument | Reject
+
+# JSONL field names, in order of preference (CC-News, news-please, common crawls).
+JSONL_DATE_FIELDS = ("published_date", "date_publish", "published", "date")
+JSONL_OUTLET_FIELDS = ("outlet", "source", "domain", "source_domain")
+JSONL_TITLE_FIELDS = ("title", "headline")
+JSONL_AUTHOR_FIELDS = ("author", "authors")
+READERS_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+def reject(
+    file: str,
+    reason: str,
+    detail: str,
+    *,
+    line: int | None = None,
+    field: str | None = None,
+    value: object = None,
+) -> Reject:
+    """A Reject whose message is the detail followed by the reason's remedy."""
+    shown = None if value is None else _shorten(str(value))
+    where = file if line is None else f"{file} line {line}"
+    message = f"{where}: {detail}; {REJECT_REASONS[reason]}"
+    return Reject(file=file, line=line, field=field, value=shown, reason=reason, message=message)
+
+
+def read_file(rel_path: str, data: bytes) -> Iterator[Result]:
+    """Dispatch on the suffix; the caller only passes READERS_SUFFIXES."""
+    decoded = decode_utf8(data)
+    if isinstance(decoded, DecodeError):
+        yield reject(
+            rel_path,
+            decoded.reason,
+            f"{decoded.detail} at byte offset {decoded.offset}",
+            field="bytes",
+            value=f"offset {decoded.offset}",
+        )
+        return
+    suffix = PurePosixPath(rel_path).suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(rel_path, decoded)
+    elif suffix in (".html", ".htm"):
+        yield read_html(rel_path, decoded)
+    else:
+        yield read_txt(rel_path, decoded)
+
+
+def read_txt(rel_path: str, text: str) -> Result:
+    if not text.strip():
+        return reject(rel_path, "empty-article", "the file is empty")
+    return RawDocument(_stem(rel_path), rel_path, None, text)
+
+
+def read_html(rel_path: str, html: str) -> Result:
+    import trafilatura  # heavy: imported on first use
+
+    if not html.strip():
+        return reject(rel_path, "empty-article", "the file is empty")
+    # Only explicit page metadata counts as a date: no guessing from text or URL.
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        return reject(rel_path, "no-main-text", "trafilatura found no article body in the page")
+    title = (doc.title or "").strip() or None
+    meta = InputMeta(
+        title=title,
+        url=doc.url or None,
+        outlet=doc.sitename or None,
+        author=doc.author or None,
+        language=doc.language or None,
+        published_date=_lenient_date(doc.date),
+    )
+    text = f"{title}\n\n{body}" if title else body
+    return RawDocument(_stem(rel_path), rel_path, None, text, meta)
+
+
+def read_jsonl(rel_path: str, text: str) -> Iterator[Result]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield reject(
+                rel_path, "invalid-jsonl", f"not valid JSON ({err.msg} at column {err.colno})",
+                line=number, value=line,
+            )  # fmt: skip
+            continue
+        if not isinstance(record, dict):
+            yield reject(
+                rel_path, "invalid-jsonl", f"a JSON {type(record).__name__}, not an object",
+                line=number, value=line,
+            )  # fmt: skip
+            continue
+        yield _jsonl_record(rel_path, number, record)
+
+
+def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
+    body = record.get("text")
+    if not isinstance(body, str):
+        return reject(
+            rel_path, "missing-text", "the record has no string field `text`",
+            line=number, field="text", value=body,
+        )  # fmt: skip
+    if not body.strip():
+        return reject(rel_path, "empty-article", "`text` is empty", line=number, field="text")
+    fields = {}
+    for name, keys in (
+        ("title", JSONL_TITLE_FIELDS),
+        ("outlet", JSONL_OUTLET_FIELDS),
+        ("author", JSONL_AUTHOR_FIELDS),
+        ("date", JSONL_DATE_FIELDS),
+    ):
+        key = next((k for k in keys if record.get(k) not in (None, "", [])), None)
+        value = record.get(key) if key else None
+        if isinstance(value, list):  # "authors": ["A", "B"]
+            value = ", ".join(str(v) for v in value)
+        if value is not None and not isinstance(value, str):
+            return reject(
+                rel_path, "invalid-field", f"`{key}` should be a string",
+                line=number, field=key, value=value,
+            )  # fmt: skip
+        fields[name] = (key, value)
+    date_key, date_value = fields["date"]
+    published = None
+    if date_value:
+        try:
+            published = parse_date_value(date_value)
+        except ValueError as err:
+            return reject(
+                rel_path, "invalid-date", str(err), line=number, field=date_key, value=date_value
+            )
+    article_id = record.get("id")
+    if article_id is not None and not isinstance(article_id, (str, int)):
+        return reject(
+            rel_path, "invalid-field", "`id` should be a string or number",
+            line=number, field="id", value=article_id,
+        )  # fmt: skip
+    title = fields["title"][1]
+    meta = InputMeta(
+        id=str(article_id) if article_id is not None else None,
+        title=title,
+        url=record.get("url") if isinstance(record.get("url"), str) else None,
+        outlet=fields["outlet"][1],
+        author=fields["author"][1],
+        language=record.get("language") if isinstance(record.get("language"), str) else None,
+        published_date=published,
+    )
+    text = f"{title}\n\n{body}" if title else body
+    # Records without an id share the file's stem, so they are named by content.
+    article_id = meta.id or hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    return RawDocument(article_id, rel_path, number, text, meta)
+
+
+def _lenient_date(value: str | None) -> dt.date | None:
+    """Page metadata dates are best effort: an unparseable one is simply absent."""
+    if not value:
+        return None
+    try:
+        return parse_date_value(value)
+    except ValueError:
+        return None
+
+
+def _stem(rel_path: str) -> str:
+    return PurePosixPath(rel_path).stem
+
+
+def _shorten(value: str, limit: int = 120) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

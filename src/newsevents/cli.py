@@ -1,0 +1,151 @@
+"""Thin command-line shell over the library: parse options, call, print, exit.
+
+User errors print one line with a remedy and exit 1, without a traceback.
+Heavy imports happen inside the commands so that `newsevents --help` is instant.
+"""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn raw news articles into a validated, versioned research dataset.",
+)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True,
+        disable=not console.is_terminal,
+    )  # fmt: skip
+
+
+@app.command()
+def build(
+    input: Annotated[Path, typer.Option(help="Folder of articles (.txt, .html, .jsonl).")] = Path(
+        "seeds"
+    ),
+    out: Annotated[Path, typer.Option(help="Folder that receives <version>/.")] = Path("releases"),
+    version: Annotated[str | None, typer.Option(help="Release version (default: tool version).")] = None,
+    keep_going: Annotated[
+        bool, typer.Option("--keep-going", help="Build without rejected inputs (listed in the card).")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing release.")] = False,
+    card: Annotated[Path | None, typer.Option(help="Dataset card template.")] = None,
+) -> None:
+    """Build a release from a folder of articles.
+
+    Example: newsevents build --input seeds --out releases --version 0.1.0
+    """
+    from newsevents import __version__
+    from newsevents.config import BuildConfig
+    from newsevents.errors import UserError
+    from newsevents.release.publish import build_release
+
+    try:
+        config = BuildConfig(
+            input_dir=input, out_dir=out, version=version or __version__,
+            keep_going=keep_going, force=force, card_template=card,
+        )  # fmt: skip
+        with _progress() as progress:
+            task = progress.add_task("reading articles", total=None)
+            report = build_release(
+                config, on_item=lambda name: progress.update(task, advance=1, description=name)
+            )
+    except UserError as err:
+        _print_rejects_from(err)
+        _fail(str(err))
+    counts = report.manifest.counts
+    typer.echo(
+        f"built {report.release_dir}: {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['claims']} claims, {counts['rejects']} rejected",
+        err=True,
+    )
+
+
+def _print_rejects_from(err: Exception) -> None:
+    rejects = getattr(err, "rejects", None) or []
+    for reject in rejects:
+        typer.echo(f"rejected: {reject.message}", err=True)
+
+
+@app.command()
+def validate(
+    directory: Annotated[Path, typer.Argument(help="Folder of articles to check.")],
+) -> None:
+    """Check every input of a folder against the schema; write nothing.
+
+    Exits 1 when any input would be rejected. Example: newsevents validate seeds
+    """
+    from newsevents.build.collect import collect
+    from newsevents.errors import UserError
+
+    try:
+        collected = collect(directory)
+    except UserError as err:
+        _fail(str(err))
+    for reject in collected.rejects:
+        typer.echo(f"rejected: {reject.message}", err=True)
+    typer.echo(f"{len(collected.articles)} valid, {len(collected.rejects)} rejected", err=True)
+    if collected.rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option(help="Folder for the *.schema.json files.")] = Path("schema"),
+) -> None:
+    """Regenerate the JSON Schema files from the models.
+
+    Example: newsevents schema --out schema
+    """
+    from newsevents.schema.jsonschema import write_schema
+
+    for path in write_schema(out):
+        typer.echo(str(path))
+
+
+@app.command(name="eval")
+def evaluate(
+    release: Annotated[Path, typer.Argument(help="Release folder written by `build`.")],
+    gold: Annotated[list[Path], typer.Argument(help="Folder(s) of gold *.yaml files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score a release against gold annotations (precision, recall, F1, accuracies).
+
+    Example: newsevents eval releases/0.1.0 gold ../shared/eval/dev/gold
+    """
+    from newsevents.errors import UserError
+    from newsevents.evaluate import evaluate_release, format_report
+
+    try:
+        report = evaluate_release(release, gold)
+    except UserError as err:
+        _fail(str(err))
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(report.as_dict(), indent=2, sort_keys=True))
+    else:
+        typer.echo(format_report(report))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,56 @@
+"""The error catalog: every user-facing error and reject reason, with its remedy.
+
+User errors (a missing folder, a release that already exists) raise `UserError`,
+which the CLI prints as one line and exit code 1. Bad *input* is not an exception:
+it becomes a `Reject` record whose `reason` is one of `REJECT_REASONS`.
+"""
+
+from enum import Enum
+
+
+class UserError(Exception):
+    """A mistake the user can fix; the message ends with the remedy."""
+
+    def __init__(self, code: "E", **details: object) -> None:
+        self.code = code
+        super().__init__(f"[{code.name}] " + code.value.format(**details))
+
+
+class E(Enum):
+    """Coded messages for `UserError`; `{placeholders}` are filled from details."""
+
+    E001 = "input folder {path} does not exist; pass an existing folder with --input"
+    E002 = "input folder {path} holds no article files (.txt, .html, .jsonl); add some or fix --input"
+    E003 = "release {path} already exists; pass --force to replace it or choose another --version"
+    E004 = "{count} input(s) rejected: {summary}; fix them, or pass --keep-going to build without them"
+    E005 = "{path} is not a release folder (no jsonl/articles.jsonl); pass the folder `build` wrote"
+    E006 = "no gold files (*.yaml) found in {paths}; pass the folder that holds them"
+    E007 = "gold file {path} is invalid: {problem}; fix it to follow the format in the eval README"
+    E008 = "dataset card template {path} not found; run from a source checkout or pass --card"
+    E009 = "version {version!r} is not a valid folder name; use letters, digits, '.', '-' or '_'"
+
+
+# Reject reason slug -> how to fix it. Every Reject.reason must be a key here.
+REJECT_REASONS: dict[str, str] = {
+    "empty-article": "the file or record has no text; remove it or add the article text",
+    "binary-file": "the file holds NUL bytes, so it is not text; remove it or export it as UTF-8 text",
+    "not-utf8": "re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8 FILE`)",
+    "invalid-jsonl": "each line must be one JSON object; fix or remove the line",
+    "missing-text": "add a non-empty `text` field to the record",
+    "invalid-field": "give the field a value of the expected type",
+    "invalid-date": "write the date as a real calendar date, YYYY-MM-DD",
+    "duplicate-article-id": "give each article a unique `id` (or file name); remove true duplicates",
+    "no-main-text": "the HTML page has no article body; save the full article page",
+    "invalid-yaml": "fix the YAML syntax at the line given",
+    "invalid-sources-entry": "use only the keys url, outlet, published_date, note",
+    "unknown-source-file": "the entry names a file that is not in the folder; fix the name or remove the entry",
+    "invalid-record": "the article broke a schema invariant; see the message, this is a bug to report",
+}
+
+
+class RejectedInputs(UserError):
+    """Inputs were rejected and the build was not told to keep going."""
+
+    def __init__(self, rejects: list, summary: str) -> None:  # list[Reject]; no import cycle
+        super().__init__(E.E004, count=len(rejects), summary=summary)
+        self.rejects = rejects

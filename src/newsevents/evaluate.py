@@ -1,0 +1,299 @@
+"""Score a release against gold annotations (format and rules: ../shared/eval/README.md).
+
+Per article, predictions and gold items are paired by an optimal one-to-one
+assignment (scipy's linear_sum_assignment): required gold items first, then pairs
+whose type, claimant or date are also right, so the order of predictions never
+changes the score. Optional gold items are neither misses nor false positives.
+Accuracies (entity type, claimant, claim event date) are over matched required items.
+"""
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from newsevents.errors import E, UserError
+from newsevents.schema import Article, CasualtyClaim, Entity, Event
+
+# Assignment weights: any required match outweighs every optional match, which
+# outweighs every tie-breaking bonus.
+REQUIRED, OPTIONAL = 1000.0, 100.0
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="allow")  # gold files carry notes and summaries
+
+
+class GoldEntity(_Gold):
+    name: str
+    type: str
+    aliases: list[str] = []
+    optional: bool = False
+
+
+class GoldEvent(_Gold):
+    type: list[str]
+    date: dt.date | None = None
+    date_optional: bool = False
+    optional: bool = False
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _listify(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class GoldClaim(_Gold):
+    outcome: str
+    count_min: int
+    count_max: int | None = None
+    qualifier: str = "exact"
+    claimant: list[str | None] = []
+    event_date: dt.date | None = None
+    optional: bool = False
+
+
+class GoldArticle(_Gold):
+    file: str
+    published_date: dt.date | None = None
+    outlet: str | None = None
+    outlet_aliases: list[str] = []
+    agency: str | None = None
+    dateline: str | None = None
+    entities: list[GoldEntity] = []
+    events: list[GoldEvent] = []
+    claims: list[GoldClaim] = []
+
+
+@dataclass
+class Score:
+    """Counts for one kind of item; precision/recall/F1 are None when undefined."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+    @property
+    def value(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(
+        default_factory=lambda: {k: Score() for k in ("entities", "events", "claims")}
+    )
+    accuracies: dict[str, Accuracy] = field(
+        default_factory=lambda: {
+            k: Accuracy()
+            for k in (
+                "entity_type", "claimant", "claim_event_date",
+                "published_date", "outlet", "agency", "dateline",
+            )
+        }  # fmt: skip
+    )
+    articles_scored: int = 0
+    gold_without_article: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scores": {
+                k: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision,
+                    "recall": s.recall, "f1": s.f1}
+                for k, s in self.scores.items()
+            },  # fmt: skip
+            "accuracies": {
+                k: {"right": a.right, "total": a.total, "accuracy": a.value}
+                for k, a in self.accuracies.items()
+            },
+            "articles_scored": self.articles_scored,
+            "gold_without_article": self.gold_without_article,
+        }
+
+
+def normalize(name: str | None) -> str:
+    """Strip accents, lowercase, drop a leading 'the', keep only letters and digits."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    text = text.removeprefix("the ")
+    return "".join(c for c in text if c.isalnum())
+
+
+def load_gold(folders: Sequence[Path]) -> list[GoldArticle]:
+    paths = sorted(p for folder in folders for p in Path(folder).rglob("*.yaml"))
+    if not paths:
+        raise UserError(E.E006, paths=", ".join(map(str, folders)))
+    gold = []
+    for path in paths:
+        try:
+            gold.append(GoldArticle.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+        except (yaml.YAMLError, ValidationError, ValueError) as err:
+            problem = str(err).splitlines()[0] if str(err) else type(err).__name__
+            raise UserError(E.E007, path=path, problem=problem) from err
+    return gold
+
+
+def load_release_articles(release: Path) -> list[Article]:
+    path = release / "jsonl" / "articles.jsonl"
+    if not path.is_file():
+        raise UserError(E.E005, path=release)
+    with path.open(encoding="utf-8") as lines:
+        return [Article.model_validate_json(line) for line in lines if line.strip()]
+
+
+def evaluate_release(release: Path, gold_folders: Sequence[Path]) -> Report:
+    return evaluate(load_release_articles(release), load_gold(gold_folders))
+
+
+def evaluate(articles: Sequence[Article], gold: Sequence[GoldArticle]) -> Report:
+    by_file = {}
+    for article in articles:
+        by_file.setdefault(PurePosixPath(article.source_file).name, article)
+    report = Report()
+    for item in gold:
+        article = by_file.get(item.file)
+        if article is None:
+            report.gold_without_article.append(item.file)
+            for kind in ("entities", "events", "claims"):
+                report.scores[kind].fn += sum(not g.optional for g in getattr(item, kind))
+            continue
+        report.articles_scored += 1
+        score_article(article, item, report)
+    return report
+
+
+def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
+    acc = report.accuracies
+    acc["published_date"].add(article.published_date == gold.published_date)
+    outlets = {normalize(n) for n in [gold.outlet, *gold.outlet_aliases] if n}
+    acc["outlet"].add(normalize(article.source.outlet) in outlets if outlets else not article.source.outlet)
+    acc["agency"].add(normalize(article.source.agency) == normalize(gold.agency))
+    acc["dateline"].add(normalize(article.source.dateline) == normalize(gold.dateline))
+
+    def entity_match(p: Entity, g: GoldEntity) -> tuple[bool, float]:
+        names = {normalize(p.name)} | {normalize(m.text) for m in p.mentions}
+        golds = {normalize(g.name)} | {normalize(a) for a in g.aliases}
+        return bool(names & golds), float(p.type == g.type)
+
+    pairs = _assign(article.entities, gold.entities, entity_match, report.scores["entities"])
+    for p, g in pairs:
+        acc["entity_type"].add(p.type == g.type)
+
+    def event_match(p: Event, g: GoldEvent) -> tuple[bool, float]:
+        date_ok = g.date is None or p.date == g.date or (g.date_optional and p.date is None)
+        return p.type in g.type and date_ok, 0.0
+
+    _assign(article.events, gold.events, event_match, report.scores["events"])
+
+    names = _entity_names(article)
+
+    def claim_match(p: CasualtyClaim, g: GoldClaim) -> tuple[bool, float]:
+        same = p.outcome == g.outcome and (
+            p.count_max == g.count_max
+            if g.qualifier == "at_most"
+            else (p.count_min, p.count_max) == (g.count_min, g.count_max)
+        )
+        return same, 2.0 * _claimant_ok(p, g, names) + float(p.event_date == g.event_date)
+
+    for p, g in _assign(article.casualty_claims, gold.claims, claim_match, report.scores["claims"]):
+        acc["claimant"].add(_claimant_ok(p, g, names))
+        acc["claim_event_date"].add(p.event_date == g.event_date)
+
+
+def _entity_names(article: Article) -> dict[str, set[str]]:
+    return {
+        e.entity_id: {normalize(e.name)} | {normalize(m.text) for m in e.mentions}
+        for e in article.entities
+    }
+
+
+def _claimant_ok(p: CasualtyClaim, g: GoldClaim, names: dict[str, set[str]]) -> bool:
+    if p.claimant is None:
+        return not g.claimant or None in g.claimant
+    said = names.get(p.claimant, set()) | {normalize(p.claimant_text)}
+    return bool(said & {normalize(c) for c in g.claimant if c})
+
+
+def _assign(
+    predicted: Sequence[Any],
+    gold: Sequence[Any],
+    match: Callable[[Any, Any], tuple[bool, float]],
+    score: Score,
+) -> list[tuple[Any, Any]]:
+    """Optimal one-to-one pairing; updates `score`; returns matched required pairs."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    weights = np.zeros((len(predicted), len(gold)))
+    for i, p in enumerate(predicted):
+        for j, g in enumerate(gold):
+            ok, bonus = match(p, g)
+            if ok:
+                weights[i, j] = (OPTIONAL if g.optional else REQUIRED) + bonus
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    matched_pred, matched_gold, required_pairs = set(), set(), []
+    for i, j in zip(rows, cols, strict=True):
+        if weights[i, j] > 0:
+            matched_pred.add(i)
+            matched_gold.add(j)
+            if not gold[j].optional:
+                required_pairs.append((predicted[i], gold[j]))
+    score.tp += len(required_pairs)
+    score.fp += len(predicted) - len(matched_pred)
+    score.fn += sum(1 for j, g in enumerate(gold) if not g.optional and j not in matched_gold)
+    return required_pairs
+
+
+def format_report(report: Report) -> str:
+    def pct(x: float | None) -> str:
+        return "  n/a" if x is None else f"{x:5.3f}"
+
+    lines = [
+        f"articles scored: {report.articles_scored}"
+        + (f"; gold without article: {', '.join(report.gold_without_article)}"
+           if report.gold_without_article else ""),  # fmt: skip
+        "",
+        f"{'':10} {'P':>5} {'R':>5} {'F1':>5} {'TP':>4} {'FP':>4} {'FN':>4}",
+    ]
+    for kind, s in report.scores.items():
+        lines.append(
+            f"{kind:10} {pct(s.precision)} {pct(s.recall)} {pct(s.f1)} {s.tp:4} {s.fp:4} {s.fn:4}"
+        )
+    lines += ["", f"{'accuracy':17} {'value':>5} {'n':>4}"]
+    for kind, a in report.accuracies.items():
+        lines.append(f"{kind:17} {pct(a.value)} {a.total:4}")
+    return "\n".join(lines)
+
+

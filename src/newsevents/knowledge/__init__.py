@@ -1,0 +1,121 @@
+"""Knowledge files (YAML data with sources noted) and typed loaders for them.
+
+Loaders are cached: the files are read once per process and the returned values
+are immutable, so no stage holds mutable global state.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+def load_yaml(name: str) -> Any:
+    """Parse `knowledge/<name>.yaml` shipped inside the package."""
+    return yaml.safe_load(files(__package__).joinpath(f"{name}.yaml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """Lines of one boilerplate kind: exact (normalized) lines and full-line patterns."""
+
+    kind: str
+    exact: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches(self, normalized: str) -> bool:
+        return normalized.lower() in self.exact or any(
+            p.fullmatch(normalized) for p in self.patterns
+        )
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    rules: tuple[LineRule, ...]
+    date_line_max_chars: int
+    date_labels: dict[str, tuple[str, ...]]  # "published"/"updated" -> labels, longest first
+
+
+@cache
+def boilerplate() -> Boilerplate:
+    data = load_yaml("boilerplate")
+    rules = tuple(
+        LineRule(
+            kind=rule["kind"],
+            exact=frozenset(s.lower() for s in rule.get("exact", [])),
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule.get("pattern", [])),
+        )
+        for rule in data["rules"]
+    )
+    labels = {
+        kind: tuple(sorted(names, key=len, reverse=True))
+        for kind, names in data["date_labels"].items()
+    }
+    return Boilerplate(rules, int(data["date_line_max_chars"]), labels)
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """Outlet names by domain and by alias (knowledge/outlets.yaml)."""
+
+    by_domain: dict[str, str]
+    by_alias: dict[str, str]  # casefolded name or alias -> canonical name
+
+    def for_domain(self, domain: str) -> str | None:
+        """The outlet of a host, trying parent domains (en.dailypakistan.com.pk -> ...)."""
+        parts = domain.lower().split(".")
+        for i in range(len(parts) - 1):
+            name = self.by_domain.get(".".join(parts[i:]))
+            if name:
+                return name
+        return None
+
+    def for_name(self, name: str) -> str | None:
+        return self.by_alias.get(name.strip().casefold())
+
+
+@cache
+def outlets() -> Outlets:
+    by_domain: dict[str, str] = {}
+    by_alias: dict[str, str] = {}
+    for entry in load_yaml("outlets")["outlets"]:
+        for domain in entry["domains"]:
+            by_domain[domain.lower()] = entry["name"]
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            by_alias[alias.casefold()] = entry["name"]
+    return Outlets(by_domain, by_alias)
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Wire agencies and how articles credit them (agencies.yaml + credits.yaml)."""
+
+    agency_by_alias: dict[str, str]
+    agency_credits: tuple[re.Pattern[str], ...]  # each has a group named `agency`
+    lead_credit_words: frozenset[str]
+    desk_words: frozenset[str]
+    not_places: frozenset[str]
+
+
+@cache
+def credits() -> Credits:
+    agency_by_alias: dict[str, str] = {}
+    for entry in load_yaml("agencies")["agencies"]:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            agency_by_alias[alias] = entry["name"]
+    aliases = "|".join(re.escape(a) for a in sorted(agency_by_alias, key=len, reverse=True))
+    any_agency = rf"(?<![\w-])(?P<agency>{aliases})(?![\w-])"
+    data = load_yaml("credits")
+    patterns = tuple(
+        re.compile(p.replace("{agency}", any_agency), re.MULTILINE) for p in data["agency_credits"]
+    )
+    return Credits(
+        agency_by_alias,
+        patterns,
+        frozenset(data["lead_credit_words"]),
+        frozenset(data["desk_words"]),
+        frozenset(data["not_places"]),
+    )

@@ -1,0 +1,1 @@
+"""Writing a release: Parquet + JSONL per config, schema, card, manifest, checksums."""

@@ -1,0 +1,142 @@
+"""The dataset card (README.md of a release): YAML front matter + hand-written prose
+from `dataset_card.md` + sections computed from the data and the models."""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from newsevents.release.arrow import arrow_schema
+from newsevents.release.features import features_yaml
+from newsevents.release.fields import field_table
+from newsevents.schema import CONFIG_MODELS, Article, Manifest, Reject
+
+PRETTY_NAME = "newsevents: the January 2024 Iran–Pakistan crisis in the news"
+TAGS = ["news", "event-extraction", "conflict", "plover", "casualties", "iran", "pakistan"]
+PLACEHOLDERS = ("{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}")
+
+
+@dataclass(frozen=True)
+class CardInputs:
+    """Everything the card is computed from."""
+
+    version: str
+    articles: Sequence[Article]
+    rejects: Sequence[Reject]
+    manifest: Manifest
+
+
+def render_card(template: str, inputs: CardInputs) -> str:
+    missing = [p for p in PLACEHOLDERS if p not in template]
+    if missing:
+        raise ValueError(f"dataset card template lacks placeholders {missing}")
+    body = template
+    for placeholder, text in (
+        ("{{version}}", inputs.version),
+        ("{{statistics}}", statistics(inputs)),
+        ("{{fields}}", fields_section()),
+        ("{{rejects}}", rejects_section(inputs.rejects)),
+        ("{{extractors}}", extractors_section(inputs.manifest)),
+    ):
+        body = body.replace(placeholder, text)
+    front = yaml.safe_dump(front_matter(len(inputs.articles)), sort_keys=False, allow_unicode=True)
+    return f"---\n{front}---\n\n{body.strip()}\n"
+
+
+def front_matter(article_count: int) -> dict[str, Any]:
+    return {
+        "pretty_name": PRETTY_NAME,
+        "license": "other",
+        "license_name": "mixed",
+        "license_details": "Annotations: CC BY 4.0. Article texts remain the copyright of "
+        "their publishers and are included for research (see the card).",
+        "language": ["en"],
+        "size_categories": [size_category(article_count)],
+        "task_categories": ["token-classification", "text-classification"],
+        "tags": TAGS,
+        "configs": [
+            {
+                "config_name": name,
+                "data_files": [{"split": "train", "path": f"{name}/*.parquet"}],
+                **({"default": True} if name == "articles" else {}),
+            }
+            for name in CONFIG_MODELS
+        ],
+        # Declared features, no split sizes: `datasets` then uses our types for
+        # all-null and empty-list columns instead of inferring them.
+        "dataset_info": [
+            {"config_name": name, "features": features_yaml(arrow_schema(model))}
+            for name, model in CONFIG_MODELS.items()
+        ],
+    }
+
+
+def size_category(n: int) -> str:
+    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")):
+        if n < limit:
+            return label
+    return "100K<n<1M"
+
+
+def statistics(inputs: CardInputs) -> str:
+    articles, counts = inputs.articles, inputs.manifest.counts
+    dates = sorted(a.published_date for a in articles if a.published_date)
+    lines = [
+        "| config | rows |",
+        "|---|---|",
+        *(f"| {name} | {counts.get(name, 0)} |" for name in CONFIG_MODELS),
+        "",
+        f"Rejected inputs: {counts.get('rejects', 0)}.",
+        "",
+        f"Publication dates: {len(dates)} of {len(articles)} articles dated"
+        + (f", from {dates[0]} to {dates[-1]}." if dates else "."),
+        "",
+        _counter_table("date provenance", Counter(a.published_date_provenance for a in articles)),
+        "",
+        _counter_table("outlet", Counter(a.source.outlet or "(unknown)" for a in articles)),
+        "",
+        _counter_table("wire agency", Counter(a.source.agency or "(none)" for a in articles)),
+        "",
+        _counter_table("flag", Counter(inputs.manifest.flags)),
+        "",
+        _counter_table("boilerplate lines removed", Counter(inputs.manifest.removed_lines)),
+    ]
+    return "\n".join(lines)
+
+
+def _counter_table(label: str, counter: Counter[str]) -> str:
+    if not counter:
+        return f"No {label} values."
+    rows = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "\n".join([f"| {label} | count |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
+
+
+def fields_section() -> str:
+    parts = []
+    for name, model in CONFIG_MODELS.items():
+        parts += [f"### `{name}`", "", (model.__doc__ or "").strip(), "", field_table(model), ""]
+    return "\n".join(parts).strip()
+
+
+def rejects_section(rejects: Sequence[Reject]) -> str:
+    if not rejects:
+        return "No input was rejected."
+    lines = [
+        f"{len(rejects)} input(s) were rejected and are not in the data files "
+        "(see `rejects.jsonl`):",
+        "",
+        "| file | line | reason | message |",
+        "|---|---|---|---|",
+    ]
+    for r in rejects:
+        message = r.message.replace("|", "\\|")
+        lines.append(f"| {r.file} | {r.line or ''} | `{r.reason}` | {message} |")
+    return "\n".join(lines)
+
+
+def extractors_section(manifest: Manifest) -> str:
+    lines = ["| stage | extractor version |", "|---|---|"]
+    lines += [f"| {stage} | {version} |" for stage, version in manifest.extractors.items()]
+    return "\n".join(lines)

@@ -1,0 +1,130 @@
+"""What is extracted from an article: entities, events and casualty claims."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from newsevents.schema.spans import Evidence, Mention, Record
+
+EntityType = Literal["PERSON", "ORGANIZATION", "ARMED_GROUP", "COUNTRY", "LOCATION", "OTHER"]
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+EventStatus = Literal["occurred", "expected", "denied", "hypothetical"]
+DatePrecision = Literal["day", "week", "month", "year"]
+Outcome = Literal["killed", "injured", "missing", "abducted"]
+Qualifier = Literal["exact", "at_least", "at_most", "approx", "range"]
+VictimGroup = Literal["civilians", "security_forces", "militants", "unknown"]
+Stance = Literal["asserted", "denied", "disputed"]
+
+QID_PATTERN = r"^Q[1-9][0-9]*$"
+
+
+class Entity(Record):
+    """A real-world person, organization, armed group, country or place the article names."""
+
+    entity_id: str = Field(
+        min_length=1,
+        description="Wikidata QID when linked, else a stable slug; the same thing gets the "
+        "same id in every article.",
+    )
+    name: str = Field(min_length=1, description="Canonical name.")
+    type: EntityType = Field(description="PERSON, ORGANIZATION, ARMED_GROUP, COUNTRY, "
+                             "LOCATION or OTHER.")  # fmt: skip
+    wikidata: str | None = Field(
+        default=None, pattern=QID_PATTERN, description="Wikidata QID (Q...), or null."
+    )
+    mentions: list[Mention] = Field(
+        default_factory=list, description="Every place in `text` the entity is named."
+    )
+
+
+class Event(Record):
+    """An interaction between political actors, coded in the PLOVER ontology."""
+
+    event_id: str = Field(min_length=1, description="Id, unique within the article.")
+    type: PloverType = Field(description="PLOVER event type (ASSAULT, CONSULT, ACCUSE...).")
+    mode: str | None = Field(
+        default=None, description="PLOVER mode (ASSAULT: aerial, drone...; CONSULT: visit, "
+        "phone...), or null."
+    )
+    status: EventStatus = Field(description="occurred, expected, denied or hypothetical.")
+    date: dt.date | None = Field(
+        default=None, description="Date the event happened, resolved to an absolute date."
+    )
+    date_precision: DatePrecision | None = Field(
+        default=None, description="day, week, month or year; null when `date` is null."
+    )
+    date_text: str | None = Field(
+        default=None, description="The words the date came from ('on Tuesday')."
+    )
+    actors: list[str] = Field(default_factory=list, description="`entity_id`s of who acted.")
+    targets: list[str] = Field(
+        default_factory=list, description="`entity_id`s of whom the action was aimed at."
+    )
+    locations: list[str] = Field(
+        default_factory=list, description="`entity_id`s of where it happened."
+    )
+    trigger: str = Field(min_length=1, description="The word or phrase that signals the event.")
+    evidence: Evidence = Field(description="The sentence the event was read from.")
+
+    @model_validator(mode="after")
+    def _precision_goes_with_date(self) -> "Event":
+        if (self.date is None) != (self.date_precision is None):
+            raise ValueError("date_precision must be set exactly when date is set")
+        return self
+
+
+class CasualtyClaim(Record):
+    """A reported figure of people killed, injured, missing or abducted, as a claim."""
+
+    claim_id: str = Field(min_length=1, description="Id, unique within the article.")
+    outcome: Outcome = Field(description="killed, injured, missing or abducted.")
+    count_min: int = Field(ge=0, description="Lowest number the wording allows.")
+    count_max: int | None = Field(
+        default=None, ge=0, description="Highest number; null means open-ended ('at least N')."
+    )
+    qualifier: Qualifier = Field(description="exact, at_least, at_most, approx or range.")
+    victims: str | None = Field(
+        default=None, description="The victims phrase as written ('two innocent children')."
+    )
+    victim_group: VictimGroup = Field(
+        description="civilians, security_forces, militants or unknown."
+    )
+    claimant: str | None = Field(
+        default=None,
+        description="`entity_id` of who asserts the figure; null when the article states it "
+        "unattributed.",
+    )
+    claimant_text: str | None = Field(
+        default=None, description="How the text names the claimant ('Pakistan's foreign office')."
+    )
+    stance: Stance = Field(description="asserted, denied or disputed.")
+    event_id: str | None = Field(
+        default=None, description="`event_id` of the event that caused the casualties, or null."
+    )
+    event_date: dt.date | None = Field(
+        default=None, description="Date of that event (copied from it), or null."
+    )
+    evidence: Evidence = Field(description="The sentence the figure was read from.")
+
+    @model_validator(mode="after")
+    def _counts_fit_qualifier(self) -> "CasualtyClaim":
+        lo, hi, q = self.count_min, self.count_max, self.qualifier
+        if hi is not None and lo > hi:
+            raise ValueError(f"count_min {lo} is greater than count_max {hi}")
+        expected = {
+            "exact": hi == lo,
+            "approx": hi == lo,
+            "at_least": hi is None,
+            "at_most": lo == 0 and hi is not None,
+            "range": hi is not None and hi > lo,
+        }
+        if not expected[q]:
+            raise ValueError(
+                f"qualifier {q!r} does not fit count_min={lo}, count_max={hi} "
+                "(see the figure table in the data contract)"
+            )
+        return self

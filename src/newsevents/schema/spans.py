@@ -1,0 +1,34 @@
+"""Character spans into an article's `text`: the anchor of every extracted fact."""
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Record(BaseModel):
+    """Base of every release record: unknown fields are an error, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Span(Record):
+    start: int = Field(ge=0, description="Offset of the first character in the article `text`.")
+    end: int = Field(ge=0, description="Offset one past the last character (Python slice end).")
+    text: str = Field(description="The exact characters `text[start:end]` of the article.")
+
+    @model_validator(mode="after")
+    def _length_matches(self) -> "_Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text has {len(self.text)} characters but start..end covers "
+                f"{self.end - self.start}"
+            )
+        return self
+
+
+class Mention(_Span):
+    """One place in the article where an entity is named."""
+
+
+class Evidence(_Span):
+    """The sentence an event or a casualty claim was read from."""
