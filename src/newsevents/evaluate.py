@@ -89,8 +89,9 @@ class Score:
     @property
     def f1(self) -> float | None:
         p, r = self.precision, self.recall
-        if p is None or r is None:
+        if p is None and r is None:
             return None
+        p, r = p or 0.0, r or 0.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
