@@ -15,7 +15,12 @@ def write_parquet(path: Path, model: type[BaseModel], rows: Sequence[BaseModel])
     schema = arrow_schema(model)
     table = pa.Table.from_pylist([r.model_dump(mode="python") for r in rows], schema=schema)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, compression="zstd")
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        # An empty config gets no row group at all: a zero-row group makes
+        # `datasets` fail with "BatchSize must be greater than 0" instead of
+        # its plain "corresponds to no data".
+        if table.num_rows:
+            writer.write_table(table)
 
 
 def write_jsonl(path: Path, rows: Sequence[BaseModel]) -> None:

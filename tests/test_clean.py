@@ -1,0 +1,104 @@
+"""Stage `clean`: boilerplate out, every body paragraph kept, on every seed."""
+
+from collections import Counter
+
+import pytest
+
+from newsevents.build.clean import clean_text, line_kind
+from newsevents.build.document import Draft, RawDocument
+
+from .conftest import SEEDS
+
+# What must come out of each seed, exactly: (kind, line).
+EXPECTED_REMOVED = {
+    "000_05db8eedf180f2ed.txt": [
+        ("repeated-headline", "High-Level Talks Expected as Pakistan and Iran work to Ease "
+         "Tensions after Cross-Border Strikes"),
+        ("stray-character", "x"),
+        ("navigation", "Next Story"),
+        ("share-widget", "Share it"),
+        ("navigation", "Top"),
+        ("navigation", "To Top"),
+    ],
+    "001_429613359d8e87e9.txt": [
+        ("source-link", "Source link"),
+        ("comment-form", "Leave a Reply"),
+        ("comment-form", "Your email address will not be published. Required fields are marked *"),
+    ],
+    "002_78899e4275e58e70.txt": [
+        ("comment-form", "Leave a Reply"),
+        ("comment-form", "Your email address will not be published. Required fields are marked *"),
+    ],
+    "003_89c3de90ed6096f9.txt": [
+        ("repeated-headline", "Iran-Pakistan foreign ministers meet amid soaring tension"),
+        ("advertisement", "Advertisement"),
+        ("repeated-headline", "Iran-Pakistan foreign ministers meet amid soaring tension"),
+        ("byline", "Edited By: Krishna Medhi"),
+        ("date-line", "Published On: Jan 29, 2024"),
+        ("comment-form", "POST A COMMENT"),
+    ],
+    "004_12d3afc6d6242718.txt": [
+        ("date-line", "February, 23, 2024"),
+        ("repeated-headline", "Iran-Pakistan Talks Aim to Mend Ties After Missile Exchanges"),
+        ("repeated-headline", "Iran-Pakistan Talks Aim to Mend Ties After Missile Exchanges"),
+    ],
+}  # fmt: skip
+
+
+def _clean(name: str) -> tuple[str, Draft]:
+    raw = (SEEDS / name).read_text(encoding="utf-8")
+    return raw, clean_text(Draft(RawDocument(name, name, None, raw)))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_REMOVED))
+def test_seed_boilerplate_removed_exactly(name: str) -> None:
+    _, draft = _clean(name)
+    assert [(r.kind, r.text) for r in draft.removed] == EXPECTED_REMOVED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_REMOVED))
+def test_seed_keeps_every_other_line(name: str) -> None:
+    raw, draft = _clean(name)
+    raw_lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    text_lines = [line for line in draft.text.split("\n") if line]
+    # Nothing but the removed lines is missing, and the order is kept.
+    assert Counter(raw_lines) - Counter(text_lines) == Counter(r.text for r in draft.removed)
+    remaining = iter(raw_lines)
+    assert all(line in remaining for line in text_lines)
+    assert "\n\n\n" not in draft.text
+
+
+def test_seed_title_and_text_shape() -> None:
+    _, draft = _clean("004_12d3afc6d6242718.txt")
+    assert draft.title == "Iran-Pakistan Talks Aim to Mend Ties After Missile Exchanges"
+    assert draft.text.startswith(draft.title + "\n\nInfostani International: In the wake")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By then the strikes had stopped.",  # a sentence, not a byline
+        "Top officials met in Islamabad on Monday to discuss the strikes.",
+        "Share prices fell.",
+        "Comments by the foreign minister drew criticism.",
+        "Iran-Pakistan talks: what we know",
+    ],
+)
+def test_body_lines_are_never_boilerplate(line: str) -> None:
+    assert line_kind(line, title="Some other headline") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("By Reuters", "byline"),
+        ("Web Desk", "byline"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Published: 14:18, May 31, 2024", "date-line"),
+        ("09:05 AM | 18 Jan, 2024", "date-line"),
+        ("Rally outside Sanaa on Jan 22, 2024. (PHOTO / AP)", "photo-caption"),
+        ("•", "stray-character"),
+    ],
+)
+def test_furniture_lines_have_their_kind(line: str, kind: str) -> None:
+    assert line_kind(line, title="Some headline") == kind

@@ -1,0 +1,100 @@
+"""Stage `metadata`: dates with provenance, outlet, agency, dateline, flags."""
+
+import datetime as dt
+
+import pytest
+
+from newsevents.build.dates import dates_in_text, parse_date_line
+from newsevents.build.metadata import domain_of, find_agency, read_lead
+from newsevents.release.publish import BuildReport
+
+
+def _seed(report: BuildReport, prefix: str):  # type: ignore[no-untyped-def]
+    import json
+
+    path = report.release_dir / "jsonl" / "articles.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    return next(r for r in rows if r["article_id"].startswith(prefix))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "date", "provenance", "source", "flags"),
+    [
+        ("000", None, "none", {}, ["no-published-date"]),
+        ("001", "2024-01-19", "curated", {"agency": "PTI", "dateline": "New Delhi"}, []),
+        ("002", "2024-01-29", "curated", {"outlet": "Jerrymusa.com"}, []),
+        ("003", "2024-01-29", "text", {"author": "Krishna Medhi"}, []),
+        # The "February, 23, 2024" header contradicts the curated date and sits weeks
+        # after the events the text calls "today".
+        ("004", "2024-01-29", "curated", {"outlet": "Infostani International"},
+         ["published-date-after-events", "published-date-conflict"]),
+    ],
+)  # fmt: skip
+def test_seed_metadata(seed_release: BuildReport, prefix, date, provenance, source, flags) -> None:  # type: ignore[no-untyped-def]
+    row = _seed(seed_release, prefix)
+    assert row["published_date"] == date
+    assert row["published_date_provenance"] == provenance
+    assert {k: v for k, v in row["source"].items() if v is not None} == source
+    assert row["flags"] == flags
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "outlet"),
+    [
+        ("New Delhi: Pakistan and Iran are expected to hold talks", "New Delhi", None),
+        ("TEHRAN: Unidentified gunmen on Saturday killed nine", "Tehran", None),
+        ("PESHAWAR, Pakistan — A suicide bomber struck", "Peshawar", None),
+        ("DUBAI/SANAA -  The Houthi's Al-Masirah television said", "Dubai", None),
+        ("ISLAMABAD, Jan 18 (Reuters) - Pakistan said", "Islamabad", None),
+        ("Infostani International: In the wake of recent missile strikes", None,
+         "Infostani International"),
+        ("Moon Desk: The residents of the rugged mountains", None, "Daily Moon"),
+        ("Analysis: why the strikes matter", None, None),
+        ("He said: we will respond", None, None),
+        ("Iran and Pakistan - two neighbours - met", None, None),
+    ],
+)  # fmt: skip
+def test_read_lead(line: str, dateline: str | None, outlet: str | None) -> None:
+    lead = read_lead(line)
+    assert (lead.dateline, lead.outlet) == (dateline, outlet)
+
+
+@pytest.mark.parametrize(
+    ("bylines", "body", "agency"),
+    [
+        ([], "“They would interact,” well-placed sources told PTI.", "PTI"),
+        (["By Reuters"], "The Houthi TV said on Friday.", "Reuters"),
+        ([], "TEHRAN (AFP) - Iran said on Thursday", "AFP"),
+        ([], "A blackout prevented Reuters immediately reaching medics.", "Reuters"),
+        ([], "Twenty-nine persons were injured, reported AFP.", None),  # a citation
+        ([], "Pakistan Tehreek-e-Insaf (PTI) leaders met on Monday.", None),  # a party
+        ([], "According to Reuters, the talks went well.", None),
+    ],
+)
+def test_find_agency(bylines: list[str], body: str, agency: str | None) -> None:
+    assert find_agency(bylines, body) == agency
+
+
+def test_date_lines_and_dates_in_text() -> None:
+    assert parse_date_line("Published On: Jan 29, 2024").date == dt.date(2024, 1, 29)  # type: ignore[union-attr]
+    assert parse_date_line("Updated: Feb 2, 2024").kind == "updated"  # type: ignore[union-attr]
+    assert parse_date_line("Published On: Feb 30, 2024") is None  # impossible: not a date line
+    assert parse_date_line("Iran and Pakistan agree on 2024 trade deal") is None
+    named = dates_in_text("strikes on January 16 and Jan. 18, 2024", reference=dt.date(2024, 1, 29))
+    assert [m.date for m in named] == [dt.date(2024, 1, 16), dt.date(2024, 1, 18)]
+    # A yearless date after the reference belongs to the previous year.
+    (december,) = dates_in_text("killed on December 15", reference=dt.date(2024, 1, 29))
+    assert december.date == dt.date(2023, 12, 15)
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("https://www.dawn.com/news/1", "dawn.com"),
+        ("https://en.dailypakistan.com.pk/18-Jan-2024/x", "en.dailypakistan.com.pk"),
+        ("arynews.tv", "arynews.tv"),
+        (None, None),
+    ],
+)
+def test_domain_of(url: str | None, domain: str | None) -> None:
+    assert domain_of(url) == domain

@@ -1,0 +1,186 @@
+"""The models enforce the data contract; the checked-in JSON Schema matches them."""
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from newsevents.release.writers import write_jsonl, write_parquet
+from newsevents.schema import SCHEMA_FILES, Article, CasualtyClaim
+from newsevents.schema.jsonschema import schema_documents
+
+from .conftest import ROOT
+from .factories import TITLE, article_data, make_article
+
+
+def test_valid_article_passes() -> None:
+    article = make_article()
+    assert len(article.entities) == 3 and len(article.casualty_claims) == 2
+
+
+def _broken(mutate) -> str:  # type: ignore[no-untyped-def]
+    data = copy.deepcopy(article_data())
+    mutate(data)
+    with pytest.raises(ValidationError) as err:
+        Article.model_validate(data)
+    return str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["entities"][0]["mentions"][0].update(start=0, end=8),
+         "reads 'Iranian ' in text, not 'Pakistan'"),
+        (lambda d: d["entities"][1].update(entity_id="Q843"), "entity_id 'Q843' is used twice"),
+        (lambda d: d["events"][0].update(actors=["Q1"]), "'Q1' does not resolve"),
+        (lambda d: d["casualty_claims"][0].update(claimant="Q999"), "claimant: 'Q999' does not"),
+        (lambda d: d["casualty_claims"][0].update(event_id="ev9"), "event_id: 'ev9' does not"),
+        (lambda d: d["casualty_claims"][1].update(claim_id="c1"), "claim_id 'c1' is used twice"),
+        (lambda d: d["casualty_claims"][0].update(count_min=5, count_max=2),
+         "count_min 5 is greater than count_max 2"),
+        (lambda d: d["casualty_claims"][0].update(qualifier="at_least"),
+         "qualifier 'at_least' does not fit"),
+        (lambda d: d["casualty_claims"][0].update(event_date=None), "event_date differs"),
+        (lambda d: d.update(text=d["text"] + "!"), "content_sha256 is not the SHA-256"),
+        (lambda d: d.update(published_date=None), "provenance is 'none' exactly when"),
+        (lambda d: d.update(flags=["Bad Flag"]), "is not a kebab-case slug"),
+        (lambda d: d.update(colour="red"), "Extra inputs are not permitted"),
+        (lambda d: d["events"][0].update(date=None), "date_precision must be set exactly"),
+        (lambda d: d["entities"][0].update(wikidata="843"), "should match pattern"),
+    ],
+)  # fmt: skip
+def test_each_invariant_is_enforced(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    assert message in _broken(mutate)
+
+
+def test_impossible_calendar_date_is_rejected() -> None:
+    assert "day value is outside expected range" in _broken(lambda d: d.update(published_date="2024-02-30"))
+
+
+def _all_models(model: type[BaseModel], seen: set[type]) -> set[type]:
+    seen.add(model)
+    for info in model.model_fields.values():
+        for arg in _args(info.annotation):
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg not in seen:
+                _all_models(arg, seen)
+    return seen
+
+
+def _args(annotation: Any) -> list[Any]:
+    from typing import get_args
+
+    out = [annotation]
+    for a in get_args(annotation):
+        out += _args(a)
+    return out
+
+
+def test_every_field_has_a_description() -> None:
+    models: set[type] = set()
+    for model in SCHEMA_FILES.values():
+        _all_models(model, models)
+    missing = [
+        f"{m.__name__}.{name}"
+        for m in models
+        for name, info in m.model_fields.items()  # type: ignore[attr-defined]
+        if not info.description
+    ]
+    assert missing == []
+
+
+def test_checked_in_json_schema_is_current() -> None:
+    folder = ROOT / "schema"
+    for name, text in schema_documents().items():
+        path = folder / name
+        assert path.is_file(), f"{path} is missing: run `make schema`"
+        assert path.read_text("utf-8") == text, f"{path} is stale: run `make schema`"
+    assert sorted(p.name for p in folder.glob("*.schema.json")) == sorted(schema_documents())
+
+
+# Round trips: model -> Parquet / JSONL -> model gives the same record.
+counts = st.integers(min_value=0, max_value=10_000)
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> CasualtyClaim:
+    qualifier = draw(st.sampled_from(["exact", "at_least", "at_most", "approx", "range"]))
+    low = draw(counts)
+    high = {
+        "exact": low, "approx": low, "at_least": None,
+        "at_most": draw(counts), "range": low + 1 + draw(counts),
+    }[qualifier]  # fmt: skip
+    if qualifier == "at_most":
+        low = 0
+    base = article_data()["casualty_claims"][0]
+    return CasualtyClaim.model_validate(
+        base | {"count_min": low, "count_max": high, "qualifier": qualifier,
+                "victims": draw(st.none() | st.text(max_size=20)),
+                "claimant": None, "claimant_text": None}
+    )  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(claim_list=st.lists(claims(), max_size=3, unique_by=lambda c: c.count_max),
+       flags=st.lists(st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8})?", fullmatch=True), max_size=3),
+       title_extra=st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                                  blacklist_characters="\n\r"), max_size=15))  # fmt: skip
+def test_round_trip_parquet_and_jsonl(
+    tmp_path_factory: pytest.TempPathFactory,
+    claim_list: list[CasualtyClaim],
+    flags: list[str],
+    title_extra: str,
+) -> None:
+    import pyarrow.parquet as pq
+
+    data = article_data()
+    title = data["title"] + title_extra.strip()
+    text = data["text"].replace(data["title"], title, 1)
+    shift = len(title) - len(data["title"])
+    base = make_article()
+    article = Article.model_validate(
+        base.model_dump()
+        | {
+            "title": title,
+            "text": text,
+            "content_sha256": __import__("hashlib").sha256(text.encode()).hexdigest(),
+            "flags": flags,
+            "entities": [_shift(e.model_dump(), shift) for e in base.entities],
+            "events": [_shift(e.model_dump(), shift) for e in base.events],
+            "casualty_claims": [
+                _shift(c.model_dump() | {"claim_id": f"c{i}"}, shift)
+                for i, c in enumerate(claim_list)
+            ],
+        }
+    )
+    folder = tmp_path_factory.mktemp("rt")
+    write_parquet(folder / "a.parquet", Article, [article])
+    write_jsonl(folder / "a.jsonl", [article])
+    from_parquet = Article.model_validate(pq.read_table(folder / "a.parquet").to_pylist()[0])
+    from_jsonl = Article.model_validate_json((folder / "a.jsonl").read_text("utf-8"))
+    assert from_parquet == article and from_jsonl == article
+
+
+def _shift(record: dict[str, Any], by: int) -> dict[str, Any]:
+    """Move every span of a record by `by` characters (after a longer title)."""
+    out = json.loads(json.dumps(record, default=str))
+    for key in ("evidence",):
+        if key in out:
+            out[key]["start"] += by
+            out[key]["end"] += by
+    for mention in out.get("mentions", []):
+        if mention["start"] > len(TITLE):  # mentions in the title stay put
+            mention["start"] += by
+            mention["end"] += by
+    return out
+
+
+def test_schema_folder_has_no_python_packages_named_build_or_schema() -> None:
+    # Top-level `build`/`schema` packages would shadow PyPI packages of those names.
+    assert not (ROOT / "schema" / "__init__.py").exists()
+    assert not (ROOT / "build").exists()
+    assert Path(ROOT / "src" / "newsevents" / "schema" / "__init__.py").is_file()
