@@ -59,7 +59,9 @@ def test_each_invariant_is_enforced(mutate, message: str) -> None:  # type: igno
 
 
 def test_impossible_calendar_date_is_rejected() -> None:
-    assert "day value is outside expected range" in _broken(lambda d: d.update(published_date="2024-02-30"))
+    assert "day value is outside expected range" in _broken(
+        lambda d: d.update(published_date="2024-02-30")
+    )
 
 
 def _all_models(model: type[BaseModel], seen: set[type]) -> set[type]:
@@ -124,11 +126,15 @@ def claims(draw: st.DrawFn) -> CasualtyClaim:
     )  # fmt: skip
 
 
+TITLE_CHARACTERS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r")
+
+
 @settings(max_examples=25, deadline=None)
-@given(claim_list=st.lists(claims(), max_size=3, unique_by=lambda c: c.count_max),
-       flags=st.lists(st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8})?", fullmatch=True), max_size=3),
-       title_extra=st.text(alphabet=st.characters(blacklist_categories=("Cs",),
-                                                  blacklist_characters="\n\r"), max_size=15))  # fmt: skip
+@given(
+    claim_list=st.lists(claims(), max_size=3, unique_by=lambda c: c.count_max),
+    flags=st.lists(st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8})?", fullmatch=True), max_size=3),
+    title_extra=st.text(alphabet=TITLE_CHARACTERS, max_size=15),
+)
 def test_round_trip_parquet_and_jsonl(
     tmp_path_factory: pytest.TempPathFactory,
     claim_list: list[CasualtyClaim],

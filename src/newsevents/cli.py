@@ -39,9 +39,12 @@ def build(
         "seeds"
     ),
     out: Annotated[Path, typer.Option(help="Folder that receives <version>/.")] = Path("releases"),
-    version: Annotated[str | None, typer.Option(help="Release version (default: tool version).")] = None,
+    version: Annotated[
+        str | None, typer.Option(help="Release version (default: tool version).")
+    ] = None,
     keep_going: Annotated[
-        bool, typer.Option("--keep-going", help="Build without rejected inputs (listed in the card).")
+        bool,
+        typer.Option("--keep-going", help="Build without rejected inputs (listed in the card)."),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing release.")] = False,
     card: Annotated[Path | None, typer.Option(help="Dataset card template.")] = None,

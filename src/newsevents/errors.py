@@ -20,9 +20,13 @@ class E(Enum):
     """Coded messages for `UserError`; `{placeholders}` are filled from details."""
 
     E001 = "input folder {path} does not exist; pass an existing folder with --input"
-    E002 = "input folder {path} holds no article files (.txt, .html, .jsonl); add some or fix --input"
+    E002 = (
+        "input folder {path} holds no article files (.txt, .html, .jsonl); add some or fix --input"
+    )
     E003 = "release {path} already exists; pass --force to replace it or choose another --version"
-    E004 = "{count} input(s) rejected: {summary}; fix them, or pass --keep-going to build without them"
+    E004 = (
+        "{count} input(s) rejected: {summary}; fix them, or pass --keep-going to build without them"
+    )
     E005 = "{path} is not a release folder (no jsonl/articles.jsonl); pass the folder `build` wrote"
     E006 = "no gold files (*.yaml) found in {paths}; pass the folder that holds them"
     E007 = "gold file {path} is invalid: {problem}; fix it to follow the format in the eval README"

@@ -118,8 +118,13 @@ class Report:
         default_factory=lambda: {
             k: Accuracy()
             for k in (
-                "entity_type", "claimant", "claim_event_date",
-                "published_date", "outlet", "agency", "dateline",
+                "entity_type",
+                "claimant",
+                "claim_event_date",
+                "published_date",
+                "outlet",
+                "agency",
+                "dateline",
             )
         }  # fmt: skip
     )
@@ -129,8 +134,14 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             "scores": {
-                k: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision,
-                    "recall": s.recall, "f1": s.f1}
+                k: {
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                    "precision": s.precision,
+                    "recall": s.recall,
+                    "f1": s.f1,
+                }
                 for k, s in self.scores.items()
             },  # fmt: skip
             "accuracies": {
@@ -179,19 +190,18 @@ def evaluate_release(release: Path, gold_folders: Sequence[Path]) -> Report:
 
 
 def evaluate(articles: Sequence[Article], gold: Sequence[GoldArticle]) -> Report:
-    by_file = {}
+    by_file: dict[str, Article] = {}
     for article in articles:
         by_file.setdefault(PurePosixPath(article.source_file).name, article)
     report = Report()
     for item in gold:
-        article = by_file.get(item.file)
-        if article is None:
+        if item.file not in by_file:
             report.gold_without_article.append(item.file)
             for kind in ("entities", "events", "claims"):
                 report.scores[kind].fn += sum(not g.optional for g in getattr(item, kind))
             continue
         report.articles_scored += 1
-        score_article(article, item, report)
+        score_article(by_file[item.file], item, report)
     return report
 
 
@@ -199,7 +209,9 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
     acc = report.accuracies
     acc["published_date"].add(article.published_date == gold.published_date)
     outlets = {normalize(n) for n in [gold.outlet, *gold.outlet_aliases] if n}
-    acc["outlet"].add(normalize(article.source.outlet) in outlets if outlets else not article.source.outlet)
+    acc["outlet"].add(
+        normalize(article.source.outlet) in outlets if outlets else not article.source.outlet
+    )
     acc["agency"].add(normalize(article.source.agency) == normalize(gold.agency))
     acc["dateline"].add(normalize(article.source.dateline) == normalize(gold.dateline))
 
@@ -283,8 +295,11 @@ def format_report(report: Report) -> str:
 
     lines = [
         f"articles scored: {report.articles_scored}"
-        + (f"; gold without article: {', '.join(report.gold_without_article)}"
-           if report.gold_without_article else ""),  # fmt: skip
+        + (
+            f"; gold without article: {', '.join(report.gold_without_article)}"
+            if report.gold_without_article
+            else ""
+        ),  # fmt: skip
         "",
         f"{'':10} {'P':>5} {'R':>5} {'F1':>5} {'TP':>4} {'FP':>4} {'FN':>4}",
     ]
@@ -296,5 +311,3 @@ def format_report(report: Report) -> str:
     for kind, a in report.accuracies.items():
         lines.append(f"{kind:17} {pct(a.value)} {a.total:4}")
     return "\n".join(lines)
-
-

@@ -32,9 +32,9 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "January 16", "Jan. 18, 2024", "16 January", "16 Jan 2024"; a day must be 1-31.
 _DAY = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY_FIRST = _DAY.replace("day>", "day2>") + r"\s+" + _MONTH.replace("month>", "month2>")
 _MONTH_DAY = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})"
-    r"\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?",
+    rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY_FIRST})\b(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?",
     re.IGNORECASE,
 )
 

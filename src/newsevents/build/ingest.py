@@ -45,9 +45,11 @@ class InputFolder:
             raise UserError(E.E002, path=root)
 
     def documents(self) -> Iterator[RawDocument | Reject]:
-        sidecars = {str(PurePosixPath(rel).parent): self._load_sidecar(rel) for rel in self.sidecar_files}
-        for sidecar in sidecars.values():
-            yield from sidecar.file_rejects
+        sidecars = {
+            str(PurePosixPath(rel).parent): self._load_sidecar(rel) for rel in self.sidecar_files
+        }
+        for loaded in sidecars.values():
+            yield from loaded.file_rejects
         seen: dict[str, str] = {}
         for rel in self.article_files:
             folder, name = str(PurePosixPath(rel).parent), PurePosixPath(rel).name

@@ -75,7 +75,9 @@ def extract_metadata(draft: Draft) -> Draft:
 def published_date(draft: Draft) -> tuple[dt.date | None, str, list[str]]:
     """Pick the publication date (curated > metadata > text) and flag disagreements."""
     doc = draft.doc
-    text_lines = [d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))]
+    text_lines = [
+        d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
+    ]
     text_date = _first_published(text_lines)
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
@@ -86,9 +88,7 @@ def published_date(draft: Draft) -> tuple[dt.date | None, str, list[str]]:
     flags = []
     if len({date for _, date in present}) > 1:
         flags.append("published-date-conflict")
-    if any(
-        _stale(date, draft.body) for source, date in present if source != "curated"
-    ):
+    if any(_stale(date, draft.body) for source, date in present if source != "curated"):
         flags.append("published-date-after-events")
     if not present:
         return None, "none", flags
@@ -99,7 +99,7 @@ def published_date(draft: Draft) -> tuple[dt.date | None, str, list[str]]:
 def _first_published(lines: list[DateLine]) -> dt.date | None:
     published = [d.date for d in lines if d.kind == "published"]
     updated = [d.date for d in lines if d.kind == "updated"]
-    return (published or updated or [None])[0]
+    return (published or updated)[0] if published or updated else None
 
 
 def _stale(date: dt.date, body: str) -> bool:

@@ -76,23 +76,26 @@ def read_html(rel_path: str, html: str) -> Result:
     if not html.strip():
         return reject(rel_path, "empty-article", "the file is empty")
     # Only explicit page metadata counts as a date: no guessing from text or URL.
-    doc = trafilatura.bare_extraction(
+    document = trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = getattr(doc, "text", None) if doc is not None else None
+    page: dict[str, Any] = (
+        {} if document is None else document if isinstance(document, dict) else document.as_dict()
+    )
+    body = page.get("text")
     if not body or not body.strip():
         return reject(rel_path, "no-main-text", "trafilatura found no article body in the page")
-    title = (doc.title or "").strip() or None
+    title = (page.get("title") or "").strip() or None
     meta = InputMeta(
         title=title,
-        url=doc.url or None,
-        outlet=doc.sitename or None,
-        author=doc.author or None,
-        language=doc.language or None,
-        published_date=_lenient_date(doc.date),
+        url=page.get("url") or None,
+        outlet=page.get("sitename") or None,
+        author=page.get("author") or None,
+        language=page.get("language") or None,
+        published_date=_lenient_date(page.get("date")),
     )
     text = f"{title}\n\n{body}" if title else body
     return RawDocument(_stem(rel_path), rel_path, None, text, meta)

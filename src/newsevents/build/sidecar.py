@@ -51,14 +51,17 @@ def parse_sidecar(rel_path: str, text: str) -> Sidecar:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(err, "problem", None) or str(err)
-        sidecar.file_rejects.append(reject(rel_path, "invalid-yaml", f"YAML error: {problem}", line=line))
+        sidecar.file_rejects.append(
+            reject(rel_path, "invalid-yaml", f"YAML error: {problem}", line=line)
+        )
         return sidecar
     if root is None:
         return sidecar
     if not isinstance(root, yaml.MappingNode):
         sidecar.file_rejects.append(
             reject(
-                rel_path, "invalid-yaml",
+                rel_path,
+                "invalid-yaml",
                 "the top level must map file names to entries (`000_x.txt: {url: ...}`)",
                 line=root.start_mark.line + 1,
             )  # fmt: skip

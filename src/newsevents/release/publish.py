@@ -93,7 +93,9 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
     )
 
 
-def write_release(folder: Path, config: BuildConfig, collected: Collected, manifest: Manifest) -> None:
+def write_release(
+    folder: Path, config: BuildConfig, collected: Collected, manifest: Manifest
+) -> None:
     articles = collected.articles
     configs: dict[str, tuple[type, list]] = {
         "articles": (Article, articles),

@@ -47,8 +47,8 @@ class Event(Record):
     event_id: str = Field(min_length=1, description="Id, unique within the article.")
     type: PloverType = Field(description="PLOVER event type (ASSAULT, CONSULT, ACCUSE...).")
     mode: str | None = Field(
-        default=None, description="PLOVER mode (ASSAULT: aerial, drone...; CONSULT: visit, "
-        "phone...), or null."
+        default=None,
+        description="PLOVER mode (ASSAULT: aerial, drone...; CONSULT: visit, phone...), or null.",
     )
     status: EventStatus = Field(description="occurred, expected, denied or hypothetical.")
     date: dt.date | None = Field(

@@ -12,7 +12,5 @@ class Reject(Record):
     line: int | None = Field(default=None, description="Line number in the file, when known.")
     field: str | None = Field(default=None, description="Field or key at fault, when known.")
     value: str | None = Field(default=None, description="The offending value, shortened.")
-    reason: str = Field(
-        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Kebab-case reason slug."
-    )
+    reason: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Kebab-case reason slug.")
     message: str = Field(description="What is wrong and how to fix it.")

@@ -1,0 +1,165 @@
+"""`eval` follows ../shared/eval/README.md; numbers below are worked out by hand."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsevents.config import BuildConfig
+from newsevents.evaluate import GoldArticle, evaluate, evaluate_release, load_gold, normalize
+from newsevents.release.publish import BuildReport, build_release
+from newsevents.schema import Article
+
+from .conftest import GOLD
+from .factories import TEXT, article_data, span
+
+GOLD_A1 = {
+    "file": "a1.txt",
+    "published_date": dt.date(2024, 1, 17),
+    "outlet": "Dawn News",
+    "outlet_aliases": ["Dawn"],
+    "agency": "AFP",
+    "dateline": "Islamabad",
+    "entities": [
+        {"name": "Pakistan", "type": "COUNTRY"},
+        {"name": "Iran", "type": "COUNTRY"},
+        {"name": "Balochistan", "type": "COUNTRY"},  # the prediction says LOCATION
+        {"name": "Sistan and Baluchestan", "type": "LOCATION"},  # not predicted: a miss
+        {"name": "Tehran", "type": "LOCATION", "optional": True},
+    ],
+    "events": [
+        {"type": ["ASSAULT"], "date": dt.date(2024, 1, 16)},
+        {"type": ["ACCUSE", "REJECT"], "date": dt.date(2024, 1, 17)},  # a miss
+        {"type": ["CONSULT"], "date": None, "optional": True},
+    ],
+    "claims": [
+        {"outcome": "killed", "count_min": 2, "count_max": 2, "claimant": ["Pakistan"],
+         "event_date": dt.date(2024, 1, 16)},
+        {"outcome": "injured", "count_min": 3, "count_max": 3, "claimant": [],
+         "event_date": None},  # prediction: claimant Pakistan, date 16 Jan -> both wrong
+        {"outcome": "killed", "count_min": 9, "count_max": None, "qualifier": "at_least",
+         "optional": True},
+        {"outcome": "killed", "count_min": 11, "count_max": 11},  # a miss
+    ],
+}  # fmt: skip
+GOLD_MISSING = {
+    "file": "missing.txt",
+    "entities": [{"name": "Iran", "type": "COUNTRY"}, {"name": "X", "type": "ORGANIZATION",
+                                                        "optional": True}],
+}  # fmt: skip
+
+
+def _prediction(reverse: bool = False) -> Article:
+    data = article_data()
+    extra = {
+        "claim_id": "c3", "outcome": "missing", "count_min": 1, "count_max": 1,
+        "qualifier": "exact", "victims": "a fisherman", "victim_group": "civilians",
+        "claimant": None, "claimant_text": None, "stance": "asserted", "event_id": None,
+        "event_date": None, "evidence": span(TEXT, "Pakistan said"),
+    }  # fmt: skip
+    data["casualty_claims"].append(extra)
+    if reverse:
+        for key in ("entities", "events", "casualty_claims"):
+            data[key].reverse()
+    return Article.model_validate(data)
+
+
+def _gold() -> list[GoldArticle]:
+    return [GoldArticle.model_validate(GOLD_A1), GoldArticle.model_validate(GOLD_MISSING)]
+
+
+def test_hand_computed_scores() -> None:
+    report = evaluate([_prediction()], _gold()).as_dict()
+    ents, events, claims = (report["scores"][k] for k in ("entities", "events", "claims"))
+    # Entities: 3 matched of 4 required in a1, plus 1 required in the missing article.
+    assert (ents["tp"], ents["fp"], ents["fn"]) == (3, 0, 2)
+    assert (ents["precision"], ents["recall"]) == (1.0, 0.6)
+    assert ents["f1"] == pytest.approx(0.75)
+    assert (events["tp"], events["fp"], events["fn"]) == (1, 0, 1)
+    assert events["f1"] == pytest.approx(2 / 3)
+    # Claims: killed 2 and injured 3 match; "missing 1" is a false positive.
+    assert (claims["tp"], claims["fp"], claims["fn"]) == (2, 1, 1)
+    assert claims["precision"] == pytest.approx(2 / 3) and claims["recall"] == pytest.approx(2 / 3)
+    acc = {k: (v["right"], v["total"]) for k, v in report["accuracies"].items()}
+    assert acc == {
+        "entity_type": (2, 3), "claimant": (1, 2), "claim_event_date": (1, 2),
+        "published_date": (1, 1), "outlet": (1, 1), "agency": (0, 1), "dateline": (1, 1),
+    }  # fmt: skip
+    assert report["gold_without_article"] == ["missing.txt"]
+
+
+def test_order_of_predictions_does_not_change_the_score() -> None:
+    assert evaluate([_prediction()], _gold()) == evaluate([_prediction(reverse=True)], _gold())
+
+
+def test_optional_match_is_not_a_false_positive() -> None:
+    gold = GoldArticle.model_validate(
+        GOLD_A1 | {"claims": [{"outcome": "missing", "count_min": 1, "count_max": 1,
+                               "optional": True}]}
+    )  # fmt: skip
+    claims = evaluate([_prediction()], [gold]).scores["claims"]
+    # c3 matches the optional item; c1 and c2 match nothing: 2 false positives.
+    assert (claims.tp, claims.fp, claims.fn) == (0, 2, 0)
+
+
+def test_at_most_compares_count_max_only() -> None:
+    data = article_data()
+    data["casualty_claims"] = [
+        data["casualty_claims"][0]
+        | {"count_min": 0, "count_max": 100, "qualifier": "at_most", "event_id": None,
+           "event_date": None}
+    ]  # fmt: skip
+    gold = GoldArticle.model_validate(
+        {"file": "a1.txt", "claims": [{"outcome": "killed", "count_min": 0, "count_max": 100,
+                                       "qualifier": "at_most"}]}
+    )  # fmt: skip
+    assert evaluate([Article.model_validate(data)], [gold]).scores["claims"].tp == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Amir-Abdollahian", "Amirabdollahian"), ("The Express Tribune", "express tribune"),
+     ("Sistan-Baluchestan", "Sistan Baluchestan"), ("Kanaanī", "kanaani")],
+)  # fmt: skip
+def test_normalize(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+def test_seed_gold_files_are_valid_and_cover_the_seeds() -> None:
+    gold = load_gold([GOLD])
+    assert sorted(g.file for g in gold) == [
+        "000_05db8eedf180f2ed.txt", "001_429613359d8e87e9.txt", "002_78899e4275e58e70.txt",
+        "003_89c3de90ed6096f9.txt", "004_12d3afc6d6242718.txt",
+    ]  # fmt: skip
+    for item in gold:
+        text = (GOLD.parent / "seeds" / item.file).read_text("utf-8")
+        for claim in item.claims:
+            assert claim.model_extra and claim.model_extra["evidence"] in text
+
+
+def test_seed_release_metadata_against_seed_gold(seed_release: BuildReport) -> None:
+    report = evaluate_release(seed_release.release_dir, [GOLD])
+    assert report.articles_scored == 5
+    for key in ("published_date", "outlet", "agency", "dateline"):
+        assert report.accuracies[key].value == 1.0, key
+
+
+def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
+    report = build_release(BuildConfig(input_dir=dev_dir, out_dir=tmp_path, version="dev"))
+    assert report.manifest.counts["articles"] == 8
+    scores = evaluate_release(report.release_dir, [dev_dir / "gold"])
+    assert scores.articles_scored == 8 and scores.gold_without_article == []
+    assert scores.accuracies["outlet"].value == 1.0
+    assert scores.accuracies["agency"].value == 1.0
+    assert scores.accuracies["dateline"].value == 1.0
+
+
+def test_invalid_gold_file_is_a_user_error(tmp_path: Path) -> None:
+    from newsevents.errors import UserError
+
+    (tmp_path / "bad.yaml").write_text(yaml.safe_dump({"entities": []}))
+    with pytest.raises(UserError, match=r"E007.*bad.yaml is invalid"):
+        load_gold([tmp_path])
+    with pytest.raises(UserError, match=r"E006"):
+        load_gold([tmp_path / "none"])

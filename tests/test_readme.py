@@ -1,0 +1,27 @@
+"""The README's loading snippet works as written against a freshly built release."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from newsevents.release.publish import BuildReport
+
+from .conftest import ROOT
+
+
+def test_readme_python_snippets_run(seed_release: BuildReport, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    snippets = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+    assert snippets, "the README shows how to load a release"
+    version = re.search(r"releases/(\d[^/\s\"]*)/", snippets[0]).group(1)  # type: ignore[union-attr]
+    shutil.copytree(seed_release.release_dir, tmp_path / "releases" / version)
+    env = {**os.environ, "HF_HOME": str(tmp_path / "hf"), "HF_DATASETS_OFFLINE": "1"}
+    for code in snippets:
+        run = subprocess.run(
+            [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "published_date_provenance" in run.stdout  # the pandas frame was printed
