@@ -22,11 +22,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 build: $(VENV)/.installed
-	$(BIN)/newsevents build --input seeds --out releases --version $(VERSION) --force
+	$(BIN)/newsevents build --input seeds --out releases --version $(VERSION) --gold gold --force
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 test: $(VENV)/.installed-test lint

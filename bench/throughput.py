@@ -27,7 +27,10 @@ def corpus(folder: Path, copies: int) -> int:
 
 def main(sizes: list[int]) -> None:
     collect(SEEDS)  # warm up: imports and knowledge files, excluded from timings
-    print(f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'peak MiB':>9} {'KiB/article':>12}")
+    print(
+        f"{'articles':>9} {'seconds':>8} {'articles/s':>11} {'words/s':>8} {'peak MiB':>9} "
+        f"{'KiB/article':>12}"
+    )
     for copies in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             n = corpus(Path(tmp), copies)
@@ -40,9 +43,10 @@ def main(sizes: list[int]) -> None:
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
             assert len(collected.articles) == n
+            words = sum(len(a.text.split()) for a in collected.articles)
             print(
-                f"{n:9d} {seconds:8.2f} {n / seconds:11.1f} {peak / 2**20:9.1f} "
-                f"{peak / 1024 / n:12.1f}"
+                f"{n:9d} {seconds:8.2f} {n / seconds:11.1f} {words / seconds:8.0f} "
+                f"{peak / 2**20:9.1f} {peak / 1024 / n:12.1f}"
             )
 
 

@@ -143,6 +143,8 @@ def test_seed_release_metadata_against_seed_gold(seed_release: BuildReport) -> N
     assert report.articles_scored == 5
     for key in ("published_date", "outlet", "agency", "dateline"):
         assert report.accuracies[key].value == 1.0, key
+    assert report.scores["entities"].f1 >= 0.90  # type: ignore[operator]
+    assert report.accuracies["entity_type"].value >= 0.90  # type: ignore[operator]
 
 
 def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
@@ -153,6 +155,9 @@ def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
     assert scores.accuracies["outlet"].value == 1.0
     assert scores.accuracies["agency"].value == 1.0
     assert scores.accuracies["dateline"].value == 1.0
+    # Entity targets of issue 3 on articles from other outlets and conflicts.
+    assert scores.scores["entities"].f1 >= 0.85
+    assert scores.accuracies["entity_type"].value >= 0.90  # type: ignore[operator]
 
 
 def test_invalid_gold_file_is_a_user_error(tmp_path: Path) -> None:

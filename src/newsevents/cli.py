@@ -48,10 +48,14 @@ def build(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing release.")] = False,
     card: Annotated[Path | None, typer.Option(help="Dataset card template.")] = None,
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(help="Gold annotations to score the release against in the card."),
+    ] = None,
 ) -> None:
     """Build a release from a folder of articles.
 
-    Example: newsevents build --input seeds --out releases --version 0.1.0
+    Example: newsevents build --input seeds --out releases --version 0.1.0 --gold gold
     """
     from newsevents import __version__
     from newsevents.config import BuildConfig
@@ -61,7 +65,7 @@ def build(
     try:
         config = BuildConfig(
             input_dir=input, out_dir=out, version=version or __version__,
-            keep_going=keep_going, force=force, card_template=card,
+            keep_going=keep_going, force=force, card_template=card, gold_dirs=tuple(gold or ()),
         )  # fmt: skip
         with _progress() as progress:
             task = progress.add_task("reading articles", total=None)
@@ -126,6 +130,9 @@ def evaluate(
     release: Annotated[Path, typer.Argument(help="Release folder written by `build`.")],
     gold: Annotated[list[Path], typer.Argument(help="Folder(s) of gold *.yaml files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="Also list every miss and false positive.")
+    ] = False,
 ) -> None:
     """Score a release against gold annotations (precision, recall, F1, accuracies).
 
@@ -144,6 +151,8 @@ def evaluate(
         typer.echo(json.dumps(report.as_dict(), indent=2, sort_keys=True))
     else:
         typer.echo(format_report(report))
+        if details:
+            typer.echo("\n".join(["", *report.errors]))
 
 
 def main() -> None:  # pragma: no cover - console entry point

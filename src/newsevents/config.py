@@ -24,6 +24,7 @@ class BuildConfig:
     keep_going: bool = False
     force: bool = False
     card_template: Path | None = None
+    gold_dirs: tuple[Path, ...] = ()  # gold annotations to score the release against, for the card
 
     def __post_init__(self) -> None:
         if not _VERSION_NAME.match(self.version):

@@ -8,7 +8,6 @@ Accuracies (entity type, claimant, claim event date) are over matched required i
 """
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsevents.errors import E, UserError
 from newsevents.schema import Article, CasualtyClaim, Entity, Event
+from newsevents.textutil import name_key, strip_accents
 
 # Assignment weights: any required match outweighs every optional match, which
 # outweighs every tie-breaking bonus.
@@ -130,6 +130,8 @@ class Report:
     )
     articles_scored: int = 0
     gold_without_article: list[str] = field(default_factory=list)
+    # "file: kind: description" of every miss and false positive, for --details.
+    errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -150,6 +152,7 @@ class Report:
             },
             "articles_scored": self.articles_scored,
             "gold_without_article": self.gold_without_article,
+            "errors": self.errors,
         }
 
 
@@ -157,10 +160,8 @@ def normalize(name: str | None) -> str:
     """Strip accents, lowercase, drop a leading 'the', keep only letters and digits."""
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
-    text = text.removeprefix("the ")
-    return "".join(c for c in text if c.isalnum())
+    text = strip_accents(name).lower().strip().removeprefix("the ")
+    return name_key(text)
 
 
 def load_gold(folders: Sequence[Path]) -> list[GoldArticle]:
@@ -220,7 +221,10 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
         golds = {normalize(g.name)} | {normalize(a) for a in g.aliases}
         return bool(names & golds), float(p.type == g.type)
 
-    pairs = _assign(article.entities, gold.entities, entity_match, report.scores["entities"])
+    errors: list[str] = []
+    pairs = _assign(
+        article.entities, gold.entities, entity_match, report.scores["entities"], errors
+    )
     for p, g in pairs:
         acc["entity_type"].add(p.type == g.type)
 
@@ -228,7 +232,7 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
         date_ok = g.date is None or p.date == g.date or (g.date_optional and p.date is None)
         return p.type in g.type and date_ok, 0.0
 
-    _assign(article.events, gold.events, event_match, report.scores["events"])
+    _assign(article.events, gold.events, event_match, report.scores["events"], errors)
 
     names = _entity_names(article)
 
@@ -240,9 +244,16 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
         )
         return same, 2.0 * _claimant_ok(p, g, names) + float(p.event_date == g.event_date)
 
-    for p, g in _assign(article.casualty_claims, gold.claims, claim_match, report.scores["claims"]):
+    claims = _assign(
+        article.casualty_claims, gold.claims, claim_match, report.scores["claims"], errors
+    )
+    for p, g in claims:
         acc["claimant"].add(_claimant_ok(p, g, names))
         acc["claim_event_date"].add(p.event_date == g.event_date)
+    for p, g in pairs:
+        if p.type != g.type:
+            errors.append(f"entity type: {p.name} is {p.type}, gold {g.type}")
+    report.errors += [f"{gold.file}: {e}" for e in errors]
 
 
 def _entity_names(article: Article) -> dict[str, set[str]]:
@@ -264,6 +275,7 @@ def _assign(
     gold: Sequence[Any],
     match: Callable[[Any, Any], tuple[bool, float]],
     score: Score,
+    errors: list[str] | None = None,
 ) -> list[tuple[Any, Any]]:
     """Optimal one-to-one pairing; updates `score`; returns matched required pairs."""
     import numpy as np
@@ -286,7 +298,18 @@ def _assign(
     score.tp += len(required_pairs)
     score.fp += len(predicted) - len(matched_pred)
     score.fn += sum(1 for j, g in enumerate(gold) if not g.optional and j not in matched_gold)
+    if errors is not None:
+        errors += [f"false positive: {_describe(p)}" for i, p in enumerate(predicted)
+                   if i not in matched_pred]  # fmt: skip
+        errors += [f"miss: {_describe(g)}" for j, g in enumerate(gold)
+                   if not g.optional and j not in matched_gold]  # fmt: skip
     return required_pairs
+
+
+def _describe(item: Any) -> str:
+    fields = ("name", "type", "date", "outcome", "count_min", "count_max", "claimant")
+    data = item.model_dump() if isinstance(item, BaseModel) else {}
+    return ", ".join(f"{k}={data[k]}" for k in fields if k in data and data[k] is not None)
 
 
 def format_report(report: Report) -> str:

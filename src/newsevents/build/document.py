@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsevents.schema import CasualtyClaim, Entity, Event, Source
 
@@ -65,6 +66,7 @@ class Draft:
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     casualty_claims: tuple[CasualtyClaim, ...] = ()
+    nlp: Any = None  # the spaCy Doc of `text`, set by the parse stage; never released
 
     @property
     def text(self) -> str:

@@ -1,13 +1,387 @@
-"""Stage `entities`: the place where entities extraction plugs in (issue 3).
+"""Stage `entities`: every person, organization, armed group, country and place an
+article names, once, under one canonical name and id, with every mention's offsets.
 
-Not implemented yet. The stage returns the draft unchanged, so `entities` stays
-empty and the manifest records the extractor as not implemented; nothing is faked.
+Recall comes from spaCy's statistical NER, identity from the gazetteer
+(knowledge/actors.yaml): a name the gazetteer knows (exactly, or spelled within
+FUZZY_THRESHOLD) takes its canonical name, type and QID; a name it does not know is
+kept under a stable slug with the NER type. Within an article, short forms
+("Kakar" after "Anwaarul Haq Kakar"), acronyms the text defines ("National Security
+Committee (NSC)") and near spellings are folded into one entity.
 """
 
-from newsevents.build.document import Draft
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-VERSION = "not-implemented"
+from newsevents.build.document import Draft
+from newsevents.build.gazetteer import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD, gazetteer, phrase_matcher
+from newsevents.knowledge import Actor, actors, names
+from newsevents.schema import Entity, Mention
+from newsevents.textutil import name_key, slugify
+
+VERSION = "1"
+
+NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
+             "FAC": "LOCATION", "NORP": "OTHER"}  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?$")
+# What follows a name in a list: ", Barmer and Sri Ganganagar districts" -> districts.
+_LIST_TAIL = re.compile(
+    r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+(?P<word>[a-z]+)\b"
+)
+# "Kareem Dad alias Idrees" (dev 02_dailymoon): the second name is the first's alias.
+_ALIAS = re.compile(
+    r"(?P<long>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),?\s+(?:alias|aka|a\.k\.a\.|also known as)\s+"
+    r"(?P<short>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "al"})
+_FACILITY = re.compile(
+    r"\s+(?:" + "|".join(re.escape(w) for w in names().facility_words) + r")\b", re.IGNORECASE
+)
+# "National Security Committee (NSC)": a capitalized phrase, then its acronym.
+_ACRONYM = re.compile(
+    r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’-]*))*\s+[A-Z][\w'’-]*)"
+    r"\s*\((?P<short>[A-Z]{2,8})\)"
+)
+
+
+@dataclass
+class Candidate:
+    """A span that may name an entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # NER label, or "GAZETTEER" for a phrase-matcher hit
+    actor: Actor | None = None
+    hint: str | None = None  # entity type the surrounding words point to
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Group:
+    """The mentions of one entity while it is being assembled."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    actor: Actor | None = None
+
+    @property
+    def first(self) -> int:
+        return min(c.start for c in self.candidates)
+
+    def name(self) -> str:
+        if self.actor:
+            return self.actor.name
+        return max((_lookup_form(c.text) for c in self.candidates), key=lambda s: (len(s), s))
+
+    def type(self) -> str:
+        if self.actor:
+            return self.actor.type
+        labels = Counter(c.hint or NER_TYPES.get(c.label, "OTHER") for c in self.candidates)
+        kind = max(labels, key=lambda k: (labels[k], k == "PERSON", k))
+        if kind == "ORGANIZATION" and _is_armed_group(self.name()):
+            return "ARMED_GROUP"
+        return kind
+
+    def key(self) -> str:
+        return name_key(self.name())
 
 
 def extract_entities(draft: Draft) -> Draft:
-    return draft
+    if draft.nlp is None:
+        return draft
+    candidates = _select(list(_gazetteer_candidates(draft.nlp)) + list(_ner_candidates(draft.nlp)))
+    groups = _group(candidates, draft.text)
+    # Headlines and subheadings are in Title Case, which fools NER: a name the
+    # gazetteer does not know counts only if running prose names it too.
+    headings = heading_ranges(draft.text)
+    groups = [
+        g for g in groups
+        if g.actor or any(not _inside(c, headings) for c in g.candidates)
+    ]  # fmt: skip
+    return replace(
+        draft, entities=tuple(_to_entity(g) for g in sorted(groups, key=lambda g: g.first))
+    )
+
+
+def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
+    from spacy.util import filter_spans
+
+    from newsevents.build.nlp import load_nlp
+
+    lower, exact = phrase_matcher(load_nlp())
+    table = actors()
+    spans = []
+    for matcher in (lower, exact):
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+    for span in filter_spans(spans):
+        actor = table[int(span.label_)]
+        # Case-insensitive matching must not turn "turkey" or "us" into countries.
+        if span.text[0].islower() and not any(
+            s.startswith(span.text[0]) for s in (actor.name, *actor.aliases)
+        ):
+            continue
+        yield Candidate(span.start_char, span.end_char, span.text, "GAZETTEER", actor)
+
+
+def _ner_candidates(doc: Any) -> Iterable[Candidate]:
+    gaz = gazetteer()
+    full = doc.text  # Doc.text is rebuilt on every access: read it once
+    for ent in doc.ents:
+        if ent.label_ not in NER_TYPES or "\n" in ent.text:
+            continue
+        start, end = _trim(full, ent)
+        if start >= end:
+            continue
+        text = full[start:end]
+        actor = gaz.lookup(text) or gaz.lookup(_lookup_form(text))
+        if ent.label_ == "NORP":
+            # Demonyms ("Iranian") and faiths are not entities; groups the
+            # gazetteer knows under a plural name ("Houthis") are.
+            if actor is None or actor.type in ("COUNTRY", "LOCATION"):
+                continue
+        elif actor is None:
+            tokens = [t for t in doc[ent.start : ent.end] if start <= t.idx < end]
+            if not any(t.pos_ == "PROPN" for t in tokens) or _not_a_name(text, gaz):
+                continue
+            if _starts_a_title(text, full[end : end + 40]):
+                continue  # "Additional Foreign" of "Additional Foreign Secretary"
+            if "," in text:
+                continue  # spans across a list ("Sarmachars, Foreign Office")
+        label = ent.label_
+        facility = _FACILITY.match(full, end) if actor is None else None
+        if facility:  # "Nur Khan airbase" is a place, not a person
+            end, label = facility.end(), "FAC"
+            text = full[start:end]
+        hint = None if actor else type_hint(full, start, end)
+        yield Candidate(start, end, text, label, actor, hint)
+
+
+def type_hint(text: str, start: int, end: int) -> str | None:
+    """The type the words in and around a name point to, or None.
+
+    "Al-Masirah TV" is an organization; "in Sanaa", "the area of Jarban", "Al-Hawk
+    district" and "Bikaner, Jaisalmer and Barmer districts" are places.
+    """
+    words = names()
+    name_words = text[start:end].lower().split()
+    if any(w in words.org_words for w in name_words):
+        return "ORGANIZATION"
+    before = text[max(0, start - 40) : start].lower().split()
+    if before and before[-1] in words.place_prepositions:
+        return "LOCATION"
+    if (
+        len(before) >= 2
+        and before[-1] == "of"
+        and before[-2].removesuffix("s") in words.place_suffixes
+    ):
+        return "LOCATION"
+    if name_words[-1] in words.place_suffixes:
+        return "LOCATION"
+    after = _LIST_TAIL.match(text, end)
+    if after and after.group("word").lower().removesuffix("s") in words.place_suffixes:
+        return "LOCATION"
+    return None
+
+
+def _not_a_name(text: str, gaz: Any) -> bool:
+    lowered = text.lower()
+    singular = lowered.removesuffix("s")
+    words = names()
+    return (
+        text.islower()
+        or len(text) < 2
+        or lowered in words.not_names
+        or lowered in words.peoples
+        or singular in words.peoples
+        or singular in gaz.by_demonym
+        or lowered in gaz.by_demonym
+    )
+
+
+def _starts_a_title(text: str, following: str) -> bool:
+    combined = (text + following).lower()
+    return any(len(t) > len(text) and combined.startswith(t) for t in names().titles)
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the headline and of subheadings: short lines in Title Case
+    without a sentence end ("The Future of Pakistan-Iran Relations", seed 004)."""
+    ranges, offset = [], 0
+    for number, line in enumerate(text.split("\n")):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        capitalized = sum(w[0].isupper() for w in words if len(w) > 3)
+        long_words = sum(1 for w in words if len(w) > 3)
+        is_heading = number == 0 or (
+            0 < len(words) <= 14
+            and not line.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+            and capitalized >= 0.6 * max(long_words, 1)
+        )
+        if is_heading:
+            ranges.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return ranges
+
+
+def _inside(cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= cand.start and cand.end <= end for start, end in ranges)
+
+
+def _trim(text: str, ent: Any) -> tuple[int, int]:
+    """Character bounds of a NER span without a leading 'the', titles or a possessive."""
+    start, end = ent.start_char, ent.end_char
+    lowered = text[start:end].lower()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in ("the ", *(f"{t} " for t in names().titles)):
+            if lowered.startswith(prefix):
+                start += len(prefix)
+                lowered = lowered[len(prefix) :]
+                changed = True
+    match = _POSSESSIVE.search(text[start:end])
+    if match and end - start > len(match.group()):
+        end -= len(match.group())
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _lookup_form(text: str) -> str:
+    """A name without a trailing place word: 'Panjgur district' -> 'Panjgur'."""
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in names().place_suffixes:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Resolve overlaps: gazetteer hits first, then longer spans. An unknown
+    organization or person name may contain a known place ("Election Commission of
+    Pakistan"): both are kept."""
+    accepted: list[Candidate] = []
+    order = sorted(candidates, key=lambda c: (c.actor is None, -c.length, c.start))
+    for cand in order:
+        clash = [a for a in accepted if a.start < cand.end and cand.start < a.end]
+        if (
+            not clash
+            or cand.actor is None
+            and cand.label in ("ORG", "FAC", "PERSON")
+            and all(
+                cand.start <= a.start
+                and a.end <= cand.end
+                and a.length < cand.length
+                and a.actor is not None
+                and a.actor.type in ("COUNTRY", "LOCATION")
+                for a in clash
+            )
+        ):
+            accepted.append(cand)
+    return sorted(accepted, key=lambda c: c.start)
+
+
+def _group(candidates: list[Candidate], text: str) -> list[Group]:
+    known: dict[str, Group] = {}
+    unknown: dict[str, Group] = {}
+    for cand in candidates:
+        if cand.actor:
+            known.setdefault(cand.actor.entity_id, Group(actor=cand.actor)).candidates.append(cand)
+        else:
+            key = name_key(_lookup_form(cand.text))
+            unknown.setdefault(key, Group()).candidates.append(cand)
+    groups = list(known.values())
+    pending = sorted(unknown.values(), key=lambda g: -len(g.name()))
+    acronyms = {
+        m.group("short"): name_key(m.group("long"))
+        for pattern in (_ACRONYM, _ALIAS)
+        for m in pattern.finditer(text)
+    }
+    for group in pending:
+        target = _same_as(group, groups, acronyms)
+        if target is None:
+            groups.append(group)
+        else:
+            target.candidates.extend(group.candidates)
+    return groups
+
+
+def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Group | None:
+    """The already-formed entity this unknown name is another form of, if any."""
+    from rapidfuzz import fuzz
+
+    name = group.name()
+    key = name_key(name)
+    long_key = acronyms.get(name)
+    if long_key:
+        for other in groups:
+            if any(name_key(_lookup_form(c.text)).endswith(long_key) for c in other.candidates):
+                return other
+    if _looks_like_acronym(name):
+        for other in groups:
+            if name.casefold() in _initials(other.name()):
+                return other
+    # A short form of a person named in full elsewhere in the article.
+    words = name.split()
+    if len(words) <= 2:
+        people = [
+            g for g in groups
+            if g.type() == "PERSON" and len(g.name().split()) > len(words)
+            and _ends_or_starts_with(g, words)
+        ]  # fmt: skip
+        if len(people) == 1:
+            return people[0]
+    if len(key) >= FUZZY_MIN_LENGTH:
+        for other in groups:
+            if other.type() == group.type() and fuzz.ratio(key, other.key()) >= FUZZY_THRESHOLD:
+                return other
+    return None
+
+
+def _looks_like_acronym(name: str) -> bool:
+    """'RSF', 'NSC', 'MoFA': one short word with at least two capitals."""
+    return " " not in name and 2 <= len(name) <= 6 and sum(c.isupper() for c in name) >= 2
+
+
+def _initials(name: str) -> set[str]:
+    """Initials with and without function words: 'Ministry of Foreign Affairs' ->
+    {'mofa', 'mfa'}."""
+    words = re.split(r"[\s-]+", name.casefold())
+    return {
+        "".join(w[0] for w in words if w),
+        "".join(w[0] for w in words if w and w not in FUNCTION_WORDS),
+    }
+
+
+def _ends_or_starts_with(group: Group, words: list[str]) -> bool:
+    target = [name_key(w) for w in words]
+    for form in {group.name(), *(c.text for c in group.candidates)}:
+        parts = [name_key(w) for w in form.split()]
+        if len(parts) > len(target) and (
+            parts[-len(target) :] == target or parts[: len(target)] == target
+        ):
+            return True
+    return False
+
+
+def _is_armed_group(name: str) -> bool:
+    lowered = name.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in names().armed_group_words)
+
+
+def _to_entity(group: Group) -> Entity:
+    mentions = sorted({(c.start, c.end, c.text) for c in group.candidates})
+    name = group.name()
+    return Entity(
+        entity_id=group.actor.entity_id if group.actor else slugify(name),
+        name=name,
+        type=group.type(),  # type: ignore[arg-type]
+        wikidata=group.actor.wikidata if group.actor else None,
+        mentions=[Mention(start=s, end=e, text=t) for s, e, t in mentions],
+    )

@@ -1,31 +1,47 @@
-"""The stage order, written once, and the per-article run that ends in validation."""
+"""The stage order, written once, and the run that ends in validation.
+
+Articles stream through in chunks of `CHUNK` so that the spaCy model sees
+batches (`nlp.pipe`) while memory stays bounded by the chunk, not the corpus.
+Output order is input order, rejects included.
+"""
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from pydantic import ValidationError
 
-from newsevents.build import claims, clean, entities, events, metadata
+from newsevents.build import claims, clean, entities, events, metadata, nlp
 from newsevents.build.document import Draft, RawDocument
 from newsevents.build.ingest import InputFolder
 from newsevents.build.readers import reject
 from newsevents.schema import Article, Reject, sha256_text
 
+CHUNK = 64
+
+BatchStep = Callable[[Sequence[Draft]], list[Draft]]
+
+
+def per_article(step: Callable[[Draft], Draft]) -> BatchStep:
+    """Lift a one-article stage to a batch stage."""
+    return lambda drafts: [step(d) for d in drafts]
+
 
 @dataclass(frozen=True)
 class Stage:
     name: str
-    run: Callable[[Draft], Draft]
-    version: str
+    run: BatchStep
+    version: Callable[[], str]
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("clean", clean.clean_text, "1"),
-    Stage("metadata", metadata.extract_metadata, "1"),
-    Stage("entities", entities.extract_entities, entities.VERSION),
-    Stage("events", events.extract_events, events.VERSION),
-    Stage("claims", claims.extract_claims, claims.VERSION),
+    Stage("clean", per_article(clean.clean_text), lambda: "1"),
+    Stage("metadata", per_article(metadata.extract_metadata), lambda: "1"),
+    Stage("parse", nlp.parse, nlp.model_version),
+    Stage("entities", per_article(entities.extract_entities), lambda: entities.VERSION),
+    Stage("events", per_article(events.extract_events), lambda: events.VERSION),
+    Stage("claims", per_article(claims.extract_claims), lambda: claims.VERSION),
 )
 
 
@@ -37,17 +53,22 @@ class Built:
     removed: Counter[str]
 
 
-def process(doc: RawDocument) -> Built | Reject:
-    draft = Draft(doc)
+def process(docs: Sequence[RawDocument]) -> list[Built | Reject]:
+    """Run every stage over a batch of documents, then validate each."""
+    drafts = [Draft(doc) for doc in docs]
     for stage in STAGES:
-        draft = stage.run(draft)
-    return assemble(draft)
+        drafts = stage.run(drafts) if drafts else drafts
+    return [assemble(d) for d in drafts]
 
 
 def run_pipeline(folder: InputFolder) -> Iterator[Built | Reject]:
     """Stream articles through the stages in the folder's fixed order."""
-    for item in folder.documents():
-        yield item if isinstance(item, Reject) else process(item)
+    items = folder.documents()
+    while chunk := list(islice(items, CHUNK)):
+        docs = [item for item in chunk if isinstance(item, RawDocument)]
+        results = iter(process(docs))
+        for item in chunk:
+            yield item if isinstance(item, Reject) else next(results)
 
 
 def assemble(draft: Draft) -> Built | Reject:
@@ -56,9 +77,11 @@ def assemble(draft: Draft) -> Built | Reject:
     if not draft.title or not draft.body:
         missing = "headline" if not draft.title else "body text after the headline"
         return reject(
-            doc.source_file, "empty-article", f"no {missing} once boilerplate is removed",
+            doc.source_file,
+            "empty-article",
+            f"no {missing} once boilerplate is removed",
             line=doc.source_line,
-        )  # fmt: skip
+        )
     text = draft.text
     try:
         article = Article(
@@ -81,7 +104,11 @@ def assemble(draft: Draft) -> Built | Reject:
         first = err.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or None
         return reject(
-            doc.source_file, "invalid-record", f"{field or 'article'}: {first['msg']}",
-            line=doc.source_line, field=field, value=first.get("input"),
-        )  # fmt: skip
+            doc.source_file,
+            "invalid-record",
+            f"{field or 'article'}: {first['msg']}",
+            line=doc.source_line,
+            field=field,
+            value=first.get("input"),
+        )
     return Built(article, Counter(r.kind for r in draft.removed))

@@ -119,3 +119,63 @@ def credits() -> Credits:
         frozenset(data["desk_words"]),
         frozenset(data["not_places"]),
     )
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One gazetteer entry (knowledge/actors.yaml)."""
+
+    entity_id: str  # the QID when known, else a slug of the name
+    name: str
+    type: str
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Names:
+    """Word lists for cleaning and typing names (knowledge/names.yaml)."""
+
+    titles: tuple[str, ...]  # longest first, so "prime minister" wins over "minister"
+    place_suffixes: frozenset[str]
+    armed_group_words: tuple[str, ...]
+    not_names: frozenset[str]
+    peoples: frozenset[str]
+    facility_words: tuple[str, ...]  # longest first
+    org_words: frozenset[str]
+    place_prepositions: frozenset[str]
+
+
+@cache
+def actors() -> tuple[Actor, ...]:
+    from newsevents.textutil import slugify
+
+    return tuple(
+        Actor(
+            entity_id=entry.get("wikidata") or slugify(entry["name"]),
+            name=entry["name"],
+            type=entry["type"],
+            wikidata=entry.get("wikidata"),
+            aliases=tuple(entry.get("aliases") or ()),
+            demonyms=tuple(entry.get("demonyms") or ()),
+            country=entry.get("country"),
+        )
+        for entry in load_yaml("actors")["actors"]
+    )
+
+
+@cache
+def names() -> Names:
+    data = load_yaml("names")
+    return Names(
+        titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        place_suffixes=frozenset(data["place_suffixes"]),
+        armed_group_words=tuple(data["armed_group_words"]),
+        not_names=frozenset(data["not_names"]),
+        peoples=frozenset(data["peoples"]),
+        facility_words=tuple(sorted(data["facility_words"], key=len, reverse=True)),
+        org_words=frozenset(data["org_words"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
+    )

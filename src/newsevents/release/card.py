@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from newsevents.evaluate import Report
 from newsevents.release.arrow import arrow_schema
 from newsevents.release.features import features_yaml
 from newsevents.release.fields import field_table
@@ -15,7 +16,10 @@ from newsevents.schema import CONFIG_MODELS, Article, Manifest, Reject
 
 PRETTY_NAME = "newsevents: the January 2024 Iran–Pakistan crisis in the news"
 TAGS = ["news", "event-extraction", "conflict", "plover", "casualties", "iran", "pakistan"]
-PLACEHOLDERS = ("{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}")
+PLACEHOLDERS = (
+    "{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}",
+    "{{accuracy}}",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class CardInputs:
     articles: Sequence[Article]
     rejects: Sequence[Reject]
     manifest: Manifest
+    accuracy: Report | None = None  # scores against gold annotations, when given
+    gold_names: tuple[str, ...] = ()
 
 
 def render_card(template: str, inputs: CardInputs) -> str:
@@ -39,6 +45,7 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{fields}}", fields_section()),
         ("{{rejects}}", rejects_section(inputs.rejects)),
         ("{{extractors}}", extractors_section(inputs.manifest)),
+        ("{{accuracy}}", accuracy_section(inputs.accuracy, inputs.gold_names)),
     ):
         body = body.replace(placeholder, text)
     front = yaml.safe_dump(front_matter(len(inputs.articles)), sort_keys=False, allow_unicode=True)
@@ -139,4 +146,28 @@ def rejects_section(rejects: Sequence[Reject]) -> str:
 def extractors_section(manifest: Manifest) -> str:
     lines = ["| stage | extractor version |", "|---|---|"]
     lines += [f"| {stage} | {version} |" for stage, version in manifest.extractors.items()]
+    return "\n".join(lines)
+
+
+def accuracy_section(report: Report | None, gold_names: tuple[str, ...]) -> str:
+    if report is None:
+        return "This build was given no gold annotations (`newsevents build --gold DIR`)."
+
+    def fmt(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.3f}"
+
+    lines = [
+        f"Scored by the build against the gold annotations in {', '.join(gold_names)} "
+        f"({report.articles_scored} articles), with the matching rules of `newsevents eval`.",
+        "",
+        "| items | precision | recall | F1 | TP | FP | FN |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind, s in report.scores.items():
+        lines.append(
+            f"| {kind} | {fmt(s.precision)} | {fmt(s.recall)} | {fmt(s.f1)} "
+            f"| {s.tp} | {s.fp} | {s.fn} |"
+        )
+    lines += ["", "| accuracy | value | n |", "|---|---|---|"]
+    lines += [f"| {k} | {fmt(a.value)} | {a.total} |" for k, a in report.accuracies.items()]
     return "\n".join(lines)

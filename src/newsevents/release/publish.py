@@ -17,6 +17,7 @@ from newsevents.build.collect import Collected, collect
 from newsevents.build.pipeline import STAGES
 from newsevents.config import DATASET_NAME, BuildConfig
 from newsevents.errors import E, RejectedInputs, UserError
+from newsevents.evaluate import evaluate, load_gold
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, entity_rows, event_rows
@@ -77,7 +78,7 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
         tool="newsevents",
         tool_version=__version__,
         schema_version=SCHEMA_VERSION,
-        extractors={stage.name: stage.version for stage in STAGES},
+        extractors={stage.name: stage.version() for stage in STAGES},
         environment=_environment(),
         inputs=collected.inputs,
         skipped=collected.skipped,
@@ -110,7 +111,12 @@ def write_release(
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
     (folder / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")
     template = config.template.read_text("utf-8")
-    card = render_card(template, CardInputs(config.version, articles, collected.rejects, manifest))
+    accuracy = None
+    if config.gold_dirs:
+        accuracy = evaluate(articles, load_gold(config.gold_dirs))
+    gold_names = tuple(f"`{p.name}/`" for p in config.gold_dirs)
+    inputs = CardInputs(config.version, articles, collected.rejects, manifest, accuracy, gold_names)
+    card = render_card(template, inputs)
     (folder / "README.md").write_text(card, "utf-8")
     write_checksums(folder)
 

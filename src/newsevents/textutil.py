@@ -1,0 +1,24 @@
+"""Small text helpers shared by the stages and the evaluation."""
+
+import re
+import unicodedata
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """Lookup key of a name: no accents, lower case, letters and digits only.
+
+    "Amir-Abdollahian" and "Amir Abdollahian" share a key; so do "Jaish al-Adl"
+    and "Jaish-al-Adl".
+    """
+    return "".join(c for c in strip_accents(text).casefold() if c.isalnum())
+
+
+def slugify(text: str) -> str:
+    """Stable id for an entity the gazetteer does not know: 'Saeed Ahmed Umrani' ->
+    'saeed-ahmed-umrani'."""
+    return re.sub(r"[^a-z0-9]+", "-", strip_accents(text).lower()).strip("-") or "unnamed"
