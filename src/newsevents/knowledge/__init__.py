@@ -179,3 +179,51 @@ def names() -> Names:
         org_words=frozenset(data["org_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
     )
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger rule of knowledge/events.yaml."""
+
+    type: str
+    mode: str | None
+    verbs: frozenset[str]
+    nouns: frozenset[str]  # head lemmas; multiword nouns keep their modifiers below
+    noun_phrases: frozenset[str]  # "missile attack": modifier + head, lower case
+    objects: frozenset[str]
+    particles: frozenset[str]
+    preps: frozenset[str]
+    not_after: frozenset[str]  # a noun trigger in a phrase after these words is no event
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: tuple[Trigger, ...]
+    status_words: dict[str, frozenset[str]]
+    assault_modes: dict[str, frozenset[str]]
+
+
+@cache
+def event_lexicon() -> EventLexicon:
+    data = load_yaml("events")
+    triggers = []
+    for entry in data["triggers"]:
+        nouns = entry.get("nouns") or []
+        triggers.append(
+            Trigger(
+                type=entry["type"],
+                mode=entry.get("mode"),
+                verbs=frozenset(entry.get("verbs") or ()),
+                nouns=frozenset(n for n in nouns if " " not in n),
+                noun_phrases=frozenset(n for n in nouns if " " in n),
+                objects=frozenset(entry.get("objects") or ()),
+                particles=frozenset(entry.get("particles") or ()),
+                preps=frozenset(entry.get("preps") or ()),
+                not_after=frozenset(entry.get("not_after") or ()),
+            )
+        )
+    return EventLexicon(
+        tuple(triggers),
+        {k: frozenset(v) for k, v in data["status"].items()},
+        {k: frozenset(v) for k, v in data["assault_modes"].items()},
+    )

@@ -1,0 +1,129 @@
+"""Stage `events`: PLOVER types from the trigger lexicon, actors from the parse,
+absolute dates from relative words, one event per real occurrence."""
+
+import datetime as dt
+
+import pytest
+
+from newsevents.build.document import Draft, RawDocument
+from newsevents.build.entities import extract_entities
+from newsevents.build.events import extract_events
+from newsevents.build.nlp import parse
+from newsevents.build.timex import resolve
+from newsevents.schema import Event
+
+MONDAY = dt.date(2024, 1, 29)
+
+
+def events_of(
+    title: str, body: str, published: dt.date | None = MONDAY
+) -> tuple[list[Event], dict[str, str]]:
+    doc = RawDocument("t", "t.txt", None, f"{title}\n\n{body}")
+    (draft,) = parse([Draft(doc, title=title, body=body, published_date=published)])
+    draft = extract_events(extract_entities(draft))
+    names = {e.entity_id: e.name for e in draft.entities}
+    for event in draft.events:
+        assert draft.text[event.evidence.start : event.evidence.end] == event.evidence.text
+    return list(draft.events), names
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "expected"),
+    [
+        ("on Tuesday", MONDAY, (dt.date(2024, 1, 23), "day")),
+        ("Monday", MONDAY, (MONDAY, "day")),  # the latest Monday on or before
+        ("January 16", MONDAY, (dt.date(2024, 1, 16), "day")),
+        ("in December", MONDAY, (dt.date(2023, 12, 1), "month")),
+        ("last week", MONDAY, (dt.date(2024, 1, 22), "week")),
+        ("yesterday", MONDAY, (dt.date(2024, 1, 28), "day")),
+        ("on Tuesday", None, None),  # no publication date: never invented
+        ("January 16, 2024", None, (dt.date(2024, 1, 16), "day")),
+        ("the same week", MONDAY, None),
+    ],
+)
+def test_resolve_dates(words: str, published: dt.date | None, expected) -> None:  # type: ignore[no-untyped-def]
+    resolved = resolve(words, published=published)
+    assert (None if resolved is None else (resolved.date, resolved.precision)) == expected
+
+
+def test_two_days_later_counts_from_the_event_it_follows() -> None:
+    assert resolve(
+        "two days later", published=MONDAY, previous=dt.date(2024, 1, 16)
+    ).date == dt.date(2024, 1, 18)  # type: ignore[union-attr]
+
+
+def test_pledge_with_actors_and_weekday() -> None:
+    events, names = events_of(
+        "Iran, Pakistan agree to ease tensions",
+        "Pakistan and Iran pledged Monday to improve dialogue and swap liaison officers.",
+    )
+    (agree,) = [e for e in events if e.type == "AGREE"]
+    assert agree.date == MONDAY and agree.date_precision == "day" and agree.date_text == "Monday"
+    assert {names[a] for a in agree.actors} == {"Pakistan", "Iran"}
+    assert agree.status == "occurred"
+
+
+def test_one_strike_mentioned_three_times_is_one_event() -> None:
+    events, names = events_of(
+        "Iranian strikes hit Balochistan",
+        "Iran launched missile and drone strikes on two bases of Jaish al-Adl in Pakistan's "
+        "Balochistan province on January 16. Pakistan condemned the Iranian strikes. "
+        "The strikes in Balochistan were the first of their kind.",
+    )
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    (strike,) = assaults
+    assert strike.date == dt.date(2024, 1, 16) and strike.mode == "aerial"
+    assert names[strike.actors[0]] == "Iran"
+    assert "Jaish al-Adl" in {names[t] for t in strike.targets}
+    assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE"]
+
+
+def test_two_strikes_by_two_sides_stay_two_events() -> None:
+    events, names = events_of(
+        "Tit-for-tat strikes",
+        "Tehran launched missile attacks on militant bases in Pakistan on January 16, "
+        "prompting Pakistan to retaliate with strikes inside Iran on January 18.",
+    )
+    dated = sorted((e.date, names[e.actors[0]]) for e in events if e.type == "ASSAULT")
+    assert dated == [(dt.date(2024, 1, 16), "Tehran"), (dt.date(2024, 1, 18), "Pakistan")]
+
+
+def test_expected_talks_and_future_weekday() -> None:
+    events, _ = events_of(
+        "Talks expected",
+        "Pakistan and Iran are expected to hold talks over telephone on Friday evening.",
+        published=dt.date(2024, 1, 19),
+    )
+    (talks,) = events
+    assert (talks.type, talks.status, talks.date) == ("CONSULT", "expected", dt.date(2024, 1, 19))
+
+
+def test_no_publication_date_leaves_relative_dates_null() -> None:
+    events, _ = events_of(
+        "Strike",
+        "Iran struck targets in Pakistan's Balochistan province on Tuesday.",
+        published=None,
+    )
+    (strike,) = events
+    assert (strike.type, strike.date, strike.date_precision, strike.date_text) == (
+        "ASSAULT", None, None, "Tuesday",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        ("Islamabad recalled its ambassador from Tehran.", ["SANCTION"]),
+        ("Iran summoned Pakistan's envoy on Thursday.", ["ACCUSE"]),
+        # Convening meetings is a consultation, not a protest.
+        ("Kakar summoned separate meetings of the federal cabinet.", ["CONSULT"]),
+        ("The United States and the United Nations called for calm.", ["REQUEST"]),
+        ("China volunteered to mediate between Iran and Pakistan.", ["SUPPORT"]),
+        ("Pakistan denied Iran's claim about the strikes.", ["REJECT"]),
+        ("Relations between Iran and Pakistan have always been cordial.", []),
+    ],
+)
+def test_trigger_types(body: str, kinds: list[str]) -> None:
+    events, _ = events_of("News", body)
+    assert [e.type for e in events] == kinds
