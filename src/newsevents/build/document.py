@@ -67,6 +67,9 @@ class Draft:
     events: tuple[Event, ...] = ()
     casualty_claims: tuple[CasualtyClaim, ...] = ()
     nlp: Any = None  # the spaCy Doc of `text`, set by the parse stage; never released
+    # event_id -> start offsets of every sentence that mentions the event (events
+    # stage), so claims can find the event their sentence reports; never released.
+    event_sentences: tuple[tuple[str, frozenset[int]], ...] = ()
 
     @property
     def text(self) -> str:

@@ -68,7 +68,7 @@ class Mention:
 def extract_events(draft: Draft) -> Draft:
     if draft.nlp is None:
         return draft
-    index = _EntityIndex(draft.entities)
+    index = EntityIndex(draft.entities)
     mentions: list[Mention] = []
     previous: dt.date | None = None
     for sent in draft.nlp.sents:
@@ -78,10 +78,14 @@ def extract_events(draft: Draft) -> Draft:
                 previous = mention.date
     events = _merge(mentions, index)
     text = draft.text
-    return replace(draft, events=tuple(_to_event(i, m, text) for i, m in enumerate(events, 1)))
+    return replace(
+        draft,
+        events=tuple(_to_event(i, m, text) for i, m in enumerate(events, 1)),
+        event_sentences=tuple((f"ev{i}", frozenset(m.sentences)) for i, m in enumerate(events, 1)),
+    )
 
 
-class _EntityIndex:
+class EntityIndex:
     """Which entity a character belongs to, and where places lie."""
 
     def __init__(self, entities: tuple[Entity, ...]) -> None:
@@ -105,12 +109,40 @@ class _EntityIndex:
         found: list[Entity] = []
         for token in tokens:
             entity = self.entity_at(token)
-            if entity is None and token.lower_ in gazetteer().by_demonym:
+            negated = (
+                token.i >= 2
+                and token.doc[token.i - 1].text == "-"
+                and (token.doc[token.i - 2].lower_ in ("anti", "non", "pro"))
+            )  # "anti-Iranian organization", "non-Iranians" do not name Iran
+            if entity is None and token.lower_ in gazetteer().by_demonym and not negated:
                 # "Iranian strikes": the demonym names the country, when the article does.
                 entity = self.by_name.get(gazetteer().by_demonym[token.lower_].name)
             if entity is not None and entity not in found:
                 found.append(entity)
         return found
+
+    def head_entity(self, phrase: Any, tokens: list[Any]) -> Entity | None:
+        """The entity a phrase is about: the one named nearest its head word, preferring
+        the longer name ("Wad Madani Resistance Committee" over "Wad Madani")."""
+        best: tuple[int, int, Entity] | None = None
+        for entity in self.by_id.values():
+            for m in entity.mentions:
+                covered = [t for t in tokens if m.start <= t.idx < m.end]
+                if covered:
+                    distance = min(abs(t.i - phrase.i) for t in covered)
+                    rank = (distance, -(m.end - m.start), entity)
+                    if best is None or rank[:2] < best[:2]:
+                        best = rank
+        if best is None:
+            found = self.in_tokens(tokens)  # demonyms: "the Iranian news agency"
+            return found[0] if found else None
+        return best[2]
+
+    def state_of(self, place: Entity) -> Entity:
+        """A city speaking is its state speaking ("Tehran said" -> Iran), when the
+        article names the state."""
+        country = self.country_of.get(place.entity_id)
+        return self.by_name.get(country, place) if country else place
 
     def main_countries(self) -> list[Entity]:
         """The two countries the article names most, when it names at least two."""
@@ -135,7 +167,7 @@ class _EntityIndex:
 
 
 def _sentence_mentions(
-    sent: Any, index: _EntityIndex, published: dt.date | None, previous: dt.date | None
+    sent: Any, index: EntityIndex, published: dt.date | None, previous: dt.date | None
 ) -> list[Mention]:
     found: list[tuple[Any, Trigger]] = []
     for token in sent:
@@ -258,7 +290,7 @@ def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
     )
 
 
-def _mention(token: Any, rule: Trigger, sent: Any, index: _EntityIndex) -> Mention:
+def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mention:
     actors_, targets, places = _roles(token, index)
     mode = rule.mode
     if rule.type == "ASSAULT":
@@ -274,7 +306,7 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: _EntityIndex) -> Menti
     )  # fmt: skip
 
 
-def _roles(token: Any, index: _EntityIndex) -> tuple[list[Entity], list[Entity], list[Entity]]:
+def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], list[Entity]]:
     """Actors, targets and places of a trigger from the dependency parse."""
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
@@ -295,9 +327,16 @@ def _roles(token: Any, index: _EntityIndex) -> tuple[list[Entity], list[Entity],
         if child.dep_ in ("dobj", "obj", "nsubjpass") and child is not token:
             target_tokens += list(child.subtree)
     for child in token.children:
-        possessor = child.dep_ in ("poss", "compound", "amod", "nmod", "agent")
-        if possessor or (child.dep_ == "prep" and child.lower_ == "by"):
-            actor_tokens += list(child.subtree)
+        nominal = token.pos_ in ("NOUN", "PROPN") and child.dep_ in (
+            "poss",
+            "compound",
+            "amod",
+            "nmod",
+        )
+        if nominal or child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            phrase, places = _split_places(child)  # "by gunmen in ... province of Iran"
+            actor_tokens += phrase
+            place_tokens += places
     if token.pos_ in ("NOUN", "PROPN"):
         # "bombing of Iran's embassy", "killing of 9 Pakistanis"
         for child in token.children:
@@ -496,14 +535,23 @@ def _governs(word: Any, trigger: Any) -> bool:
     )
 
 
-def _merge(mentions: list[Mention], index: _EntityIndex) -> list[Mention]:
+def _merge(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
     """One event per real-world occurrence. A mention joins the compatible event it
     shares most with (actors, places, the same day); an anchored mention that shares
     nothing with any event starts a new one, an unanchored one only confirms."""
     events: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (not m.anchored, m.position)):
         scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
-        best = max(scored, key=lambda pair: pair[0], default=(0, None))
+        # Ties go to the event mentioned last before this mention: "the strikes" refers
+        # back to the strikes just reported.
+        best = max(
+            scored,
+            key=lambda pair: (
+                pair[0],
+                max((s for s in pair[1].sentences if s <= mention.start), default=-1),
+            ),
+            default=(0, None),
+        )
         if best[1] is not None and (best[0] > 0 or not mention.anchored):
             _absorb(best[1], mention)
         elif mention.anchored:
@@ -511,12 +559,13 @@ def _merge(mentions: list[Mention], index: _EntityIndex) -> list[Mention]:
     return sorted(events, key=lambda e: e.position)
 
 
-def _shared(a: Mention, b: Mention, index: _EntityIndex) -> int:
+def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
     score = 2 * bool(index.regions(a.actors) & index.regions(b.actors))
     score += bool(index.regions(a.locations) & index.regions(b.locations))
     score += bool(set(a.targets) & set(b.targets))
     score += 2 * bool(a.date and a.date == b.date and a.precision == b.precision == "day")
     score += bool(a.sentences & b.sentences)  # one sentence: "launched missile and drone strikes"
+    score += bool(a.mode and a.mode == b.mode)  # "the missile strikes" are air strikes
     return score
 
 
@@ -532,11 +581,11 @@ def _span(date: dt.date, precision: str | None) -> tuple[dt.date, dt.date]:
     return date, date
 
 
-def _compatible(a: Mention, b: Mention, index: _EntityIndex) -> bool:
+def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
     if a.type != b.type:
         return False
-    if a.type == "CONSULT" and a.mode and b.mode and a.mode != b.mode:
-        return False  # a phone call and a visit are two consultations
+    if a.mode and b.mode and a.mode != b.mode:
+        return False  # a phone call and a visit, an air strike and a shooting: two events
     if a.date and b.date:
         (a0, a1), (b0, b1) = _span(a.date, a.precision), _span(b.date, b.precision)
         if a1 < b0 or b1 < a0:

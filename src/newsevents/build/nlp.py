@@ -38,9 +38,12 @@ def _newline_sentences(doc: Any) -> Any:
     seed 002's headline ran into its lead and split "Pakistan | and Iran pledged"),
     and so does a full stop, question or exclamation mark before a word that does not
     start in lower case."""
+    lead_ends = _dateline_ends(doc)
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if token.is_space:
+        if token.i in lead_ends:
+            token.is_sent_start = True  # "DUBAI/SANAA - The Houthi's ...": not the subject
+        elif token.is_space:
             token.is_sent_start = False
         elif "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
@@ -64,3 +67,31 @@ def parse(drafts: Sequence[Draft]) -> list[Draft]:
     nlp = load_nlp()
     docs = nlp.pipe((d.text for d in drafts), batch_size=BATCH_SIZE)
     return [replace(draft, nlp=doc) for draft, doc in zip(drafts, docs, strict=True)]
+
+
+def _dateline_ends(doc: Any) -> set[int]:
+    """Token positions right after an opening dateline ("TEHRAN:", "New Delhi:",
+    "DUBAI/SANAA -", "PESHAWAR, Pakistan —") at the start of a line."""
+    starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
+    ends = set()
+    for start in starts:
+        for token in doc[start : start + 8]:
+            if token.text in (":", "-", "—", "–", "--"):
+                before = doc[start : token.i]
+                after = doc[token.i + 1 : token.i + 3]
+                names = [t for t in before if t.is_alpha]
+                if (
+                    names
+                    and all(t.text[0].isupper() for t in names)
+                    and any(t.text[:1].isupper() or t.is_quote for t in after if not t.is_space)
+                ):
+                    ends.add(next(t.i for t in after if not t.is_space))
+                break
+            if not (token.is_alpha and token.text[0].isupper()) and token.text not in (
+                "/",
+                ",",
+                "(",
+                ")",
+            ):
+                break
+    return ends

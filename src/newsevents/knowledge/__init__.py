@@ -227,3 +227,37 @@ def event_lexicon() -> EventLexicon:
         {k: frozenset(v) for k, v in data["status"].items()},
         {k: frozenset(v) for k, v in data["assault_modes"].items()},
     )
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """Casualty-claim words (knowledge/claims.yaml)."""
+
+    outcome_of: dict[str, str]  # lemma -> killed/injured/missing/abducted
+    numbers: dict[str, int]
+    vague: dict[str, tuple[int, int | None, str]]
+    hedges: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest phrase first
+    victim_group_of: dict[str, str]
+    not_victims: frozenset[str]
+    attribution_verbs: frozenset[str]
+    object_attribution_verbs: frozenset[str]
+    denying_verbs: frozenset[str]
+    disputing_verbs: frozenset[str]
+
+
+@cache
+def claim_lexicon() -> ClaimLexicon:
+    data = load_yaml("claims")
+    hedges = [(phrase, q) for q, phrases in data["hedges"].items() for phrase in phrases]
+    return ClaimLexicon(
+        outcome_of={w: outcome for outcome, ws in data["outcomes"].items() for w in ws},
+        numbers={str(k): int(v) for k, v in data["numbers"].items()},
+        vague={k: (v[0], v[1], v[2]) for k, v in data["vague"].items()},
+        hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))),
+        victim_group_of={w: g for g, ws in data["victim_groups"].items() for w in ws},
+        not_victims=frozenset(data["not_victims"]),
+        attribution_verbs=frozenset(data["attribution_verbs"]),
+        object_attribution_verbs=frozenset(data["object_attribution_verbs"]),
+        denying_verbs=frozenset(data["denying_verbs"]),
+        disputing_verbs=frozenset(data["disputing_verbs"]),
+    )
