@@ -146,6 +146,8 @@ def test_seed_release_metadata_against_seed_gold(seed_release: BuildReport) -> N
         assert report.accuracies[key].value == 1.0, key
     assert report.scores["entities"].f1 >= 0.90  # type: ignore[operator]
     assert report.scores["events"].f1 >= 0.75  # type: ignore[operator]
+    assert report.scores["claims"].f1 >= 0.92  # type: ignore[operator]
+    assert report.accuracies["claimant"].value >= 0.85  # type: ignore[operator]
     assert report.accuracies["entity_type"].value >= 0.90  # type: ignore[operator]
 
 
@@ -164,6 +166,8 @@ def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
     # 5 of the 19 required dev events are dated only through a publication date the
     # inputs do not give, and the build never invents a date.
     assert scores.scores["events"].f1 >= 0.55  # type: ignore[operator]
+    assert scores.scores["claims"].f1 >= 0.92  # type: ignore[operator]
+    assert scores.accuracies["claimant"].value >= 0.85  # type: ignore[operator]
 
 
 def test_invalid_gold_file_is_a_user_error(tmp_path: Path) -> None:

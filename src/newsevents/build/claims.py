@@ -164,7 +164,12 @@ def _victim_heads(outcome: Any) -> Iterable[Any]:
 
 
 def _conjuncts(head: Any) -> list[Any]:
-    return [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    """ "two men, three women and four children": every noun of the list."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM"):
+            found += [child, *_conjuncts(child)]
+    return found
 
 
 def _included(head: Any) -> list[Any]:

@@ -1,0 +1,104 @@
+"""Stage `claims`: figures with hedges, victims, claimants and the event they belong to."""
+
+import datetime as dt
+
+import pytest
+
+from newsevents.build.claims import extract_claims
+from newsevents.build.document import Draft, RawDocument
+from newsevents.build.entities import extract_entities
+from newsevents.build.events import extract_events
+from newsevents.build.nlp import parse
+from newsevents.schema import CasualtyClaim
+
+PUBLISHED = dt.date(2024, 1, 17)
+
+
+def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict[str, str], Draft]:
+    doc = RawDocument("t", "t.txt", None, f"{title}\n\n{body}")
+    (draft,) = parse([Draft(doc, title=title, body=body, published_date=PUBLISHED)])
+    draft = extract_claims(extract_events(extract_entities(draft)))
+    names = {e.entity_id: e.name for e in draft.entities}
+    return list(draft.casualty_claims), names, draft
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        ("At least nine people were killed in the attack.", ("killed", 9, None, "at_least")),
+        ("The attack killed up to 100 people.", ("killed", 0, 100, "at_most")),
+        ("Three or four soldiers were wounded.", ("injured", 3, 4, "range")),
+        ("Dozens of people were killed in the shelling.", ("killed", 24, None, "at_least")),
+        ("A child was killed when the shell hit the house.", ("killed", 1, 1, "exact")),
+        ("Twenty-nine persons were injured.", ("injured", 29, 29, "exact")),
+        ("Nearly 30 villagers were abducted.", ("abducted", 30, 30, "approx")),
+        (
+            "The strikes claimed the lives of at least two youngsters.",
+            ("killed", 2, None, "at_least"),
+        ),
+    ],
+)
+def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[type-arg]
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == [figure]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The bodies of an 11-month-old boy were taken to hospital.",
+        "Iran said it fired four drone missiles at two bases.",
+        "Police arrested nine people after the attack.",
+        "The border is more than 900 kilometers long.",
+    ],
+)
+def test_not_casualties(body: str) -> None:
+    claims, _, _ = claims_of(body)
+    assert claims == []
+
+
+def test_breakdown_gives_one_claim_per_figure_and_the_total() -> None:
+    claims, _, _ = claims_of(
+        "Deputy governor Alireza Marhamati said nine non-Iranian nationals, including two men, "
+        "three women and four children, were killed in the attack."
+    )
+    assert sorted(c.count_min for c in claims) == [2, 3, 4, 9]
+    assert {c.victim_group for c in claims} == {"civilians"}
+    assert {c.claimant for c in claims} == {"alireza-marhamati"}
+
+
+def test_claimant_stated_and_unattributed() -> None:
+    claims, names, _ = claims_of(
+        "Iran struck a village in Panjgur on Tuesday. Pakistan said the strikes killed two "
+        "children and injured three girls. Separately, 11 police officers were killed in Rask, "
+        "according to local activists."
+    )
+    by_count = {(c.outcome, c.count_min): c for c in claims}
+    children = by_count[("killed", 2)]
+    assert names[children.claimant] == "Pakistan" and children.stance == "asserted"  # type: ignore[index]
+    assert children.victim_group == "civilians" and children.victims == "children"
+    assert names[by_count[("injured", 3)].claimant] == "Pakistan"  # type: ignore[index]
+    police = by_count[("killed", 11)]
+    assert police.claimant is None and police.claimant_text == "local activists"
+    assert police.victim_group == "security_forces"
+
+
+def test_claim_links_to_its_event_and_date() -> None:
+    claims, _, draft = claims_of(
+        "Iranian missiles hit a house in Panjgur on Tuesday, killing two children."
+    )
+    (claim,) = claims
+    event = next(e for e in draft.events if e.event_id == claim.event_id)
+    assert event.type == "ASSAULT"
+    assert claim.event_date == event.date == dt.date(2024, 1, 16)
+
+
+def test_a_repeated_figure_is_one_claim() -> None:
+    claims, _, _ = claims_of(
+        "Nine Pakistani workers were killed in Saravan on Saturday. The nine workers were killed "
+        "by gunmen, police said.",
+        title="Nine workers killed in Iran",
+    )
+    # The lead states the figure; the police repeat it as their own claim; the
+    # headline only summarizes the body.
+    assert [(c.count_min, c.claimant_text) for c in claims] == [(9, None), (9, "police")]
