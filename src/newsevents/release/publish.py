@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsevents import SCHEMA_VERSION, __version__
 from newsevents.build.collect import Collected, collect
+from newsevents.build.near_duplicates import mark_near_duplicates
 from newsevents.build.pipeline import STAGES
 from newsevents.config import DATASET_NAME, BuildConfig
 from newsevents.errors import E, RejectedInputs, UserError
@@ -21,8 +22,9 @@ from newsevents.evaluate import evaluate, load_gold
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, entity_rows, event_rows
+from newsevents.release.incidents import build_incidents
 from newsevents.release.writers import write_jsonl, write_parquet
-from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, Manifest
+from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow, Manifest
 from newsevents.schema.jsonschema import write_schema
 
 PARQUET_NAME = "train-00000-of-00001.parquet"
@@ -46,6 +48,7 @@ def build_release(
     if not config.template.is_file():
         raise UserError(E.E008, path=config.template)
     collected = collect(config.input_dir, on_item=on_item)
+    collected.articles = mark_near_duplicates(collected.articles)
     if collected.rejects and not config.keep_going:
         raise RejectedInputs(collected.rejects, reject_summary(collected))
     manifest = make_manifest(config, collected)
@@ -87,6 +90,7 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
             "entities": entities,
             "events": events,
             "claims": claims,
+            "incidents": len(build_incidents(articles)),
             "rejects": len(collected.rejects),
         },
         removed_lines=dict(sorted(collected.removed_lines.items())),
@@ -103,6 +107,7 @@ def write_release(
         "entities": (EntityRow, entity_rows(articles)),
         "events": (EventRow, [row for a in articles for row in event_rows(a)]),
         "claims": (ClaimRow, [row for a in articles for row in claim_rows(a)]),
+        "incidents": (IncidentRow, build_incidents(articles)),
     }
     for name, (model, rows) in configs.items():
         write_parquet(folder / name / PARQUET_NAME, model, rows)

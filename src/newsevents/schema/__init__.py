@@ -2,6 +2,7 @@
 
 from newsevents.schema.article import Article, sha256_text
 from newsevents.schema.extractions import CasualtyClaim, Entity, Event
+from newsevents.schema.incidents import IncidentClaim, IncidentRow
 from newsevents.schema.manifest import InputFile, Manifest, SkippedFile
 from newsevents.schema.reject import Reject
 from newsevents.schema.rows import ClaimRow, EntityRow, EventRow
@@ -10,8 +11,8 @@ from newsevents.schema.spans import Evidence, Mention, Record
 
 __all__ = [
     "Article", "CasualtyClaim", "ClaimRow", "Entity", "EntityRow", "Event", "EventRow",
-    "Evidence", "InputFile", "Manifest", "Mention", "Record", "Reject", "SkippedFile",
-    "Source", "sha256_text",
+    "Evidence", "IncidentClaim", "IncidentRow", "InputFile", "Manifest", "Mention", "Record",
+    "Reject", "SkippedFile", "Source", "sha256_text",
 ]  # fmt: skip
 
 # Config name -> row model, in card order; `articles` is the default config.
@@ -20,6 +21,7 @@ CONFIG_MODELS: dict[str, type[Record]] = {
     "entities": EntityRow,
     "events": EventRow,
     "claims": ClaimRow,
+    "incidents": IncidentRow,
 }
 
 # JSON Schema file stem -> model, for schema/*.schema.json.
