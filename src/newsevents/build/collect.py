@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsevents.build.ingest import InputFolder
 from newsevents.build.pipeline import run_pipeline
-from newsevents.schema import Article, InputFile, Reject, SkippedFile
+from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
 
 @dataclass
@@ -22,6 +22,8 @@ class Collected:
     removed_lines: Counter[str] = field(default_factory=Counter)
     inputs: list[InputFile] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    # Filled by the release step from all articles (cross-article clustering).
+    incidents: list[IncidentRow] = field(default_factory=list)
 
 
 def collect(input_dir: Path, *, on_item: Callable[[str], None] | None = None) -> Collected:

@@ -49,6 +49,7 @@ def build_release(
         raise UserError(E.E008, path=config.template)
     collected = collect(config.input_dir, on_item=on_item)
     collected.articles = mark_near_duplicates(collected.articles)
+    collected.incidents = build_incidents(collected.articles)
     if collected.rejects and not config.keep_going:
         raise RejectedInputs(collected.rejects, reject_summary(collected))
     manifest = make_manifest(config, collected)
@@ -90,7 +91,7 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
             "entities": entities,
             "events": events,
             "claims": claims,
-            "incidents": len(build_incidents(articles)),
+            "incidents": len(collected.incidents),
             "rejects": len(collected.rejects),
         },
         removed_lines=dict(sorted(collected.removed_lines.items())),
@@ -107,7 +108,7 @@ def write_release(
         "entities": (EntityRow, entity_rows(articles)),
         "events": (EventRow, [row for a in articles for row in event_rows(a)]),
         "claims": (ClaimRow, [row for a in articles for row in claim_rows(a)]),
-        "incidents": (IncidentRow, build_incidents(articles)),
+        "incidents": (IncidentRow, collected.incidents),
     }
     for name, (model, rows) in configs.items():
         write_parquet(folder / name / PARQUET_NAME, model, rows)
