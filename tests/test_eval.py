@@ -162,10 +162,10 @@ def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
     # Entity targets of issue 3 on articles from other outlets and conflicts.
     assert scores.scores["entities"].f1 >= 0.85
     assert scores.accuracies["entity_type"].value >= 0.90  # type: ignore[operator]
-    # Events: a regression guard at the level reached (0.585), below the 0.75 target:
+    # Events: a regression guard at the level reached (0.615), below the 0.75 target:
     # 5 of the 19 required dev events are dated only through a publication date the
     # inputs do not give, and the build never invents a date.
-    assert scores.scores["events"].f1 >= 0.55  # type: ignore[operator]
+    assert scores.scores["events"].f1 >= 0.6  # type: ignore[operator]
     assert scores.scores["claims"].f1 >= 0.92  # type: ignore[operator]
     assert scores.accuracies["claimant"].value >= 0.85  # type: ignore[operator]
 

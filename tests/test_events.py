@@ -122,6 +122,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("China volunteered to mediate between Iran and Pakistan.", ["SUPPORT"]),
         ("Pakistan denied Iran's claim about the strikes.", ["REJECT"]),
         ("Relations between Iran and Pakistan have always been cordial.", []),
+        # A pattern of attacks is not one event.
+        ("Jaish al-Adl has carried out attacks inside Iran.", []),
+        ("Jaish al-Adl has been implicated in multiple attacks on Iranian forces.", []),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:

@@ -177,7 +177,7 @@ def _sentence_mentions(
     # A trigger inside another trigger's phrase of the same type is the same event
     # ("strikes ... that killed nine people").
     governor = {t.i: _nested(t, r.type, found) for t, r in found}
-    kept = [(t, r) for t, r in found if governor[t.i] is None]
+    kept = [(t, r) for t, r in found if governor[t.i] is None and not _habitual(t)]
     all_triggers = [t for t, _ in found]
     # Ages ("7-year-old", "11-month-old") are DATE entities to spaCy, not dates.
     dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _AGE.search(e.text)]
@@ -220,6 +220,35 @@ def _sentence_mentions(
             if resolved:
                 mention.date, mention.precision, mention.date_text = resolved.date, "day", "now"
     return [m for m, _, _ in mentions]
+
+
+HABITUAL_MODIFIERS = frozenset({"multiple", "several", "numerous", "frequent", "repeated",
+                                "many", "countless", "past", "previous", "recurring"})  # fmt: skip
+SERIES_NOUNS = frozenset({"spate", "series", "string", "wave", "campaign", "history"})
+
+
+def _habitual(token: Any) -> bool:
+    """A pattern of events, not one occurrence: "has carried out attacks inside Iran"
+    (dev 02_dailymoon), "Sarmachars who continued to kill Pakistanis" (dev
+    06_dailypakistan), "implicated in multiple attacks" (seed 004), "a spate of deadly
+    attacks" (dev 12_arynews). No single event can be coded from these."""
+    if any(a.lemma_.lower() == "continue" for a in [token.head, *list(token.ancestors)[:2]]):
+        return True
+    if token.tag_ != "NNS":
+        return False
+    children = list(token.children)
+    if any(c.lower_ in HABITUAL_MODIFIERS for c in children):
+        return True
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in SERIES_NOUNS
+    ):
+        return True
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in children)
+    head = token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
 
 
 def _is_shift(words: str) -> bool:
