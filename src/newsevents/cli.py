@@ -155,9 +155,5 @@ def evaluate(
             typer.echo("\n".join(["", *report.errors]))
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
