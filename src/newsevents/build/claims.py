@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsevents.build.dates import AGE
 from newsevents.build.document import Draft
 from newsevents.build.events import EntityIndex
 from newsevents.knowledge import claim_lexicon
@@ -24,7 +25,6 @@ from newsevents.schema import CasualtyClaim, Event, Evidence
 
 VERSION = "1"
 
-_AGE = re.compile(r"\d+-(year|month|week|day)s?-old", re.IGNORECASE)
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})
 
@@ -196,7 +196,7 @@ def _figure(noun: Any) -> Figure | None:
         if _is_number(before) and before.head != noun and noun.pos_ in ("NOUN", "PROPN"):
             number = before
     lemma = noun.lemma_.lower()
-    if lemma in lexicon.not_victims or _AGE.search(noun.text):
+    if lemma in lexicon.not_victims or AGE.search(noun.text):
         return None
     if number is None:
         vague = lexicon.vague.get(noun.lower_)
@@ -208,7 +208,7 @@ def _figure(noun: Any) -> Figure | None:
             # "a child was killed", "A 7-year-old girl was critically injured"
             return Figure(1, 1, "exact", _victims(noun, None), _group(noun), noun)
         return None
-    if _AGE.search(number.text):
+    if AGE.search(number.text):
         return None
     value = _number_value(number)
     doc = number.doc
@@ -224,7 +224,7 @@ def _figure(noun: Any) -> Figure | None:
 
 
 def _is_number(token: Any) -> bool:
-    return (token.like_num or token.pos_ == "NUM") and not _AGE.search(token.text)
+    return (token.like_num or token.pos_ == "NUM") and not AGE.search(token.text)
 
 
 def _number_value(token: Any) -> int | None:

@@ -11,6 +11,9 @@ from typing import Literal
 
 from newsevents.knowledge import boilerplate
 
+# Ages ("7-year-old", "11-month-old") look like dates and numbers to spaCy; they are
+# neither event dates nor casualty figures.
+AGE = re.compile(r"\d+-(year|month|week|day)s?-old|\byears? old\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\b(\s*(PKT|IST|GMT|UTC|PST))?")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

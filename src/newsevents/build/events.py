@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsevents.build.dates import AGE
 from newsevents.build.document import Draft
 from newsevents.build.gazetteer import gazetteer
 from newsevents.build.timex import resolve
@@ -180,7 +181,7 @@ def _sentence_mentions(
     kept = [(t, r) for t, r in found if governor[t.i] is None and not _habitual(t)]
     all_triggers = [t for t, _ in found]
     # Ages ("7-year-old", "11-month-old") are DATE entities to spaCy, not dates.
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _AGE.search(e.text)]
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not AGE.search(e.text)]
 
     def owned(trigger: Any) -> list[Any]:
         # A nested trigger's date is its governor's ("strikes ... that killed nine
@@ -500,7 +501,6 @@ def _status(token: Any) -> str:
     return "occurred"
 
 
-_AGE = re.compile(r"\d+-(year|month|week|day)-old|\byears? old\b", re.IGNORECASE)
 # "both nations", "the two countries", "both sides": in a bilateral story, the two
 # countries it is about (seeds 002 and 004).
 _BOTH_SIDES = re.compile(
