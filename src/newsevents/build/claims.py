@@ -23,7 +23,7 @@ from newsevents.build.events import EntityIndex
 from newsevents.knowledge import claim_lexicon
 from newsevents.schema import CasualtyClaim, Event, Evidence
 
-VERSION = "1"
+VERSION = "2"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})
@@ -45,6 +45,7 @@ def extract_claims(draft: Draft) -> Draft:
     index = EntityIndex(draft.entities)
     events = {e.event_id: e for e in draft.events}
     sentences = dict(draft.event_sentences)
+    triggers = dict(draft.event_triggers)
     claims: list[CasualtyClaim] = []
     seen: set[tuple[Any, ...]] = set()
     stated: set[tuple[str, int, int | None]] = set()
@@ -64,7 +65,9 @@ def extract_claims(draft: Draft) -> Draft:
             claimant, claimant_text, stance = _claimant(
                 token, sent, index, previous_person, previous_speaker
             )
-            event = _event_for(sent.start_char, events, sentences)
+            event = _event_for(
+                (sent.start_char, sent.end_char), token.idx, events, sentences, triggers
+            )
             for figure in figures(token):
                 who = claimant or (claimant_text or "").lower() or None
                 key = (outcome, figure.count_min, figure.count_max, who, event and event.event_id)
@@ -355,11 +358,22 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
             return named[0]  # "which Pakistan said": Pakistan
         if subjects and current.dep_ == "relcl":
             return current.head if current.head.pos_ == "PROPN" else None
+        inverted = _inverted_subject(current)
+        if inverted is not None:
+            return inverted
         if climb and current.dep_ in ("advcl", "conj", "xcomp") and current.head is not current:
             current = current.head
         else:
             return None
     return None
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """ "Twenty-nine persons were injured ..., reported AFP" (dev 02_poonch): after
+    the reported clause, spaCy reads the speaker as the verb's object."""
+    clause_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    after = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i]
+    return after[0] if clause_before and after else None
 
 
 def _resolve(
@@ -387,13 +401,27 @@ def _inside_prep(token: Any, phrase: Any) -> bool:
 
 
 def _event_for(
-    sentence_start: int, events: dict[str, Event], sentences: dict[str, frozenset[int]]
+    sentence: tuple[int, int],
+    position: int,
+    events: dict[str, Event],
+    sentences: dict[str, frozenset[int]],
+    triggers: dict[str, frozenset[int]],
 ) -> Event | None:
-    """The assault this sentence reports; else the nearest assault reported before it."""
+    """The assault this sentence reports (of two, the one whose trigger is nearest the
+    figure's word: "A day after Tehran ... killed two civilians, Pakistan retaliated
+    with strikes"); else the nearest assault reported before it."""
+    sentence_start, sentence_end = sentence
     assaults = [e for e in events.values() if e.type == "ASSAULT"]
     same = [e for e in assaults if sentence_start in sentences.get(e.event_id, frozenset())]
     if same:
-        return same[0]
+        return min(
+            same,
+            key=lambda e: min(
+                (abs(p - position) for p in triggers.get(e.event_id, frozenset())
+                 if sentence_start <= p < sentence_end),
+                default=sentence_end,
+            ),
+        )  # fmt: skip
     before = [
         (max(s for s in sentences[e.event_id] if s < sentence_start), e)
         for e in assaults

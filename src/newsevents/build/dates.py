@@ -128,3 +128,33 @@ def dates_in_text(text: str, *, reference: dt.date) -> list[DateMention]:
 
 def _has_month(text: str) -> bool:
     return any(word.strip(".,").lower() in MONTHS for word in text.split())
+
+
+# Dates news sites put in article URLs: /2024/01/18/, -2024-01-18, /20240118/,
+# /18-Jan-2024/ (en.dailypakistan.com.pk). Year first or a month name: never a bare
+# "01-02-2024", whose day and month order is unknowable.
+_URL_DATES = (
+    re.compile(r"/(?P<year>20\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?=/|$)"),
+    re.compile(r"[/_-](?P<year>20\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?=[/_.-]|$)"),
+    re.compile(r"/(?P<year>20\d{2})(?P<month>\d{2})(?P<day>\d{2})(?=/)"),
+    re.compile(r"[/_-](?P<day>\d{1,2})-(?P<month>[A-Za-z]{3,9})-(?P<year>20\d{2})(?=[/_.-]|$)"),
+)
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The publication date a URL path carries, if any and if it is a real date."""
+    if not url:
+        return None
+    for pattern in _URL_DATES:
+        match = pattern.search(url)
+        if not match:
+            continue
+        month = match["month"]
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+        if number is None:
+            continue
+        try:
+            return dt.date(int(match["year"]), number, int(match["day"]))
+        except ValueError:
+            continue  # /2024/02/30/ is not a date
+    return None

@@ -70,6 +70,9 @@ class Draft:
     # event_id -> start offsets of every sentence that mentions the event (events
     # stage), so claims can find the event their sentence reports; never released.
     event_sentences: tuple[tuple[str, frozenset[int]], ...] = ()
+    # event_id -> character offsets of every trigger merged into the event, so a
+    # claim in a sentence that reports two events finds the one nearest its figure.
+    event_triggers: tuple[tuple[str, frozenset[int]], ...] = ()
 
     @property
     def text(self) -> str:

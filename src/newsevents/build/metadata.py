@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from newsevents.build.dates import DateLine, dates_in_text, parse_date_line
+from newsevents.build.dates import DateLine, date_in_url, dates_in_text, parse_date_line
 from newsevents.build.document import Draft
 from newsevents.knowledge import credits, outlets
 from newsevents.schema import Source
@@ -83,6 +83,8 @@ def published_date(draft: Draft) -> tuple[dt.date | None, str, list[str]]:
         ("curated", doc.curated.published_date if doc.curated else None),
         ("metadata", doc.meta.published_date),
         ("text", text_date),
+        # Last resort: a date in the URL path; it may be the day the page was filed.
+        ("inferred", date_in_url((doc.curated.url if doc.curated else None) or doc.meta.url)),
     ]
     present = [(source, date) for source, date in candidates if date is not None]
     flags = []

@@ -19,7 +19,7 @@ _SHIFT = re.compile(
     r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s+"
     r"(?P<dir>later|after|earlier|before|ago)\b"
 )
-_TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier in the day)\b")
+TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier in the day)\b")
 _YESTERDAY = re.compile(r"\b(yesterday|last night)\b")
 _MONTH_ONLY = re.compile(r"\b(?:in|since|during|last|early|late|mid)?\s*(?P<month>[a-z]+)\b")
 
@@ -44,7 +44,7 @@ def resolve(
     named = dates_in_text(text, reference=published + dt.timedelta(days=365 if future else 0))
     if named:
         return Resolved(named[0].date, "day")
-    if _TODAY.search(lowered):
+    if TODAY.search(lowered):
         return Resolved(published, "day")
     if _YESTERDAY.search(lowered):
         return Resolved(published - dt.timedelta(days=1), "day")
@@ -95,3 +95,15 @@ def _absolute_with_year(text: str) -> Resolved | None:
         if re.search(r"\b(19|20)\d{2}\b", text[mention.start : mention.end]):
             return Resolved(mention.date, "day")
     return None
+
+
+def date_span(date: dt.date, precision: str | None) -> tuple[dt.date, dt.date]:
+    """The days a date of this precision covers (first, last)."""
+    if precision == "week":
+        return date, date + dt.timedelta(days=6)
+    if precision == "month":
+        following = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return date, following - dt.timedelta(days=1)
+    if precision == "year":
+        return date, date.replace(month=12, day=31)
+    return date, date

@@ -4,6 +4,7 @@ Loaders are cached: the files are read once per process and the returned values
 are immutable, so no stage holds mutable global state.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -260,4 +261,36 @@ def claim_lexicon() -> ClaimLexicon:
         object_attribution_verbs=frozenset(data["object_attribution_verbs"]),
         denying_verbs=frozenset(data["denying_verbs"]),
         disputing_verbs=frozenset(data["disputing_verbs"]),
+    )
+
+
+@dataclass(frozen=True)
+class KnownIncident:
+    """One dated real-world incident (knowledge/incidents.yaml). Actors, targets and
+    places are canonical gazetteer names, so they compare with an article's entities."""
+
+    name: str
+    date: dt.date
+    type: str
+    mode: str | None
+    actors: frozenset[str]
+    targets: frozenset[str]
+    places: frozenset[str]
+    aliases: tuple[str, ...]  # lowercased names of the incident itself ("operation sindoor")
+
+
+@cache
+def known_incidents() -> tuple[KnownIncident, ...]:
+    return tuple(
+        KnownIncident(
+            name=entry["name"],
+            date=entry["date"],  # YAML reads ISO dates as datetime.date
+            type=entry["type"],
+            mode=entry.get("mode"),
+            actors=frozenset(entry.get("actors") or ()),
+            targets=frozenset(entry.get("targets") or ()),
+            places=frozenset(entry.get("places") or ()),
+            aliases=tuple(a.lower() for a in entry.get("aliases") or ()),
+        )
+        for entry in load_yaml("incidents")["incidents"]
     )
