@@ -11,7 +11,7 @@ from newsevents.evaluate import GoldArticle, evaluate, evaluate_release, load_go
 from newsevents.release.publish import BuildReport, build_release
 from newsevents.schema import Article
 
-from .conftest import GOLD
+from .conftest import GOLD, ROOT
 from .factories import TEXT, article_data, span
 
 GOLD_A1 = {
@@ -189,6 +189,13 @@ def test_eval_runs_against_the_dev_set(dev_dir: Path, tmp_path: Path) -> None:
     assert scores.scores["claims"].f1 >= 0.92  # type: ignore[operator]
     assert scores.accuracies["claimant"].value >= 0.85  # type: ignore[operator]
     assert scores.accuracies["claim_event_date"].value >= 0.80  # type: ignore[operator]
+    # The dataset card quotes these figures: keep them current.
+    card = (ROOT / "dataset_card.md").read_text("utf-8")
+    for kind in ("entities", "events", "claims"):
+        s = scores.scores[kind]
+        assert f"| {kind} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |" in card, kind
+    for kind in ("event_date", "claimant", "claim_event_date", "published_date"):
+        assert f"| {kind} | {scores.accuracies[kind].value:.3f} |" in card, kind
 
 
 def test_invalid_gold_file_is_a_user_error(tmp_path: Path) -> None:
