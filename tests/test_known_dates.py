@@ -104,6 +104,18 @@ def test_a_weekday_no_incident_fits_stays_undated() -> None:
     assert (strike.date, strike.date_text) == (None, "Friday")
 
 
+def test_a_country_alone_is_too_coarse_to_pick_a_day() -> None:
+    # The calendar holds Pakistani strikes in Afghanistan on a Monday (18 March 2024),
+    # but Pakistan has struck Afghanistan on many Mondays.
+    assert any(
+        i.actors >= {"Pakistan"} and "Afghanistan" in i.places and i.date.weekday() == 0
+        for i in known_incidents()
+    )
+    draft = draft_of("Pakistan struck Afghanistan on Monday.", published=None)
+    (strike,) = draft.events
+    assert strike.date is None
+
+
 def test_two_fitting_incidents_on_different_days_give_no_date(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

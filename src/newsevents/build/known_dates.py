@@ -55,12 +55,10 @@ def known_date(
             continue
         named = any(re.search(rf"\b{re.escape(a)}\b", text) for a in incident.aliases)
         # Who acted, and where or against whom, must both overlap the incident's (names,
-        # and the countries places lie in). A weekday or month name alone could be any
-        # year, so then the shared place or target must be finer than a country: "Pakistan
-        # struck Afghanistan on Monday" is too common to date.
-        shared = where & (incident.places | incident.targets)
-        if event.date is None:
-            shared -= _countries()
+        # and the countries places lie in), and the shared place or target must be finer
+        # than a country: "Pakistan struck Afghanistan on Monday" or "Russia struck Ukraine
+        # in March" fit too many days to pick one.
+        shared = (where & (incident.places | incident.targets)) - _countries()
         if (who & incident.actors and shared) or (named and (who or where)):
             fits.setdefault(incident.date, words)
     return next(iter(fits.items())) if len(fits) == 1 else None
