@@ -36,6 +36,10 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
             "The strikes claimed the lives of at least two youngsters.",
             ("killed", 2, None, "at_least"),
         ),
+        ("The death toll has risen to 45, officials said.", ("killed", 45, 45, "exact")),
+        ("The death toll rose to more than 45 on Sunday.", ("killed", 45, None, "at_least")),
+        ("A total of 17 people were abducted by gunmen.", ("abducted", 17, 17, "exact")),
+        ("Eleven people remain missing after the floods.", ("missing", 11, 11, "exact")),
     ],
 )
 def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[type-arg]
@@ -50,6 +54,8 @@ def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[t
         "Iran said it fired four drone missiles at two bases.",
         "Police arrested nine people after the attack.",
         "The border is more than 900 kilometers long.",
+        "The 2024 elections were held in February.",
+        "The first two convoys arrived on Sunday.",
     ],
 )
 def test_not_casualties(body: str) -> None:

@@ -126,6 +126,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # A pattern of attacks is not one event.
         ("Jaish al-Adl has carried out attacks inside Iran.", []),
         ("Jaish al-Adl has been implicated in multiple attacks on Iranian forces.", []),
+        ("The Houthis have attacked ships in the Red Sea since November.", []),
+        # What was agreed is the agreement's content, not a second event.
+        ("India and Pakistan agreed to a ceasefire on Saturday.", ["AGREE"]),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:

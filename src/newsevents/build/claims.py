@@ -144,8 +144,20 @@ def figures(outcome: Any) -> list[Figure]:
     return found
 
 
+TOTALS = frozenset({"total", "tally"})  # "a total of 17 people were abducted"
+TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "increase", "hit", "mount"})
+
+
 def _victim_heads(outcome: Any) -> Iterable[Any]:
     """The noun (or number) that counts the victims of an outcome word."""
+    for head in _direct_victim_heads(outcome):
+        if head.lemma_.lower() in TOTALS:
+            yield from (g for c in head.children if c.lower_ == "of" for g in c.children)
+        else:
+            yield head
+
+
+def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
     for child in outcome.children:
         intransitive = outcome.lemma_.lower() in ("die", "perish", "dead")  # "nine died"
         if child.dep_ in ("nsubjpass", "dobj", "obj", "npadvmod", "attr", "nummod") or (
@@ -154,6 +166,17 @@ def _victim_heads(outcome: Any) -> Iterable[Any]:
             yield child
         elif child.dep_ == "prep" and child.lower_ == "of":
             yield from (c for c in child.children if c.dep_ == "pobj")
+    verb = outcome.head
+    if outcome.dep_ == "acomp":
+        # "Eleven people remain missing", "nine people are dead"
+        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if outcome.dep_ == "nsubj" and verb.lemma_.lower() in TOLL_VERBS:
+        # "The death toll has risen to 45", "the toll stands at 32", "reached 50"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("dobj", "obj"):
+                yield child
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
     if outcome.dep_ == "conj" and not any(
@@ -190,7 +213,13 @@ def _figure(noun: Any) -> Figure | None:
     lexicon = claim_lexicon()
     number = noun if _is_number(noun) else None
     if number is None:
-        numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+        numbers = [
+            c for c in noun.children
+            if (c.dep_ in ("nummod", "quantmod") and _is_number(c))
+            # spaCy sometimes tags a sentence-initial "Eleven" as an adjective or a name
+            or (c.dep_ in ("amod", "compound") and c.is_alpha and c.i < noun.i
+                and _number_value(c) is not None)
+        ]  # fmt: skip
         number = numbers[0] if numbers else None
     if number is None and noun.left_edge.i > 0:
         # "said on Friday 14 people have been killed": spaCy reads "Friday 14" as a

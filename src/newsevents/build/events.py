@@ -288,6 +288,10 @@ def _habitual(token: Any) -> bool:
     attacks" (dev 12_arynews). No single event can be coded from these."""
     if any(a.lemma_.lower() == "continue" for a in [token.head, *list(token.ancestors)[:2]]):
         return True
+    verb = token if token.pos_ == "VERB" else token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+        return True  # "The Houthis have attacked ships in the Red Sea since November"
     if token.tag_ != "NNS":
         return False
     children = list(token.children)
@@ -313,6 +317,9 @@ def _nested(token: Any, kind: str, found: list[tuple[Any, Trigger]]) -> Any | No
     """The trigger of the same type that governs this one inside one clause
     ("launched missile attacks", "strikes ... that killed nine people"), never across
     clauses ("After Pakistan conducted strikes ..., Iran launched an attack")."""
+    agreement = _agreed_on(token, found)
+    if agreement is not None:
+        return agreement
     current = token
     # A relative clause ("strikes on hideouts in the province that killed nine") may
     # sit deep in the phrase; anything else must be within two steps.
@@ -323,6 +330,20 @@ def _nested(token: Any, kind: str, found: list[tuple[Any, Trigger]]) -> Any | No
         if any(t.i == current.i and r.type == kind for t, r in found):
             return current
     return None
+
+
+def _agreed_on(token: Any, found: list[tuple[Any, Trigger]]) -> Any | None:
+    """ "India and Pakistan agreed to a ceasefire": the ceasefire is what was agreed,
+    one AGREE event, not a second one."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "on", "upon"):
+        verb = token.head.head
+    elif token.dep_ not in ("dobj", "obj"):
+        return None
+    agree = any(t.i == verb.i and r.type == "AGREE" for t, r in found)
+    return verb if agree and verb.i != token.i else None
 
 
 def _trigger_rule(token: Any) -> Trigger | None:

@@ -39,6 +39,8 @@ def resolve(
 ) -> Resolved | None:
     """The absolute date of a date expression, or None when it cannot be known."""
     lowered = text.lower().strip()
+    if lowered.startswith("since "):
+        return None  # "since November" starts a period; it does not date one event
     if published is None:
         return _absolute_with_year(text)
     named = dates_in_text(text, reference=published + dt.timedelta(days=365 if future else 0))
