@@ -129,6 +129,8 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The Houthis have attacked ships in the Red Sea since November.", []),
         # What was agreed is the agreement's content, not a second event.
         ("India and Pakistan agreed to a ceasefire on Saturday.", ["AGREE"]),
+        ("Iran vowed revenge against Israel.", ["THREATEN"]),
+        ("Israel and Hamas exchanged prisoners and hostages on Saturday.", ["RETREAT"]),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:
