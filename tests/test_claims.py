@@ -38,6 +38,7 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ),
         ("The death toll has risen to 45, officials said.", ("killed", 45, 45, "exact")),
         ("The death toll rose to more than 45 on Sunday.", ("killed", 45, None, "at_least")),
+        ("The ministry put the death toll at 57.", ("killed", 57, 57, "exact")),
         ("A total of 17 people were abducted by gunmen.", ("abducted", 17, 17, "exact")),
         ("Eleven people remain missing after the floods.", ("missing", 11, 11, "exact")),
     ],

@@ -170,13 +170,15 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
     if outcome.dep_ == "acomp":
         # "Eleven people remain missing", "nine people are dead"
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if outcome.dep_ == "nsubj" and verb.lemma_.lower() in TOLL_VERBS:
-        # "The death toll has risen to 45", "the toll stands at 32", "reached 50"
+    if outcome.lemma_.lower() == "toll" and outcome.dep_ in ("nsubj", "dobj", "obj"):
+        # "The death toll has risen to 45", "the toll stands at 32", "reached 50",
+        # "the ministry put the death toll at 57"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
                 yield from (c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("dobj", "obj"):
-                yield child
+            elif child.dep_ in ("dobj", "obj") and child is not outcome:
+                if verb.lemma_.lower() in TOLL_VERBS:
+                    yield child
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
     if outcome.dep_ == "conj" and not any(
