@@ -176,9 +176,12 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "at"):
                 yield from (c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("dobj", "obj") and child is not outcome:
-                if verb.lemma_.lower() in TOLL_VERBS:
-                    yield child
+            elif (
+                child.dep_ in ("dobj", "obj")
+                and child is not outcome
+                and verb.lemma_.lower() in TOLL_VERBS
+            ):
+                yield child
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
     if outcome.dep_ == "conj" and not any(
