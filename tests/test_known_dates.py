@@ -89,6 +89,15 @@ def test_a_month_becomes_the_known_day() -> None:
     )  # fmt: skip
 
 
+def test_a_day_without_its_year_takes_the_incidents_year_only_if_the_day_fits() -> None:
+    def dated(body: str) -> dt.date | None:
+        (strike,) = draft_of(body, published=None).events
+        return strike.date
+
+    assert dated("On January 18, Pakistan struck hideouts in Saravan.") == dt.date(2024, 1, 18)
+    assert dated("On January 20, Pakistan struck hideouts in Saravan.") is None
+
+
 def test_the_texts_own_day_always_wins() -> None:
     draft = draft_of(
         "Iran struck Pakistan's Balochistan province on January 17, 2024.", published=None

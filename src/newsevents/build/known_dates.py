@@ -77,7 +77,15 @@ def _date_words_fit(date: dt.date, event: Dated, text: str) -> str | None:
     if re.search(rf"\b{weekday}\b", text):
         return weekday
     month = MONTH_NAMES[date.month - 1]
-    if re.search(rf"\b{month}\b", text):
-        years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", text)}
-        return month if not years or date.year in years else None
-    return None
+    if not re.search(rf"\b{month}\b", text):
+        return None
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", text)}
+    # "On January 20, Pakistan struck ..." names its own day: it must be the incident's.
+    days = {
+        int(d)
+        for d in re.findall(rf"\b{month}\s+(\d{{1,2}})\b", text)
+        + re.findall(rf"\b(\d{{1,2}})\s+{month}\b", text)
+    }
+    if (years and date.year not in years) or (days and date.day not in days):
+        return None
+    return month
