@@ -62,7 +62,6 @@ class Mention:
     date_text: str | None = None
     sentences: set[int] = field(default_factory=set)  # starts of every merged mention's sentence
     from_calendar: bool = False  # the date came from knowledge/incidents.yaml
-
     positions: set[int] = field(default_factory=set)  # every merged mention's trigger offset
 
     def __post_init__(self) -> None:
