@@ -50,18 +50,24 @@ def known_date(
     for incident in known_incidents():
         if incident.type != event.type or (published and incident.date > published):
             continue
-        words = _date_words_fit(incident.date, event, text)
-        if words is None:
-            continue
-        named = any(re.search(rf"\b{re.escape(a)}\b", text) for a in incident.aliases)
         # Who acted, and where or against whom, must both overlap the incident's (names,
         # and the countries places lie in), and the shared place or target must be finer
         # than a country: "Pakistan struck Afghanistan on Monday" or "Russia struck Ukraine
-        # in March" fit too many days to pick one.
+        # in March" fit too many days to pick one. Or the text names the incident.
+        # Cheap set tests first: this runs for every event against every incident.
         shared = (where & (incident.places | incident.targets)) - _countries()
-        if (who & incident.actors and shared) or (named and (who or where)):
+        if not (who & incident.actors and shared) and not (
+            (who or where) and _names(text, incident.aliases)
+        ):
+            continue
+        words = _date_words_fit(incident.date, event, text)
+        if words is not None:
             fits.setdefault(incident.date, words)
     return next(iter(fits.items())) if len(fits) == 1 else None
+
+
+def _names(text: str, aliases: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(a)}\b", text) for a in aliases)
 
 
 @cache
