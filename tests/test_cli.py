@@ -48,7 +48,7 @@ def test_build_then_refuse_overwrite(tmp_path: Path) -> None:
 
 
 def test_build_with_rejects_exits_1_unless_keep_going(tmp_path: Path) -> None:
-    inputs = write_inputs(tmp_path / "in", {"good.txt": GOOD_ARTICLE, "bad.txt": b"\xff\xfe"})
+    inputs = write_inputs(tmp_path / "in", {"good.txt": GOOD_ARTICLE, "bad.txt": b"\xff\xfd"})
     args = ["build", "--input", str(inputs), "--out", str(tmp_path / "out"), "--version", "v"]
     result = runner.invoke(app, args)
     assert result.exit_code == 1

@@ -25,6 +25,10 @@ expand cooperation on other issues of mutual interest, after a week of tension.<
 </article><footer>Copyright Dawn</footer></body></html>"""
 
 
+BODY_1 = "Officials of both governments met in Tehran on Monday to discuss border security."
+BODY_2 = "The two foreign ministers spoke by phone and agreed to meet again next month."
+
+
 def _collect(tmp_path: Path, files: dict[str, bytes | str]):  # type: ignore[no-untyped-def]
     return collect(write_inputs(tmp_path / "in", {"good.txt": GOOD_ARTICLE, **files}))
 
@@ -65,10 +69,10 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 
 def test_invalid_jsonl_line_keeps_the_other_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a1", "title": "Talks held", "text": "Officials met in Tehran.",
+        json.dumps({"id": "a1", "title": "Talks held", "text": BODY_1,
                     "url": "https://www.dawn.com/news/1", "date": "2024-01-29"}),
         '{"id": "a2", "text": "broken',
-        json.dumps({"title": "No id here", "text": "Ministers spoke by phone."}),
+        json.dumps({"title": "No id here", "text": BODY_2}),
     ]  # fmt: skip
     collected = _collect(tmp_path, {"crawl.jsonl": "\n".join(lines) + "\n"})
     assert len(collected.rejects) == 1
@@ -80,7 +84,7 @@ def test_invalid_jsonl_line_keeps_the_other_lines(tmp_path: Path) -> None:
     assert (a1.source_file, a1.source_line) == ("crawl.jsonl", 1)
     assert a1.source.outlet == "Dawn" and a1.source.domain == "dawn.com"
     assert str(a1.published_date) == "2024-01-29" and a1.published_date_provenance == "metadata"
-    assert a1.text == "Talks held\n\nOfficials met in Tehran."
+    assert a1.text == f"Talks held\n\n{BODY_1}"
     no_id = [a for a in collected.articles if a.source_line == 3]
     assert len(no_id) == 1 and len(no_id[0].article_id) == 16  # named by content hash
 
@@ -102,10 +106,11 @@ def test_sources_yaml_impossible_date_withholds_that_article(tmp_path: Path) -> 
     sources = "good.txt:\n  note: fine\nother.txt:\n  published_date: 2024-02-30\n"
     collected = _collect(tmp_path, {"other.txt": GOOD_ARTICLE, "sources.yaml": sources})
     reject = _only_reject(collected)
-    assert (reject.file, reject.line, reject.reason, reject.value) == (
-        "sources.yaml", 3, "invalid-date", "2024-02-30",
+    # The reject stands for the withheld article; its message points at the entry.
+    assert (reject.file, reject.field, reject.reason, reject.value) == (
+        "other.txt", "published_date", "invalid-date", "2024-02-30",
     )  # fmt: skip
-    assert "other.txt" in reject.message
+    assert reject.message.startswith("other.txt withheld: sources.yaml line 3:")
 
 
 def test_malformed_sources_yaml_still_builds_articles(tmp_path: Path) -> None:
@@ -122,8 +127,12 @@ def test_sources_yaml_unknown_key_and_unknown_file(tmp_path: Path) -> None:
     collected = collect(write_inputs(tmp_path / "in", {"good.txt": GOOD_ARTICLE,
                                                        "sources.yaml": sources}))  # fmt: skip
     assert collected.articles == []
-    reasons = [(r.reason, r.line) for r in collected.rejects]
-    assert reasons == [("invalid-sources-entry", 2), ("unknown-source-file", 3)]
+    reasons = [(r.file, r.reason, r.line) for r in collected.rejects]
+    assert reasons == [
+        ("good.txt", "invalid-sources-entry", None),
+        ("sources.yaml", "unknown-source-file", 3),
+    ]
+    assert "withheld: sources.yaml line 2:" in collected.rejects[0].message
     assert "valid: url, outlet, published_date, note" in collected.rejects[0].message
 
 

@@ -158,7 +158,10 @@ def test_date_in_url(url: str, date: dt.date | None) -> None:
 
 def test_url_date_is_an_inferred_publication_date(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("Iran and Pakistan hold talks\n\nThe talks went on.\n")
+    (tmp_path / "in" / "a.txt").write_text(
+        "Iran and Pakistan hold talks\n\n"
+        "The talks between the two delegations went on for a second day.\n"
+    )
     (tmp_path / "in" / "sources.yaml").write_text(
         "a.txt:\n  url: https://example.com/2024/01/29/talks/\n"
     )

@@ -75,6 +75,8 @@ def build(
     except UserError as err:
         _print_rejects_from(err)
         _fail(str(err))
+    for note in report.notes:
+        typer.echo(f"note: {note}", err=True)
     counts = report.manifest.counts
     typer.echo(
         f"built {report.release_dir}: {counts['articles']} articles, {counts['events']} events, "

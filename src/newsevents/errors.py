@@ -32,6 +32,10 @@ class E(Enum):
     E007 = "gold file {path} is invalid: {problem}; fix it to follow the format in the eval README"
     E008 = "dataset card template {path} not found; run from a source checkout or pass --card"
     E009 = "version {version!r} is not a valid folder name; use letters, digits, '.', '-' or '_'"
+    E010 = "release {path} is being built by process {pid} (lock {lock}); wait for that build to end, or choose another --version"
+    E011 = "no article could be built: all {count} input(s) were rejected ({summary}); see rejects above and fix the inputs"
+    E012 = "release {path} appeared while this build ran (another build wrote it); pass --force to replace it or choose another --version"
+    E013 = "input folder {path} cannot be read: {problem}; check its permissions"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.
@@ -49,6 +53,18 @@ REJECT_REASONS: dict[str, str] = {
     "invalid-sources-entry": "use only the keys url, outlet, published_date, note",
     "unknown-source-file": "the entry names a file that is not in the folder; fix the name or remove the entry",
     "invalid-record": "the article broke a schema invariant; see the message, this is a bug to report",
+    "utf-16": "the file is UTF-16 without a byte order mark or with broken pairs; re-save it as UTF-8 (`iconv -f utf-16 -t utf-8 FILE`)",
+    "symlink": "symbolic links are not followed, so a release never publishes a file from outside the input folder; copy the file into the folder instead",
+    "unreadable-file": "the file cannot be read (permissions or an I/O error); make it readable (`chmod +r FILE`) or remove it",
+    "file-name-not-utf8": "the file name is not UTF-8; rename it (e.g. `convmv -f latin1 -t utf-8 --notest FILE`)",
+    "file-too-large": "the file is larger than the input limit; split it (one article per .txt, or one per line in .jsonl)",
+    "article-too-long": "the article is longer than the documented limit; split it or check that it is one article",
+    "not-an-article": "after boilerplate is removed too little text is left to be a news article; save the full article page",
+    "unsupported-language": "the pipeline reads English only; remove the article or give it an English translation",
+    "unsafe-yaml": "YAML anchors, aliases and over-large or over-deep files are not accepted; write every value out in full",
+    "duplicate-key": "a key appears twice in the same mapping; keep one of them",
+    "date-out-of-range": "the date is outside the supported window; check the year",
+    "internal-error": "newsevents failed on this input; this is a bug: report it with the file, the rest was built",
 }
 
 
@@ -57,4 +73,12 @@ class RejectedInputs(UserError):
 
     def __init__(self, rejects: list, summary: str) -> None:  # list[Reject]; no import cycle
         super().__init__(E.E004, count=len(rejects), summary=summary)
+        self.rejects = rejects
+
+
+class NothingBuilt(UserError):
+    """Every input was rejected (with --keep-going): there is no release to write."""
+
+    def __init__(self, rejects: list, summary: str) -> None:  # list[Reject]
+        super().__init__(E.E011, count=len(rejects), summary=summary)
         self.rejects = rejects

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from newsevents import safe_yaml
 from newsevents.errors import E, UserError
 from newsevents.schema import Article, CasualtyClaim, Entity, Event
 from newsevents.textutil import name_key, strip_accents
@@ -174,8 +174,11 @@ def load_gold(folders: Sequence[Path]) -> list[GoldArticle]:
     gold = []
     for path in paths:
         try:
-            gold.append(GoldArticle.model_validate(yaml.safe_load(path.read_text("utf-8"))))
-        except (yaml.YAMLError, ValidationError, ValueError) as err:
+            gold.append(GoldArticle.model_validate(safe_yaml.load(path.read_text("utf-8"))))
+        except safe_yaml.YamlProblem as err:
+            where = f"line {err.line}: " if err.line else ""
+            raise UserError(E.E007, path=path, problem=where + err.message) from err
+        except (ValidationError, ValueError, OSError) as err:
             problem = str(err).splitlines()[0] if str(err) else type(err).__name__
             raise UserError(E.E007, path=path, problem=problem) from err
     return gold

@@ -22,6 +22,7 @@ class Collected:
     removed_lines: Counter[str] = field(default_factory=Counter)
     inputs: list[InputFile] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    accounting: dict[str, int] = field(default_factory=dict)
     # Filled by the release step from all articles (cross-article clustering).
     incidents: list[IncidentRow] = field(default_factory=list)
 
@@ -40,5 +41,26 @@ def collect(input_dir: Path, *, on_item: Callable[[str], None] | None = None) ->
             name = item.article.source_file
         if on_item:
             on_item(name)
-    out.inputs = sorted(folder.inputs, key=lambda f: f.path)
+    out.inputs = sorted(
+        (f.model_copy(update={"records": folder.records.get(f.path)}) for f in folder.inputs),
+        key=lambda f: f.path,
+    )
+    out.accounting = account(folder, out)
     return out
+
+
+def account(folder: InputFolder, out: Collected) -> dict[str, int]:
+    """The counts that show every path and every record ended somewhere."""
+    sidecars = set(folder.sidecar_files)
+    sidecar_rejects = sum(1 for r in out.rejects if r.file in sidecars)
+    return {
+        "paths": len(out.inputs) + len(out.skipped) + len(folder.refused) + len(folder.unread),
+        "files_read": len(out.inputs),
+        "skipped": len(out.skipped),
+        "refused": len(folder.refused) + len(folder.unread),
+        "records": sum(folder.records.values()),
+        "articles": len(out.articles),
+        "rejected_records": len(out.rejects) - sidecar_rejects,
+        "sidecar_rejects": sidecar_rejects,
+        "rejects": len(out.rejects),
+    }

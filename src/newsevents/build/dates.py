@@ -1,7 +1,9 @@
 """Date parsing shared by the stages: date lines, metadata values, dates named in text.
 
 dateparser is always called with `languages=["en"]`: without it the first miss
-loads every locale and slows every later parse.
+loads every locale and slows every later parse. Only its absolute parsers run, with
+a fixed base: "yesterday", "2 days ago" or a Unix timestamp (read in the machine's
+time zone) would make the output depend on the day and place of the build.
 """
 
 import datetime as dt
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsevents.knowledge import boilerplate
+from newsevents.limits import EARLIEST_DATE, LATEST_DATE
 
 # Ages ("7-year-old", "11-month-old") look like dates and numbers to spaCy; they are
 # neither event dates nor casualty figures.
@@ -17,7 +20,12 @@ AGE = re.compile(r"\d+-(year|month|week|day)s?-old|\byears? old\b", re.IGNORECAS
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\b(\s*(PKT|IST|GMT|UTC|PST))?")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_STRICT = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+_STRICT = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+}
 
 MONTHS = {
     name: number
@@ -85,15 +93,29 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(kind, date) if date else None
 
 
+class DateOutOfRange(ValueError):
+    """A real calendar date outside the supported window (limits.EARLIEST/LATEST_DATE)."""
+
+
 def parse_date_value(value: str) -> dt.date:
     """Parse a metadata date ('2024-01-19', '2024-01-19T10:00:00Z', 'Jan 19, 2024').
 
-    Raises ValueError naming the value when it is not a real calendar date.
+    Raises ValueError naming the value when it is not a real calendar date, and
+    DateOutOfRange when it is one outside the supported window.
     """
-    date = parse_full_date(value)
+    date = parse_full_date(value[:200])
     if date is None:
-        raise ValueError(f"{value!r} is not a real calendar date")
+        raise ValueError(f"{value[:200]!r} is not a real calendar date")
+    if not in_window(date):
+        raise DateOutOfRange(
+            f"{date.isoformat()} is outside the supported window "
+            f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
+        )
     return date
+
+
+def in_window(date: dt.date) -> bool:
+    return EARLIEST_DATE <= date <= LATEST_DATE
 
 
 @dataclass(frozen=True)

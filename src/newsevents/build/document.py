@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsevents.schema import CasualtyClaim, Entity, Event, Source
+from newsevents.schema import CasualtyClaim, Entity, Event, Reject, Source
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Draft:
     source: Source = field(default_factory=Source)
     published_date: dt.date | None = None
     published_date_provenance: str = "none"
+    language: str = "en"  # set by the screen stage
     flags: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
@@ -73,6 +74,8 @@ class Draft:
     # event_id -> character offsets of every trigger merged into the event, so a
     # claim in a sentence that reports two events finds the one nearest its figure.
     event_triggers: tuple[tuple[str, frozenset[int]], ...] = ()
+    # Set by a stage that turns the article away (screen); later stages skip it.
+    rejected: Reject | None = None
 
     @property
     def text(self) -> str:

@@ -3,45 +3,60 @@
 Order: folders and files sorted by relative path, JSONL records by line. Curated
 `sources.yaml` metadata is attached here; duplicate article ids are rejected here
 (the first in that order wins, so the result does not depend on the file system).
+
+Nothing is lost: every path under the folder is read, refused with a reject, or listed
+as skipped with its reason (walk.py), and every record of a file read (a .txt or .html
+file, a non-blank .jsonl line) becomes exactly one document or one reject. The counts
+that prove it are kept in `records` for the manifest.
 """
 
+import errno
 import hashlib
+import os
+import stat
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from newsevents.build.document import RawDocument
-from newsevents.build.readers import READERS_SUFFIXES, read_file, reject
-from newsevents.build.sidecar import SIDECAR_NAME, Sidecar, parse_sidecar
+from newsevents.build.readers import read_file, read_jsonl_line, reject
+from newsevents.build.sidecar import Sidecar, parse_sidecar
+from newsevents.build.walk import list_inputs
 from newsevents.errors import E, UserError
+from newsevents.limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_FILE_BYTES,
+    MAX_JSONL_LINE_BYTES,
+    MAX_YAML_BYTES,
+)
 from newsevents.schema import InputFile, Reject, SkippedFile
+
+_BLOCK = 1 << 20
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32: cannot be split into lines as bytes
 
 
 class InputFolder:
     """The article files of one input root. `documents()` streams them; as it goes it
-    records every file read in `inputs` (for the manifest)."""
+    records every file read in `inputs` and the records of each in `records`."""
 
     def __init__(self, root: Path) -> None:
         if not root.is_dir():
             raise UserError(E.E001, path=root)
+        try:
+            listing = list_inputs(root)
+        except OSError as err:
+            raise UserError(E.E013, path=root, problem=err.strerror or str(err)) from err
         self.root = root
-        self.article_files: list[str] = []
-        self.sidecar_files: list[str] = []
-        self.skipped: list[SkippedFile] = []
+        self.article_files = listing.article_files
+        self.sidecar_files = listing.sidecar_files
+        self.refused = listing.refused
+        self.skipped = [SkippedFile(path=p, reason=r) for p, r in listing.skipped]
         self.inputs: list[InputFile] = []
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            rel = path.relative_to(root).as_posix()
-            if any(part.startswith(".") for part in PurePosixPath(rel).parts):
-                self.skipped.append(SkippedFile(path=rel, reason="hidden file"))
-            elif path.name == SIDECAR_NAME:
-                self.sidecar_files.append(rel)
-            elif path.suffix.lower() in READERS_SUFFIXES:
-                self.article_files.append(rel)
-            else:
-                self.skipped.append(
-                    SkippedFile(path=rel, reason="not an article format (.txt, .html, .jsonl)")
-                )
-        if not self.article_files:
+        self.records: Counter[str] = Counter()  # article file -> records it yielded
+        self.unread: list[str] = []  # files that failed while being read (rejected)
+        if not self.article_files and not self.refused:
             raise UserError(E.E002, path=root)
 
     def documents(self) -> Iterator[RawDocument | Reject]:
@@ -50,40 +65,89 @@ class InputFolder:
         }
         for loaded in sidecars.values():
             yield from loaded.file_rejects
+        for rel, reason, detail in self.refused:
+            self.records[rel] += 1
+            yield reject(rel, reason, detail)
         seen: dict[str, str] = {}
         for rel in self.article_files:
             folder, name = str(PurePosixPath(rel).parent), PurePosixPath(rel).name
             sidecar = sidecars.get(folder)
             entry_reject = sidecar.entry_rejects.get(name) if sidecar else None
-            for result in read_file(rel, self._read(rel)):
+            for result in self._read_article_file(rel):
+                self.records[rel] += 1
                 if isinstance(result, Reject):
                     yield result
                 elif entry_reject is not None:
-                    yield entry_reject.model_copy(
-                        update={"message": entry_reject.message + f" (article {rel} withheld)"}
-                    )
+                    yield _withheld(result, entry_reject)
+                elif len(result.text) > MAX_ARTICLE_CHARS:
+                    yield _too_long(result)
                 else:
                     yield self._dedupe(_attach(result, sidecar, name), seen)
+        known = set(self.article_files) | {rel for rel, _, _ in self.refused}
         for folder, sidecar in sidecars.items():
-            yield from _unknown_entries(sidecar, folder, set(self.article_files))
+            yield from _unknown_entries(sidecar, folder, known)
 
-    def _read(self, rel: str) -> bytes:
-        data = (self.root / rel).read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        self.inputs.append(InputFile(path=rel, sha256=digest, bytes=len(data)))
-        return data
+    def _read_article_file(self, rel: str) -> Iterator[RawDocument | Reject]:
+        """Every record of one file; an I/O error or a reader's bug is a reject, not a crash."""
+        produced = 0
+        try:
+            with _open_regular(self.root / rel) as raw:
+                reader = _HashingReader(raw)
+                if rel.lower().endswith(".jsonl") and not reader.peek().startswith(_WIDE_BOMS):
+                    for result in _jsonl_records(rel, reader):
+                        produced += 1
+                        yield result
+                else:
+                    data = reader.read(MAX_FILE_BYTES + 1)
+                    if len(data) > MAX_FILE_BYTES:
+                        reader.drain()
+                        produced += 1
+                        yield reject(
+                            rel, "file-too-large",
+                            f"{reader.size} bytes, over the limit of {MAX_FILE_BYTES}",
+                            value=reader.size,
+                        )  # fmt: skip
+                    else:
+                        for result in read_file(rel, data):
+                            produced += 1
+                            yield result
+                self.inputs.append(
+                    InputFile(path=rel, sha256=reader.hexdigest(), bytes=reader.size)
+                )
+        except OSError as err:
+            self.unread.append(rel)
+            where = f" after {produced} record(s)" if produced else ""
+            yield reject(rel, "unreadable-file", f"cannot be read{where}: {err.strerror or err}")
+        except Exception as err:  # a reader's bug must not cost the rest of the crawl
+            self.unread.append(rel)
+            yield internal_error(rel, None, err)
 
     def _load_sidecar(self, rel: str) -> Sidecar:
-        data = self._read(rel)
+        try:
+            with _open_regular(self.root / rel) as raw:
+                reader = _HashingReader(raw)
+                data = reader.read(MAX_YAML_BYTES + 1)
+                reader.drain()
+                self.inputs.append(
+                    InputFile(path=rel, sha256=reader.hexdigest(), bytes=reader.size)
+                )
+        except OSError as err:
+            self.unread.append(rel)
+            return _broken_sidecar(rel, "unreadable-file", f"cannot be read: {err.strerror or err}")
+        if len(data) > MAX_YAML_BYTES:
+            return _broken_sidecar(
+                rel, "unsafe-yaml", f"{reader.size} bytes, over the limit of {MAX_YAML_BYTES}"
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
+            return _broken_sidecar(rel, "not-utf8", f"byte offset {err.start} is not UTF-8")
+        try:
+            return parse_sidecar(rel, text)
+        except Exception as err:  # never lose the articles to a sidecar bug
             sidecar = Sidecar(rel)
-            sidecar.file_rejects.append(
-                reject(rel, "not-utf8", f"byte offset {err.start} is not UTF-8", value=err.start)
-            )
+            sidecar.file_rejects.append(internal_error(rel, None, err))
             return sidecar
-        return parse_sidecar(rel, text)
 
     def _dedupe(self, doc: RawDocument, seen: dict[str, str]) -> RawDocument | Reject:
         where = doc.source_file + (f" line {doc.source_line}" if doc.source_line else "")
@@ -95,6 +159,115 @@ class InputFolder:
             f"article id {doc.article_id!r} is already used by {first}",
             line=doc.source_line, field="article_id", value=doc.article_id,
         )  # fmt: skip
+
+
+def internal_error(file: str, line: int | None, err: BaseException) -> Reject:
+    """The reject for an unexpected exception: its type and message, for a bug report."""
+    detail = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}".rstrip(": ")
+    return reject(file, "internal-error", detail, line=line, value=type(err).__name__)
+
+
+def _jsonl_records(rel: str, reader: "_HashingReader") -> Iterator[RawDocument | Reject]:
+    number = 0
+    while line := reader.readline(MAX_JSONL_LINE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_JSONL_LINE_BYTES:
+            size = len(line) + reader.skip_line()
+            yield reject(
+                rel, "article-too-long",
+                f"the line is {size} bytes, over the limit of {MAX_JSONL_LINE_BYTES}",
+                line=number, value=size,
+            )  # fmt: skip
+            continue
+        try:
+            result = read_jsonl_line(rel, number, line.rstrip(b"\r\n"))
+        except Exception as err:  # one odd record never aborts the file
+            result = internal_error(rel, number, err)
+        if result is not None:
+            yield result
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading without following a link or blocking on a FIFO
+    (the file could have been swapped since the walk)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+class _HashingReader:
+    """Reads a binary file once, hashing and counting every byte that goes by."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._sha = hashlib.sha256()
+        self.size = 0
+
+    def _seen(self, data: bytes) -> bytes:
+        self._sha.update(data)
+        self.size += len(data)
+        return data
+
+    def peek(self) -> bytes:
+        head = self._raw.read(4)
+        self._raw.seek(0)
+        return head
+
+    def read(self, limit: int) -> bytes:
+        return self._seen(self._raw.read(limit))
+
+    def readline(self, limit: int) -> bytes:
+        return self._seen(self._raw.readline(limit))
+
+    def skip_line(self) -> int:
+        """Consume the rest of an over-long line; return how many bytes it had."""
+        skipped = 0
+        while chunk := self.readline(_BLOCK):
+            skipped += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        return skipped
+
+    def drain(self) -> None:
+        while self.read(_BLOCK):
+            pass
+
+    def hexdigest(self) -> str:
+        return self._sha.hexdigest()
+
+
+def _broken_sidecar(rel: str, reason: str, detail: str) -> Sidecar:
+    sidecar = Sidecar(rel)
+    sidecar.file_rejects.append(reject(rel, reason, detail))
+    return sidecar
+
+
+def _withheld(doc: RawDocument, entry: Reject) -> Reject:
+    """The article's own reject when its sidecar entry is invalid: one per record, so
+    every record is accounted for, carrying the entry's reason and message."""
+    where = doc.source_file + (f" line {doc.source_line}" if doc.source_line else "")
+    return entry.model_copy(
+        update={
+            "file": doc.source_file,
+            "line": doc.source_line,
+            "message": f"{where} withheld: {entry.message}",
+        }
+    )
+
+
+def _too_long(doc: RawDocument) -> Reject:
+    return reject(
+        doc.source_file, "article-too-long",
+        f"{len(doc.text)} characters, over the limit of {MAX_ARTICLE_CHARS}",
+        line=doc.source_line, value=len(doc.text),
+    )  # fmt: skip
 
 
 def _attach(doc: RawDocument, sidecar: Sidecar | None, name: str) -> RawDocument:

@@ -3,18 +3,23 @@
 Articles stream through in chunks of `CHUNK` so that the spaCy model sees
 batches (`nlp.pipe`) while memory stays bounded by the chunk, not the corpus.
 Output order is input order, rejects included.
+
+A fault barrier stands around every stage: when a stage raises on a batch, the
+batch is run again one article at a time, and the article that raises becomes an
+`internal-error` reject naming the stage and the exception, so one bad article
+never costs the rest of the run.
 """
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from pydantic import ValidationError
 
-from newsevents.build import claims, clean, entities, events, metadata, nlp
+from newsevents.build import claims, clean, entities, events, metadata, nlp, screen
 from newsevents.build.document import Draft, RawDocument
-from newsevents.build.ingest import InputFolder
+from newsevents.build.ingest import InputFolder, internal_error
 from newsevents.build.readers import reject
 from newsevents.schema import Article, Reject, sha256_text
 
@@ -37,6 +42,7 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("clean", per_article(clean.clean_text), lambda: "1"),
+    Stage("screen", per_article(screen.screen), screen.identifier_version),
     Stage("metadata", per_article(metadata.extract_metadata), lambda: "1"),
     Stage("parse", nlp.parse, nlp.model_version),
     Stage("entities", per_article(entities.extract_entities), lambda: entities.VERSION),
@@ -57,8 +63,36 @@ def process(docs: Sequence[RawDocument]) -> list[Built | Reject]:
     """Run every stage over a batch of documents, then validate each."""
     drafts = [Draft(doc) for doc in docs]
     for stage in STAGES:
-        drafts = stage.run(drafts) if drafts else drafts
-    return [assemble(d) for d in drafts]
+        live = [i for i, d in enumerate(drafts) if d.rejected is None]
+        if live:
+            for i, draft in zip(live, _run_guarded(stage, [drafts[i] for i in live]), strict=True):
+                drafts[i] = draft
+    return [d.rejected or _assemble_guarded(d) for d in drafts]
+
+
+def _run_guarded(stage: Stage, drafts: list[Draft]) -> list[Draft]:
+    """The stage over the batch; if it raises, over each article alone."""
+    try:
+        return stage.run(drafts)
+    except Exception:
+        return [_run_one(stage, draft) for draft in drafts]
+
+
+def _run_one(stage: Stage, draft: Draft) -> Draft:
+    try:
+        return stage.run([draft])[0]
+    except Exception as err:
+        doc = draft.doc
+        failure = internal_error(doc.source_file, doc.source_line, err)
+        detail = f"stage {stage.name}: {failure.message}"
+        return replace(draft, rejected=failure.model_copy(update={"message": detail}))
+
+
+def _assemble_guarded(draft: Draft) -> Built | Reject:
+    try:
+        return assemble(draft)
+    except Exception as err:
+        return internal_error(draft.doc.source_file, draft.doc.source_line, err)
 
 
 def run_pipeline(folder: InputFolder) -> Iterator[Built | Reject]:
@@ -91,7 +125,7 @@ def assemble(draft: Draft) -> Built | Reject:
             content_sha256=sha256_text(text),
             title=draft.title,
             text=text,
-            language=doc.meta.language or "en",
+            language=draft.language,
             source=draft.source,
             published_date=draft.published_date,
             published_date_provenance=draft.published_date_provenance,  # type: ignore[arg-type]

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from newsevents.build.dates import parse_date_value
-from newsevents.build.decode import DecodeError, decode_utf8
+from newsevents.build.dates import DateOutOfRange, parse_date_value
+from newsevents.build.decode import DecodeError, decode_text
 from newsevents.build.document import InputMeta, RawDocument
 from newsevents.errors import REJECT_REASONS
 from newsevents.schema import Reject
@@ -24,7 +24,6 @@ JSONL_DATE_FIELDS = ("published_date", "date_publish", "published", "date")
 JSONL_OUTLET_FIELDS = ("outlet", "source", "domain", "source_domain")
 JSONL_TITLE_FIELDS = ("title", "headline")
 JSONL_AUTHOR_FIELDS = ("author", "authors")
-READERS_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 
 def reject(
@@ -44,16 +43,10 @@ def reject(
 
 
 def read_file(rel_path: str, data: bytes) -> Iterator[Result]:
-    """Dispatch on the suffix; the caller only passes READERS_SUFFIXES."""
-    decoded = decode_utf8(data)
+    """Dispatch on the suffix; the caller only passes article suffixes (walk.py)."""
+    decoded = decode_text(data)
     if isinstance(decoded, DecodeError):
-        yield reject(
-            rel_path,
-            decoded.reason,
-            f"{decoded.detail} at byte offset {decoded.offset}",
-            field="bytes",
-            value=f"offset {decoded.offset}",
-        )
+        yield decode_reject(rel_path, decoded)
         return
     suffix = PurePosixPath(rel_path).suffix.lower()
     if suffix == ".jsonl":
@@ -62,6 +55,23 @@ def read_file(rel_path: str, data: bytes) -> Iterator[Result]:
         yield read_html(rel_path, decoded)
     else:
         yield read_txt(rel_path, decoded)
+
+
+def decode_reject(rel_path: str, error: DecodeError, line: int | None = None) -> Reject:
+    return reject(
+        rel_path, error.reason, f"{error.detail} at byte offset {error.offset}",
+        line=line, field="bytes", value=f"offset {error.offset}",
+    )  # fmt: skip
+
+
+def read_jsonl_line(rel_path: str, number: int, raw: bytes) -> Result | None:
+    """One line of a streamed .jsonl file (None for a blank line)."""
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    decoded = decode_text(raw)
+    if isinstance(decoded, DecodeError):
+        return decode_reject(rel_path, decoded, number)
+    return read_jsonl_record(rel_path, number, decoded)
 
 
 def read_txt(rel_path: str, text: str) -> Result:
@@ -102,24 +112,35 @@ def read_html(rel_path: str, html: str) -> Result:
 
 
 def read_jsonl(rel_path: str, text: str) -> Iterator[Result]:
+    """A whole decoded .jsonl text (UTF-16/32 files, which cannot be split as bytes)."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield reject(
-                rel_path, "invalid-jsonl", f"not valid JSON ({err.msg} at column {err.colno})",
-                line=number, value=line,
-            )  # fmt: skip
-            continue
-        if not isinstance(record, dict):
-            yield reject(
-                rel_path, "invalid-jsonl", f"a JSON {type(record).__name__}, not an object",
-                line=number, value=line,
-            )  # fmt: skip
-            continue
-        yield _jsonl_record(rel_path, number, record)
+        result = read_jsonl_record(rel_path, number, line)
+        if result is not None:
+            yield result
+
+
+def read_jsonl_record(rel_path: str, number: int, line: str) -> Result | None:
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as err:  # JSONDecodeError is a ValueError
+        problem = (
+            f"{err.msg} at column {err.colno}"
+            if isinstance(err, json.JSONDecodeError)
+            else "nested too deeply"
+            if isinstance(err, RecursionError)
+            else str(err)
+        )
+        return reject(
+            rel_path, "invalid-jsonl", f"not valid JSON ({problem})", line=number, value=line
+        )
+    if not isinstance(record, dict):
+        return reject(
+            rel_path, "invalid-jsonl", f"a JSON {type(record).__name__}, not an object",
+            line=number, value=line,
+        )  # fmt: skip
+    return _jsonl_record(rel_path, number, record)
 
 
 def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
@@ -154,9 +175,8 @@ def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
         try:
             published = parse_date_value(date_value)
         except ValueError as err:
-            return reject(
-                rel_path, "invalid-date", str(err), line=number, field=date_key, value=date_value
-            )
+            reason = "date-out-of-range" if isinstance(err, DateOutOfRange) else "invalid-date"
+            return reject(rel_path, reason, str(err), line=number, field=date_key, value=date_value)
     article_id = record.get("id")
     if article_id is not None and not isinstance(article_id, (str, int)):
         return reject(

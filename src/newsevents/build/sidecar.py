@@ -1,30 +1,22 @@
 """`sources.yaml` sidecars: curated metadata per input file name, with line numbers.
 
-Values are read as plain strings (no YAML timestamp magic) so that an impossible
-date such as 2024-02-30 becomes a clear reject instead of a parser crash.
+Read with `newsevents.safe_yaml`: a size and depth limit, no anchors or aliases, no
+repeated keys, and values as plain strings (no YAML timestamp magic) so that an
+impossible date such as 2024-02-30 becomes a clear reject instead of a parser crash.
 """
 
 from dataclasses import dataclass, field
 
 import yaml
 
-from newsevents.build.dates import parse_date_value
+from newsevents.build.dates import DateOutOfRange, parse_date_value
 from newsevents.build.document import Curated
 from newsevents.build.readers import reject
+from newsevents.safe_yaml import YamlProblem, compose
 from newsevents.schema import Reject
 
 SIDECAR_NAME = "sources.yaml"
 CURATED_KEYS = ("url", "outlet", "published_date", "note")
-
-
-class _StringLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings."""
-
-
-_StringLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass
@@ -46,13 +38,10 @@ class Sidecar:
 def parse_sidecar(rel_path: str, text: str) -> Sidecar:
     sidecar = Sidecar(rel_path)
     try:
-        root = yaml.compose(text, Loader=_StringLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(err, "problem", None) or str(err)
+        root = compose(text)
+    except YamlProblem as problem:
         sidecar.file_rejects.append(
-            reject(rel_path, "invalid-yaml", f"YAML error: {problem}", line=line)
+            reject(rel_path, problem.reason, problem.message, line=problem.line)
         )
         return sidecar
     if root is None:
@@ -68,6 +57,16 @@ def parse_sidecar(rel_path: str, text: str) -> Sidecar:
         )
         return sidecar
     for key_node, value_node in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            sidecar.file_rejects.append(
+                reject(
+                    rel_path,
+                    "invalid-yaml",
+                    "a file name key must be a plain string",
+                    line=key_node.start_mark.line + 1,
+                )  # fmt: skip
+            )
+            continue
         name = str(key_node.value)
         line = key_node.start_mark.line + 1
         sidecar.entry_lines[name] = line
@@ -87,7 +86,7 @@ def _parse_entry(rel_path: str, name: str, line: int, node: yaml.Node) -> Curate
         )  # fmt: skip
     values: dict[str, str | None] = {}
     for key_node, value_node in node.value:
-        key = str(key_node.value)
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "(not a string)"
         key_line = key_node.start_mark.line + 1
         if key not in CURATED_KEYS:
             return reject(
@@ -108,8 +107,9 @@ def _parse_entry(rel_path: str, name: str, line: int, node: yaml.Node) -> Curate
         try:
             published = parse_date_value(raw)
         except ValueError as err:
+            reason = "date-out-of-range" if isinstance(err, DateOutOfRange) else "invalid-date"
             return reject(
-                rel_path, "invalid-date", f"published_date for {name!r}: {err}",
+                rel_path, reason, f"published_date for {name!r}: {err}",
                 line=line, field="published_date", value=raw,
             )  # fmt: skip
     return Curated(

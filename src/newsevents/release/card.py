@@ -48,18 +48,22 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{accuracy}}", accuracy_section(inputs.accuracy, inputs.gold_names)),
     ):
         body = body.replace(placeholder, text)
-    front = yaml.safe_dump(front_matter(len(inputs.articles)), sort_keys=False, allow_unicode=True)
+    languages = sorted({a.language for a in inputs.articles}) or ["en"]
+    front = yaml.safe_dump(
+        front_matter(len(inputs.articles), languages), sort_keys=False, allow_unicode=True
+    )
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 
-def front_matter(article_count: int) -> dict[str, Any]:
+def front_matter(article_count: int, languages: Sequence[str] = ("en",)) -> dict[str, Any]:
+    """The card's YAML header; `languages` are those of the articles built."""
     return {
         "pretty_name": PRETTY_NAME,
         "license": "other",
         "license_name": "mixed",
         "license_details": "Annotations: CC BY 4.0. Article texts remain the copyright of "
         "their publishers and are included for research (see the card).",
-        "language": ["en"],
+        "language": list(languages),
         "size_categories": [size_category(article_count)],
         "task_categories": ["token-classification", "text-classification"],
         "tags": TAGS,

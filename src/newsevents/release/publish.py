@@ -1,7 +1,8 @@
 """Build a release atomically: write everything into a temporary folder, then rename.
 
-An interrupted build leaves no release folder; an existing version is replaced
-only with `force`.
+The whole build holds the version's lock (release/atomic.py). An interrupted build
+leaves no release folder and never a partial one; an existing version is replaced
+only with `force`, in one step.
 """
 
 import shutil
@@ -17,8 +18,9 @@ from newsevents.build.collect import Collected, collect
 from newsevents.build.near_duplicates import mark_near_duplicates
 from newsevents.build.pipeline import STAGES
 from newsevents.config import DATASET_NAME, BuildConfig
-from newsevents.errors import E, RejectedInputs, UserError
+from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
+from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, entity_rows, event_rows
@@ -37,33 +39,37 @@ class BuildReport:
     release_dir: Path
     manifest: Manifest
     rejects: int
+    notes: tuple[str, ...] = ()  # what the build repaired or cleared on its way
 
 
 def build_release(
     config: BuildConfig, *, on_item: Callable[[str], None] | None = None
 ) -> BuildReport:
     target = config.release_dir
-    if target.exists() and not config.force:
-        raise UserError(E.E003, path=target)
     if not config.template.is_file():
         raise UserError(E.E008, path=config.template)
-    collected = collect(config.input_dir, on_item=on_item)
-    collected.articles = mark_near_duplicates(collected.articles)
-    collected.incidents = build_incidents(collected.articles)
-    if collected.rejects and not config.keep_going:
-        raise RejectedInputs(collected.rejects, reject_summary(collected))
-    manifest = make_manifest(config, collected)
-    config.out_dir.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(config)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
-    tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
-    try:
-        write_release(tmp, config, collected, manifest)
-        _swap_into_place(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return BuildReport(target, manifest, len(collected.rejects))
+    with VersionLock(config.out_dir, config.version, target) as lock:
+        notes = [f"cleared the stale lock of process {lock.stale_pid}"] if lock.stale_pid else []
+        notes += _clean_up_after_killed_builds(config)
+        if target.exists() and not config.force:
+            raise UserError(E.E003, path=target)
+        collected = collect(config.input_dir, on_item=on_item)
+        if collected.rejects and not config.keep_going:
+            raise RejectedInputs(collected.rejects, reject_summary(collected))
+        if not collected.articles:
+            raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
+        collected.articles = mark_near_duplicates(collected.articles)
+        collected.incidents = build_incidents(collected.articles)
+        manifest = make_manifest(config, collected)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
+        tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
+        try:
+            write_release(tmp, config, collected, manifest)
+            publish(tmp, target, replace=config.force)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return BuildReport(target, manifest, len(collected.rejects), tuple(notes))
 
 
 def reject_summary(collected: Collected) -> str:
@@ -86,6 +92,7 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
         environment=_environment(),
         inputs=collected.inputs,
         skipped=collected.skipped,
+        accounting=collected.accounting,
         counts={
             "articles": len(articles),
             "entities": entities,
@@ -127,22 +134,17 @@ def write_release(
     write_checksums(folder)
 
 
-def _swap_into_place(tmp: Path, target: Path) -> None:
-    """Rename the finished folder into place; an old release is removed only after."""
-    if not target.exists():
-        tmp.rename(target)
-        return
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    target.rename(old)
-    tmp.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _remove_stale_temporaries(config: BuildConfig) -> None:
-    """Folders left by a build that was killed (SIGKILL skips our cleanup)."""
-    for stale in config.out_dir.glob(f".{config.version}.tmp-*"):
+def _clean_up_after_killed_builds(config: BuildConfig) -> list[str]:
+    """Under the lock, so no live build of this version owns what is removed:
+    temporary folders of killed builds, and a release hidden by a killed replace."""
+    notes = []
+    restored = recover(config.release_dir)
+    if restored:
+        notes.append(restored)
+    for stale in sorted(config.out_dir.glob(f".{config.version}.tmp-*")):
         shutil.rmtree(stale, ignore_errors=True)
+        notes.append(f"removed {stale}, left by a killed build")
+    return notes
 
 
 def _environment() -> dict[str, str]:

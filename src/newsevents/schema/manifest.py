@@ -11,6 +11,12 @@ class InputFile(Record):
     path: str = Field(description="Path relative to the input root.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes.")
     bytes: int = Field(ge=0, description="Size in bytes.")
+    records: int | None = Field(
+        default=None,
+        ge=0,
+        description="Records the file held, each an article or a reject: 1 for a .txt or "
+        ".html file, one per non-blank line of a .jsonl file; null for a sources.yaml.",
+    )
 
 
 class SkippedFile(Record):
@@ -36,7 +42,17 @@ class Manifest(Record):
         description="Versions of the libraries whose behaviour shapes the output bytes."
     )
     inputs: list[InputFile] = Field(description="Every input file, sorted by path.")
-    skipped: list[SkippedFile] = Field(description="Files in the input folder not read.")
+    skipped: list[SkippedFile] = Field(
+        description="Paths in the input folder not read (other formats, hidden files and "
+        "folders, symbolic links that are not articles, special files, folders that cannot "
+        "be read), each with its reason."
+    )
+    accounting: dict[str, int] = Field(
+        description="Proof that nothing was lost. `paths` = `files_read` + `skipped` + "
+        "`refused` (files rejected unread: symbolic links, non-UTF-8 names, I/O errors); "
+        "`records` = `articles` + `rejected_records`; `rejects` = `rejected_records` + "
+        "`sidecar_rejects`."
+    )
     counts: dict[str, int] = Field(description="Rows per config, and rejects.")
     removed_lines: dict[str, int] = Field(
         description="Boilerplate lines removed by the clean stage, per kind."
