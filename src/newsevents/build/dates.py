@@ -90,7 +90,7 @@ def parse_date_line(line: str) -> DateLine | None:
     if not remainder or re.search(r"[a-z]{3,}", remainder.lower()) and not _has_month(remainder):
         return None
     date = parse_full_date(remainder)
-    return DateLine(kind, date) if date else None
+    return DateLine(kind, date) if date and in_window(date) else None
 
 
 class DateOutOfRange(ValueError):
