@@ -345,3 +345,18 @@ def test_keep_going_with_nothing_built_exits_1(tmp_path: Path) -> None:
     assert "error: [E011] no article could be built: all 2 input(s) were rejected" in result.output
     assert "rejected: a.txt: the file is empty" in result.output
     assert not (out / "v").exists()
+
+
+def test_readme_states_the_limits_in_force() -> None:
+    from newsevents.limits import EARLIEST_DATE, LATEST_DATE, MAX_YAML_BYTES, MAX_YAML_DEPTH
+
+    from .conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    for stated in (
+        f"over {MAX_ARTICLE_CHARS:,} characters",
+        f"fewer than {MIN_ARTICLE_WORDS} words of body",
+        f"outside {EARLIEST_DATE.year}–{LATEST_DATE.year}",
+        f"over {MAX_YAML_BYTES // 2**20} MiB, nested over {MAX_YAML_DEPTH} levels",
+    ):
+        assert stated in readme, f"README.md should say {stated!r} (src/newsevents/limits.py)"

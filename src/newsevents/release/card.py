@@ -9,6 +9,18 @@ from typing import Any
 import yaml
 
 from newsevents.evaluate import Report
+from newsevents.limits import (
+    EARLIEST_DATE,
+    LANGUAGE,
+    LANGUAGE_MIN_PROBABILITY,
+    LATEST_DATE,
+    MAX_ARTICLE_CHARS,
+    MAX_FILE_BYTES,
+    MAX_JSONL_LINE_BYTES,
+    MAX_YAML_BYTES,
+    MAX_YAML_DEPTH,
+    MIN_ARTICLE_WORDS,
+)
 from newsevents.release.arrow import arrow_schema
 from newsevents.release.features import features_yaml
 from newsevents.release.fields import field_table
@@ -43,7 +55,7 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{version}}", inputs.version),
         ("{{statistics}}", statistics(inputs)),
         ("{{fields}}", fields_section()),
-        ("{{rejects}}", rejects_section(inputs.rejects)),
+        ("{{rejects}}", rejects_section(inputs.rejects, inputs.manifest)),
         ("{{extractors}}", extractors_section(inputs.manifest)),
         ("{{accuracy}}", accuracy_section(inputs.accuracy, inputs.gold_names)),
     ):
@@ -131,12 +143,27 @@ def fields_section() -> str:
     return "\n".join(parts).strip()
 
 
-def rejects_section(rejects: Sequence[Reject]) -> str:
-    if not rejects:
-        return "No input was rejected."
+def rejects_section(rejects: Sequence[Reject], manifest: Manifest) -> str:
+    counts = manifest.accounting
     lines = [
+        "Nothing is dropped silently. Every path in the input folder was read "
+        f"({counts.get('files_read', 0)}), rejected unread ({counts.get('refused', 0)}: "
+        "symbolic links, which are never followed, non-UTF-8 names, I/O errors) or listed "
+        f"in `manifest.json` under `skipped` with its reason ({counts.get('skipped', 0)}); "
+        f"every record read ({counts.get('records', 0)}: a .txt or .html file, a non-blank "
+        f".jsonl line) became an article ({counts.get('articles', 0)}) or a reject "
+        f"({counts.get('rejected_records', 0)}).",
+        "",
+        limits_text(),
+        "",
+    ]
+    if not rejects:
+        return "\n".join([*lines, "No input was rejected."])
+    lines += [
         f"{len(rejects)} input(s) were rejected and are not in the data files "
         "(see `rejects.jsonl`):",
+        "",
+        _counter_table("reason", Counter(r.reason for r in rejects)),
         "",
         "| file | line | reason | message |",
         "|---|---|---|---|",
@@ -145,6 +172,25 @@ def rejects_section(rejects: Sequence[Reject]) -> str:
         message = r.message.replace("|", "\\|")
         lines.append(f"| {r.file} | {r.line or ''} | `{r.reason}` | {message} |")
     return "\n".join(lines)
+
+
+def limits_text() -> str:
+    """The input limits of `newsevents.limits`, as the card states them."""
+    return (
+        f"Limits applied to every input: an article of more than {MAX_ARTICLE_CHARS:,} "
+        f"characters is rejected (`article-too-long`), as is a .txt or .html file over "
+        f"{MAX_FILE_BYTES // 2**20} MiB or a .jsonl line over {MAX_JSONL_LINE_BYTES // 2**20} "
+        f"MiB; a text with fewer than {MIN_ARTICLE_WORDS} words of body once site boilerplate "
+        "is removed, or only a script, cookie or paywall notice, is `not-an-article`; a text "
+        f"that py3langid reads as another language than `{LANGUAGE}` with a probability of at "
+        f"least {LANGUAGE_MIN_PROBABILITY} is `unsupported-language`; a publication date "
+        f"outside {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} is "
+        '`date-out-of-range`, and a relative one ("yesterday") is never read against the '
+        "day of the build. A `sources.yaml` larger than "
+        f"{MAX_YAML_BYTES // 2**20} MiB, nested deeper than {MAX_YAML_DEPTH} levels or using "
+        "YAML anchors and aliases is refused (`unsafe-yaml`), and so is a key repeated in one "
+        "mapping (`duplicate-key`)."
+    )
 
 
 def extractors_section(manifest: Manifest) -> str:
