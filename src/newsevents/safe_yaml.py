@@ -63,13 +63,15 @@ def compose(text: str) -> yaml.Node | None:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_YAML_BYTES:
         raise YamlProblem("unsafe-yaml", f"{size} bytes, over the limit of {MAX_YAML_BYTES}")
-    loader = _GuardedLoader(text)
     try:
-        root = loader.get_single_node()
+        # The loader checks the characters as it is made: a control character fails here.
+        loader = _GuardedLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         raise _problem(err) from err
-    finally:
-        loader.dispose()
     if root is not None:
         _refuse_repeated_keys(root)
     return root
@@ -85,6 +87,9 @@ def load(text: str) -> Any:
         return loader.construct_document(root)
     except yaml.YAMLError as err:
         raise _problem(err) from err
+    except Exception as err:  # a tag the value does not fit: int("x"), bool("foo")
+        # An explicit tag the value does not fit ("!!bool foo", "!!int x").
+        raise YamlProblem("invalid-yaml", f"a value does not fit its tag ({err})") from err
     finally:
         loader.dispose()
 
@@ -96,21 +101,36 @@ def _problem(err: yaml.YAMLError) -> YamlProblem:
 
 
 def _refuse_repeated_keys(root: yaml.Node) -> None:
+    """Keys are compared by the value they load as, so `1` and `0x1`, or `true` and
+    `True`, are the same key, as they would be in the loaded mapping."""
+    reader = _GuardedLoader("")
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):
-            seen: dict[tuple[str, str], int] = {}
+            seen: dict[Any, int] = {}
             for key, value in node.value:
                 line = key.start_mark.line + 1
                 if isinstance(key, yaml.ScalarNode):
-                    if (key.tag, key.value) in seen:
-                        first = seen[(key.tag, key.value)]
+                    identity = _key_value(reader, key, line)
+                    if identity in seen:
                         raise YamlProblem(
-                            "duplicate-key", f"key {key.value!r} repeats the one on line {first}",
+                            "duplicate-key",
+                            f"key {key.value!r} repeats the one on line {seen[identity]}",
                             line,
-                        )  # fmt: skip
-                    seen[(key.tag, key.value)] = line
+                        )
+                    seen[identity] = line
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
+
+
+def _key_value(reader: yaml.SafeLoader, key: yaml.ScalarNode, line: int) -> Any:
+    try:
+        value = reader.construct_object(key)
+        hash(value)
+    except Exception as err:  # a tag the value does not fit: int("x"), bool("foo")
+        raise YamlProblem(
+            "invalid-yaml", f"key {key.value!r} cannot be read as {key.tag}", line
+        ) from err
+    return value

@@ -35,10 +35,11 @@ def reject(
     field: str | None = None,
     value: object = None,
 ) -> Reject:
-    """A Reject whose message is the detail followed by the reason's remedy."""
-    shown = None if value is None else _shorten(str(value))
+    """A Reject whose message is the detail followed by the reason's remedy. Text from
+    the input is made printable UTF-8 first (a lone surrogate would break the writers)."""
+    shown = None if value is None else _printable(_shorten(str(value)))
     where = file if line is None else f"{file} line {line}"
-    message = f"{where}: {detail}; {REJECT_REASONS[reason]}"
+    message = _printable(f"{where}: {detail}; {REJECT_REASONS[reason]}")
     return Reject(file=file, line=line, field=field, value=shown, reason=reason, message=message)
 
 
@@ -144,6 +145,13 @@ def read_jsonl_record(rel_path: str, number: int, line: str) -> Result | None:
 
 
 def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
+    unusable = _unusable_string(record)
+    if unusable:
+        bad_field, problem = unusable
+        return reject(
+            rel_path, "invalid-field", f"`{bad_field}` {problem}",
+            line=number, field=_printable(bad_field),
+        )  # fmt: skip
     body = record.get("text")
     if not isinstance(body, str):
         return reject(
@@ -194,6 +202,7 @@ def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
         published_date=published,
     )
     text = f"{title}\n\n{body}" if title else body
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # JSON escapes can hold any line end
     # Records without an id share the file's stem, so they are named by content.
     article_id = meta.id or hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     return RawDocument(article_id, rel_path, number, text, meta)
@@ -207,6 +216,29 @@ def _lenient_date(value: str | None) -> dt.date | None:
         return parse_date_value(value)
     except ValueError:
         return None
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _unusable_string(record: dict[str, Any]) -> tuple[str, str] | None:
+    """(field, problem) for the first string JSON escapes made unusable: a lone surrogate
+    ("\\ud800") cannot be written as UTF-8, a NUL ("\\u0000") is never in an article."""
+    for key, value in record.items():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as err:
+                return (
+                    key,
+                    f"holds a lone surrogate \\u{ord(item[err.start]):04x} (a broken escape)",
+                )
+            if "\x00" in item:
+                return key, "holds a NUL character (\\u0000)"
+    return None
 
 
 def _stem(rel_path: str) -> str:

@@ -16,6 +16,7 @@ from newsevents.safe_yaml import YamlProblem, compose
 from newsevents.schema import Reject
 
 SIDECAR_NAME = "sources.yaml"
+_STR_TAG = "tag:yaml.org,2002:str"
 CURATED_KEYS = ("url", "outlet", "published_date", "note")
 
 
@@ -57,7 +58,7 @@ def parse_sidecar(rel_path: str, text: str) -> Sidecar:
         )
         return sidecar
     for key_node, value_node in root.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
             sidecar.file_rejects.append(
                 reject(
                     rel_path,
