@@ -16,7 +16,7 @@ from newsevents.cli import app
 from newsevents.config import BuildConfig
 from newsevents.errors import REJECT_REASONS, UserError
 from newsevents.evaluate import load_gold
-from newsevents.limits import MAX_ARTICLE_CHARS, MIN_ARTICLE_WORDS
+from newsevents.limits import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MIN_ARTICLE_WORDS
 from newsevents.release.publish import build_release
 
 from .conftest import GOOD_ARTICLE, write_inputs
@@ -211,6 +211,8 @@ def test_article_over_the_limit_is_rejected_and_the_rest_built(tmp_path: Path) -
         ("0001-01-01", "date-out-of-range"),
         ("1850-06-01", "date-out-of-range"),
         ("9999-12-31", "date-out-of-range"),
+        ("2024-01-111", "invalid-date"),  # digits run on past the day
+        ("2024-01-19T25:61:99Z", "invalid-date"),  # no such time
     ],
 )
 def test_dates_are_never_read_from_the_clock_or_outside_the_window(
@@ -283,6 +285,16 @@ def test_encodings_and_non_articles(tmp_path: Path) -> None:
         "chrome.txt": "Home\nShare\nAdvertisement\nWorld News\n\nRead more\nTop\n",
         "short.txt": "Talks\n\nOfficials met on Monday.\n",
         "french.txt": FRENCH,
+        "chinese.txt": "巴基斯坦与伊朗同意恢复大使\n\n"
+        + "巴基斯坦和伊朗周一同意让两国大使返回各自的首都，"
+        "两国外交部在外长通电话后发表联合声明说，双方将在反恐问题上加强合作。" * 2,
+        "cookies.html": (
+            "<html><head><title>The Daily Times</title></head><body><p>We and our partners "
+            "use cookies and similar technologies to store and access information on your "
+            "device, to personalise content and ads, and to measure how our site is used, as "
+            "set out in our cookie policy.</p><p>Subscribe now to continue reading.</p>"
+            "</body></html>"
+        ),
     }
     collected = collect(write_inputs(tmp_path / "in", files))
     _assert_well_formed(collected)
@@ -292,6 +304,8 @@ def test_encodings_and_non_articles(tmp_path: Path) -> None:
         "chrome.txt": "empty-article",
         "short.txt": "not-an-article",
         "french.txt": "unsupported-language",
+        "chinese.txt": "unsupported-language",
+        "cookies.html": "not-an-article",
     }
     assert sorted(a.article_id for a in collected.articles) == ["good", "utf16"]
     assert {a.language for a in collected.articles} == {"en"}
@@ -360,3 +374,55 @@ def test_readme_states_the_limits_in_force() -> None:
         f"over {MAX_YAML_BYTES // 2**20} MiB, nested over {MAX_YAML_DEPTH} levels",
     ):
         assert stated in readme, f"README.md should say {stated!r} (src/newsevents/limits.py)"
+
+
+def test_the_length_limit_applies_to_the_cleaned_text(tmp_path: Path) -> None:
+    chrome = "Share\nAdvertisement\n" * (MAX_ARTICLE_CHARS // 10)
+    collected = collect(write_inputs(tmp_path / "in", {"padded.txt": GOOD_ARTICLE + chrome}))
+    assert not collected.rejects and len(collected.articles) == 1
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    inputs = write_inputs(tmp_path / "in", {"good.txt": GOOD_ARTICLE})
+    with open(inputs / "sparse.txt", "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, nothing worth hashing
+    collected = collect(inputs)
+    assert _reasons(collected) == {"sparse.txt": "file-too-large"}
+    assert [f.path for f in collected.inputs] == ["good.txt"]
+    assert collected.accounting["refused"] == 1
+
+
+def test_wide_encodings_for_jsonl_and_sidecars(tmp_path: Path) -> None:
+    line = json.dumps({"id": "w", "title": "Talks", "text": GOOD_ARTICLE}) + "\n"
+    sources = "good.txt:\n  outlet: Dawn\n"
+    collected = collect(write_inputs(tmp_path / "in", {
+        "good.txt": GOOD_ARTICLE,
+        "be.jsonl": b"\x00\x00\xfe\xff" + line.encode("utf-32-be"),
+        "sources.yaml": b"\xff\xfe" + sources.encode("utf-16-le"),
+    }))  # fmt: skip
+    assert not collected.rejects
+    assert sorted(a.article_id for a in collected.articles) == ["good", "w"]
+    assert next(a for a in collected.articles if a.article_id == "good").source.outlet == "Dawn"
+
+
+def test_unprintable_names_and_values_never_break_the_writers(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": True, "title": "Talks", "text": GOOD_ARTICLE}),
+        json.dumps({"id": "s", "title": "Talks", "text": GOOD_ARTICLE, "outlet": "\ud800"}),
+    ]
+    inputs = write_inputs(tmp_path / "in", {
+        "good.txt": GOOD_ARTICLE, "c.jsonl": "\n".join(lines),
+        "sources.yaml": '"\\ud800.txt": {note: x}\n',
+    })  # fmt: skip
+    report = build_release(
+        BuildConfig(input_dir=inputs, out_dir=tmp_path / "out", version="v", keep_going=True)
+    )
+    rejects = [
+        json.loads(x) for x in (report.release_dir / "rejects.jsonl").read_text().splitlines()
+    ]
+    assert [(r["file"], r["line"], r["reason"]) for r in rejects] == [
+        ("c.jsonl", 1, "invalid-field"),
+        ("c.jsonl", 2, "invalid-field"),
+        ("sources.yaml", 1, "unknown-source-file"),
+    ]
+    assert rejects[2]["field"] == "\\ud800.txt"

@@ -62,12 +62,16 @@ def parse_full_date(text: str) -> dt.date | None:
     """A date with day, month and year, or None; impossible dates (Feb 30) give None."""
     import dateparser  # heavy: imported on first use so `--help` stays instant
 
-    match = _ISO_DATE.match(text.strip())
-    if match:
+    text = text.strip()
+    if _ISO_DATE.match(text):
+        # The whole value must be ISO 8601: "2024-01-19T25:61:99Z" or "2024-01-111" is
+        # not a date with noise after it.
+        if text[10:11] not in ("", " ", "T"):
+            return None  # "2024-01-111...": digits run on past the day
         try:
-            return dt.date(*(int(g) for g in match.groups()))
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
-            return None
+            pass  # "2024-01-22 10:00:00 UTC": dateparser below reads the whole value
     parsed = dateparser.parse(text, languages=["en"], settings=_STRICT)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
 

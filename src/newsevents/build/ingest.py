@@ -20,13 +20,13 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from newsevents.build.decode import DecodeError, decode_text
 from newsevents.build.document import RawDocument
 from newsevents.build.readers import read_file, read_jsonl_line, reject
 from newsevents.build.sidecar import Sidecar, parse_sidecar
 from newsevents.build.walk import list_inputs
 from newsevents.errors import E, UserError
 from newsevents.limits import (
-    MAX_ARTICLE_CHARS,
     MAX_FILE_BYTES,
     MAX_JSONL_LINE_BYTES,
     MAX_YAML_BYTES,
@@ -34,7 +34,8 @@ from newsevents.limits import (
 from newsevents.schema import InputFile, Reject, SkippedFile
 
 _BLOCK = 1 << 20
-_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16/32: cannot be split into lines as bytes
+# UTF-16/32 byte order marks: such a file cannot be split into lines as bytes.
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 class InputFolder:
@@ -79,8 +80,6 @@ class InputFolder:
                     yield result
                 elif entry_reject is not None:
                     yield _withheld(result, entry_reject)
-                elif len(result.text) > MAX_ARTICLE_CHARS:
-                    yield _too_long(result)
                 else:
                     yield self._dedupe(_attach(result, sidecar, name), seen)
         known = set(self.article_files) | {rel for rel, _, _ in self.refused}
@@ -92,25 +91,28 @@ class InputFolder:
         produced = 0
         try:
             with _open_regular(self.root / rel) as raw:
+                size = os.fstat(raw.fileno()).st_size
+                is_jsonl = rel.lower().endswith(".jsonl")
                 reader = _HashingReader(raw)
-                if rel.lower().endswith(".jsonl") and not reader.peek().startswith(_WIDE_BOMS):
+                if is_jsonl and not reader.peek().startswith(_WIDE_BOMS):
                     for result in _jsonl_records(rel, reader):
                         produced += 1
                         yield result
+                    reader.drain()
                 else:
-                    data = reader.read(MAX_FILE_BYTES + 1)
-                    if len(data) > MAX_FILE_BYTES:
-                        reader.drain()
-                        produced += 1
+                    # Refused unread: hashing a huge (or sparse) file would cost its size.
+                    data = b"" if size > MAX_FILE_BYTES else reader.read(MAX_FILE_BYTES + 1)
+                    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+                        self.unread.append(rel)
                         yield reject(
                             rel, "file-too-large",
-                            f"{reader.size} bytes, over the limit of {MAX_FILE_BYTES}",
-                            value=reader.size,
+                            f"{max(size, len(data))} bytes, over the limit of {MAX_FILE_BYTES}",
+                            value=max(size, len(data)),
                         )  # fmt: skip
-                    else:
-                        for result in read_file(rel, data):
-                            produced += 1
-                            yield result
+                        return
+                    for result in read_file(rel, data):
+                        produced += 1
+                        yield result
                 self.inputs.append(
                     InputFile(path=rel, sha256=reader.hexdigest(), bytes=reader.size)
                 )
@@ -125,23 +127,24 @@ class InputFolder:
     def _load_sidecar(self, rel: str) -> Sidecar:
         try:
             with _open_regular(self.root / rel) as raw:
+                size = os.fstat(raw.fileno()).st_size
                 reader = _HashingReader(raw)
-                data = reader.read(MAX_YAML_BYTES + 1)
-                reader.drain()
+                data = b"" if size > MAX_YAML_BYTES else reader.read(MAX_YAML_BYTES + 1)
+                if size > MAX_YAML_BYTES or len(data) > MAX_YAML_BYTES:
+                    self.unread.append(rel)  # refused unread, like an over-large article file
+                    return _broken_sidecar(
+                        rel, "unsafe-yaml",
+                        f"{max(size, len(data))} bytes, over the limit of {MAX_YAML_BYTES}",
+                    )  # fmt: skip
                 self.inputs.append(
                     InputFile(path=rel, sha256=reader.hexdigest(), bytes=reader.size)
                 )
         except OSError as err:
             self.unread.append(rel)
             return _broken_sidecar(rel, "unreadable-file", f"cannot be read: {err.strerror or err}")
-        if len(data) > MAX_YAML_BYTES:
-            return _broken_sidecar(
-                rel, "unsafe-yaml", f"{reader.size} bytes, over the limit of {MAX_YAML_BYTES}"
-            )
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            return _broken_sidecar(rel, "not-utf8", f"byte offset {err.start} is not UTF-8")
+        text = decode_text(data)
+        if isinstance(text, DecodeError):
+            return _broken_sidecar(rel, text.reason, f"{text.detail} at byte offset {text.offset}")
         try:
             return parse_sidecar(rel, text)
         except Exception as err:  # never lose the articles to a sidecar bug
@@ -260,14 +263,6 @@ def _withheld(doc: RawDocument, entry: Reject) -> Reject:
             "message": f"{where} withheld: {entry.message}",
         }
     )
-
-
-def _too_long(doc: RawDocument) -> Reject:
-    return reject(
-        doc.source_file, "article-too-long",
-        f"{len(doc.text)} characters, over the limit of {MAX_ARTICLE_CHARS}",
-        line=doc.source_line, value=len(doc.text),
-    )  # fmt: skip
 
 
 def _attach(doc: RawDocument, sidecar: Sidecar | None, name: str) -> RawDocument:

@@ -40,7 +40,10 @@ def reject(
     shown = None if value is None else _printable(_shorten(str(value)))
     where = file if line is None else f"{file} line {line}"
     message = _printable(f"{where}: {detail}; {REJECT_REASONS[reason]}")
-    return Reject(file=file, line=line, field=field, value=shown, reason=reason, message=message)
+    return Reject(
+        file=_printable(file), line=line, field=None if field is None else _printable(field),
+        value=shown, reason=reason, message=message,
+    )  # fmt: skip
 
 
 def read_file(rel_path: str, data: bytes) -> Iterator[Result]:
@@ -169,8 +172,8 @@ def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
     ):
         key = next((k for k in keys if record.get(k) not in (None, "", [])), None)
         value = record.get(key) if key else None
-        if isinstance(value, list):  # "authors": ["A", "B"]
-            value = ", ".join(str(v) for v in value)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)  # "authors": ["A", "B"]
         if value is not None and not isinstance(value, str):
             return reject(
                 rel_path, "invalid-field", f"`{key}` should be a string",
@@ -186,7 +189,9 @@ def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
             reason = "date-out-of-range" if isinstance(err, DateOutOfRange) else "invalid-date"
             return reject(rel_path, reason, str(err), line=number, field=date_key, value=date_value)
     article_id = record.get("id")
-    if article_id is not None and not isinstance(article_id, (str, int)):
+    if article_id is not None and (
+        not isinstance(article_id, (str, int)) or isinstance(article_id, bool)
+    ):
         return reject(
             rel_path, "invalid-field", "`id` should be a string or number",
             line=number, field="id", value=article_id,

@@ -77,7 +77,10 @@ def _visit(
     elif not stat.S_ISREG(mode):
         listing.skipped.append((rel, f"special file ({_special_kind(mode)}), not read"))
     elif not_utf8 and is_article:
-        listing.refused.append((rel, "file-name-not-utf8", "the path is not UTF-8"))
+        # The shown name writes bad bytes as \xNN; the raw bytes tell it apart from a
+        # real name with a backslash in it.
+        raw = entry.path.rsplit(b"/", 1)[-1]
+        listing.refused.append((rel, "file-name-not-utf8", f"the path is not UTF-8 ({raw!r})"))
     elif name == SIDECAR_NAME and not not_utf8:
         listing.sidecar_files.append(rel)
     elif is_article:

@@ -178,12 +178,15 @@ def limits_text() -> str:
     """The input limits of `newsevents.limits`, as the card states them."""
     return (
         f"Limits applied to every input: an article of more than {MAX_ARTICLE_CHARS:,} "
-        f"characters is rejected (`article-too-long`), as is a .txt or .html file over "
+        "characters once boilerplate is removed is rejected (`article-too-long`), as is a "
+        ".txt or .html file over "
         f"{MAX_FILE_BYTES // 2**20} MiB or a .jsonl line over {MAX_JSONL_LINE_BYTES // 2**20} "
         f"MiB; a text with fewer than {MIN_ARTICLE_WORDS} words of body once site boilerplate "
         "is removed, or only a script, cookie or paywall notice, is `not-an-article`; a text "
         f"that py3langid reads as another language than `{LANGUAGE}` with a probability of at "
-        f"least {LANGUAGE_MIN_PROBABILITY} is `unsupported-language`; a publication date "
+        f"least {LANGUAGE_MIN_PROBABILITY}, or whose letters are mostly not Latin, is "
+        "`unsupported-language` (a text kept although the identifier named another language "
+        "is flagged `language-uncertain`); a publication date "
         f"outside {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} is "
         '`date-out-of-range`, and a relative one ("yesterday") is never read against the '
         "day of the build. A `sources.yaml` larger than "
