@@ -877,7 +877,7 @@ jsonl_kind(
 )
 jsonl_kind("jsonl: id is an object", "reject:invalid-field", {"id": {"a": 1}})
 jsonl_kind("jsonl: id is a float", "reject:invalid-field", {"id": 1.5})
-jsonl_kind("jsonl: id is a bool", "article", {"id": True})
+jsonl_kind("jsonl: id is a bool", "reject", {"id": True})
 jsonl_kind("jsonl: id is an empty string", "article", {"id": ""})
 jsonl_kind("jsonl: id '../../etc/passwd'", "article", {"id": "../../etc/passwd"})
 jsonl_kind("jsonl: 10k-char id", "article reject", {"id": "i" * 10_000})

@@ -292,7 +292,8 @@ def test_encodings_and_non_articles(tmp_path: Path) -> None:
             "<html><head><title>The Daily Times</title></head><body><p>We and our partners "
             "use cookies and similar technologies to store and access information on your "
             "device, to personalise content and ads, and to measure how our site is used, as "
-            "set out in our cookie policy.</p><p>Subscribe now to continue reading.</p>"
+            "set out in our cookie policy.</p><p>This story is for subscribers only. Subscribe "
+            "now to continue reading.</p><p>Already a subscriber? Sign in.</p>"
             "</body></html>"
         ),
     }
