@@ -1,5 +1,5 @@
 """Print the best gazetteer near-match of every NER name without an exact key, with its
-score, so FUZZY_THRESHOLD (src/newsevents/build/gazetteer.py) can be checked.
+score, so FUZZY_THRESHOLD (src/newsevents/pipeline/gazetteer.py) can be checked.
 
 Run: .venv/bin/python bench/fuzzy_threshold.py seeds ../shared/eval/dev
 """
@@ -9,9 +9,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from newsevents.build.entities import _lookup_form
-from newsevents.build.gazetteer import FUZZY_MIN_LENGTH, gazetteer
-from newsevents.build.nlp import load_nlp
+from newsevents.pipeline.entities import _lookup_form
+from newsevents.pipeline.gazetteer import FUZZY_MIN_LENGTH, gazetteer
+from newsevents.pipeline.nlp import load_nlp
 from newsevents.textutil import name_key
 
 

@@ -12,7 +12,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from newsevents.build.collect import collect
+from newsevents.pipeline.collect import collect
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.build import nlp
 from newsevents.config import BuildConfig
 from newsevents.errors import UserError
+from newsevents.pipeline import nlp
 from newsevents.release import atomic
 from newsevents.release.atomic import VersionLock, old_name, publish
 from newsevents.release.publish import build_release

@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from newsevents.build.claims import extract_claims
-from newsevents.build.document import Draft, RawDocument
-from newsevents.build.entities import extract_entities
-from newsevents.build.events import extract_events
-from newsevents.build.nlp import parse
+from newsevents.pipeline.claims import extract_claims
+from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.entities import extract_entities
+from newsevents.pipeline.events import extract_events
+from newsevents.pipeline.nlp import parse
 from newsevents.schema import CasualtyClaim
 
 PUBLISHED = dt.date(2024, 1, 17)

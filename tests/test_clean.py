@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from newsevents.build.clean import clean_text, line_kind
-from newsevents.build.document import Draft, RawDocument
+from newsevents.pipeline.clean import clean_text, line_kind
+from newsevents.pipeline.document import Draft, RawDocument
 
 from .conftest import SEEDS
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.build.document import Draft, RawDocument
-from newsevents.build.entities import extract_entities
-from newsevents.build.gazetteer import gazetteer
-from newsevents.build.nlp import parse
 from newsevents.knowledge import actors
+from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.entities import extract_entities
+from newsevents.pipeline.gazetteer import gazetteer
+from newsevents.pipeline.nlp import parse
 from newsevents.schema import Entity
 
 

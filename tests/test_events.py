@@ -5,12 +5,12 @@ import datetime as dt
 
 import pytest
 
-from newsevents.build.document import Draft, RawDocument
-from newsevents.build.entities import extract_entities
-from newsevents.build.events import extract_events
-from newsevents.build.nlp import parse
-from newsevents.build.timex import resolve
+from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.entities import extract_entities
+from newsevents.pipeline.events import extract_events
+from newsevents.pipeline.nlp import parse
 from newsevents.schema import Event
+from newsevents.temporal.timex import resolve
 
 MONDAY = dt.date(2024, 1, 29)
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsevents.build import pipeline
-from newsevents.build.collect import Collected, collect
-from newsevents.build.pipeline import Stage
 from newsevents.cli import app
 from newsevents.config import BuildConfig
 from newsevents.errors import REJECT_REASONS, UserError
 from newsevents.evaluate import load_gold
 from newsevents.limits import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MIN_ARTICLE_WORDS
+from newsevents.pipeline import stages
+from newsevents.pipeline.collect import Collected, collect
+from newsevents.pipeline.stages import Stage
 from newsevents.release.publish import build_release
 
 from .conftest import GOOD_ARTICLE, write_inputs
@@ -325,12 +325,12 @@ def test_a_stage_that_raises_costs_only_its_article(
             raise RuntimeError("boom in the events stage")
         return real.run(drafts)
 
-    real = next(s for s in pipeline.STAGES if s.name == "events")
-    stages = tuple(
+    real = next(s for s in stages.STAGES if s.name == "events")
+    patched = tuple(
         Stage(s.name, explode_on_marker, s.version) if s.name == "events" else s
-        for s in pipeline.STAGES
+        for s in stages.STAGES
     )
-    monkeypatch.setattr(pipeline, "STAGES", stages)
+    monkeypatch.setattr(stages, "STAGES", patched)
     bad = GOOD_ARTICLE.replace("officials said", "officials said EXPLODE")
     inputs = write_inputs(
         tmp_path / "in",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.build.near_duplicates import mark_near_duplicates
+from newsevents.pipeline.near_duplicates import mark_near_duplicates
 from newsevents.release.incidents import _figures, build_incidents
 from newsevents.release.publish import BuildReport
 from newsevents.schema import CasualtyClaim, IncidentRow

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.build.collect import collect
 from newsevents.errors import REJECT_REASONS, UserError
+from newsevents.pipeline.collect import collect
 
 from .conftest import GOOD_ARTICLE, write_inputs
 

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.build import known_dates
-from newsevents.build.dates import date_in_url
-from newsevents.build.document import Draft, RawDocument
-from newsevents.build.entities import extract_entities
-from newsevents.build.events import extract_events
-from newsevents.build.nlp import parse
 from newsevents.config import BuildConfig
 from newsevents.knowledge import KnownIncident, actors, known_incidents
+from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.entities import extract_entities
+from newsevents.pipeline.events import extract_events
+from newsevents.pipeline.nlp import parse
 from newsevents.release.publish import build_release
 from newsevents.schema import Article, Event
+from newsevents.temporal import known_dates
+from newsevents.temporal.dates import date_in_url
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",

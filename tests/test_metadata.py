@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from newsevents.build.dates import dates_in_text, parse_date_line
-from newsevents.build.metadata import domain_of, find_agency, read_lead
+from newsevents.pipeline.metadata import domain_of, find_agency, read_lead
 from newsevents.release.publish import BuildReport
+from newsevents.temporal.dates import dates_in_text, parse_date_line
 
 
 def _seed(report: BuildReport, prefix: str):  # type: ignore[no-untyped-def]

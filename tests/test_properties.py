@@ -18,15 +18,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsevents import safe_yaml
-from newsevents.build.dates import DateOutOfRange, parse_date_value
-from newsevents.build.decode import DecodeError, decode_text
-from newsevents.build.document import RawDocument
-from newsevents.build.ingest import InputFolder
-from newsevents.build.readers import read_file, read_jsonl_line
-from newsevents.build.sidecar import parse_sidecar
 from newsevents.errors import REJECT_REASONS
 from newsevents.limits import EARLIEST_DATE, LATEST_DATE, MAX_YAML_DEPTH
+from newsevents.pipeline.decode import DecodeError, decode_text
+from newsevents.pipeline.document import RawDocument
+from newsevents.pipeline.ingest import InputFolder
+from newsevents.pipeline.readers import read_file, read_jsonl_line
+from newsevents.pipeline.sidecar import parse_sidecar
 from newsevents.schema import Reject
+from newsevents.temporal.dates import DateOutOfRange, parse_date_value
 
 from .conftest import GOOD_ARTICLE, write_inputs
 

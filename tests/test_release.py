@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from newsevents.build import claims, entities, events
-from newsevents.build.collect import Collected
 from newsevents.config import BuildConfig
 from newsevents.errors import RejectedInputs, UserError
+from newsevents.pipeline import claims, entities, events
+from newsevents.pipeline.collect import Collected
 from newsevents.release import publish
 from newsevents.release.arrow import arrow_schema
 from newsevents.release.checksums import verify_checksums

@@ -99,8 +99,8 @@ def validate(
 
     Exits 1 when any input would be rejected. Example: newsevents validate seeds
     """
-    from newsevents.build.collect import collect
     from newsevents.errors import UserError
+    from newsevents.pipeline.collect import collect
 
     try:
         collected = collect(directory)

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents import SCHEMA_VERSION, __version__
-from newsevents.build.collect import Collected, collect
-from newsevents.build.near_duplicates import mark_near_duplicates
-from newsevents.build.pipeline import STAGES
 from newsevents.config import DATASET_NAME, BuildConfig
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
+from newsevents.pipeline.collect import Collected, collect
+from newsevents.pipeline.near_duplicates import mark_near_duplicates
+from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.checksums import write_checksums

@@ -18,8 +18,6 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from newsevents.build.document import Draft
-from newsevents.build.readers import reject
 from newsevents.limits import (
     LANGUAGE,
     LANGUAGE_MIN_PROBABILITY,
@@ -27,6 +25,8 @@ from newsevents.limits import (
     MAX_ARTICLE_CHARS,
     MIN_ARTICLE_WORDS,
 )
+from newsevents.pipeline.document import Draft
+from newsevents.pipeline.readers import reject
 from newsevents.schema import Reject
 
 _WORD = re.compile(r"\w+")

@@ -20,17 +20,17 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from newsevents.build.decode import DecodeError, decode_text
-from newsevents.build.document import RawDocument
-from newsevents.build.readers import read_file, read_jsonl_line, reject
-from newsevents.build.sidecar import Sidecar, parse_sidecar
-from newsevents.build.walk import list_inputs
 from newsevents.errors import E, UserError
 from newsevents.limits import (
     MAX_FILE_BYTES,
     MAX_JSONL_LINE_BYTES,
     MAX_YAML_BYTES,
 )
+from newsevents.pipeline.decode import DecodeError, decode_text
+from newsevents.pipeline.document import RawDocument
+from newsevents.pipeline.readers import read_file, read_jsonl_line, reject
+from newsevents.pipeline.sidecar import Sidecar, parse_sidecar
+from newsevents.pipeline.walk import list_inputs
 from newsevents.schema import InputFile, Reject, SkippedFile
 
 _BLOCK = 1 << 20

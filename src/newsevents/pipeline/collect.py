@@ -5,8 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsevents.build.ingest import InputFolder
-from newsevents.build.pipeline import run_pipeline
+from newsevents.pipeline.ingest import InputFolder
+from newsevents.pipeline.stages import run_pipeline
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
 

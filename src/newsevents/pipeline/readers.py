@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from newsevents.build.dates import DateOutOfRange, parse_date_value
-from newsevents.build.decode import DecodeError, decode_text
-from newsevents.build.document import InputMeta, RawDocument
 from newsevents.errors import REJECT_REASONS
+from newsevents.pipeline.decode import DecodeError, decode_text
+from newsevents.pipeline.document import InputMeta, RawDocument
 from newsevents.schema import Reject
+from newsevents.temporal.dates import DateOutOfRange, parse_date_value
 
 Result = RawDocument | Reject
 

@@ -17,10 +17,10 @@ from itertools import islice
 
 from pydantic import ValidationError
 
-from newsevents.build import claims, clean, entities, events, metadata, nlp, screen
-from newsevents.build.document import Draft, RawDocument
-from newsevents.build.ingest import InputFolder, internal_error
-from newsevents.build.readers import reject
+from newsevents.pipeline import claims, clean, entities, events, metadata, nlp, screen
+from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.ingest import InputFolder, internal_error
+from newsevents.pipeline.readers import reject
 from newsevents.schema import Article, Reject, sha256_text
 
 CHUNK = 64

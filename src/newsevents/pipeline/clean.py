@@ -9,9 +9,9 @@ manifest can count what went.
 
 from dataclasses import replace
 
-from newsevents.build.dates import parse_date_line
-from newsevents.build.document import Draft, RemovedLine
 from newsevents.knowledge import boilerplate
+from newsevents.pipeline.document import Draft, RemovedLine
+from newsevents.temporal.dates import parse_date_line
 
 
 def clean_text(draft: Draft) -> Draft:

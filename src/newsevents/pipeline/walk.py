@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsevents.build.sidecar import SIDECAR_NAME
+from newsevents.pipeline.sidecar import SIDECAR_NAME
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 

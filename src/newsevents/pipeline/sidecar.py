@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from newsevents.build.dates import DateOutOfRange, parse_date_value
-from newsevents.build.document import Curated
-from newsevents.build.readers import reject
+from newsevents.pipeline.document import Curated
+from newsevents.pipeline.readers import reject
 from newsevents.safe_yaml import YamlProblem, compose
 from newsevents.schema import Reject
+from newsevents.temporal.dates import DateOutOfRange, parse_date_value
 
 SIDECAR_NAME = "sources.yaml"
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from newsevents.build.dates import DateLine, date_in_url, dates_in_text, parse_date_line
-from newsevents.build.document import Draft
 from newsevents.knowledge import credits, outlets
+from newsevents.pipeline.document import Draft
 from newsevents.schema import Source
+from newsevents.temporal.dates import DateLine, date_in_url, dates_in_text, parse_date_line
 
 # Seed 004 carries a "February, 23, 2024" header over talks it calls "today" that
 # took place on 29 January: a header three weeks or more after the latest date

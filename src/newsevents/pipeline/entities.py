@@ -15,9 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newsevents.build.document import Draft
-from newsevents.build.gazetteer import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD, gazetteer, phrase_matcher
 from newsevents.knowledge import Actor, actors, names
+from newsevents.pipeline.document import Draft
+from newsevents.pipeline.gazetteer import (
+    FUZZY_MIN_LENGTH,
+    FUZZY_THRESHOLD,
+    gazetteer,
+    phrase_matcher,
+)
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify
 
@@ -111,7 +116,7 @@ def extract_entities(draft: Draft) -> Draft:
 def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
     from spacy.util import filter_spans
 
-    from newsevents.build.nlp import load_nlp
+    from newsevents.pipeline.nlp import load_nlp
 
     lower, exact = phrase_matcher(load_nlp())
     table = actors()

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsevents.build.dates import AGE
-from newsevents.build.document import Draft
-from newsevents.build.events import EntityIndex
 from newsevents.knowledge import claim_lexicon
+from newsevents.pipeline.document import Draft
+from newsevents.pipeline.events import EntityIndex
 from newsevents.schema import CasualtyClaim, Event, Evidence
+from newsevents.temporal.dates import AGE
 
 VERSION = "2"
 

@@ -17,9 +17,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newsevents.build.dates import AGE
-from newsevents.build.document import Draft
-from newsevents.build.event_dates import (
+from newsevents.knowledge import Trigger, actors, event_lexicon
+from newsevents.pipeline.document import Draft
+from newsevents.pipeline.gazetteer import gazetteer
+from newsevents.schema import Entity, Event, Evidence
+from newsevents.temporal.dates import AGE
+from newsevents.temporal.event_dates import (
     date_words,
     dates_for,
     is_shift,
@@ -27,11 +30,8 @@ from newsevents.build.event_dates import (
     said_to_be_now,
     untagged_shifts,
 )
-from newsevents.build.gazetteer import gazetteer
-from newsevents.build.known_dates import known_date
-from newsevents.build.timex import TODAY, WEEKDAYS, date_span, resolve
-from newsevents.knowledge import Trigger, actors, event_lexicon
-from newsevents.schema import Entity, Event, Evidence
+from newsevents.temporal.known_dates import known_date
+from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, resolve
 
 VERSION = "2"
 

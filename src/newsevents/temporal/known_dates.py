@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Protocol
 
-from newsevents.build.timex import WEEKDAYS, date_span
 from newsevents.knowledge import actors, known_incidents
+from newsevents.temporal.timex import WEEKDAYS, date_span
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")  # fmt: skip

@@ -1,1 +1,0 @@
-"""The pipeline: read inputs, clean, extract, validate. See `pipeline.py` for the stage order."""
