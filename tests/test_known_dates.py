@@ -156,7 +156,7 @@ def test_date_in_url(url: str, date: dt.date | None) -> None:
     assert date_in_url(url) == date
 
 
-def test_url_date_is_an_inferred_publication_date(tmp_path: Path) -> None:
+def test_url_date_is_a_publication_date_of_last_resort(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(
         "Iran and Pakistan hold talks\n\n"
@@ -171,7 +171,7 @@ def test_url_date_is_an_inferred_publication_date(tmp_path: Path) -> None:
     (line,) = (report.release_dir / "jsonl" / "articles.jsonl").read_text().splitlines()
     article = Article.model_validate_json(line)
     assert (article.published_date, article.published_date_provenance) == (
-        dt.date(2024, 1, 29), "inferred",
+        dt.date(2024, 1, 29), "url",
     )  # fmt: skip
 
 

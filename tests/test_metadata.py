@@ -100,3 +100,46 @@ def test_date_lines_and_dates_in_text() -> None:
 )
 def test_domain_of(url: str | None, domain: str | None) -> None:
     assert domain_of(url) == domain
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The year that puts the dateline day nearest the latest full date the text names.
+        ("Kabul, Jan 5 (PTI) Two policemen were killed on Thursday, officials said.\n\n"
+         "The group ended its truce on November 28, 2022.", dt.date(2023, 1, 5)),
+        ("DAKAR, June 3 (Reuters) - Gunmen attacked a convoy on Monday.\n\n"
+         "A similar raid on June 1, 2025 killed four.", dt.date(2025, 6, 3)),
+        # A future date in the text does not push the dateline into the next year.
+        ("New Delhi, Jan 5 (PTI) The commission announced the schedule on Friday.\n\n"
+         "Polling will be held on February 8, 2024.", dt.date(2024, 1, 5)),
+        # No full date anywhere: the year is unknown, so no date at all.
+        ("LIMA, March 9 (Reuters) - Protesters blocked roads on Tuesday.", None),
+    ],
+)  # fmt: skip
+def test_a_dated_dateline_gives_the_publication_day(body: str, expected: dt.date | None) -> None:
+    from newsevents.pipeline.document import Draft, RawDocument
+    from newsevents.pipeline.metadata import published_date
+
+    draft = Draft(RawDocument("a", "a.txt", None, f"Headline\n\n{body}"), title="Headline",
+                  body=body)  # fmt: skip
+    date, provenance, _ = published_date(draft)
+    assert (date, provenance) == (expected, "dateline" if expected else "none")
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "day"),
+    [
+        ("Islamabad, Jan 5 (PTI) Four soldiers were killed", "Islamabad", (1, 5)),
+        ("KHARTOUM, June 3 (Reuters) - Drone strikes hit", "Khartoum", (6, 3)),
+        ("MOGADISHU, Somalia (AP) — A bomber struck", "Mogadishu", None),
+        ("Published: 03 Mar 2021 - Officials said", None, None),
+        ("Last Updated: Sept. 4 - The army said", None, None),
+        ("The minister (left) Said nothing", None, None),
+    ],
+)
+def test_lead_reads_the_dateline_day_and_never_a_header_label(
+    line: str, dateline: str | None, day: tuple[int, int] | None
+) -> None:
+    lead = read_lead(line)
+    assert (lead.dateline, lead.day) == (dateline, day)

@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 from newsevents.knowledge import credits, outlets
 from newsevents.pipeline.document import Draft
 from newsevents.schema import Source
-from newsevents.temporal.dates import DateLine, date_in_url, dates_in_text, parse_date_line
+from newsevents.temporal.dates import (
+    MONTHS,
+    DateLine,
+    date_in_url,
+    dateline_date,
+    dates_in_text,
+    parse_date_line,
+)
 
 # Seed 004 carries a "February, 23, 2024" header over talks it calls "today" that
 # took place on 29 January: a header three weeks or more after the latest date
@@ -23,9 +30,11 @@ _DEICTIC = re.compile(
     r"(on|late on|early on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
-_LEAD = re.compile(r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2})\s+\S")
+# "BEIRUT:", "PESHAWAR, Pakistan —", "TEHRAN (AFP) -", and PTI's "Islamabad, Jan 5 (PTI)"
+# with no mark after the credit.
+_LEAD = re.compile(r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2}|(?<=\))(?=\s+[A-Z\"“]))\s+\S")
 _PAREN = re.compile(r"\s*\((?P<inside>[^)]{1,30})\)\s*$")
-_LEAD_DATE = re.compile(r",?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}$")
+_LEAD_DATE = re.compile(r",?\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})$")
 _BYLINE = re.compile(
     r"^(?:(?:edited|written|reported|compiled)\s+by|by)\s*:?\s*(?P<name>.+)$", re.IGNORECASE
 )
@@ -38,6 +47,7 @@ class Lead:
 
     dateline: str | None = None
     outlet: str | None = None
+    day: tuple[int, int] | None = None  # (month, day) a wire dateline carries: "Jan 5"
 
 
 def extract_metadata(draft: Draft) -> Draft:
@@ -79,12 +89,14 @@ def published_date(draft: Draft) -> tuple[dt.date | None, str, list[str]]:
         d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
     ]
     text_date = _first_published(text_lines)
+    lead = read_lead(draft.body.split("\n", 1)[0])
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
         ("metadata", doc.meta.published_date),
         ("text", text_date),
+        ("dateline", dateline_date(*lead.day, draft.body) if lead.day else None),
         # Last resort: a date in the URL path; it may be the day the page was filed.
-        ("inferred", date_in_url((doc.curated.url if doc.curated else None) or doc.meta.url)),
+        ("url", date_in_url((doc.curated.url if doc.curated else None) or doc.meta.url)),
     ]
     present = [(source, date) for source, date in candidates if date is not None]
     flags = []
@@ -117,6 +129,7 @@ def read_lead(first_line: str) -> Lead:
     if not match:
         return Lead()
     prefix = _PAREN.sub("", match.group("prefix")).strip()
+    day = _lead_day(prefix)
     prefix = _LEAD_DATE.sub("", prefix).strip(" ,")
     words = prefix.replace("/", " ").split()
     known = credits()
@@ -129,7 +142,17 @@ def read_lead(first_line: str) -> Lead:
     place = prefix.split(",")[0].split("/")[0].strip()
     if place in known.not_places or len(place.split()) > 3:
         return Lead()
-    return Lead(dateline=place.title() if place.isupper() else place)
+    return Lead(dateline=place.title() if place.isupper() else place, day=day)
+
+
+def _lead_day(prefix: str) -> tuple[int, int] | None:
+    """(month, day) of "Islamabad, Jan 5" or "KHARTOUM, June 3"; None without one."""
+    match = _LEAD_DATE.search(prefix)
+    if not match:
+        return None
+    month = MONTHS.get(match["month"].lower())
+    day = int(match["day"])
+    return (month, day) if month and 1 <= day <= 31 else None
 
 
 def pick_outlet(

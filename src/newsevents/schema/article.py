@@ -12,7 +12,7 @@ from newsevents.schema.extractions import CasualtyClaim, Entity, Event
 from newsevents.schema.source import Source
 from newsevents.schema.spans import Record, _Span
 
-DateProvenance = Literal["text", "metadata", "curated", "inferred", "none"]
+DateProvenance = Literal["curated", "metadata", "text", "dateline", "url", "inferred", "none"]
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
@@ -46,7 +46,11 @@ class Article(Record):
     source: Source = Field(description="Outlet, URL, domain, author, wire agency, dateline.")
     published_date: dt.date | None = Field(default=None, description="Publication date.")
     published_date_provenance: DateProvenance = Field(
-        description="Where `published_date` came from: text, metadata, curated, inferred or none."
+        description="Where `published_date` came from, in order of trust: curated (sources.yaml), "
+        "metadata (page or crawl fields), text (a date line by the headline or byline), "
+        "dateline (the day in a wire dateline such as 'KHARTOUM, June 3 (Reuters) -', its year "
+        "from the dates the text names), url (a date in the URL path), inferred (from the "
+        "content) or none."
     )
     entities: list[Entity] = Field(default_factory=list, description="Entities named.")
     events: list[Event] = Field(default_factory=list, description="Events reported.")

@@ -129,6 +129,7 @@ class DateMention:
     date: dt.date
     start: int
     end: int
+    has_year: bool = False  # the text wrote the year ("January 16, 2024")
 
 
 def dates_in_text(text: str, *, reference: dt.date) -> list[DateMention]:
@@ -148,7 +149,7 @@ def dates_in_text(text: str, *, reference: dt.date) -> list[DateMention]:
                 date = dt.date(year - 1, month, day)
         except ValueError:
             continue
-        found.append(DateMention(date, m.start(), m.end()))
+        found.append(DateMention(date, m.start(), m.end(), bool(m.group("year"))))
     return found
 
 
@@ -184,3 +185,27 @@ def date_in_url(url: str | None) -> dt.date | None:
         except ValueError:
             continue  # /2024/02/30/ is not a date
     return None
+
+
+def dateline_date(month: int, day: int, body: str) -> dt.date | None:
+    """The date of a wire dateline's day ("Islamabad, Jan 5 (PTI)"), which carries no year.
+
+    The year is the one that puts the day nearest the latest fully dated day the text
+    names (on a tie, the later year): wire copy dates its background in full ("on
+    November 28, 2022") and its news by the dateline. With no full date in the text the
+    year is unknown and the result is None: never a guess, never the day of the build.
+    """
+    named = [m.date for m in dates_in_text(body, reference=LATEST_DATE) if m.has_year]
+    if not named:
+        return None
+    latest = max(named)
+    options = []
+    for year in (latest.year - 1, latest.year, latest.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # February 29 outside a leap year
+    if not options:
+        return None
+    best = min(options, key=lambda d: (abs((d - latest).days), -d.year))
+    return best if in_window(best) else None
