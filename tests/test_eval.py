@@ -95,6 +95,26 @@ def test_hand_computed_scores() -> None:
         "published_date": (1, 1), "outlet": (1, 1), "agency": (0, 1), "dateline": (1, 1),
     }  # fmt: skip
     assert report["gold_without_article"] == ["missing.txt"]
+    # The prediction's date is curated and right.
+    assert report["published_date_by_provenance"] == {
+        "curated": {"right": 1, "total": 1, "accuracy": 1.0}
+    }
+
+
+def test_publication_date_accuracy_by_provenance() -> None:
+    wrong = Article.model_validate(
+        article_data(article_id="b", source_file="b.txt", published_date=dt.date(2024, 1, 18),
+                     published_date_provenance="url")
+    )  # fmt: skip
+    undated = Article.model_validate(
+        article_data(article_id="c", source_file="c.txt", published_date=None,
+                     published_date_provenance="none")
+    )  # fmt: skip
+    gold = [GoldArticle.model_validate({**GOLD_A1, "file": name}) for name in ("b.txt", "c.txt")]
+    report = evaluate([wrong, undated], gold)
+    counts = {k: (a.right, a.total) for k, a in report.published_date_by_provenance.items()}
+    assert counts == {"url": (0, 1), "none": (0, 1)}
+    assert "b.txt: published_date: 2024-01-18 (url), gold 2024-01-17" in report.errors
 
 
 def test_order_of_predictions_does_not_change_the_score() -> None:

@@ -131,6 +131,9 @@ class Report:
             )
         }  # fmt: skip
     )
+    # Publication-date accuracy by the provenance the release gives: how far each
+    # source of dates (curated, metadata, text, dateline, url, inferred, none) is right.
+    published_date_by_provenance: dict[str, Accuracy] = field(default_factory=dict)
     articles_scored: int = 0
     gold_without_article: list[str] = field(default_factory=list)
     # "file: kind: description" of every miss and false positive, for --details.
@@ -152,6 +155,10 @@ class Report:
             "accuracies": {
                 k: {"right": a.right, "total": a.total, "accuracy": a.value}
                 for k, a in self.accuracies.items()
+            },
+            "published_date_by_provenance": {
+                k: {"right": a.right, "total": a.total, "accuracy": a.value}
+                for k, a in sorted(self.published_date_by_provenance.items())
             },
             "articles_scored": self.articles_scored,
             "gold_without_article": self.gold_without_article,
@@ -214,7 +221,15 @@ def evaluate(articles: Sequence[Article], gold: Sequence[GoldArticle]) -> Report
 
 def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
     acc = report.accuracies
-    acc["published_date"].add(article.published_date == gold.published_date)
+    right_date = article.published_date == gold.published_date
+    acc["published_date"].add(right_date)
+    by_provenance = report.published_date_by_provenance
+    by_provenance.setdefault(article.published_date_provenance, Accuracy()).add(right_date)
+    if not right_date:
+        report.errors.append(
+            f"{gold.file}: published_date: {article.published_date} "
+            f"({article.published_date_provenance}), gold {gold.published_date}"
+        )
     outlets = {normalize(n) for n in [gold.outlet, *gold.outlet_aliases] if n}
     acc["outlet"].add(
         normalize(article.source.outlet) in outlets if outlets else not article.source.outlet
@@ -355,4 +370,7 @@ def format_report(report: Report) -> str:
     lines += ["", f"{'accuracy':17} {'value':>5} {'n':>4}"]
     for kind, a in report.accuracies.items():
         lines.append(f"{kind:17} {pct(a.value)} {a.total:4}")
+    lines += ["", f"{'published_date by':17} {'value':>5} {'n':>4}"]
+    for provenance, a in sorted(report.published_date_by_provenance.items()):
+        lines.append(f"  {provenance:15} {pct(a.value)} {a.total:4}")
     return "\n".join(lines)
