@@ -82,6 +82,9 @@ def test_seed_title_and_text_shape() -> None:
         "Share prices fell.",
         "Comments by the foreign minister drew criticism.",
         "Iran-Pakistan talks: what we know",
+        "Updated figures from the ministry put the toll at 12.",
+        "Listen to the residents of the border towns and you hear fear.",
+        "We use cookies, the ministry said, only to count visitors to its portal.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -98,6 +101,12 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("09:05 AM | 18 Jan, 2024", "date-line"),
         ("Rally outside Sanaa on Jan 22, 2024. (PHOTO / AP)", "photo-caption"),
         ("•", "stray-character"),
+        ("Published: Updated:", "page-widget"),  # labels whose dates the page's script fills
+        ("Last updated on:", "page-widget"),
+        ("Listen to this article", "page-widget"),
+        ("A+ A-", "page-widget"),
+        ("Please enable JavaScript to view the comments.", "page-notice"),
+        ("This story is for subscribers only. Subscribe now to continue reading.", "page-notice"),
     ],
 )
 def test_furniture_lines_have_their_kind(line: str, kind: str) -> None:

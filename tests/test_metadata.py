@@ -143,3 +143,21 @@ def test_lead_reads_the_dateline_day_and_never_a_header_label(
 ) -> None:
     lead = read_lead(line)
     assert (lead.dateline, lead.day) == (dateline, day)
+
+
+@pytest.mark.parametrize(
+    ("curated", "given", "domain", "expected"),
+    [
+        (None, None, "dawn.com", "Dawn"),  # the outlet table knows the host
+        (None, None, "www.example-news.cn", None),  # a bare host is never an outlet
+        (None, "example-news.cn", "example-news.cn", None),  # nor a site name that is one
+        (None, "Example News", "example-news.cn", "Example News"),
+        ("Curated Name", "Example News", "dawn.com", "Curated Name"),
+    ],
+)
+def test_outlet_is_never_a_bare_host_name(
+    curated: str | None, given: str | None, domain: str | None, expected: str | None
+) -> None:
+    from newsevents.pipeline.metadata import Lead, pick_outlet
+
+    assert pick_outlet(curated, given, domain, Lead()) == expected

@@ -158,20 +158,20 @@ def _lead_day(prefix: str) -> tuple[int, int] | None:
 def pick_outlet(
     curated: str | None, given: str | None, domain: str | None, lead: Lead
 ) -> str | None:
-    """Curated name, else input metadata, else the URL domain, else the lead credit."""
+    """Curated name, else input metadata, else the outlet table's name for the URL's
+    domain, else the lead credit. Never a bare host name ("www.example-news.cn"): an
+    outlet nobody named stays null, and the host is kept in `source.domain`."""
     table = outlets()
     if curated:
         return curated
     if given:
         given_domain = domain_of(given) if "." in given and " " not in given else None
-        return (
-            table.for_name(given)
-            or (table.for_domain(given_domain) if given_domain else None)
-            or given
-        )
+        if given_domain:  # a crawl's `domain` field, or a page whose site name is its host
+            return table.for_domain(given_domain) or lead.outlet
+        return table.for_name(given) or given
     if domain and (named := table.for_domain(domain)):
         return named
-    return lead.outlet or domain
+    return lead.outlet
 
 
 def find_agency(bylines: list[str], body: str) -> str | None:
