@@ -53,11 +53,12 @@ def account(folder: InputFolder, out: Collected) -> dict[str, int]:
     """The counts that show every path and every record ended somewhere."""
     sidecars = set(folder.sidecar_files)
     sidecar_rejects = sum(1 for r in out.rejects if r.file in sidecars)
+    refused = len(folder.refused) + len(folder.unread)
     return {
-        "paths": len(out.inputs) + len(out.skipped) + len(folder.refused) + len(folder.unread),
+        "paths": len(out.inputs) + len(out.skipped) + refused,
         "files_read": len(out.inputs),
         "skipped": len(out.skipped),
-        "refused": len(folder.refused) + len(folder.unread),
+        "refused": refused,
         "records": sum(folder.records.values()),
         "articles": len(out.articles),
         "rejected_records": len(out.rejects) - sidecar_rejects,

@@ -95,10 +95,9 @@ class InputFolder:
                 is_jsonl = rel.lower().endswith(".jsonl")
                 reader = _HashingReader(raw)
                 if is_jsonl and not reader.peek().startswith(_WIDE_BOMS):
-                    for result in _jsonl_records(rel, reader):
+                    for result in _jsonl_records(rel, reader):  # reads to the end
                         produced += 1
                         yield result
-                    reader.drain()
                 else:
                     # Refused unread: hashing a huge (or sparse) file would cost its size.
                     data = b"" if size > MAX_FILE_BYTES else reader.read(MAX_FILE_BYTES + 1)

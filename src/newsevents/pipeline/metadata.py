@@ -57,11 +57,10 @@ def extract_metadata(draft: Draft) -> Draft:
     url = (curated.url if curated else None) or meta.url
     domain = domain_of(url)
     bylines = [r.text for r in draft.removed if r.kind == "byline"]
-    date, provenance, date_flags = published_date(draft)
-    language = (meta.language or "en").strip()
-    if not _BCP47.match(language):
+    date, provenance, date_flags = published_date(draft, lead)
+    # The article's language is the screen stage's; a malformed tag in the page is noted.
+    if meta.language and not _BCP47.match(meta.language.strip()):
         flags.append("unrecognized-language")
-        language = "und"
     source = Source(
         outlet=pick_outlet(curated.outlet if curated else None, meta.outlet, domain, lead),
         url=url,
@@ -78,18 +77,18 @@ def extract_metadata(draft: Draft) -> Draft:
         published_date=date,
         published_date_provenance=provenance,
         flags=tuple(sorted(set(flags + date_flags))),
-        doc=replace(doc, meta=replace(meta, language=language)),
     )
 
 
-def published_date(draft: Draft) -> tuple[dt.date | None, str, list[str]]:
-    """Pick the publication date (curated > metadata > text) and flag disagreements."""
+def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | None, str, list[str]]:
+    """Pick the publication date (curated > metadata > text > dateline > url) and flag
+    disagreements. `lead` is the body's first line as read_lead reads it."""
     doc = draft.doc
     text_lines = [
         d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
     ]
     text_date = _first_published(text_lines)
-    lead = read_lead(draft.body.split("\n", 1)[0])
+    lead = lead or read_lead(draft.body.split("\n", 1)[0])
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
         ("metadata", doc.meta.published_date),
