@@ -38,6 +38,8 @@ class Boilerplate:
     rules: tuple[LineRule, ...]
     date_line_max_chars: int
     date_labels: dict[str, tuple[str, ...]]  # "published"/"updated" -> labels, longest first
+    chrome_tags: frozenset[str] = frozenset()  # page regions whose dates never count
+    chrome_class_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -55,7 +57,14 @@ def boilerplate() -> Boilerplate:
         kind: tuple(sorted(names, key=len, reverse=True))
         for kind, names in data["date_labels"].items()
     }
-    return Boilerplate(rules, int(data["date_line_max_chars"]), labels)
+    chrome = data.get("page_chrome") or {}
+    return Boilerplate(
+        rules,
+        int(data["date_line_max_chars"]),
+        labels,
+        chrome_tags=frozenset(chrome.get("tags") or ()),
+        chrome_class_words=frozenset(chrome.get("class_words") or ()),
+    )
 
 
 @dataclass(frozen=True)
@@ -293,4 +302,32 @@ def known_incidents() -> tuple[KnownIncident, ...]:
             aliases=tuple(a.lower() for a in entry.get("aliases") or ()),
         )
         for entry in load_yaml("incidents")["incidents"]
+    )
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One person's term in one office: an article naming them with the title was
+    written within it (knowledge/office_terms.yaml)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    office: str
+    titles: tuple[str, ...]
+    start: dt.date
+    end: dt.date | None  # None: in office when the list was compiled
+
+
+@cache
+def office_terms() -> tuple[OfficeTerm, ...]:
+    return tuple(
+        OfficeTerm(
+            name=entry["name"],
+            aliases=tuple(entry.get("aliases") or ()),
+            office=entry["office"],
+            titles=tuple(entry["titles"]),
+            start=entry["start"],  # YAML reads ISO dates as datetime.date
+            end=entry.get("end"),
+        )
+        for entry in load_yaml("office_terms")["terms"]
     )

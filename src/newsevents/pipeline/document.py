@@ -62,6 +62,7 @@ class Draft:
     source: Source = field(default_factory=Source)
     published_date: dt.date | None = None
     published_date_provenance: str = "none"
+    published_date_confidence: float | None = None  # set for an inferred date
     language: str = "en"  # set by the screen stage
     flags: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()

@@ -78,6 +78,10 @@ class Mention:
         return bool(self.actors or self.targets)
 
 
+# A weekday fitted to a known incident dates the article less firmly than its own words.
+CALENDAR_CONFIDENCE = 0.5
+
+
 def extract_events(draft: Draft) -> Draft:
     if draft.nlp is None:
         return draft
@@ -91,7 +95,12 @@ def extract_events(draft: Draft) -> Draft:
         events, _ = _events(draft, index, anchor)
         if TODAY.search(draft.text.lower()):
             # "earlier in the day", "this morning": reported on the day it happened.
-            draft = replace(draft, published_date=anchor, published_date_provenance="inferred")
+            draft = replace(
+                draft,
+                published_date=anchor,
+                published_date_provenance="inferred",
+                published_date_confidence=CALENDAR_CONFIDENCE,
+            )
             flags = (flags - {"no-published-date"}) | {"published-date-inferred"}
     if any(m.from_calendar for m in events):
         flags.add("event-date-from-known-incident")
@@ -255,7 +264,7 @@ def _sentence_mentions(
                     continue
                 resolved = resolve(
                     words, published=published, previous=previous,
-                    future=mention.status == "expected",
+                    future=mention.status == "expected", sentence=sent.text,
                 )  # fmt: skip
                 mention.date_text = mention.date_text or ent.text
                 if resolved:

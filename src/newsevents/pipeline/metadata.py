@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from newsevents.knowledge import credits, outlets
+from newsevents.knowledge import credits, office_terms, outlets
 from newsevents.pipeline.document import Draft
 from newsevents.schema import Source
 from newsevents.temporal.dates import (
@@ -20,6 +20,7 @@ from newsevents.temporal.dates import (
     dates_in_text,
     parse_date_line,
 )
+from newsevents.temporal.publication import infer_publication_date
 
 # Seed 004 carries a "February, 23, 2024" header over talks it calls "today" that
 # took place on 29 January: a header three weeks or more after the latest date
@@ -58,6 +59,12 @@ def extract_metadata(draft: Draft) -> Draft:
     domain = domain_of(url)
     bylines = [r.text for r in draft.removed if r.kind == "byline"]
     date, provenance, date_flags = published_date(draft, lead)
+    confidence = None
+    if date is None:
+        inferred = infer_publication_date(draft.body, office_terms())
+        if inferred is not None:
+            date, provenance, confidence = inferred.date, "inferred", inferred.confidence
+            flags.append("published-date-inferred")
     # The article's language is the screen stage's; a malformed tag in the page is noted.
     if meta.language and not _BCP47.match(meta.language.strip()):
         flags.append("unrecognized-language")
@@ -76,6 +83,7 @@ def extract_metadata(draft: Draft) -> Draft:
         source=source,
         published_date=date,
         published_date_provenance=provenance,
+        published_date_confidence=confidence,
         flags=tuple(sorted(set(flags + date_flags))),
     )
 

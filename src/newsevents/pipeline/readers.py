@@ -4,7 +4,6 @@
 trafilatura. `.jsonl`: one article per line with CC-News style field names.
 """
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from typing import Any
 from newsevents.errors import REJECT_REASONS
 from newsevents.pipeline.decode import DecodeError, decode_text
 from newsevents.pipeline.document import InputMeta, RawDocument
+from newsevents.pipeline.page_date import page_published_date
 from newsevents.schema import Reject
 from newsevents.temporal.dates import DateOutOfRange, parse_date_value
 
@@ -89,13 +89,7 @@ def read_html(rel_path: str, html: str) -> Result:
 
     if not html.strip():
         return reject(rel_path, "empty-article", "the file is empty")
-    # Only explicit page metadata counts as a date: no guessing from text or URL.
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     page: dict[str, Any] = (
         {} if document is None else document if isinstance(document, dict) else document.as_dict()
     )
@@ -109,7 +103,9 @@ def read_html(rel_path: str, html: str) -> Result:
         outlet=page.get("sitename") or None,
         author=page.get("author") or None,
         language=page.get("language") or None,
-        published_date=_lenient_date(page.get("date")),
+        # Only the page's own date markup counts, chrome left out: no guessing from
+        # free text or the URL (page_date.py).
+        published_date=page_published_date(html),
     )
     text = f"{title}\n\n{body}" if title else body
     return RawDocument(_stem(rel_path), rel_path, None, text, meta)
@@ -211,16 +207,6 @@ def _jsonl_record(rel_path: str, number: int, record: dict[str, Any]) -> Result:
     # Records without an id share the file's stem, so they are named by content.
     article_id = meta.id or hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     return RawDocument(article_id, rel_path, number, text, meta)
-
-
-def _lenient_date(value: str | None) -> dt.date | None:
-    """Page metadata dates are best effort: an unparseable one is simply absent."""
-    if not value:
-        return None
-    try:
-        return parse_date_value(value)
-    except ValueError:
-        return None
 
 
 def _printable(text: str) -> str:

@@ -129,6 +129,7 @@ def assemble(draft: Draft) -> Built | Reject:
             source=draft.source,
             published_date=draft.published_date,
             published_date_provenance=draft.published_date_provenance,  # type: ignore[arg-type]
+            published_date_confidence=draft.published_date_confidence,
             entities=list(draft.entities),
             events=list(draft.events),
             casualty_claims=list(draft.casualty_claims),

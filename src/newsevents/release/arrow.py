@@ -46,6 +46,8 @@ def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
         return pa.bool_(), False
     if annotation is int:
         return pa.int64(), False
+    if annotation is float:
+        return pa.float64(), False
     if annotation is dt.date:
         return pa.date32(), False
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

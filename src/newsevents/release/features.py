@@ -11,6 +11,7 @@ import pyarrow as pa
 _DTYPES = {
     pa.string(): "string",
     pa.int64(): "int64",
+    pa.float64(): "float64",
     pa.bool_(): "bool",
     pa.date32(): "date32",
 }

@@ -52,6 +52,15 @@ class Article(Record):
         "from the dates the text names), url (a date in the URL path), inferred (from the "
         "content) or none."
     )
+    published_date_confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="For an inferred `published_date`, how firmly the content pins it (0-1): "
+        "0.9 when the text pairs a weekday with a dated day, 0.75 when a weekday follows a "
+        "dated day it links to, less when the year rests on a distant lower bound, 0.5 for a "
+        "weekday fitted to a known incident. Null for a date the sources or text state.",
+    )
     entities: list[Entity] = Field(default_factory=list, description="Entities named.")
     events: list[Event] = Field(default_factory=list, description="Events reported.")
     casualty_claims: list[CasualtyClaim] = Field(
@@ -102,6 +111,10 @@ def _check_text(article: Article) -> None:
         raise ValueError("text must start with the title followed by a blank line")
     if (article.published_date is None) != (article.published_date_provenance == "none"):
         raise ValueError("published_date_provenance is 'none' exactly when published_date is null")
+    if (article.published_date_confidence is not None) != (
+        article.published_date_provenance == "inferred"
+    ):
+        raise ValueError("published_date_confidence is set exactly when the date is inferred")
     if article.near_duplicate_of == article.article_id:
         raise ValueError("an article cannot be a near-duplicate of itself")
 

@@ -192,20 +192,43 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
 
     The year is the one that puts the day nearest the latest fully dated day the text
     names (on a tie, the later year): wire copy dates its background in full ("on
-    November 28, 2022") and its news by the dateline. With no full date in the text the
-    year is unknown and the result is None: never a guess, never the day of the build.
+    November 28, 2022") and its news by the dateline. When the lede names the weekday
+    of its news ("KHARTOUM, June 3 (Reuters) - ... on Tuesday") and exactly one of the
+    years around that latest date puts the dateline's day on that weekday, that year
+    wins: the weekday is the text's own word on which year it is. With no full date in
+    the text the year is unknown and the result is None: never a guess, never the day of
+    the build.
     """
     named = [m.date for m in dates_in_text(body, reference=LATEST_DATE) if m.has_year]
     if not named:
         return None
     latest = max(named)
     options = []
-    for year in (latest.year - 1, latest.year, latest.year + 1):
+    for year in (latest.year - 1, latest.year, latest.year + 1, latest.year + 2):
         try:
             options.append(dt.date(year, month, day))
         except ValueError:
             continue  # February 29 outside a leap year
     if not options:
         return None
-    best = min(options, key=lambda d: (abs((d - latest).days), -d.year))
+    weekday = _lede_weekday(body)
+    agreeing = [d for d in options if d.weekday() == weekday and d >= latest]
+    if len(agreeing) == 1:
+        best = agreeing[0]
+    else:
+        near = [d for d in options if d.year <= latest.year + 1]
+        best = min(near, key=lambda d: (abs((d - latest).days), -d.year))
     return best if in_window(best) else None
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEDE_WEEKDAY = re.compile(
+    r"\b(?:on\s+|late\s+|early\s+)(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.IGNORECASE
+)
+
+
+def _lede_weekday(body: str) -> int | None:
+    """The weekday the lede (the first line) dates its news with: "... on Tuesday"."""
+    first_line = body.lstrip().split("\n", 1)[0]
+    match = _LEDE_WEEKDAY.search(first_line)
+    return _WEEKDAY_NAMES.index(match.group(1).lower()) if match else None

@@ -1,0 +1,636 @@
+"""What a time expression means: the days it may denote, and how precisely.
+
+`resolve_expression(expression, sentence, published, previous)` is the one resolver
+every stage uses. It turns the words ("on Tuesday", "late Monday", "two days later",
+"last year", "since October") into a `TimeInterval`: the first and last possible day,
+the unit the expression names (day, week, month, quarter, year), how it was read
+(absolute, against the publication date, against another event) and whether it spans
+a period rather than dating one occurrence. `find_expressions(text)` lists the
+expressions of a text with their spans, in one pass.
+
+The conventions, with P the publication date and weeks running Monday to Sunday:
+
+- Tense comes from the expression's clause: future when it has a future marker
+  ("will", "is expected to", "would", ... in knowledge/time_words.yaml) or the
+  expression says "next", "coming", "tomorrow"; past otherwise.
+- Full dates ("Jan. 16, 2024", "16 January 2024", "2024-01-16") are absolute. A month
+  and day without a year takes the year (P.year - 1, P.year or P.year + 1) that puts it
+  nearest P, never after P in a past clause, never before P in a future one.
+- Weekdays: past, the latest on or before P; future, the first on or after P (P
+  itself on that weekday either way: wire copy names the day of publication by its
+  weekday, "talks are expected on Friday evening" in Friday's paper; "this Friday"
+  too). "last Tuesday" is the latest strictly before P, "next Tuesday" the first
+  strictly after. "late Monday", "Monday night", "Saturday's" keep the day.
+- today/tonight/this morning is P, yesterday/last night P - 1, overnight P - 1 to P,
+  tomorrow P + 1; "N days ago" P - N, "N weeks ago" the week holding P - 7N, "N months
+  ago" and "N years ago" the month or year.
+- this/earlier this/last/next week, month, year: the calendar unit (earlier this ...
+  ends at P). A month without a year ("in March") is the latest one starting on or
+  before P in a past clause, the first one ending on or after P in a future clause;
+  "last March" strictly before P's month. early/mid/late narrow a month to days 1-10,
+  11-20, 21-end.
+- Over the weekend: the latest Saturday-Sunday whose Saturday is on or before P (the
+  weekend before, when P is itself a Saturday in a past clause), two days.
+- Relative to another event ("two days later", "the next day", "a day earlier", "hours
+  later") the reference is `previous`, or a date inside the expression itself ("a day
+  before the January 26 deadline", "on the eve of the March 3 vote").
+- "since October", "over the past week", "in the last 10 days" are periods: from their
+  start to P, `period=True`. They date no single event.
+- Without a publication date only expressions that name their year resolve. Durations,
+  frequencies and vague words ("for years", "every Friday", "recently") resolve to None.
+
+dateparser was compared with these rules on the case table in
+tests/data/time_expressions.yaml (bench/time_resolver.py prints both scores): it reads
+absolute dates well but has no notion of tense or of weeks, months and periods, so the
+rules here are our own; dateparser stays in charge of full dates in page metadata
+(temporal.dates).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from newsevents.knowledge import load_yaml
+from newsevents.temporal.dates import MONTHS
+
+Granularity = Literal["day", "week", "month", "quarter", "year"]
+Resolution = Literal["absolute", "publication", "event"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class TimeInterval:
+    """The days an expression may denote (inclusive), and how it was read."""
+
+    first: dt.date
+    last: dt.date
+    granularity: Granularity
+    resolution: Resolution
+    period: bool = False  # "since October": spans a period, dates no single event
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    numbers: dict[str, int]
+    future: re.Pattern[str]
+    clause_breaks: tuple[str, ...]
+    day_words: dict[str, int]
+    event_day_words: dict[str, int]
+    not_dates: frozenset[str]
+
+
+@cache
+def time_words() -> TimeWords:
+    data = load_yaml("time_words")
+    markers = sorted(data["future_markers"], key=len, reverse=True)
+    return TimeWords(
+        numbers={str(k): int(v) for k, v in data["numbers"].items()},
+        future=re.compile(
+            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in markers) + r")(?![\w'])"
+        ),
+        clause_breaks=tuple(data["clause_breaks"]),
+        day_words={str(k): int(v) for k, v in data["day_words"].items()},
+        event_day_words={str(k): int(v) for k, v in data["event_day_words"].items()},
+        not_dates=frozenset(data["not_dates"]),
+    )
+
+
+# --- calendar arithmetic -------------------------------------------------------------
+
+
+def month_last_day(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _month(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
+    last = month_last_day(year, month)
+    if part == "early":
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if part == "mid":
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if part == "late":
+        return dt.date(year, month, 21), last
+    return dt.date(year, month, 1), last
+
+
+def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _same_day_months_before(day: dt.date, n: int) -> dt.date:
+    year, month = add_months(day.year, day.month, -n)
+    return dt.date(year, month, min(day.day, month_last_day(year, month).day))
+
+
+# --- tense ------------------------------------------------------------------------------
+
+
+def is_future(expression: str, sentence: str) -> bool:
+    """Whether the clause holding `expression` speaks of the future."""
+    words = time_words()
+    lowered_expr = expression.lower()
+    if re.search(r"\b(next|coming|tomorrow)\b", lowered_expr):
+        return True
+    lowered = f" {sentence.lower()} "
+    at = lowered.find(lowered_expr) if lowered_expr else -1
+    if at < 0:
+        return bool(words.future.search(lowered))
+    start = max((lowered.rfind(b, 0, at) for b in words.clause_breaks), default=-1)
+    start = 0 if start < 0 else start
+    ends = [e for b in words.clause_breaks if (e := lowered.find(b, at + len(lowered_expr))) >= 0]
+    end = min(ends) if ends else len(lowered)
+    return bool(words.future.search(lowered[start:end]))
+
+
+# --- the resolver -------------------------------------------------------------------------
+
+_DAY = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PART = r"(?:(?P<part>early|mid|late|the (?:beginning|start|end|middle) of)[\s-]+)?"
+
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
+    rf"{_MONTH.replace('month>', 'month2>')})\b(?:,?\s+{_YEAR}\b)?",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"\b{_PART}{_MONTH}(?:,)?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
+_MONTH_ALONE = re.compile(
+    rf"\b(?P<rel>last|this|next|this coming|past)?\s*{_PART}(?P<month>{_MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(
+    rf"\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?\s+{_YEAR}",
+    re.IGNORECASE,
+)
+_YEAR_ALONE = re.compile(rf"^(?:in|during|of|by|for|throughout)?\s*(?:the year\s+)?{_YEAR}$")
+_NUMBER_WORD = r"(?P<n>\d+|a couple of|a couple|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"  # noqa: E501
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_AGO = re.compile(rf"\b{_NUMBER_WORD}\s+(?:more\s+)?{_UNIT}\s+ago\b")
+_SHIFT = re.compile(
+    rf"\b(?:(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?{_NUMBER_WORD}\s+{_UNIT}\s+"
+    r"(?P<dir>later|after|earlier|before|afterwards|on)\b"
+)
+_PAST_SPAN = re.compile(
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+"
+    rf"(?:{_NUMBER_WORD}\s+)?{_UNIT}\b"
+)
+_WEEKDAY = re.compile(
+    r"\b(?P<rel>last|next|this coming|this|coming)?\s*(?P<part>early|late)?\s*"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b"
+)
+_RELATIVE_UNIT = re.compile(
+    r"\b(?P<rel>earlier this|later this|this|last|next|the previous|the past|the following|"
+    r"the coming|the next|the current|early last|late last|early next|late next|"
+    r"earlier in the|early this|late this)\s+(?P<unit>week|month|year)\b"
+)
+_WEEKEND = re.compile(
+    r"\b(?:over|at|on|during)?\s*(?P<rel>the|this|last|next|this past)\s+weekend\b"
+)
+_EVE = re.compile(r"\b(?:on\s+)?the eve of\b")
+_SINCE = re.compile(r"^\s*(?:ever\s+)?since\s+(?P<rest>.+)$")
+_LEADING = re.compile(r"^(?:on|in|at|during|from|by|as of|until|till|through)\s+")
+
+
+def resolve_expression(
+    expression: str,
+    sentence: str = "",
+    published: dt.date | None = None,
+    previous: dt.date | None = None,
+    *,
+    future: bool | None = None,
+) -> TimeInterval | None:
+    """The days `expression` denotes, read in `sentence` as of `published`.
+
+    `previous` is the date of the event the text dated just before, the reference for
+    "two days later". Returns None when the expression is not a date of one point or
+    period, or when what it is relative to is unknown. The conventions are in the
+    module docstring; tests/data/time_expressions.yaml shows them case by case.
+    `future` overrides the tense read from the sentence (the events stage knows an
+    event is expected).
+    """
+    text = " ".join(expression.lower().replace("’", "'").split()).strip(" ,.;:")
+    if not text or text in time_words().not_dates or text.startswith(("every ", "each ")):
+        return None
+    if future is None:
+        future = is_future(expression, sentence or expression)
+    since = _SINCE.match(text)
+    if since:
+        return _since(since["rest"], sentence, published)
+    span = _past_span(text, published)
+    if span is not None:
+        return span
+    anchored = _relative_to_named_date(text, sentence, published, future)
+    if anchored is not None:
+        return anchored
+    if _EVE.search(text):
+        # "on the eve of the summit": the day before the event just told
+        if previous is None:
+            return None
+        day = previous - dt.timedelta(days=1)
+        return TimeInterval(day, day, "day", "event")
+    return _point(text, published, previous, future)
+
+
+def _point(
+    text: str, published: dt.date | None, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """One point or unit of time (not a period)."""
+    for rule in (_absolute, _to_event):
+        found = rule(text, published, previous, future)
+        if found is not None:
+            return found
+    if published is None:
+        return None
+    for relative in (_day_word, _ago, _weekend, _relative_unit, _weekday, _month_day, _month_only):
+        found = relative(text, published, previous, future)
+        if found is not None:
+            return found
+    return None
+
+
+def _absolute(
+    text: str, published: dt.date | None, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """Expressions that name their year: full dates, months and quarters of a year, years."""
+    iso = _ISO.search(text)
+    if iso:
+        try:
+            day = dt.date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+        except ValueError:
+            return None
+        return TimeInterval(day, day, "day", "absolute")
+    match = _MONTH_DAY.search(text)
+    if match and match["year"]:
+        month = MONTHS[(match["month"] or match["month2"]).lower()]
+        try:
+            day = dt.date(int(match["year"]), month, int(match["day"] or match["day2"]))
+        except ValueError:
+            return None
+        return TimeInterval(day, day, "day", "absolute")
+    if match:
+        return None  # a month and day without a year: relative to publication
+    quarter = _QUARTER.search(text)
+    if quarter:
+        nth = "1234".index(quarter["nth"][0]) if quarter["nth"][0].isdigit() else (
+            ("first", "second", "third", "fourth").index(quarter["nth"]))  # fmt: skip
+        year = int(quarter["year"])
+        first = dt.date(year, nth * 3 + 1, 1)
+        return TimeInterval(first, month_last_day(year, nth * 3 + 3), "quarter", "absolute")
+    month_year = _MONTH_YEAR.search(text)
+    if month_year:
+        month = MONTHS[month_year["month"].lower()]
+        first, last = _month(int(month_year["year"]), month, _part(month_year["part"]))
+        return TimeInterval(first, last, "month", "absolute")
+    only_year = _YEAR_ALONE.match(text)
+    if only_year:
+        number = int(only_year["year"])
+        return TimeInterval(dt.date(number, 1, 1), dt.date(number, 12, 31), "year", "absolute")
+    return None
+
+
+def _part(words: str | None) -> str | None:
+    if not words:
+        return None
+    if words in ("early", "the beginning of", "the start of"):
+        return "early"
+    if words in ("mid", "the middle of"):
+        return "mid"
+    return "late"
+
+
+def _day_word(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    words = time_words()
+    bare = _LEADING.sub("", text)
+    if bare == "overnight" or bare.startswith("overnight "):
+        return TimeInterval(published - dt.timedelta(days=1), published, "day", "publication")
+    offset = words.day_words.get(bare)
+    if offset is None:
+        return None
+    day = published + dt.timedelta(days=offset)
+    return TimeInterval(day, day, "day", "publication")
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else time_words().numbers[word]
+
+
+def _ago(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    match = _AGO.search(text)
+    if not match:
+        return None
+    n, unit = _count(match["n"]), match["unit"]
+    if unit == "day":
+        day = published - dt.timedelta(days=n)
+        return TimeInterval(day, day, "day", "publication")
+    if unit == "week":
+        return TimeInterval(*_week_of(published - dt.timedelta(days=7 * n)), "week", "publication")
+    if unit == "month":
+        year, month = add_months(published.year, published.month, -n)
+        return TimeInterval(*_month(year, month), "month", "publication")
+    year = published.year - n
+    return TimeInterval(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "publication")
+
+
+def _weekend(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    match = _WEEKEND.search(text)
+    if not match:
+        return None
+    saturday_offset = (published.weekday() - 5) % 7  # days since the latest Saturday
+    latest_saturday = published - dt.timedelta(days=saturday_offset)
+    if match["rel"] == "next" or future:
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+    elif match["rel"] == "last" or published.weekday() == 5:
+        saturday = latest_saturday - dt.timedelta(days=7 if published.weekday() == 5 else 0)
+        if match["rel"] == "last" and published.weekday() == 6:
+            saturday -= dt.timedelta(days=7)
+    else:
+        saturday = latest_saturday
+    return TimeInterval(saturday, saturday + dt.timedelta(days=1), "day", "publication")
+
+
+def _relative_unit(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    match = _RELATIVE_UNIT.search(text)
+    if not match:
+        return None
+    rel, unit = match["rel"], match["unit"]
+    step = {"last": -1, "the previous": -1, "the past": -1, "early last": -1, "late last": -1,
+            "next": 1, "the following": 1, "the coming": 1, "the next": 1,
+            "early next": 1, "late next": 1}.get(rel, 0)  # fmt: skip
+    if unit == "week":
+        first, last = _week_of(published + dt.timedelta(days=7 * step))
+        if rel in ("earlier this", "earlier in the"):
+            last = published
+        elif rel == "later this":
+            first = published
+        return TimeInterval(first, last, "week", "publication")
+    if unit == "month":
+        year, month = add_months(published.year, published.month, step)
+        first, last = _month(year, month)
+        if rel in ("earlier this", "earlier in the"):
+            last = published
+        elif rel == "later this":
+            first = published
+        return TimeInterval(first, last, "month", "publication")
+    year = published.year + step
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if rel in ("earlier this", "earlier in the", "early this"):
+        first, last = first, published if rel != "early this" else dt.date(year, 4, 30)
+    elif rel == "later this":
+        first = published
+    elif rel.startswith("early"):
+        last = dt.date(year, 4, 30)
+    elif rel.startswith("late"):
+        first = dt.date(year, 9, 1)
+    return TimeInterval(first, last, "year", "publication")
+
+
+def _weekday(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    match = _WEEKDAY.search(text)
+    if not match:
+        return None
+    index = WEEKDAYS.index(match["weekday"])
+    rel = match["rel"]
+    back = (published.weekday() - index) % 7  # days back to the latest such weekday
+    ahead = (index - published.weekday()) % 7 or 7  # days on to the next, strictly after
+    if rel == "last":
+        day = published - dt.timedelta(days=back or 7)
+    elif rel in ("next", "this coming", "coming"):
+        day = published + dt.timedelta(days=ahead)
+    elif future:
+        day = published + dt.timedelta(days=(index - published.weekday()) % 7)
+    else:
+        day = published - dt.timedelta(days=back)
+    return TimeInterval(day, day, "day", "publication")
+
+
+def _month_day(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    match = _MONTH_DAY.search(text)
+    if not match or match["year"]:
+        return None
+    day = nearest_year(
+        MONTHS[(match["month"] or match["month2"]).lower()],
+        int(match["day"] or match["day2"]),
+        published,
+        future,
+    )
+    return TimeInterval(day, day, "day", "publication") if day else None
+
+
+def nearest_year(month: int, day: int, published: dt.date, future: bool | None) -> dt.date | None:
+    """The month-day in the year nearest `published`: never after it in a past clause,
+    never before it in a future one (either, when `future` is None)."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # February 29 outside a leap year
+    allowed = [
+        d for d in options
+        if future is None or (d >= published if future else d <= published)
+    ]  # fmt: skip
+    if not allowed:
+        return None
+    return min(allowed, key=lambda d: abs((d - published).days))
+
+
+def _month_only(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    match = _MONTH_ALONE.search(text)
+    if not match or len(match["month"]) <= 3 and match["month"] != "may":
+        return None  # "Jan" alone is too often something else
+    if match["month"] == "may" and not (match["rel"] or match["part"] or text.startswith("in ")):
+        return None  # the verb "may"
+    month, rel = MONTHS[match["month"]], match["rel"]
+    if rel == "last" or rel == "past":
+        year = published.year if month < published.month else published.year - 1
+    elif rel in ("next", "this coming"):
+        year = published.year if month > published.month else published.year + 1
+    elif rel == "this":
+        year = published.year
+    elif future:
+        year = published.year if month >= published.month else published.year + 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    first, last = _month(year, month, _part(match["part"]))
+    return TimeInterval(first, last, "month", "publication")
+
+
+def _to_event(
+    text: str, published: dt.date | None, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """ "Two days later", "the next day", "a day earlier": counted from `previous`."""
+    words = time_words()
+    bare = _LEADING.sub("", text)
+    offset = words.event_day_words.get(bare)
+    if offset is None:
+        shift = _SHIFT.fullmatch(bare) or _SHIFT.fullmatch(bare.removesuffix(" that"))
+        if not shift or shift["dir"] == "on":
+            return None
+        n = _count(shift["n"]) * {"day": 1, "week": 7}.get(shift["unit"], 0)
+        if n == 0:
+            return None  # "two months later": a month shift is not a day
+        offset = n if shift["dir"] in ("later", "after", "afterwards") else -n
+    if previous is None:
+        return None
+    day = previous + dt.timedelta(days=offset)
+    return TimeInterval(day, day, "day", "event")
+
+
+def _relative_to_named_date(
+    text: str, sentence: str, published: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """ "A day before the January 26 deadline", "on the eve of the March 3 vote": the
+    reference is the date the expression names."""
+    eve = _EVE.search(text)
+    shift = _SHIFT.search(text)
+    if not eve and not (shift and shift["dir"] in ("after", "before")):
+        return None
+    cut = (eve or shift).end()  # type: ignore[union-attr]
+    rest = text[cut:].strip()
+    # The named date is an event's own ("the January 26 deadline" may still be ahead):
+    # its year is the nearest, whatever the tense of the clause.
+    reference = _absolute(rest, published, None, future)
+    named = _MONTH_DAY.search(rest)
+    if reference is None and named and published is not None:
+        month = MONTHS[(named["month"] or named["month2"]).lower()]
+        day = int(named["day"] or named["day2"])
+        near = nearest_year(month, day, published, None)
+        reference = TimeInterval(near, near, "day", "publication") if near else None
+    if reference is None or reference.granularity != "day":
+        return None
+    if eve:
+        offset = -1
+    else:
+        assert shift is not None
+        n = _count(shift["n"]) * {"day": 1, "week": 7}.get(shift["unit"], 0)
+        if n == 0:
+            return None
+        offset = n if shift["dir"] == "after" else -n
+    target = reference.first + dt.timedelta(days=offset)
+    return TimeInterval(target, target, "day", "event")
+
+
+def _since(rest: str, sentence: str, published: dt.date | None) -> TimeInterval | None:
+    """ "since October" starts a period that runs to publication."""
+    if published is None:
+        return None
+    start = _point(rest, published, None, future=False)
+    if start is None or start.first > published:
+        return None
+    return TimeInterval(start.first, published, start.granularity, start.resolution, period=True)
+
+
+def _past_span(text: str, published: dt.date | None) -> TimeInterval | None:
+    """ "Over the past week", "in the last 10 days": a period ending at publication."""
+    match = _PAST_SPAN.search(text)
+    if not match:
+        return None
+    if published is None:
+        return None
+    n = _count(match["n"]) if match["n"] else 1
+    unit = match["unit"]
+    if unit == "day":
+        first = published - dt.timedelta(days=n)
+    elif unit == "week":
+        first = published - dt.timedelta(days=7 * n)
+    elif unit == "month":
+        first = _same_day_months_before(published, n)
+    else:
+        first = _same_day_months_before(published, 12 * n)
+    granularity: Granularity = unit  # type: ignore[assignment]
+    if unit == "month" and n % 12 == 0:
+        granularity = "year"  # "the past 12 months" is a year back
+    return TimeInterval(first, published, granularity, "publication", period=True)
+
+
+# --- finding expressions in a text --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression found in a text: its words and where they are."""
+
+    text: str
+    start: int
+    end: int
+
+
+_DAY_WORDS = (
+    r"today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
+    r"earlier in the day|(?:the day before )?yesterday(?: (?:morning|afternoon|evening))?|"
+    r"last night|overnight|tomorrow"
+)
+_FIND = re.compile(
+    "|".join(
+        [
+            r"(?:(?:more|less) than |about |nearly |almost )?"
+            + _NUMBER_WORD.replace("?P<n>", "?:")
+            + r"\s+"
+            r"(?:day|week|month|year)s?\s+(?:ago|later|earlier|after|before)"
+            rf"(?:\s+(?:the\s+)?(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?",
+            rf"(?:on\s+)?the eve of(?:\s+the)?\s+(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}\b",
+            r"(?:ever\s+)?since\s+(?:(?:last|early|late|mid)\s+)?(?:"
+            + _MONTH_NAMES
+            + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?",
+            r"since\s+(?:19|20)\d{2}",
+            r"(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)",
+            r"(?:19|20)\d{2}-\d{2}-\d{2}",
+            rf"(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}})?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?",
+            rf"(?:(?:early|mid|late)[\s-]+|(?:last|next|this)\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}",
+            r"(?:(?:last|next|this coming|this)\s+)?(?:(?:early|late)\s+)?"
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
+            r"(?:\s+(?:morning|afternoon|evening|night))?",
+            _DAY_WORDS,
+            r"(?:over|at|during)\s+the\s+weekend|(?:this|last|next)\s+weekend",
+            r"(?:earlier this|later this|this|last|next|early last|late last)"
+            r"\s+(?:week|month|year)",
+            r"(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+(?:19|20)\d{2}",
+            r"(?:(?:last|next|this)\s+)?(?:(?:early|mid|late)[\s-]+)?"
+            r"(?:january|february|march|april|june|july|august|september|october|november|december)",
+            r"(?:in|since|during|by)\s+(?:19|20)\d{2}",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def find_expressions(text: str) -> list[TimeMention]:
+    """The time expressions of `text`, longest first where they overlap, in text order."""
+    found = []
+    for match in _FIND.finditer(text):
+        words = match.group().strip()
+        if words:
+            found.append(TimeMention(words, match.start(), match.end()))
+    return found

@@ -1,0 +1,328 @@
+"""The publication date of an article that states none, inferred from what it says.
+
+News copy dates its news relative to the day it was written: "on Saturday", "on
+Monday, more than a week after the October 1 strike", "a day before the January 26
+deadline". Those words pin the day once the year is known, and the year comes from
+what the text reports as past: full dates ("in November 2022"), and the people it
+names in an office they held ("U.N. envoy Hans Grundberg", from the terms in
+knowledge/office_terms.yaml). The inferred day is the smallest one consistent with
+all of it:
+
+- lower bound: the latest full date, month or year a past clause reports, and the
+  start of the term of every office holder named with a title;
+- pegs: month-days without a year in past clauses ("on October 11"), shifted by what
+  the expression says ("a week after October 1"); writers drop the year only for
+  dates of the past twelve months, so each peg is the latest such day on or before
+  publication;
+- the news day: the first weekday the article reports in the past ("on Saturday") is
+  the first such weekday on or after the latest peg, or, when the text pairs it with a
+  peg ("on Saturday, a day before the January 26 deadline"), that very day;
+- the article was published on the news day (a past "on Tuesday" lies in the 6 days
+  before publication; the smallest consistent day is the news day itself).
+
+Without a lower bound, a peg and a news day the evidence does not pin one day, and the
+result is None: a date is never guessed. The confidence says how much rests on
+assumptions (0.9 when a weekday is paired with a date, less when the year rests only
+on a distant lower bound).
+"""
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsevents.knowledge import OfficeTerm
+from newsevents.temporal.dates import MONTHS, in_window
+from newsevents.temporal.expressions import (
+    WEEKDAYS,
+    TimeMention,
+    _absolute,
+    find_expressions,
+    is_future,
+    time_words,
+)
+
+# How far past the lower bound the search for a consistent day goes: a month-day falls
+# on a given weekday at least once in any 11 years (6 or 11 years apart, or 5).
+SEARCH_DAYS = 12 * 366
+# Articles keep using a title for some days after a term ends ("President X said").
+TERM_GRACE_DAYS = 31
+
+
+@dataclass(frozen=True)
+class InferredDate:
+    date: dt.date
+    confidence: float
+    evidence: str  # what pinned it, for the build log and the card
+
+
+@dataclass(frozen=True)
+class _Peg:
+    month: int
+    day: int
+    offset: int  # days added to the month-day ("a week after October 1": +7)
+    weekday: int | None  # a weekday the text pairs with this day ("on Saturday, Jan 25")
+
+    def latest(self, on_or_before: dt.date) -> dt.date | None:
+        """The latest (month-day + offset) on or before the given day."""
+        for year in (on_or_before.year, on_or_before.year - 1, on_or_before.year - 2):
+            try:
+                day = dt.date(year, self.month, self.day) + dt.timedelta(days=self.offset)
+            except ValueError:
+                continue  # February 29
+            if day <= on_or_before:
+                return day
+        return None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+# A date said to be ahead or a limit ("ahead of the January 26 deadline", "by March 3")
+# is not a past peg, whatever the tense of the clause.
+_NOT_PAST_BEFORE = re.compile(
+    r"\b(?:ahead of|until|till|by|before|deadline of|due on)\s+(?:the\s+)?$"
+)
+_NOT_PAST_AFTER = re.compile(r"^\s*(?:deadline|target|elections?|polls?|vote|summit)\b")
+_MODAL = re.compile(
+    r"\b(?:could|might|may|should|must|hopes? to|aims? to|intends? to|expects? to)\b"
+)
+_PAIR_GAP = re.compile(r"[\s,(]*")
+_MONTH_DAY = re.compile(
+    r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+"
+    r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?\b|(?P<day2>[12]?\d|3[01])(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# A shift that gives no exact day ("more than a week after").
+_ROUGH = re.compile(
+    r"(?:more than|less than|over|about|some|nearly|almost|around)\s", re.IGNORECASE
+)
+_SHIFT = re.compile(
+    r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>after|later|before|earlier)",
+    re.IGNORECASE,
+)
+
+
+def infer_publication_date(text: str, terms: Iterable[OfficeTerm] = ()) -> InferredDate | None:
+    """The smallest publication day consistent with what `text` reports, or None."""
+    bound, bound_why = _lower_bound(text)
+    in_office = office_holders(text, terms)
+    for name, spans in in_office:
+        start = min(s for s, _ in spans)
+        if bound is None or start > bound:
+            bound, bound_why = start, f"{name} in office"
+    links = _linked_pegs(text)
+    if bound is None or not links:
+        return None
+    for step in range(-6, SEARCH_DAYS):
+        news_day = bound + dt.timedelta(days=step)
+        if not _pinned(news_day, links):
+            continue
+        day = max(news_day, bound)  # a past weekday lies in the 6 days before publication
+        if not all(any(s <= day <= e for s, e in spans) for _, spans in in_office):
+            continue
+        paired = any(link.peg.weekday is not None for link in links)
+        confidence = 0.9 if paired else 0.75
+        if not paired and (day - bound).days > 366:
+            confidence -= 0.25  # the year rests on a distant lower bound
+        why = f"{WEEKDAYS[news_day.weekday()]} linked to a dated day; year from {bound_why}"
+        return InferredDate(day, round(confidence, 2), why) if in_window(day) else None
+    return None
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A month-day the text ties to its news of the day, and that day's weekday."""
+
+    peg: _Peg
+    news_weekday: int
+
+
+def _pinned(news_day: dt.date, links: list["_Link"]) -> bool:
+    """Whether `news_day` is, for every link, the first day of its weekday on or after
+    the linked month-day (or that very day, when the text pairs the two)."""
+    for link in links:
+        if news_day.weekday() != link.news_weekday:
+            return False
+        occurrence = link.peg.latest(news_day)
+        if occurrence is None:
+            return False
+        if link.peg.weekday is not None:
+            if occurrence != news_day:
+                return False
+        elif (news_day - occurrence).days >= 7:
+            return False
+    return True
+
+
+def _lower_bound(text: str) -> tuple[dt.date | None, str]:
+    """The first day of the latest full date, month or year a past clause reports."""
+    bound: dt.date | None = None
+    why = ""
+    for sentence in _sentences(text):
+        for mention in find_expressions(sentence):
+            if not _past(mention, sentence):
+                continue
+            words = mention.text.lower()
+            resolved = _absolute(
+                words.removeprefix("since ").removeprefix("in "), None, None, False
+            )
+            if resolved is None:
+                continue
+            if bound is None or resolved.first > bound:
+                bound, why = resolved.first, f"'{mention.text}'"
+    return bound, why
+
+
+# "The attack came days after ...": the sentence ties its date to the news of the day.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|follows|followed|happened|occurred)\b[^.]{0,40}?"
+    r"\b(?:days|hours|a day|a week|(?:\w+) days)\s+(?:after|before)\b",
+    re.IGNORECASE,
+)
+# Between a weekday and the date it names: nothing, a comma or bracket, or who said it
+# ("on Saturday, the ministry said, a day before the January 26 deadline").
+_ATTRIBUTION_GAP = re.compile(r"[\s,(]*(?:[^,;.]{0,60}\b(?:said|says|reported|told \w+)\b[\s,]*)?")
+
+
+_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s?){1,4},\s*")  # "Bogotá, " "NEW DELHI, "
+
+
+def _linked_pegs(text: str) -> list[_Link]:
+    """The month-days the text links to its news of the day: paired with a weekday,
+    shifted from a day the same sentence names ("on Monday, more than a week after the
+    October 1 strike"), or in a "came days after" sentence (dated by the article's first
+    past weekday, the news of its lede)."""
+    links: list[_Link] = []
+    first_weekday: int | None = None
+    waiting: list[_Peg] = []  # "came days after" pegs waiting for the lede's weekday
+    for sentence in _sentences(text):
+        mentions = [m for m in find_expressions(sentence) if _past(m, sentence)]
+        weekdays = [m for m in mentions if _weekday_of(m) is not None]
+        if weekdays and first_weekday is None:
+            first_weekday = _weekday_of(weekdays[0])
+        sentence_pegs: list[_Peg] = []
+        for mention in mentions:
+            if _weekday_of(mention) is not None or _DATELINE.fullmatch(sentence[: mention.start]):
+                continue  # a wire dateline's day is the dateline step's evidence
+            peg = _peg(mention, sentence_pegs[-1] if sentence_pegs else None)
+            if peg is None:
+                continue
+            sentence_pegs.append(peg)
+            partner = next(
+                (w for w in reversed(weekdays) if w.end <= mention.start
+                 and _ATTRIBUTION_GAP.fullmatch(sentence[w.end : mention.start])),
+                None,
+            )  # fmt: skip
+            weekday = _weekday_of(partner) if partner and not _ROUGH.match(mention.text) else None
+            if weekday is not None:
+                links.append(_Link(_Peg(peg.month, peg.day, peg.offset, weekday), weekday))
+            elif peg.offset > 0 and weekdays:
+                links.append(_Link(peg, _weekday_of(weekdays[0])))  # type: ignore[arg-type]
+            elif _CAME_AFTER.search(sentence):
+                waiting.append(peg)
+    if first_weekday is not None:
+        links += [_Link(peg, first_weekday) for peg in waiting]
+    return links
+
+
+def _peg(mention: TimeMention, last_peg: _Peg | None) -> _Peg | None:
+    """A month-day without a year, shifted as the words say; "a week after the attack"
+    shifts the last peg the text named."""
+    words = mention.text
+    if re.search(r"\b(?:19|20)\d{2}\b", words):
+        return None
+    shift = _SHIFT.search(words)
+    offset = 0
+    if shift:
+        n = (
+            1
+            if shift["n"].lower() in ("a", "an", "one")
+            else (
+                int(shift["n"])
+                if shift["n"].isdigit()
+                else time_words().numbers[shift["n"].lower()]
+            )
+        )
+        n *= 7 if shift["unit"].lower() == "week" else 1
+        offset = n if shift["dir"].lower() in ("after", "later") else -n
+        words = words[shift.end() :]
+    named = _MONTH_DAY.search(words)
+    if named:
+        month = MONTHS[(named["month"] or named["month2"]).lower()]
+        day = int(named["day"] or named["day2"])
+        return _Peg(month, day, offset, None)
+    if shift and last_peg is not None and offset > 0:
+        return _Peg(last_peg.month, last_peg.day, last_peg.offset + offset, None)
+    return None
+
+
+def _weekday_of(mention: TimeMention) -> int | None:
+    words = mention.text.lower()
+    if re.match(r"(?:last|next|this)\b", words):
+        return None
+    for index, name in enumerate(WEEKDAYS):
+        if name in words:
+            return index
+    return None
+
+
+def _past(mention: TimeMention, sentence: str) -> bool:
+    """Whether the sentence reports this date as past: no future or modal cue in its
+    clause, and not a limit ("by March 3", "the January 26 deadline")."""
+    if is_future(mention.text, sentence):
+        return False
+    clause = sentence[max(0, mention.start - 80) : mention.end + 40]
+    if _MODAL.search(clause):
+        return False
+    if _SHIFT.match(mention.text) or _ROUGH.match(mention.text):
+        return True  # "a day before the January 26 deadline": the day before is past
+    before, after = sentence[: mention.start], sentence[mention.end :]
+    return not (_NOT_PAST_BEFORE.search(before) or _NOT_PAST_AFTER.match(after))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+_FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b[\s-]*$", re.IGNORECASE)
+# Words that make a title someone else's or a past one: "Vice President", "deputy
+# foreign minister", "ousted President", "the late President".
+_EARLIER_HOLDER = re.compile(
+    r"\b(?:former|ex|then|late|erstwhile|ousted|deposed|toppled|overthrown|exiled|jailed|"
+    r"imprisoned|impeached|slain|assassinated|vice|deputy|alternate|shadow|assistant)\b",
+    re.IGNORECASE,
+)
+
+
+def office_holders(
+    text: str, terms: Iterable[OfficeTerm]
+) -> list[tuple[str, list[tuple[dt.date, dt.date]]]]:
+    """The people `text` names with a title of an office they held, and the spans
+    (with a grace period after each term) in which the text can have been written."""
+    found: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    for term in terms:
+        for alias in (term.name, *term.aliases):
+            for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
+                before = text[max(0, match.start() - 60) : match.start()]
+                if _FORMER.search(before) or not _titled(before, term.titles):
+                    continue
+                last = term.end + dt.timedelta(days=TERM_GRACE_DAYS) if term.end else dt.date.max
+                end = last
+                spans = found.setdefault(term.name, [])
+                if (term.start, end) not in spans:
+                    spans.append((term.start, end))
+                break
+    return sorted(found.items())
+
+
+def _titled(before: str, titles: tuple[str, ...]) -> bool:
+    """A title among the few words right before the name ("U.N. special envoy Hans
+    Grundberg", "Lebanese President Joseph Aoun"), with no former/then before it."""
+    tail = " ".join(before.split()[-5:]).lower()
+    for title in titles:
+        # The whole title, not the start of "President-elect" or "presidential".
+        matches = list(re.finditer(rf"(?<![\w-]){re.escape(title.lower())}(?![\w-])", tail))
+        if matches and not _EARLIER_HOLDER.search(tail[: matches[-1].start()]):
+            return True
+    return False

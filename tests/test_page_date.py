@@ -1,0 +1,51 @@
+"""The page's own date markup, read by htmldate, with site chrome left out."""
+
+import datetime as dt
+
+from newsevents.pipeline.page_date import page_published_date
+from newsevents.pipeline.readers import read_html
+
+BODY = "<p>" + "Gunmen attacked a police post in the north, killing four officers. " * 5 + "</p>"
+
+
+def page(head: str = "", article_top: str = "", after: str = "") -> str:
+    return (
+        f"<html><head><title>Post attacked</title>{head}</head><body><article>"
+        f"<h1>Post attacked</h1>{article_top}{BODY}</article>{after}</body></html>"
+    )
+
+
+def test_dates_stated_in_markup_are_read() -> None:
+    json_ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        '"NewsArticle", "datePublished": "2023-05-04T10:00:00Z"}</script>'
+    )
+    assert page_published_date(page(head=json_ld)) == dt.date(2023, 5, 4)
+    meta = '<meta property="article:published_time" content="2021-03-09T08:00:00+05:00">'
+    assert page_published_date(page(head=meta)) == dt.date(2021, 3, 9)
+    time = '<time datetime="2022-11-02T08:00:00+03:00" class="published">2 Nov 2022</time>'
+    assert page_published_date(page(article_top=time)) == dt.date(2022, 11, 2)
+    byline = '<p class="byline">By A. Writer | 4 May 2023</p>'
+    assert page_published_date(page(article_top=byline)) == dt.date(2023, 5, 4)
+
+
+def test_dates_in_site_chrome_are_not_the_publication_date() -> None:
+    footer = "<footer>(c) 2019 Sample News. Related: <a href='/x'>Story</a> 12 March 2018</footer>"
+    related = (
+        '<div class="td-related-posts"><a href="/x">Older story</a> '
+        '<span class="date">12 March 2018</span></div>'
+    )
+    trending = '<div id="trending_now"><span>5 January 2017</span></div>'
+    for chrome in (footer, related, trending):
+        assert page_published_date(page(after=chrome)) is None, chrome
+    # The article's own date still wins next to chrome.
+    meta = '<meta property="article:published_time" content="2021-03-09">'
+    assert page_published_date(page(head=meta, after=footer)) == dt.date(2021, 3, 9)
+
+
+def test_the_html_reader_takes_the_markup_date_and_nothing_from_chrome() -> None:
+    footer = "<footer>Related: <a href='/x'>Story</a> 12 March 2018</footer>"
+    read = read_html("page.html", page(after=footer))
+    assert read.meta.published_date is None  # type: ignore[union-attr]
+    assert page_published_date("") is None
+    assert page_published_date("\x00\x01 not html") is None

@@ -1,0 +1,123 @@
+"""Publication dates inferred from what an undated article says (temporal.publication).
+
+Every text here was written for these tests: the rule is that the day the text
+links to its news, with the year from what it reports as past, gives the smallest
+consistent day, and that nothing is returned when the evidence does not pin a day.
+"""
+
+import datetime as dt
+
+from newsevents.knowledge import OfficeTerm, office_terms
+from newsevents.temporal.dates import dateline_date
+from newsevents.temporal.publication import infer_publication_date, office_holders
+
+ENVOY = OfficeTerm(
+    name="Ana Ferreira",
+    aliases=("Ferreira",),
+    office="UN special envoy for Freedonia",
+    titles=("envoy", "special envoy"),
+    start=dt.date(2019, 3, 1),
+    end=dt.date(2022, 6, 30),
+)
+
+
+def test_a_weekday_paired_with_a_dated_day_pins_the_year_by_the_calendar() -> None:
+    # 12 March is a Saturday in 2022 (and in 2016, 2011); the envoy's term keeps 2022.
+    text = (
+        "Militants shelled the town on Saturday, a day before the March 13 vote, officials "
+        "said.\nU.N. special envoy Ana Ferreira urged restraint."
+    )
+    got = infer_publication_date(text, [ENVOY])
+    assert got is not None and got.date == dt.date(2022, 3, 12)
+    assert got.confidence >= 0.9
+
+
+def test_a_weekday_shifted_from_a_dated_day_in_its_sentence() -> None:
+    # 5 June + more than a week = 12 June or later; the next Thursday in 2021 is the 17th.
+    text = (
+        "An airstrike on a village on June 5 killed nine people, survivors told reporters on "
+        "Thursday, more than a week after the attack.\nThe region has been under a state of "
+        "emergency since the rebels seized its capital in November 2020."
+    )
+    got = infer_publication_date(text)
+    assert got is not None and got.date == dt.date(2021, 6, 17)
+
+
+def test_came_days_after_links_the_lede_weekday_to_a_date() -> None:
+    text = (
+        "Rockets hit a market in the north on Friday, killing four people.\nThe attack came "
+        "days after the army said on April 20 that it had cleared the area.\nThe war began "
+        "in earnest in August 2018."
+    )
+    got = infer_publication_date(text)
+    # The first Friday on or after 20 April once the year is at least 2019: 26 April 2019.
+    assert got is not None and got.date == dt.date(2019, 4, 26)
+
+
+def test_no_lower_bound_means_no_year_and_no_date() -> None:
+    text = "Gunmen attacked a bus on Sunday, a day after the May 3 election, police said."
+    assert infer_publication_date(text) is None
+
+
+def test_weekdays_and_background_dates_alone_do_not_pin_a_day() -> None:
+    # A weekday and a full date of past background: the article may be from any later year.
+    text = (
+        "A car bomb killed six soldiers at a checkpoint on Tuesday, police said.\nThe "
+        "deadliest attack of recent years, on Oct. 14, 2017, killed more than 500 people."
+    )
+    assert infer_publication_date(text) is None
+
+
+def test_a_dated_limit_is_not_a_past_day() -> None:
+    # "by June 30" and "the July 4 deadline" are ahead, not news already told.
+    text = (
+        "Troops pulled out of two towns on Monday ahead of the July 4 deadline set in the "
+        "2021 accord, and must leave the province by June 30, the ministry said."
+    )
+    assert infer_publication_date(text) is None
+
+
+def test_office_holders_are_matched_with_their_title_and_not_as_former() -> None:
+    titled = "Special envoy Ana Ferreira arrived in the capital."
+    former = "Former U.N. envoy Ana Ferreira said talks had failed."
+    untitled = "Ana Ferreira, a lawyer, said talks had failed."
+    assert office_holders(titled, [ENVOY]) == [
+        ("Ana Ferreira", [(ENVOY.start, dt.date(2022, 7, 31))])
+    ]
+    assert office_holders(former, [ENVOY]) == []
+    assert office_holders(untitled, [ENVOY]) == []
+
+
+def test_an_article_outside_every_matched_term_gets_no_date() -> None:
+    # The envoy's term ended in mid-2022: a 2023-only reading is impossible.
+    text = (
+        "Fighters stormed a base on Saturday, a day before the March 13 vote, officials "
+        "said.\nSpecial envoy Ana Ferreira condemned it.\nThe rebels took the city in "
+        "January 2023."
+    )
+    assert infer_publication_date(text, [ENVOY]) is None
+
+
+def test_the_shipped_office_terms_are_well_formed() -> None:
+    terms = office_terms()
+    assert len(terms) >= 100
+    seen = set()
+    for term in terms:
+        assert term.titles and term.name
+        assert term.end is None or term.start <= term.end, term
+        assert dt.date(1950, 1, 1) <= term.start <= dt.date(2027, 1, 1), term
+        key = (term.name, term.office, term.start)
+        assert key not in seen, key
+        seen.add(key)
+
+
+def test_a_dateline_day_takes_the_year_whose_calendar_fits_the_lede_weekday() -> None:
+    # 18 September is a Wednesday in 2024; the nearest year to the 2023 date would be 2023.
+    body = (
+        "Bogota, Sep 18 (EFE) - Rebels on Wednesday attacked an army base.\nA truce took "
+        "effect on August 3, 2023, and lapsed a year later."
+    )
+    assert dateline_date(9, 18, body) == dt.date(2024, 9, 18)
+    # Without a weekday in the lede the nearest year stands.
+    plain = body.replace(" on Wednesday", "")
+    assert dateline_date(9, 18, plain) == dt.date(2023, 9, 18)

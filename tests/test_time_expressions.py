@@ -1,0 +1,86 @@
+"""The time-expression resolver, case by case (tests/data/time_expressions.yaml).
+
+Each case gives an expression, the sentence it stands in, a publication date (or
+none) and, for expressions relative to another event, the previous event's date;
+it expects the interval (first and last possible day), the granularity and whether
+the expression spans a period, or null when nothing can be resolved. The table is the
+place to read what the resolver does; the conventions are in
+newsevents/temporal/expressions.py.
+"""
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from newsevents.temporal.expressions import find_expressions, resolve_expression
+
+TABLE = Path(__file__).parent / "data" / "time_expressions.yaml"
+CASES: list[dict[str, Any]] = yaml.safe_load(TABLE.read_text("utf-8"))
+
+
+def _id(case: dict[str, Any]) -> str:
+    return f"{case['class']}:{case['expression']}@{case.get('published')}"
+
+
+def test_the_table_covers_every_class_with_enough_cases() -> None:
+    classes = Counter(case["class"] for case in CASES)
+    assert len(CASES) >= 200
+    assert len(classes) >= 30, sorted(classes)
+    for case in CASES:
+        assert case["expression"] in case["sentence"], _id(case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_resolve(case: dict[str, Any]) -> None:
+    got = resolve_expression(
+        case["expression"], case["sentence"], case.get("published"), case.get("previous")
+    )
+    expect = case["expect"]
+    if expect is None:
+        assert got is None, f"{case['sentence']!r}: expected nothing, got {got}"
+        return
+    assert got is not None, f"{case['sentence']!r}: expected {expect}, got nothing"
+    assert (got.first, got.last, got.granularity) == (
+        expect["first"],
+        expect["last"],
+        expect["granularity"],
+    ), case["sentence"]
+    assert got.period == expect.get("period", False), case["sentence"]
+
+
+def test_a_relative_expression_needs_a_publication_date() -> None:
+    for words in ("on Tuesday", "yesterday", "last year", "in March", "two weeks ago"):
+        assert resolve_expression(words, f"It happened {words}.", None) is None
+    absolute = resolve_expression("Jan. 16, 2024", "Strikes hit on Jan. 16, 2024.", None)
+    assert absolute is not None and absolute.resolution == "absolute"
+
+
+def test_resolution_says_how_the_expression_was_read() -> None:
+    published = dt.date(2023, 5, 10)
+    cases = {
+        "on 3 May 2023": "absolute",
+        "on Monday": "publication",
+        "two days later": "event",
+    }
+    for words, resolution in cases.items():
+        got = resolve_expression(words, f"Troops moved {words}.", published, dt.date(2023, 5, 1))
+        assert got is not None and got.resolution == resolution, words
+
+
+def test_find_expressions_reads_one_text_in_one_pass() -> None:
+    text = (
+        "KYIV, March 4 (Reuters) - Drones struck a power plant late Monday, two days after "
+        "the March 1 talks collapsed. Shelling has killed 40 people since January, and "
+        "officials said the talks would resume next week. The last ceasefire, agreed on "
+        "July 27, 2022, broke down three weeks later."
+    )
+    found = [m.text for m in find_expressions(text)]
+    for words in ("March 4", "late Monday", "two days after the March 1", "since January",
+                  "next week", "July 27, 2022", "three weeks later"):  # fmt: skip
+        assert words in found, (words, found)
+    for mention in find_expressions(text):
+        assert text[mention.start : mention.end].strip() == mention.text
