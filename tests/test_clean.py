@@ -111,3 +111,14 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
 )
 def test_furniture_lines_have_their_kind(line: str, kind: str) -> None:
     assert line_kind(line, title="Some headline") == kind
+
+
+def test_a_bar_of_share_targets_is_removed_and_a_sentence_naming_them_is_kept() -> None:
+    from newsevents.knowledge import boilerplate
+
+    share = next(rule for rule in boilerplate().rules if rule.kind == "share-widget")
+    for bar in ("Facebook | Twitter | WhatsApp | Comments", "Share on X · Share on Telegram",
+                "Email Print 12 Comments"):  # fmt: skip
+        assert share.matches(bar), bar
+    for sentence in ("Facebook said it removed the posts.", "Twitter users shared the video"):
+        assert not share.matches(sentence), sentence

@@ -53,6 +53,11 @@ def test_seed_metadata(seed_release: BuildReport, prefix, date, provenance, sour
         ("Moon Desk: The residents of the rugged mountains", None, "Daily Moon"),
         ("Analysis: why the strikes matter", None, None),
         ("He said: we will respond", None, None),
+        # Written for the test: EFE's ".-" after the credit, gazetteer and particle casing.
+        ("Caracas, Mar 2 (EFE).- Opposition leaders said", "Caracas", None),
+        ("PORT-AU-PRINCE, Haiti (AP) — Gangs burned homes", "Port-au-Prince", None),
+        ("DAR ES SALAAM, Tanzania (AP) — Police fired", "Dar es Salaam", None),
+        ("RIO DE JANEIRO (Reuters) - Police raided", "Rio de Janeiro", None),
         ("Iran and Pakistan - two neighbours - met", None, None),
     ],
 )  # fmt: skip
@@ -71,6 +76,10 @@ def test_read_lead(line: str, dateline: str | None, outlet: str | None) -> None:
         ([], "Twenty-nine persons were injured, reported AFP.", None),  # a citation
         ([], "Pakistan Tehreek-e-Insaf (PTI) leaders met on Monday.", None),  # a party
         ([], "According to Reuters, the talks went well.", None),
+        # Written for the test: accented places, EFE's ".-", PTI with no dash.
+        ([], "Medellín, Mar 2 (EFE).- Police said on Monday", "EFE"),
+        ([], "Lahore, Feb 9 (PTI) Two policemen were killed", "PTI"),
+        ([], "Rawalpindi (PTI) leaders met on Monday.", None),  # no dateline day: a party
     ],
 )
 def test_find_agency(bylines: list[str], body: str, agency: str | None) -> None:

@@ -108,6 +108,7 @@ class Credits:
     lead_credit_words: frozenset[str]
     desk_words: frozenset[str]
     not_places: frozenset[str]
+    place_particles: frozenset[str] = frozenset()
 
 
 @cache
@@ -128,6 +129,7 @@ def credits() -> Credits:
         frozenset(data["lead_credit_words"]),
         frozenset(data["desk_words"]),
         frozenset(data["not_places"]),
+        frozenset(data.get("place_particles") or ()),
     )
 
 
@@ -330,4 +332,32 @@ def office_terms() -> tuple[OfficeTerm, ...]:
             end=entry.get("end"),
         )
         for entry in load_yaml("office_terms")["terms"]
+    )
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """Words the time-expression resolver reads (knowledge/time_words.yaml)."""
+
+    numbers: dict[str, int]
+    future: re.Pattern[str]
+    clause_breaks: tuple[str, ...]
+    day_words: dict[str, int]
+    event_day_words: dict[str, int]
+    not_dates: frozenset[str]
+
+
+@cache
+def time_words() -> TimeWords:
+    data = load_yaml("time_words")
+    markers = sorted(data["future_markers"], key=len, reverse=True)
+    return TimeWords(
+        numbers={str(k): int(v) for k, v in data["numbers"].items()},
+        future=re.compile(
+            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in markers) + r")(?![\w'])"
+        ),
+        clause_breaks=tuple(data["clause_breaks"]),
+        day_words={str(k): int(v) for k, v in data["day_words"].items()},
+        event_day_words={str(k): int(v) for k, v in data["event_day_words"].items()},
+        not_dates=frozenset(data["not_dates"]),
     )

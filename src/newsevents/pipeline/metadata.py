@@ -7,9 +7,10 @@ text says; every choice is recorded (`published_date_provenance`, `flags`).
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from urllib.parse import urlsplit
 
-from newsevents.knowledge import credits, office_terms, outlets
+from newsevents.knowledge import actors, credits, office_terms, outlets
 from newsevents.pipeline.document import Draft
 from newsevents.schema import Source
 from newsevents.temporal.dates import (
@@ -33,7 +34,11 @@ _DEICTIC = re.compile(
 )
 # "BEIRUT:", "PESHAWAR, Pakistan —", "TEHRAN (AFP) -", and PTI's "Islamabad, Jan 5 (PTI)"
 # with no mark after the credit.
-_LEAD = re.compile(r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2}|(?<=\))(?=\s+[A-Z\"“]))\s+\S")
+# EFE's "Bogotá, Sep 18 (EFE).-" closes the credit with ".-".
+_LEAD = re.compile(
+    r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2}|(?<=\))\.?[—–-]{1,2}|(?<=\))(?=\s+[A-Z\"“]))"
+    r"\s+\S"
+)
 _PAREN = re.compile(r"\s*\((?P<inside>[^)]{1,30})\)\s*$")
 _LEAD_DATE = re.compile(r",?\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})$")
 _BYLINE = re.compile(
@@ -149,7 +154,28 @@ def read_lead(first_line: str) -> Lead:
     place = prefix.split(",")[0].split("/")[0].strip()
     if place in known.not_places or len(place.split()) > 3:
         return Lead()
-    return Lead(dateline=place.title() if place.isupper() else place, day=day)
+    return Lead(dateline=_place_name(place) if place.isupper() else place, day=day)
+
+
+def _place_name(upper: str) -> str:
+    """A capitalized dateline place as the gazetteer spells it ("PORT-AU-PRINCE" ->
+    "Port-au-Prince"), else in title case."""
+    known = _gazetteer_places().get(upper.casefold())
+    if known:
+        return known
+    particles = credits().place_particles
+    words = upper.title().split(" ")
+    return " ".join([words[0], *(w.lower() if w.lower() in particles else w for w in words[1:])])
+
+
+@cache
+def _gazetteer_places() -> dict[str, str]:
+    spelled: dict[str, str] = {}
+    for actor in actors():
+        if actor.type in ("LOCATION", "COUNTRY"):
+            for name in (actor.name, *actor.aliases):
+                spelled.setdefault(name.casefold(), name)
+    return spelled
 
 
 def _lead_day(prefix: str) -> tuple[int, int] | None:

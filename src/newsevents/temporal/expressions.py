@@ -49,10 +49,9 @@ rules here are our own; dateparser stays in charge of full dates in page metadat
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
-from newsevents.knowledge import load_yaml
+from newsevents.knowledge import time_words
 from newsevents.temporal.dates import MONTHS
 
 Granularity = Literal["day", "week", "month", "quarter", "year"]
@@ -74,32 +73,6 @@ class TimeInterval:
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
-
-
-@dataclass(frozen=True)
-class TimeWords:
-    numbers: dict[str, int]
-    future: re.Pattern[str]
-    clause_breaks: tuple[str, ...]
-    day_words: dict[str, int]
-    event_day_words: dict[str, int]
-    not_dates: frozenset[str]
-
-
-@cache
-def time_words() -> TimeWords:
-    data = load_yaml("time_words")
-    markers = sorted(data["future_markers"], key=len, reverse=True)
-    return TimeWords(
-        numbers={str(k): int(v) for k, v in data["numbers"].items()},
-        future=re.compile(
-            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in markers) + r")(?![\w'])"
-        ),
-        clause_breaks=tuple(data["clause_breaks"]),
-        day_words={str(k): int(v) for k, v in data["day_words"].items()},
-        event_day_words={str(k): int(v) for k, v in data["event_day_words"].items()},
-        not_dates=frozenset(data["not_dates"]),
-    )
 
 
 # --- calendar arithmetic -------------------------------------------------------------
@@ -258,7 +231,9 @@ def _point(
             return found
     if published is None:
         return None
-    for relative in (_day_word, _ago, _weekend, _relative_unit, _weekday, _month_day, _month_only):
+    for relative in (
+        _day_word, _ago, _weekend, _relative_unit, _quarter, _month_day, _weekday, _month_only,
+    ):  # fmt: skip
         found = relative(text, published, previous, future)
         if found is not None:
             return found
@@ -407,6 +382,38 @@ def _relative_unit(
     elif rel.startswith("late"):
         first = dt.date(year, 9, 1)
     return TimeInterval(first, last, "year", "publication")
+
+
+_QUARTER_RELATIVE = re.compile(
+    r"\b(?:the\s+)?(?:(?P<rel>last|this|next|current|previous|coming|latest)\s+)?"
+    r"(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+)?(?:fiscal\s+)?quarter\b"
+)
+
+
+def _quarter(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """A quarter without its year: "the third quarter" is the latest one that began by
+    publication (a future clause: the first that has not ended), "last quarter" the one
+    before publication's, "this quarter" publication's own."""
+    match = _QUARTER_RELATIVE.search(text)
+    if not match or not (match["rel"] or match["nth"]):
+        return None
+    current = (published.month - 1) // 3
+    if match["nth"]:
+        nth = ("1234".index(match["nth"][0]) if match["nth"][0].isdigit()
+               else ("first", "second", "third", "fourth").index(match["nth"]))  # fmt: skip
+        year = published.year
+        if future and nth < current:
+            year += 1
+        elif not future and nth > current:
+            year -= 1
+    else:
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(match["rel"], 0)
+        year, month = add_months(published.year, current * 3 + 1, 3 * step)
+        nth = (month - 1) // 3
+    first = dt.date(year, nth * 3 + 1, 1)
+    return TimeInterval(first, month_last_day(year, nth * 3 + 3), "quarter", "publication")
 
 
 def _weekday(
