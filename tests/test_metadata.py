@@ -80,6 +80,7 @@ def test_read_lead(line: str, dateline: str | None, outlet: str | None) -> None:
         ([], "Medellín, Mar 2 (EFE).- Police said on Monday", "EFE"),
         ([], "Lahore, Feb 9 (PTI) Two policemen were killed", "PTI"),
         ([], "Rawalpindi (PTI) leaders met on Monday.", None),  # no dateline day: a party
+        (["(Daily Sample / AFP - 4th Feb, 2022)"], "Troops moved in.", "AFP"),
     ],
 )
 def test_find_agency(bylines: list[str], body: str, agency: str | None) -> None:
@@ -91,6 +92,19 @@ def test_date_lines_and_dates_in_text() -> None:
     assert parse_date_line("Updated: Feb 2, 2024").kind == "updated"  # type: ignore[union-attr]
     assert parse_date_line("Published On: Feb 30, 2024") is None  # impossible: not a date line
     assert parse_date_line("Iran and Pakistan agree on 2024 trade deal") is None
+    # Written for the test: header forms outlets use.
+    header_forms = {
+        "Published: 03 Mar 2021 11:45 AM": dt.date(2021, 3, 3),
+        "Tue 2 Mar 2021, 6:10 PM": dt.date(2021, 3, 2),
+        "4th Feb, 2022": dt.date(2022, 2, 4),
+        "(Some Outlet / Some Agency - 4th Feb, 2022)": dt.date(2022, 2, 4),
+        "Published On 9 Nov 2023": dt.date(2023, 11, 9),
+        "Posted on 25/03/2021": dt.date(2021, 3, 25),
+    }
+    for line, date in header_forms.items():
+        assert parse_date_line(line).date == date, line  # type: ignore[union-attr]
+    assert parse_date_line("Updated - Jan 5, 2024").kind == "updated"  # type: ignore[union-attr]
+    assert parse_date_line("Posted on 12/03/2021") is None  # day and month order unknowable
     named = dates_in_text("strikes on January 16 and Jan. 18, 2024", reference=dt.date(2024, 1, 29))
     assert [m.date for m in named] == [dt.date(2024, 1, 16), dt.date(2024, 1, 18)]
     # A yearless date after the reference belongs to the previous year.

@@ -78,7 +78,11 @@ def extract_metadata(draft: Draft) -> Draft:
         url=url,
         domain=domain,
         author=meta.author or author_from_bylines(bylines),
-        agency=find_agency(bylines, draft.body),
+        # A credit line ending in its date ("(Dawn / AFP - 4th Feb, 2022)") was
+        # removed as a date line; its credit still counts.
+        agency=find_agency(
+            bylines + [r.text for r in draft.removed if r.kind == "date-line"], draft.body
+        ),
         dateline=lead.dateline,
     )
     if not date:

@@ -90,11 +90,28 @@ def parse_date_line(line: str) -> DateLine | None:
             kind = "updated" if label_kind == "updated" else "published"
             line = line[len(label) :].lstrip(" :-–—")
             break
+    else:
+        credited = _CREDITED_DATE.fullmatch(line)
+        if credited:
+            line = credited["date"]  # "(Some Outlet / Some Agency - 4th Feb, 2022)"
     remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
     if not remainder or re.search(r"[a-z]{3,}", remainder.lower()) and not _has_month(remainder):
         return None
+    numeric = _NUMERIC_DATE.fullmatch(remainder)
+    if (
+        numeric
+        and int(numeric["a"]) <= 12
+        and int(numeric["b"]) <= 12
+        and numeric["a"] != numeric["b"]
+    ):
+        return None  # "12/03/2021": day and month order unknowable
     date = parse_full_date(remainder)
     return DateLine(kind, date) if date and in_window(date) else None
+
+
+# A credit line ending in its date: "(Some Outlet / Some Agency - 4th Feb, 2022)".
+_CREDITED_DATE = re.compile(r"\(?(?P<credit>[^()\d]{2,60}?)\s[-–—]\s(?P<date>[^()]+?)\)?")
+_NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:19|20)\d{2}")
 
 
 class DateOutOfRange(ValueError):
