@@ -81,6 +81,7 @@ def test_read_lead(line: str, dateline: str | None, outlet: str | None) -> None:
         ([], "Lahore, Feb 9 (PTI) Two policemen were killed", "PTI"),
         ([], "Rawalpindi (PTI) leaders met on Monday.", None),  # no dateline day: a party
         (["(Daily Sample / AFP - 4th Feb, 2022)"], "Troops moved in.", "AFP"),
+        ([], "(AFP) — Gunmen killed six people", "AFP"),
     ],
 )
 def test_find_agency(bylines: list[str], body: str, agency: str | None) -> None:

@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from newsevents.knowledge import OfficeTerm
 from newsevents.temporal.dates import MONTHS, in_window
@@ -300,20 +301,37 @@ def office_holders(
 ) -> list[tuple[str, list[tuple[dt.date, dt.date]]]]:
     """The people `text` names with a title of an office they held, and the spans
     (with a grace period after each term) in which the text can have been written."""
+    terms = tuple(terms)
+    pattern, by_name = _name_index(terms)
     found: dict[str, list[tuple[dt.date, dt.date]]] = {}
-    for term in terms:
-        for alias in (term.name, *term.aliases):
-            for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
-                before = text[max(0, match.start() - 60) : match.start()]
-                if _FORMER.search(before) or not _titled(before, term.titles):
-                    continue
-                last = term.end + dt.timedelta(days=TERM_GRACE_DAYS) if term.end else dt.date.max
-                end = last
-                spans = found.setdefault(term.name, [])
-                if (term.start, end) not in spans:
-                    spans.append((term.start, end))
-                break
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if _FORMER.search(before):
+            continue
+        for term in by_name[match.group()]:
+            if not _titled(before, term.titles):
+                continue
+            end = term.end + dt.timedelta(days=TERM_GRACE_DAYS) if term.end else dt.date.max
+            spans = found.setdefault(term.name, [])
+            if (term.start, end) not in spans:
+                spans.append((term.start, end))
     return sorted(found.items())
+
+
+@cache
+def _name_index(
+    terms: tuple[OfficeTerm, ...],
+) -> tuple[re.Pattern[str], dict[str, list[OfficeTerm]]]:
+    """One pattern for every name and alias (one pass over the text, whatever the number
+    of terms), and the terms each spelling belongs to."""
+    by_name: dict[str, list[OfficeTerm]] = {}
+    for term in terms:
+        for name in dict.fromkeys((term.name, *term.aliases)):
+            by_name.setdefault(name, []).append(term)
+    if not by_name:
+        return re.compile(r"(?!)"), by_name
+    names = sorted(by_name, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), by_name
 
 
 def _titled(before: str, titles: tuple[str, ...]) -> bool:
