@@ -84,3 +84,24 @@ def test_find_expressions_reads_one_text_in_one_pass() -> None:
         assert words in found, (words, found)
     for mention in find_expressions(text):
         assert text[mention.start : mention.end].strip() == mention.text
+
+
+def test_normalize_text_resolves_every_expression_in_one_pass() -> None:
+    from newsevents.temporal.expressions import normalize_text
+
+    text = (
+        "Militants stormed a prison on Sunday. Two days later, troops retook it.\n"
+        "Talks will resume next week, and a ceasefire has held since October."
+    )
+    got = {r.mention.text: r.interval for r in normalize_text(text, dt.date(2023, 11, 15))}
+    sunday, later = got["Sunday"], got["Two days later"]
+    assert sunday is not None and sunday.first == dt.date(2023, 11, 12)
+    assert later is not None and later.first == dt.date(2023, 11, 14)
+    assert later.resolution == "event"
+    week = got["next week"]
+    assert week is not None and (week.first, week.last) == (dt.date(2023, 11, 20),
+                                                            dt.date(2023, 11, 26))  # fmt: skip
+    since = got["since October"]
+    assert since is not None and since.period and since.first == dt.date(2023, 10, 1)
+    for item in normalize_text(text, None):
+        assert text[item.mention.start : item.mention.end] == item.mention.text

@@ -633,11 +633,52 @@ _FIND = re.compile(
 )
 
 
+_ABBREVIATED_MONTHS = frozenset(
+    m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")
+)
+
+
 def find_expressions(text: str) -> list[TimeMention]:
     """The time expressions of `text`, longest first where they overlap, in text order."""
     found = []
     for match in _FIND.finditer(text):
-        words = match.group().strip()
+        words = match.group()
+        last_word = words.rstrip().rsplit(None, 1)[-1].rstrip(".").lower()
+        if words.endswith(".") and last_word not in _ABBREVIATED_MONTHS:
+            words = words[:-1]  # "since October." ends a sentence; "Oct." keeps it
+        start = match.start() + len(words) - len(words.lstrip())
+        words = words.strip()
         if words:
-            found.append(TimeMention(words, match.start(), match.end()))
+            found.append(TimeMention(words, start, start + len(words)))
     return found
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """A time expression of a text with what it means (None: not resolvable)."""
+
+    mention: TimeMention
+    sentence: str
+    interval: TimeInterval | None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+
+
+def normalize_text(text: str, published: dt.date | None) -> list[ResolvedMention]:
+    """Every time expression of `text` with its interval, in one pass: each is read in
+    its sentence against the publication date, and "two days later" against the last
+    single day resolved before it."""
+    resolved = []
+    previous: dt.date | None = None
+    offset = 0
+    for sentence in _SENTENCE.split(text):
+        start = text.find(sentence, offset)
+        offset = start + len(sentence)
+        for local in find_expressions(sentence):
+            mention = TimeMention(local.text, start + local.start, start + local.end)
+            interval = resolve_expression(mention.text, sentence, published, previous)
+            resolved.append(ResolvedMention(mention, sentence, interval))
+            if interval is not None and interval.days == 1 and not interval.period:
+                previous = interval.first
+    return resolved
