@@ -131,8 +131,36 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("India and Pakistan agreed to a ceasefire on Saturday.", ["AGREE"]),
         ("Iran vowed revenge against Israel.", ["THREATEN"]),
         ("Israel and Hamas exchanged prisoners and hostages on Saturday.", ["RETREAT"]),
+        # Written for issue 11's classes: calling an interaction off is a sanction, and
+        # what was called off is no second event.
+        ("Kenya cancelled the Somali foreign minister's visit to Nairobi.", ["SANCTION"]),
+        ("Niger severed diplomatic relations with Ukraine on Tuesday.", ["SANCTION"]),
+        ("Chad closed its airspace to flights from Sudan.", ["SANCTION"]),
+        # A protest with an object is a diplomatic complaint; a note handed over too.
+        ("Vietnam strongly protests the actions of the Chinese coast guard.", ["ACCUSE"]),
+        ("Greece handed Turkey a protest note on Monday.", ["ACCUSE"]),
+        # A unilateral vow is no agreement; a pledge to cooperate is.
+        ("President Ruto vowed to press on with the operation.", []),
+        ("Kenya and Ethiopia pledged to strengthen border security cooperation.", ["AGREE"]),
+        # An agreement named in passing is not a new one; one signed is.
+        ("Relations soured after Mali ended the 2015 peace agreement with Algeria.", []),
+        ("Armenia and Azerbaijan signed a peace agreement on Friday.", ["AGREE"]),
+        # Habits are no single event.
+        ("The Shabab regularly carries out bombings in Mogadishu.", []),
+        # What a threat threatens is its content, not a second event.
+        ("The Houthis threatened to strike ships bound for Israel.", ["THREATEN"]),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:
     events, _ = events_of("News", body)
     assert [e.type for e in events] == kinds
+
+
+def test_a_definite_description_refers_back_to_the_named_actor() -> None:
+    events, names = events_of(
+        "Militia warns army",
+        "The Popular Defence Militia seized two villages near the river on Sunday. In a "
+        "statement on Monday, the militia threatened the army with more attacks.",
+    )
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert [names[a] for a in threat.actors] == ["Popular Defence Militia"]

@@ -113,9 +113,15 @@ class Accuracy:
 
 @dataclass
 class Report:
+    # "events" must match type and date; "events_type" type alone (where recall is lost
+    # before dates matter).
     scores: dict[str, Score] = field(
-        default_factory=lambda: {k: Score() for k in ("entities", "events", "claims")}
+        default_factory=lambda: {
+            k: Score() for k in ("entities", "events", "events_type", "claims")
+        }  # fmt: skip
     )
+    # Per PLOVER type: (dated, type only).
+    events_by_type: dict[str, tuple[Score, Score]] = field(default_factory=dict)
     accuracies: dict[str, Accuracy] = field(
         default_factory=lambda: {
             k: Accuracy()
@@ -159,6 +165,13 @@ class Report:
             "published_date_by_provenance": {
                 k: {"right": a.right, "total": a.total, "accuracy": a.value}
                 for k, a in sorted(self.published_date_by_provenance.items())
+            },
+            "events_by_type": {
+                k: {
+                    which: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "f1": s.f1}
+                    for which, s in zip(("dated", "type_only"), pair, strict=True)
+                }
+                for k, pair in sorted(self.events_by_type.items())
             },
             "articles_scored": self.articles_scored,
             "gold_without_article": self.gold_without_article,
@@ -253,7 +266,15 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
         date_ok = g.date is None or p.date == g.date or (g.date_optional and p.date is None)
         return p.type in g.type and date_ok, 0.0
 
-    _assign(article.events, gold.events, event_match, report.scores["events"], errors)
+    def by_type(index: int) -> dict[str, Score]:
+        return _TypeScores(report.events_by_type, index)
+
+    _assign(article.events, gold.events, event_match, report.scores["events"], errors, by_type(0))
+
+    def type_match(p: Event, g: GoldEvent) -> tuple[bool, float]:
+        return p.type in g.type, 0.0
+
+    _assign(article.events, gold.events, type_match, report.scores["events_type"], None, by_type(1))
 
     # Date accuracy: pair events on type alone (dated gold only), then compare dates.
     def same_type(p: Event, g: GoldEvent) -> tuple[bool, float]:
@@ -313,8 +334,11 @@ def _assign(
     match: Callable[[Any, Any], tuple[bool, float]],
     score: Score,
     errors: list[str] | None = None,
+    by_type: "dict[str, Score] | None" = None,
 ) -> list[tuple[Any, Any]]:
-    """Optimal one-to-one pairing; updates `score`; returns matched required pairs."""
+    """Optimal one-to-one pairing; updates `score` (and, for events, `by_type`: a pair
+    counts for the predicted type, a miss for the gold's first type); returns matched
+    required pairs."""
     import numpy as np
     from scipy.optimize import linear_sum_assignment
 
@@ -335,12 +359,34 @@ def _assign(
     score.tp += len(required_pairs)
     score.fp += len(predicted) - len(matched_pred)
     score.fn += sum(1 for j, g in enumerate(gold) if not g.optional and j not in matched_gold)
+    if by_type is not None:
+        for p, _ in required_pairs:
+            by_type[p.type].tp += 1
+        for i, p in enumerate(predicted):
+            if i not in matched_pred:
+                by_type[p.type].fp += 1
+        for j, g in enumerate(gold):
+            if not g.optional and j not in matched_gold:
+                by_type[g.type[0]].fn += 1
     if errors is not None:
         errors += [f"false positive: {_describe(p)}" for i, p in enumerate(predicted)
                    if i not in matched_pred]  # fmt: skip
         errors += [f"miss: {_describe(g)}" for j, g in enumerate(gold)
                    if not g.optional and j not in matched_gold]  # fmt: skip
     return required_pairs
+
+
+class _TypeScores(dict[str, Score]):
+    """One column (dated or type-only) of `Report.events_by_type`, as a mapping."""
+
+    def __init__(self, table: dict[str, tuple[Score, Score]], column: int) -> None:
+        super().__init__()
+        self.table, self.column = table, column
+
+    def __missing__(self, key: str) -> Score:
+        pair = self.table.setdefault(key, (Score(), Score()))
+        self[key] = pair[self.column]
+        return pair[self.column]
 
 
 def _describe(item: Any) -> str:
@@ -373,4 +419,16 @@ def format_report(report: Report) -> str:
     lines += ["", f"{'published_date by':17} {'value':>5} {'n':>4}"]
     for provenance, a in sorted(report.published_date_by_provenance.items()):
         lines.append(f"  {provenance:15} {pct(a.value)} {a.total:4}")
+    if report.events_by_type:
+        lines += [
+            "",
+            f"{'events by type':14} {'dated: P':>8} {'R':>5} {'F1':>5}   {'type only: P':>12}"
+            f" {'R':>5} {'F1':>5} {'TP':>4} {'FP':>4} {'FN':>4}",
+        ]
+        for kind, (dated, typed) in sorted(report.events_by_type.items()):
+            lines.append(
+                f"  {kind:12} {pct(dated.precision):>8} {pct(dated.recall)} {pct(dated.f1)}"
+                f"   {pct(typed.precision):>12} {pct(typed.recall)} {pct(typed.f1)}"
+                f" {typed.tp:4} {typed.fp:4} {typed.fn:4}"
+            )
     return "\n".join(lines)

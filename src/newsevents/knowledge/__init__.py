@@ -6,7 +6,7 @@ are immutable, so no stage holds mutable global state.
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -206,6 +206,12 @@ class Trigger:
     particles: frozenset[str]
     preps: frozenset[str]
     not_after: frozenset[str]  # a noun trigger in a phrase after these words is no event
+    # A verb counts only when its to-infinitive is one of these ("pledged to cooperate",
+    # not "pledged to restore security").
+    complements: frozenset[str] = frozenset()
+    # A noun counts only as the object or subject of one of these verbs ("signed an
+    # agreement", not "the 2015 agreement" mentioned in passing).
+    governors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,8 @@ class EventLexicon:
     triggers: tuple[Trigger, ...]
     status_words: dict[str, frozenset[str]]
     assault_modes: dict[str, frozenset[str]]
+    # head noun -> (entity type, words its name must contain): "the group" -> ARMED_GROUP
+    anaphora: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
 
 @cache
@@ -232,12 +240,18 @@ def event_lexicon() -> EventLexicon:
                 particles=frozenset(entry.get("particles") or ()),
                 preps=frozenset(entry.get("preps") or ()),
                 not_after=frozenset(entry.get("not_after") or ()),
+                complements=frozenset(entry.get("complements") or ()),
+                governors=frozenset(entry.get("governors") or ()),
             )
         )
     return EventLexicon(
         tuple(triggers),
         {k: frozenset(v) for k, v in data["status"].items()},
         {k: frozenset(v) for k, v in data["assault_modes"].items()},
+        {
+            head: (rule["type"], frozenset(rule.get("name_words") or ()))
+            for head, rule in (data.get("anaphora") or {}).items()
+        },
     )
 
 

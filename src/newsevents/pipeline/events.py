@@ -33,11 +33,14 @@ from newsevents.temporal.event_dates import (
 from newsevents.temporal.known_dates import known_date
 from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, resolve
 
-VERSION = "2"
+VERSION = "3"
 
-# Verbs whose object noun carries the event: "launched strikes", "held talks".
+# Verbs whose object noun carries the event: "launched strikes", "held talks", "signed
+# an agreement", "reached a deal".
 LIGHT_VERBS = frozenset({"launch", "conduct", "carry", "hold", "undertake", "stage", "mount",
-                         "make", "pay", "have", "begin", "start", "continue", "order"})  # fmt: skip
+                         "make", "pay", "have", "begin", "start", "continue", "order",
+                         "sign", "reach", "conclude", "seal", "broker", "strike", "clinch",
+                         "finalize", "finalise", "declare", "announce", "impose"})  # fmt: skip
 LOCATIVE = frozenset({"in", "inside", "near", "at", "across", "within", "into", "outside"})
 TARGETING = frozenset({"on", "against", "at", "upon"})
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -197,6 +200,29 @@ class EntityIndex:
             return found[0] if found else None
         return best[2]
 
+    def referred_to(self, phrase: list[Any]) -> Entity | None:
+        """The named actor a definite description refers back to: "the paramilitary
+        group" is the armed group named last before it, "the ministry" the last
+        ministry (knowledge/events.yaml `anaphora`)."""
+        heads = [t for t in phrase if t.dep_ in ("nsubj", "nsubjpass", "agent", "pobj")]
+        head = heads[0] if heads else None
+        if head is None or not any(c.lower_ == "the" for c in head.children):
+            return None
+        rule = event_lexicon().anaphora.get(head.lemma_.lower())
+        if rule is None:
+            return None
+        kind, words = rule
+        best: tuple[int, Entity] | None = None
+        for entity in self.by_id.values():
+            if entity.type != kind:
+                continue
+            if words and not words & set(entity.name.lower().split()):
+                continue
+            before = [m.start for m in entity.mentions if m.start < head.idx]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), entity)
+        return best[1] if best else None
+
     def state_of(self, place: Entity) -> Entity:
         """A city speaking is its state speaking ("Tehran said" -> Iran), when the
         article names the state."""
@@ -236,7 +262,10 @@ def _sentence_mentions(
     # A trigger inside another trigger's phrase of the same type is the same event
     # ("strikes ... that killed nine people").
     governor = {t.i: _nested(t, r.type, found) for t, r in found}
-    kept = [(t, r) for t, r in found if governor[t.i] is None and not _habitual(t)]
+    kept = [
+        (t, r) for t, r in found
+        if governor[t.i] is None and not _habitual(t) and not _content_of_speech_act(t, found)
+    ]  # fmt: skip
     all_triggers = [t for t, _ in found]
     # Ages ("7-year-old", "11-month-old") are DATE entities to spaCy, not dates.
     dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not AGE.search(e.text)]
@@ -284,6 +313,9 @@ def _sentence_mentions(
     return [m for m, _, _ in mentions]
 
 
+HABITUAL_ADVERBS = frozenset({"regularly", "often", "frequently", "repeatedly", "routinely",
+                              "consistently", "constantly", "continually", "usually",
+                              "habitually", "periodically", "sometimes"})  # fmt: skip
 HABITUAL_MODIFIERS = frozenset({"multiple", "several", "numerous", "frequent", "repeated",
                                 "many", "countless", "past", "previous", "recurring"})  # fmt: skip
 SERIES_NOUNS = frozenset({"spate", "series", "string", "wave", "campaign", "history"})
@@ -296,6 +328,9 @@ def _habitual(token: Any) -> bool:
     attacks" (dev 12_arynews). No single event can be coded from these."""
     if any(a.lemma_.lower() == "continue" for a in [token.head, *list(token.ancestors)[:2]]):
         return True
+    verb_ = token if token.pos_ == "VERB" else token.head
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb_.children):
+        return True  # "regularly carries out bombings", "had consistently mobilised"
     verb = token if token.pos_ == "VERB" else token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
@@ -315,6 +350,25 @@ def _habitual(token: Any) -> bool:
     head = token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
     return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
+
+
+# Acts whose complement is what they are about, not a second event: "threatened to hit
+# military infrastructure", "urged both sides to stop the attacks", "refused to attend
+# the talks", "vowed to retaliate".
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "SANCTION"})
+
+
+def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool:
+    """Whether the trigger is the complement of a threat, demand or refusal."""
+    acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp"):
+            return False
+        current = current.head
+        if current.i in acts:
+            return True
+    return False
 
 
 # Dependencies that end a clause: a trigger beyond one is a separate event.
@@ -363,6 +417,10 @@ def _trigger_rule(token: Any) -> Trigger | None:
         if token.pos_ == "VERB" and lemma in rule.verbs:
             if rule.objects and not _has_object(token, rule.objects):
                 continue
+            if rule.complements and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements for c in token.children
+            ):
+                continue
             if rule.particles and not any(
                 c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
             ):
@@ -377,6 +435,13 @@ def _trigger_rule(token: Any) -> Trigger | None:
         if token.pos_ in ("NOUN", "PROPN") and not rule.objects:
             if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
                 continue  # "summoned the envoy in protest": the summons is the event
+            if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                continue  # part of a name: "Government of National Accord"
+            if rule.governors and not (
+                token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")
+                and token.head.lemma_.lower() in rule.governors
+            ):
+                continue  # "the 2015 peace agreement", mentioned in passing
             if lemma in rule.nouns:
                 return rule
             modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
@@ -386,8 +451,10 @@ def _trigger_rule(token: Any) -> Trigger | None:
 
 
 def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
+    """A direct object with one of these lemmas ("*": any direct object)."""
     return any(
-        c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in lemmas for c in verb.children
+        c.dep_ in ("dobj", "obj", "nsubjpass") and ("*" in lemmas or c.lemma_.lower() in lemmas)
+        for c in verb.children
     )
 
 
@@ -479,6 +546,9 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
             or [t for c in passive for t in c.subtree]  # "X and Y are expected to meet"
         )
     actors_ = [e for e in index.in_tokens(actor_tokens) if e.type != "LOCATION" or _is_capital(e)]
+    if not actors_:
+        referred = index.referred_to(actor_tokens)  # "the group had threatened ..."
+        actors_ = [referred] if referred is not None else []
     if not actors_ and _BOTH_SIDES.search(" ".join(t.lower_ for t in actor_tokens)):
         actors_ = index.main_countries()  # "the two nations declared", "both sides agreed"
     inner_places = {t.i for t in target_tokens for _ in [0] if _in_locative(t, token)}
