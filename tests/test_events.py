@@ -164,3 +164,14 @@ def test_a_definite_description_refers_back_to_the_named_actor() -> None:
     )
     threat = next(e for e in events if e.type == "THREATEN")
     assert [names[a] for a in threat.actors] == ["Popular Defence Militia"]
+
+
+def test_an_event_recalled_from_last_year_is_background() -> None:
+    events, _ = events_of(
+        "Rebels shell the capital again",
+        "Rebels shelled Khartoum on Sunday, killing four people. The Rapid Support Forces "
+        "had attacked the city on 12 May 2023, killing dozens.",
+        published=dt.date(2024, 5, 20),
+    )
+    mentions = {e.date: e.mention for e in events if e.type == "ASSAULT"}
+    assert mentions == {dt.date(2024, 5, 19): "new", dt.date(2023, 5, 12): "background"}

@@ -85,3 +85,16 @@ def test_clustering_joins_reports_of_one_strike_and_keeps_others_apart() -> None
 
 def test_schema_file_for_incidents_is_checked_in() -> None:
     assert (Path(__file__).parents[1] / "schema" / "incidents.schema.json").is_file()
+
+
+def test_an_article_recalling_the_incident_adds_no_source_and_no_figures() -> None:
+    first = make_article()
+    recalled = article_data(article_id="a2", source_file="a2.txt")
+    recalled["events"][0] |= {"mention": "background"}
+    for claim in recalled["casualty_claims"]:
+        claim["count_min"] = claim["count_max"] = 500  # an explainer's round figure
+    incidents = build_incidents([first, make_article(**recalled)])
+    (incident,) = [r for r in incidents if "a2" in r.article_ids]
+    assert incident.article_ids == ["a1", "a2"]  # both articles mention it
+    assert incident.independent_sources == 1  # only one reports it as news
+    assert all(c.count_min != 500 for c in incident.claims)

@@ -111,7 +111,7 @@ def extract_events(draft: Draft) -> Draft:
     return replace(
         draft,
         flags=tuple(sorted(flags)),
-        events=tuple(_to_event(i, m, text) for i, m in enumerate(events, 1)),
+        events=tuple(_to_event(i, m, text, draft.published_date) for i, m in enumerate(events, 1)),
         event_sentences=tuple((f"ev{i}", frozenset(m.sentences)) for i, m in enumerate(events, 1)),
         event_triggers=tuple((f"ev{i}", frozenset(m.positions)) for i, m in enumerate(events, 1)),
     )
@@ -265,6 +265,7 @@ def _sentence_mentions(
     kept = [
         (t, r) for t, r in found
         if governor[t.i] is None and not _habitual(t) and not _content_of_speech_act(t, found)
+        and not _visit_to_a_facility(t, r, index)
     ]  # fmt: skip
     all_triggers = [t for t, _ in found]
     # Ages ("7-year-old", "11-month-old") are DATE entities to spaCy, not dates.
@@ -352,6 +353,15 @@ def _habitual(token: Any) -> bool:
     return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
 
 
+def _visit_to_a_facility(token: Any, rule: Trigger, index: "EntityIndex") -> bool:
+    """ "He visited the district hospital" is no consultation: a visit is one when what
+    is visited is named (a capital, a country, a leader), not a common noun."""
+    if rule.type != "CONSULT" or rule.mode != "visit" or token.pos_ != "VERB":
+        return False
+    visited = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    return bool(visited) and visited[0].pos_ == "NOUN" and index.entity_at(visited[0]) is None
+
+
 # Acts whose complement is what they are about, not a second event: "threatened to hit
 # military infrastructure", "urged both sides to stop the attacks", "refused to attend
 # the talks", "vowed to retaliate".
@@ -437,10 +447,7 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 continue  # "summoned the envoy in protest": the summons is the event
             if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                 continue  # part of a name: "Government of National Accord"
-            if rule.governors and not (
-                token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")
-                and token.head.lemma_.lower() in rule.governors
-            ):
+            if rule.governors and not _concluded(token, rule.governors):
                 continue  # "the 2015 peace agreement", mentioned in passing
             if lemma in rule.nouns:
                 return rule
@@ -448,6 +455,18 @@ def _trigger_rule(token: Any) -> Trigger | None:
             if any(f"{m} {lemma}" in rule.noun_phrases for m in modifiers):
                 return rule
     return None
+
+
+def _concluded(noun: Any, governors: frozenset[str]) -> bool:
+    """Whether the text tells the agreement concluded or taking effect: object or
+    subject of a concluding verb ("signed a deal", "the truce took effect"), or
+    qualified by one ("a ceasefire brokered by Russia", "Russian-brokered truce")."""
+    if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in governors:
+        return True
+    return any(
+        c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower().split("-")[-1] in governors
+        for c in noun.children
+    )
 
 
 def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
@@ -528,13 +547,16 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         # 06_dailypakistan), "..., killing nine": the gerund's doer is the clause's.
         governor = head.head.head if head.dep_ == "pcomp" else head.head
         actor_tokens += _subject(governor)[0]
-    if head.dep_ == "ccomp" and [t.lower_ for t in actor_tokens] in (["it"], ["they"], ["we"]):
+    if head.dep_ in ("ccomp", "conj") and [t.lower_ for t in actor_tokens] in PRONOUNS:
         # "Pakistan on Thursday said it struck hideouts" (dev 09_ifpnews): the
-        # pronoun is the speaker.
-        actor_tokens = _subject(head.head)[0] or actor_tokens
+        # pronoun is the speaker; "X said it had received reports ... and urged the
+        # authorities": up through the clauses to the speaker.
+        actor_tokens = _speaker(head) or actor_tokens
     if head.dep_ == "conj" and not actor_tokens:
         # "Islamabad recalled its ambassador ... and blocked Iran's envoy"
-        actor_tokens += _subject(head.head)[0]
+        actor_tokens += _subject(head.head)[0] or _speaker(head)
+        if [t.lower_ for t in actor_tokens] in PRONOUNS:
+            actor_tokens = _speaker(head.head) or actor_tokens
     if head.dep_ == "xcomp" and not actor_tokens:
         # "prompting Pakistan to retaliate", "are expected to hold talks"
         governor = head.head
@@ -600,6 +622,27 @@ def _in_locative(token: Any, trigger: Any) -> bool:
         if ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE:
             return True
     return False
+
+
+PRONOUNS = (["it"], ["they"], ["we"], ["he"], ["she"])
+
+
+CARRIERS = frozenset({"ccomp", "conj", "advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
+
+
+def _speaker(clause: Any) -> list[Any]:
+    """The first subject that is not a pronoun, up through the clauses and phrases that
+    carry this one: who "it" is in "X said it had received reports that ... and urged
+    the authorities to ..." however the parser attached the "and urged"."""
+    current = clause
+    for _ in range(6):
+        if current.dep_ not in CARRIERS or current.head is current:
+            return []
+        current = current.head
+        subject = _subject(current)[0]
+        if subject and [t.lower_ for t in subject] not in PRONOUNS:
+            return subject
+    return []
 
 
 def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
@@ -767,8 +810,19 @@ def _absorb(event: Mention, other: Mention) -> None:
     event.mode = event.mode or other.mode
 
 
-def _to_event(number: int, m: Mention, text: str) -> Event:
+# An event whose last possible day is this long before publication is recalled as
+# background, not reported as news ("the group attacked the capital on 12 May last year").
+BACKGROUND_DAYS = 30
+
+
+def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> Event:
+    mention = "new"
+    if m.date is not None and published is not None:
+        last_day = date_span(m.date, m.precision)[1]
+        if (published - last_day).days > BACKGROUND_DAYS:
+            mention = "background"
     return Event(
+        mention=mention,  # type: ignore[arg-type]
         event_id=f"ev{number}",
         type=m.type,  # type: ignore[arg-type]
         mode=m.mode,

@@ -109,9 +109,12 @@ def _row(cluster: _Cluster) -> IncidentRow:
         best_count = Counter(days).most_common(1)[0][1]
         date = min(d for d, n in Counter(days).items() if n == best_count)
     modes = Counter(e.mode for _, e in members if e.mode)
+    # Articles that only recall the incident as background (explainers, "last year's
+    # attack") neither add sources nor figures, unless nothing reports it as news.
+    news = [(a, e) for a, e in members if e.mention == "new"] or members
     claims = [
         (article, claim)
-        for article, event in members
+        for article, event in news
         for claim in article.casualty_claims
         if claim.event_id == event.event_id
     ]
@@ -119,7 +122,7 @@ def _row(cluster: _Cluster) -> IncidentRow:
     key = f"{first_article.article_id}/{first_event.event_id}"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
     article_ids = sorted({a.article_id for a, _ in members})
-    roots = {a.near_duplicate_of or a.article_id for a, _ in members}
+    roots = {a.near_duplicate_of or a.article_id for a, _ in news}
     figures = {
         outcome: _figures([c for _, c in claims if c.outcome == outcome])
         for outcome in ("killed", "injured")

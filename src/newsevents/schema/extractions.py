@@ -69,6 +69,13 @@ class Event(Record):
     )
     trigger: str = Field(min_length=1, description="The word or phrase that signals the event.")
     evidence: Evidence = Field(description="The sentence the event was read from.")
+    mention: Literal["new", "background"] = Field(
+        default="new",
+        description="Whether the article reports the event as news (`new`) or recalls it as "
+        "background (`background`: its last possible day lies more than 30 days before the "
+        "article's publication date). Incidents count sources and figures from `new` "
+        "mentions.",
+    )
 
     @model_validator(mode="after")
     def _precision_goes_with_date(self) -> "Event":

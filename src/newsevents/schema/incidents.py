@@ -37,9 +37,14 @@ class IncidentRow(Record):
     article_ids: list[str] = Field(description="Articles reporting the incident, sorted.")
     event_ids: list[str] = Field(description="'article_id/event_id' of every clustered mention.")
     independent_sources: int = Field(
-        ge=1, description="Articles reporting it, near-duplicates (rewrites) counted once."
+        ge=1,
+        description="Articles reporting it as news (an event's `mention` is `new`; all its "
+        "articles when none does), near-duplicates (rewrites) counted once.",
     )
-    claims: list[IncidentClaim] = Field(description="Every casualty claim linked to the incident.")
+    claims: list[IncidentClaim] = Field(
+        description="Every casualty claim linked to the incident by an article reporting it as "
+        "news (by any article when none does)."
+    )
     killed_low: int | None = Field(default=None, description="Lowest killed figure claimed.")
     killed_best: int | None = Field(default=None, description="Median killed point figure.")
     killed_high: int | None = Field(default=None, description="Highest killed figure claimed.")
