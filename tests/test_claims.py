@@ -127,3 +127,25 @@ def test_of_two_events_in_a_sentence_the_claim_takes_the_one_its_figure_belongs_
         "strikes inside Iran."
     )
     assert (claim.count_min, claim.event_date) == (2, dt.date(2024, 1, 17))
+
+
+def test_a_figure_with_no_assault_told_implies_one_and_an_aggregate_does_not() -> None:
+    from newsevents.pipeline.claims import extract_claims
+    from newsevents.pipeline.document import Draft, RawDocument
+    from newsevents.pipeline.entities import extract_entities
+    from newsevents.pipeline.events import extract_events
+    from newsevents.pipeline.nlp import parse
+
+    title = "Kumba school raid"
+    body = (
+        "Gunmen abducted eleven pupils from a school in Kumba on Monday, officials said. "
+        "The conflict in the region has killed more than 3,000 people since 2017."
+    )
+    doc = RawDocument("t", "t.txt", None, f"{title}\n\n{body}")
+    (draft,) = parse([Draft(doc, title=title, body=body, published_date=dt.date(2023, 3, 1))])
+    draft = extract_claims(extract_events(extract_entities(draft)))
+    (abduction,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert abduction.mode == "abduct" and abduction.date == dt.date(2023, 2, 27)
+    by_count = {c.count_min: c for c in draft.casualty_claims}
+    assert by_count[11].event_id == abduction.event_id
+    assert by_count[3000].event_id is None  # a running total implies no event

@@ -19,7 +19,7 @@ from typing import Any
 
 from newsevents.knowledge import claim_lexicon
 from newsevents.pipeline.document import Draft
-from newsevents.pipeline.events import EntityIndex
+from newsevents.pipeline.events import EntityIndex, implied_assault, is_aggregate
 from newsevents.schema import CasualtyClaim, Event, Evidence
 from newsevents.temporal.dates import AGE
 
@@ -68,6 +68,15 @@ def extract_claims(draft: Draft) -> Draft:
             event = _event_for(
                 (sent.start_char, sent.end_char), token.idx, events, sentences, triggers
             )
+            if is_aggregate(token):
+                event = None  # a running total belongs to no one event
+            elif event is None and sent.start_char >= title_end:
+                # A figure with no assault told anywhere implies the one that caused it.
+                event = implied_assault(token, sent, index, draft.published_date, len(events) + 1)
+                if event is not None:
+                    events[event.event_id] = event
+                    sentences[event.event_id] = frozenset({sent.start_char})
+                    triggers[event.event_id] = frozenset({token.idx})
             for figure in figures(token):
                 who = claimant or (claimant_text or "").lower() or None
                 key = (outcome, figure.count_min, figure.count_max, who, event and event.event_id)
@@ -101,7 +110,7 @@ def extract_claims(draft: Draft) -> Draft:
     kept = _without_restated_headline(claims, title_end)
     kept.sort(key=lambda c: c.evidence.start)
     renumbered = [c.model_copy(update={"claim_id": f"c{i}"}) for i, c in enumerate(kept, 1)]
-    return replace(draft, casualty_claims=tuple(renumbered))
+    return replace(draft, casualty_claims=tuple(renumbered), events=tuple(events.values()))
 
 
 def _refers_back(figure: Figure) -> bool:

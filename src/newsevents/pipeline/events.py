@@ -836,3 +836,50 @@ def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> 
         trigger=m.trigger,
         evidence=Evidence(start=m.start, end=m.end, text=text[m.start : m.end]),
     )
+
+
+# What kills in aggregate is no single event: "the conflict has killed more than 400".
+AGGREGATE_SUBJECTS = frozenset({"conflict", "war", "violence", "insurgency", "fighting",
+                                "crisis", "unrest", "campaign", "hostility", "hostilities",
+                                "toll", "attack"})  # fmt: skip
+
+
+def is_aggregate(token: Any) -> bool:
+    """A running total, not one occurrence: "the conflict has killed more than 400",
+    "have killed 3,000 people since 2017"."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in AGGREGATE_SUBJECTS for s in subjects):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)
+    return perfect and since
+
+
+def implied_assault(
+    token: Any, sent: Any, index: EntityIndex, published: dt.date | None, number: int
+) -> Event | None:
+    """The assault a casualty figure implies when its sentence reports none ("six
+    civilians were martyred on Sunday when ...", "gunmen abducted eight students"):
+    claims and events then agree. None for an aggregate ("the war has killed 400") or a
+    habit."""
+    if is_aggregate(token) or _habitual(token):
+        return None
+    rule = Trigger(
+        type="ASSAULT", mode="abduct" if token.lemma_.lower() in ABDUCTION else None,
+        verbs=frozenset(), nouns=frozenset(), noun_phrases=frozenset(), objects=frozenset(),
+        particles=frozenset(), preps=frozenset(), not_after=frozenset(),
+    )  # fmt: skip
+    mention = _mention(token, rule, sent, index)
+    mention.mode = rule.mode or mention.mode  # an abduction is one whatever the weapon
+    dates = [e for e in sent.ents if e.label_ == "DATE" and not AGE.search(e.text)]
+    for ent in dates:
+        resolved = resolve(ent.text, published=published, sentence=sent.text)
+        if resolved:
+            mention.date, mention.precision, mention.date_text = (
+                resolved.date, resolved.precision, ent.text,
+            )  # fmt: skip
+            break
+    return _to_event(number, mention, sent.doc.text, published) if mention.anchored else None
+
+
+ABDUCTION = frozenset({"abduct", "kidnap", "seize", "take"})
