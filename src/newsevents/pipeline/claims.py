@@ -465,9 +465,12 @@ def _event_for(
                 default=sentence_end,
             ),
         )  # fmt: skip
+    # A figure told after the news refers to the news, not to an attack the text
+    # recalled in passing ("claimed responsibility for killing 11 police in December").
+    news = [e for e in assaults if e.mention == "new"] or assaults
     before = [
         (max(s for s in sentences[e.event_id] if s < sentence_start), e)
-        for e in assaults
+        for e in news
         if any(s < sentence_start for s in sentences.get(e.event_id, frozenset()))
     ]
     if before:

@@ -131,7 +131,7 @@ def _events(
             mentions.append(mention)
             if mention.date and mention.precision == "day":
                 previous = mention.date
-    events = _merge(mentions, index)
+    events = _merge(mentions, index, reference)
     anchors = []
     for event in events:
         found = known_date(
@@ -255,6 +255,8 @@ def _sentence_mentions(
     sent: Any, index: EntityIndex, published: dt.date | None, previous: dt.date | None
 ) -> list[Mention]:
     found: list[tuple[Any, Trigger]] = []
+    if _is_heading(sent):
+        return []  # "The 2023 offensive": an explainer's section heading
     for token in sent:
         rule = _trigger_rule(token)
         if rule is not None:
@@ -353,6 +355,19 @@ def _habitual(token: Any) -> bool:
     return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
 
 
+# ASSAULT modes that say what was done, not with what: they win over the weapon.
+ACT_MODES = frozenset({"abduct", "abduction", "sexual", "torture", "execution", "occupy"})
+
+
+def _is_heading(sent: Any) -> bool:
+    """A short line with no verb inside the body: a section heading ("The 2023
+    offensive", "Border clashes in 2022"), which names events the text then tells."""
+    if sent.start_char <= len(sent.doc.text.split("\n", 1)[0]):
+        return False  # the headline itself
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def _visit_to_a_facility(token: Any, rule: Trigger, index: "EntityIndex") -> bool:
     """ "He visited the district hospital" is no consultation: a visit is one when what
     is visited is named (a capital, a country, a leader), not a common noun."""
@@ -368,15 +383,34 @@ def _visit_to_a_facility(token: Any, rule: Trigger, index: "EntityIndex") -> boo
 SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "SANCTION"})
 
 
+# Nouns whose complement is an intention, a duty or a limit, not an event: "a
+# commitment to collaborate", "the deadline for troops to pull out", "its right to".
+INTENT_NOUNS = frozenset({"commitment", "desire", "willingness", "readiness", "intention",
+                          "plan", "bid", "effort", "deadline", "need", "right", "duty",
+                          "obligation", "call", "demand", "appeal", "offer", "proposal",
+                          "ability", "attempt", "determination", "resolve", "promise",
+                          "pledge", "threat", "warning", "order", "mandate"})  # fmt: skip
+
+
+# A report of an event inside a denial or demand is still a report of the event.
+REPORTED_NOUNS = frozenset({"claim", "report", "allegation", "account", "assertion",
+                            "statement", "suggestion", "version"})  # fmt: skip
+
+
 def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool:
-    """Whether the trigger is the complement of a threat, demand or refusal."""
+    """Whether the trigger is the complement of a threat, demand or refusal, or of an
+    intention or limit ("a commitment to collaborate", "the deadline to pull out")."""
     acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
     current = token
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp"):
-            return False
+        if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl"):
+            return False  # not an adverbial clause: "..., asserting that the strikes killed"
         current = current.head
-        if current.i in acts:
+        if current.lemma_.lower() in REPORTED_NOUNS:
+            return False  # "denied Iran's claim that the strikes targeted terrorists"
+        if current.i in acts and current.dep_ != "advcl":
+            return True
+        if current.pos_ == "NOUN" and current.lemma_.lower() in INTENT_NOUNS:
             return True
     return False
 
@@ -480,8 +514,8 @@ def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
 def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mention:
     actors_, targets, places = _roles(token, index)
     mode = rule.mode
-    if rule.type == "ASSAULT":
-        mode = _assault_mode(token) or mode
+    if rule.type == "ASSAULT" and mode not in ACT_MODES:
+        mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
     end = sent.end_char
     while end > sent.start_char and sent.doc.text[end - 1].isspace():
         end -= 1
@@ -725,6 +759,8 @@ def _status(token: Any) -> str:
             return "expected"
         if t is not token and t.lemma_.lower() in words["expected"]:
             return "expected"
+        if t is not token and t.lemma_ == "be" and token.dep_ == "xcomp":
+            return "expected"  # "troops were to withdraw within 60 days"
     return "occurred"
 
 
@@ -735,10 +771,14 @@ _BOTH_SIDES = re.compile(
 )
 
 
-def _merge(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
+def _merge(
+    mentions: list[Mention], index: EntityIndex, published: dt.date | None = None
+) -> list[Mention]:
     """One event per real-world occurrence. A mention joins the compatible event it
     shares most with (actors, places, the same day); an anchored mention that shares
-    nothing with any event starts a new one, an unanchored one only confirms."""
+    nothing with any event starts a new one, an unanchored one only confirms. An
+    undated mention ("the missile strikes") refers to the news before an event the text
+    recalls from long ago."""
     events: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (not m.anchored, m.position)):
         scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
@@ -748,6 +788,7 @@ def _merge(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
             scored,
             key=lambda pair: (
                 pair[0],
+                mention.date is not None or not _recalled(pair[1], published),
                 max((s for s in pair[1].sentences if s <= mention.start), default=-1),
             ),
             default=(0, None),
@@ -757,6 +798,13 @@ def _merge(mentions: list[Mention], index: EntityIndex) -> list[Mention]:
         elif mention.anchored:
             events.append(mention)
     return sorted(events, key=lambda e: e.position)
+
+
+def _recalled(event: Mention, published: dt.date | None) -> bool:
+    """Whether the event lies long before publication (see BACKGROUND_DAYS)."""
+    if event.date is None or published is None:
+        return False
+    return (published - date_span(event.date, event.precision)[1]).days > BACKGROUND_DAYS
 
 
 def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
