@@ -149,6 +149,16 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The Shabab regularly carries out bombings in Mogadishu.", []),
         # What a threat threatens is its content, not a second event.
         ("The Houthis threatened to strike ships bound for Israel.", ["THREATEN"]),
+        # One statement that condemns and calls on is one act; a summons stays its own.
+        (
+            "The African Union condemned the raid and called on Sudan to exercise restraint.",
+            ["ACCUSE"],
+        ),
+        ("Iran condemned the raid and summoned Pakistan's envoy.", ["ACCUSE", "ACCUSE"]),
+        # "hailed from" is where people come from, not praise.
+        ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
+        # Abductions are assaults, named as such whatever the weapon.
+        ("Gunmen abducted 20 passengers from a bus in Zamfara on Friday.", ["ASSAULT"]),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:

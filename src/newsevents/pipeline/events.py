@@ -313,7 +313,35 @@ def _sentence_mentions(
                 mention.date, mention.precision, mention.date_text = resolved.date, "day", "now"
         elif mention.date is None and previous and later_that_day(token):
             mention.date, mention.precision, mention.date_text = previous, "day", "later"
-    return [m for m, _, _ in mentions]
+    return _one_statement([(m, t) for m, t, _ in mentions])
+
+
+# Verbal reactions: one statement that condemns and calls on, or denies and calls a
+# claim groundless, is one act (typed by its first verb), not two events.
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+
+
+def _one_statement(mentions: list[tuple[Mention, Any]]) -> list[Mention]:
+    """Fold a reaction coordinated with an earlier one of the same speaker ("condemned
+    the attack and called on ASEAN to ...", "denied ..., calling the account groundless
+    hype") into it. A summons stays its own act (a diplomat was called in)."""
+    kept: list[tuple[Mention, Any]] = []
+    for mention, token in mentions:
+        first = next(
+            (
+                (m, t) for m, t in kept
+                if m.type in STATEMENT_TYPES and mention.type in STATEMENT_TYPES
+                and "summon" not in (m.mode, mention.mode)
+                and token.dep_ in ("conj", "advcl", "xcomp") and token.head == t
+                and (not mention.actors or set(mention.actors) <= set(m.actors))
+            ),
+            None,
+        )  # fmt: skip
+        if first is None:
+            kept.append((mention, token))
+        else:
+            first[0].targets += [x for x in mention.targets if x not in first[0].targets]
+    return [m for m, _ in kept]
 
 
 HABITUAL_ADVERBS = frozenset({"regularly", "often", "frequently", "repeatedly", "routinely",
