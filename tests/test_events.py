@@ -155,6 +155,12 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
             ["ACCUSE"],
         ),
         ("Iran condemned the raid and summoned Pakistan's envoy.", ["ACCUSE", "ACCUSE"]),
+        # Two measures told together stay two; recall and expulsion are one measure.
+        (
+            "Algeria recalled its ambassador from Bamako and closed its airspace to Malian "
+            "flights.",
+            ["SANCTION", "SANCTION"],
+        ),
         # "hailed from" is where people come from, not praise.
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.

@@ -845,14 +845,23 @@ def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
     return score
 
 
+# Sanctions on a diplomatic presence, told together, are one measure.
+DIPLOMATIC_MEASURES = frozenset({"withdraw", "expel", "discontinue", None})
+
+
 def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
     if a.type != b.type:
         return False
-    one_measure = a.type == "SANCTION" and bool(a.sentences & b.sentences)
+    one_measure = (
+        a.type == "SANCTION"
+        and bool(a.sentences & b.sentences)
+        and {a.mode, b.mode} <= DIPLOMATIC_MEASURES
+    )
     if a.mode and b.mode and a.mode != b.mode and not one_measure:
-        # A phone call and a visit, an air strike and a shooting: two events. But
-        # "recalled its ambassador ... and blocked Iran's envoy" in one sentence is one
-        # diplomatic measure (dev 12_arynews gold).
+        # A phone call and a visit, an air strike and a shooting, recalling envoys and
+        # closing the airspace: two events. But "recalled its ambassador ... and
+        # blocked Iran's envoy" in one sentence is one diplomatic measure (dev
+        # 12_arynews gold).
         return False
     if a.date and b.date:
         (a0, a1), (b0, b1) = date_span(a.date, a.precision), date_span(b.date, b.precision)
