@@ -1,0 +1,64 @@
+"""One trigger in one sentence (`Mention`), before mentions of one occurrence merge,
+and the word lists the other event modules share.
+
+Reads nothing; written by `roles._mention`, completed by the package's date step,
+merged by `merging`."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Verbs whose object noun carries the event: "launched strikes", "held talks", "signed
+# an agreement", "reached a deal".
+LIGHT_VERBS = frozenset({"launch", "conduct", "carry", "hold", "undertake", "stage", "mount",
+                         "make", "pay", "have", "begin", "start", "continue", "order",
+                         "sign", "reach", "conclude", "seal", "broker", "strike", "clinch",
+                         "finalize", "finalise", "declare", "announce", "impose"})  # fmt: skip
+
+
+LOCATIVE = frozenset({"in", "inside", "near", "at", "across", "within", "into", "outside"})
+
+
+TARGETING = frozenset({"on", "against", "at", "upon"})
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass
+class Mention:
+    """One trigger in one sentence, before mentions of the same event are merged."""
+
+    type: str
+    mode: str | None
+    status: str
+    trigger: str
+    start: int  # evidence sentence bounds
+    end: int
+    position: int  # character offset of the trigger
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    precision: str | None = None
+    date_text: str | None = None
+    sentences: set[int] = field(default_factory=set)  # starts of every merged mention's sentence
+    from_calendar: bool = False  # the date came from knowledge/incidents.yaml
+    positions: set[int] = field(default_factory=set)  # every merged mention's trigger offset
+
+    def __post_init__(self) -> None:
+        self.sentences.add(self.start)
+        self.positions.add(self.position)
+
+    @property
+    def anchored(self) -> bool:
+        """Enough to stand as an event. An attack may be known only by its place or
+        day; a meeting, demand or condemnation is an interaction between named actors
+        ("he visited the district hospital" is not one, dev 02_poonch)."""
+        if self.type == "ASSAULT":
+            return bool(self.actors or self.targets or self.locations or self.date)
+        return bool(self.actors or self.targets)
+
+
+# An event whose last possible day is this long before publication is recalled as
+# background, not reported as news ("the group attacked the capital on 12 May last year").
+BACKGROUND_DAYS = 30

@@ -1,0 +1,345 @@
+"""Who acted, on whom, where: the roles of a trigger from the dependency parse.
+
+Reads the spaCy sentence and the article's entities (`EntityIndex`); writes a
+`Mention` with actor, target and place entity ids, its mode and status."""
+
+import re
+from typing import Any
+
+from newsevents.knowledge import Trigger, actors, event_lexicon
+from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING, Mention
+from newsevents.pipeline.events.status import _status
+from newsevents.pipeline.events.triggers import _trigger_rule
+from newsevents.pipeline.gazetteer import gazetteer
+from newsevents.schema import Entity
+
+
+class EntityIndex:
+    """Which entity a character belongs to, and where places lie."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.by_char: dict[int, Entity] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                for i in range(m.start, m.end):
+                    self.by_char.setdefault(i, entity)
+        self.by_id = {e.entity_id: e for e in entities}
+        self.by_name = {e.name: e for e in entities}
+        self.country_of = {a.entity_id: a.country for a in actors() if a.country}
+        # A capital stands for its state: "Tehran launched" is Iran acting.
+        self.country_of.update(
+            {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
+        )
+
+    def entity_at(self, token: Any) -> Entity | None:
+        return self.by_char.get(token.idx)
+
+    def in_tokens(self, tokens: Any) -> list[Entity]:
+        found: list[Entity] = []
+        for token in tokens:
+            entity = self.entity_at(token)
+            negated = (
+                token.i >= 2
+                and token.doc[token.i - 1].text == "-"
+                and (token.doc[token.i - 2].lower_ in ("anti", "non", "pro"))
+            )  # "anti-Iranian organization", "non-Iranians" do not name Iran
+            if entity is None and token.lower_ in gazetteer().by_demonym and not negated:
+                # "Iranian strikes": the demonym names the country, when the article does.
+                entity = self.by_name.get(gazetteer().by_demonym[token.lower_].name)
+            if entity is not None and entity not in found:
+                found.append(entity)
+        return found
+
+    def head_entity(self, phrase: Any, tokens: list[Any]) -> Entity | None:
+        """The entity a phrase is about: the one named nearest its head word, preferring
+        the longer name ("Wad Madani Resistance Committee" over "Wad Madani")."""
+        best: tuple[int, int, Entity] | None = None
+        for entity in self.by_id.values():
+            for m in entity.mentions:
+                covered = [t for t in tokens if m.start <= t.idx < m.end]
+                if covered:
+                    distance = min(abs(t.i - phrase.i) for t in covered)
+                    rank = (distance, -(m.end - m.start), entity)
+                    if best is None or rank[:2] < best[:2]:
+                        best = rank
+        if best is None:
+            found = self.in_tokens(tokens)  # demonyms: "the Iranian news agency"
+            return found[0] if found else None
+        return best[2]
+
+    def referred_to(self, phrase: list[Any]) -> Entity | None:
+        """The named actor a definite description refers back to: "the paramilitary
+        group" is the armed group named last before it, "the ministry" the last
+        ministry (knowledge/events.yaml `anaphora`)."""
+        heads = [t for t in phrase if t.dep_ in ("nsubj", "nsubjpass", "agent", "pobj")]
+        head = heads[0] if heads else None
+        if head is None or not any(c.lower_ == "the" for c in head.children):
+            return None
+        rule = event_lexicon().anaphora.get(head.lemma_.lower())
+        if rule is None:
+            return None
+        kind, words = rule
+        best: tuple[int, Entity] | None = None
+        for entity in self.by_id.values():
+            if entity.type != kind:
+                continue
+            if words and not words & set(entity.name.lower().split()):
+                continue
+            before = [m.start for m in entity.mentions if m.start < head.idx]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), entity)
+        return best[1] if best else None
+
+    def state_of(self, place: Entity) -> Entity:
+        """A city speaking is its state speaking ("Tehran said" -> Iran), when the
+        article names the state."""
+        country = self.country_of.get(place.entity_id)
+        return self.by_name.get(country, place) if country else place
+
+    def main_countries(self) -> list[Entity]:
+        """The two countries the article names most, when it names at least two."""
+        countries = [e for e in self.by_id.values() if e.type == "COUNTRY"]
+        ranked = sorted(countries, key=lambda e: (-len(e.mentions), e.mentions[0].start))
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def regions(self, entity_ids: list[str]) -> set[str]:
+        return set().union(*(self.region(x) for x in entity_ids)) if entity_ids else set()
+
+    def region(self, entity_id: str) -> set[str]:
+        """A place and the country it lies in ("Balochistan, Pakistan" -> Pakistan)."""
+        entity = self.by_id.get(entity_id)
+        country = self.country_of.get(entity_id)
+        names = {entity_id}
+        # An armed group is not its host state (Jaish al-Adl is not Iran acting).
+        if country and entity and entity.type != "ARMED_GROUP":
+            names.add(country)
+        if entity is not None:
+            names.add(entity.name)
+        return names
+
+
+# ASSAULT modes that say what was done, not with what: they win over the weapon.
+ACT_MODES = frozenset({"abduct", "abduction", "sexual", "torture", "execution", "occupy"})
+
+
+def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mention:
+    actors_, targets, places = _roles(token, index)
+    mode = rule.mode
+    if rule.type == "ASSAULT" and mode not in ACT_MODES:
+        mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
+    end = sent.end_char
+    while end > sent.start_char and sent.doc.text[end - 1].isspace():
+        end -= 1
+    return Mention(
+        type=rule.type, mode=mode, status=_status(token), trigger=token.text,
+        start=sent.start_char, end=end, position=token.idx,
+        actors=[e.entity_id for e in actors_], targets=[e.entity_id for e in targets],
+        locations=[e.entity_id for e in places],
+    )  # fmt: skip
+
+
+def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    """Actors, targets and places of a trigger from the dependency parse."""
+    actor_tokens: list[Any] = []
+    target_tokens: list[Any] = []
+    place_tokens: list[Any] = []
+    head = token
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("dobj", "obj")
+        and token.head.lemma_ in LIGHT_VERBS
+    ):
+        head = token.head  # "Pakistan launched a raid": the raid's actor is the subject
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
+        head = token.head.head  # "retaliate with strikes": the retaliating side strikes
+    phrase, places = _subject(head)
+    actor_tokens += phrase
+    place_tokens += places
+    for child in head.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child is not token:
+            target_tokens += _object_phrase(child)
+    for child in token.children:
+        nominal = token.pos_ in ("NOUN", "PROPN") and child.dep_ in (
+            "poss",
+            "compound",
+            "amod",
+            "nmod",
+        )
+        if nominal or child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            phrase, places = _split_places(child)  # "by gunmen in ... province of Iran"
+            actor_tokens += phrase
+            place_tokens += places
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "bombing of Iran's embassy", "killing of 9 Pakistanis"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "to"):
+                target_tokens += list(child.subtree)  # "a visit to Pakistan"
+    for holder in {head, token}:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in TARGETING:
+                target_tokens += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in LOCATIVE:
+                place_tokens += list(child.subtree)
+    if not actor_tokens:
+        actor_tokens += _claimed_by(token)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and not actor_tokens:
+        # "In a recent telephonic conversation, Jilani emphasized ...": the subject
+        # of the verb the phrase modifies took part.
+        verb = token.head.head
+        actor_tokens += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    if head.tag_ == "VBG" and head.dep_ in ("pcomp", "advcl") and not index.in_tokens(actor_tokens):
+        # "Iran displayed its might by carrying out a missile attack" (dev
+        # 06_dailypakistan), "..., killing nine": the gerund's doer is the clause's.
+        governor = head.head.head if head.dep_ == "pcomp" else head.head
+        actor_tokens += _subject(governor)[0]
+    if head.dep_ in ("ccomp", "conj") and [t.lower_ for t in actor_tokens] in PRONOUNS:
+        # "Pakistan on Thursday said it struck hideouts" (dev 09_ifpnews): the
+        # pronoun is the speaker; "X said it had received reports ... and urged the
+        # authorities": up through the clauses to the speaker.
+        actor_tokens = _speaker(head) or actor_tokens
+    if head.dep_ == "conj" and not actor_tokens:
+        # "Islamabad recalled its ambassador ... and blocked Iran's envoy"
+        actor_tokens += _subject(head.head)[0] or _speaker(head)
+        if [t.lower_ for t in actor_tokens] in PRONOUNS:
+            actor_tokens = _speaker(head.head) or actor_tokens
+    if head.dep_ == "xcomp" and not actor_tokens:
+        # "prompting Pakistan to retaliate", "are expected to hold talks"
+        governor = head.head
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "obj") and c is not head]
+        passive = [c for c in governor.children if c.dep_ == "nsubjpass"]
+        actor_tokens += (
+            [t for c in objects for t in c.subtree]
+            or _subject(governor)[0]
+            or [t for c in passive for t in c.subtree]  # "X and Y are expected to meet"
+        )
+    actors_ = [e for e in index.in_tokens(actor_tokens) if e.type != "LOCATION" or _is_capital(e)]
+    if not actors_:
+        referred = index.referred_to(actor_tokens)  # "the group had threatened ..."
+        actors_ = [referred] if referred is not None else []
+    if not actors_ and _BOTH_SIDES.search(" ".join(t.lower_ for t in actor_tokens)):
+        actors_ = index.main_countries()  # "the two nations declared", "both sides agreed"
+    inner_places = {t.i for t in target_tokens for _ in [0] if _in_locative(t, token)}
+    place_tokens += [t for t in target_tokens if t.i in inner_places]
+    targets = index.in_tokens(t for t in target_tokens if t not in place_tokens)
+    places = [e for e in index.in_tokens(place_tokens) if e.type in ("LOCATION", "COUNTRY")]
+    # Places named inside the target phrase ("hideouts in Iran's Sistan province").
+    places += [e for e in targets if e.type == "LOCATION" and e not in places]
+    targets = [e for e in targets if e.type != "LOCATION" and e not in actors_]
+    return actors_, targets, places
+
+
+def _object_phrase(obj: Any) -> list[Any]:
+    """The tokens naming a trigger's target. When the object is itself an event
+    ("condemned Pakistan's raid on Iran's soil", dev 09_ifpnews), the target is who
+    carried that event out, not where or whom it struck."""
+    if obj.pos_ in ("NOUN", "PROPN") and _trigger_rule(obj) is not None:
+        return [
+            t for c in obj.children if c.dep_ in ("poss", "compound", "amod") for t in c.subtree
+        ]
+    return list(obj.subtree)
+
+
+def _claimed_by(token: Any) -> list[Any]:
+    """ "Jaish al-Adl ... claimed responsibility for killing 11 police" (seed 004):
+    who claims an attack carried it out."""
+    prep = token.head
+    if not (token.dep_ in ("pobj", "pcomp") and prep.lower_ == "for"):
+        return []
+    if prep.head.lemma_.lower() != "responsibility":
+        return []
+    verb = prep.head.head
+    while verb.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [t for c in subjects for t in c.subtree]
+        if verb.dep_ != "conj":
+            break
+        verb = verb.head  # "has been implicated in attacks ... and claimed responsibility"
+    return []
+
+
+def _in_locative(token: Any, trigger: Any) -> bool:
+    """Whether a token sits in an "in/near X" phrase below the trigger ("bases in
+    Pakistan's Balochistan province": Pakistan is a place, not the target)."""
+    for ancestor in token.ancestors:
+        if ancestor == trigger:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in LOCATIVE:
+            return True
+    return False
+
+
+PRONOUNS = (["it"], ["they"], ["we"], ["he"], ["she"])
+
+
+CARRIERS = frozenset({"ccomp", "conj", "advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
+
+
+def _speaker(clause: Any) -> list[Any]:
+    """The first subject that is not a pronoun, up through the clauses and phrases that
+    carry this one: who "it" is in "X said it had received reports that ... and urged
+    the authorities to ..." however the parser attached the "and urged"."""
+    current = clause
+    for _ in range(6):
+        if current.dep_ not in CARRIERS or current.head is current:
+            return []
+        current = current.head
+        subject = _subject(current)[0]
+        if subject and [t.lower_ for t in subject] not in PRONOUNS:
+            return subject
+    return []
+
+
+def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
+    """Actor tokens of a verb (subject or "by" agent) and the places inside them."""
+    actor_tokens: list[Any] = []
+    places: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "agent"):
+            clause: set[int] = set()
+            if child.lower_ in ("which", "who") and verb.dep_ == "relcl":
+                child = verb.head  # "Islamabad, which recalled its ambassador"
+                clause = {t.i for t in verb.subtree}  # but not the clause's own words
+            phrase, inner = _split_places(child)
+            actor_tokens += [t for t in phrase if t.i not in clause]
+            places += [t for t in inner if t.i not in clause]
+    return actor_tokens, places
+
+
+def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
+    """The actor part of a subject phrase, and the places inside it.
+
+    Prepositional phrases are not actors: in "gunmen in the Sistan-Baluchistan
+    province of Iran" Iran is a place, and in "Pakistan's Ambassador to Iran" Iran
+    is neither (dev 12_arynews)."""
+    places: list[Any] = []
+    dropped: set[int] = set()
+    for child in phrase_head.subtree:
+        if child.dep_ == "prep" and child.lower_ != "of" and child.i not in dropped:
+            inner = list(child.subtree)
+            dropped.update(t.i for t in inner)
+            if child.lower_ in LOCATIVE:
+                places += inner
+    return [t for t in phrase_head.subtree if t.i not in dropped], places
+
+
+def _is_capital(entity: Entity) -> bool:
+    """A capital used as an actor ("Tehran launched...") stays a LOCATION entity but
+    acts for its state."""
+    return entity.type == "LOCATION" and entity.wikidata is not None
+
+
+def _assault_mode(token: Any) -> str | None:
+    words = {t.lemma_.lower() for t in token.subtree} | {token.lemma_.lower()}
+    words |= {c.lemma_.lower() for c in token.head.children} | {token.head.lemma_.lower()}
+    for mode, cues in event_lexicon().assault_modes.items():
+        if words & cues:
+            return mode
+    return None
+
+
+# "both nations", "the two countries", "both sides": in a bilateral story, the two
+# countries it is about (seeds 002 and 004).
+_BOTH_SIDES = re.compile(
+    r"\b(both|two)\s+(nations|countries|sides|neighbours|neighbors|governments|states)\b"
+)

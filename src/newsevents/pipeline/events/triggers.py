@@ -1,0 +1,207 @@
+"""Which words are event triggers (knowledge/events.yaml) and which are not events:
+habits, headings, visits to facilities, the content of a threat or demand, a trigger
+inside another of the same type, an agreement named in passing.
+
+Reads spaCy tokens and the event lexicon; writes nothing (answers per token)."""
+
+from typing import TYPE_CHECKING, Any
+
+from newsevents.knowledge import Trigger, event_lexicon
+from newsevents.pipeline.events.mention import LIGHT_VERBS
+
+if TYPE_CHECKING:
+    from newsevents.pipeline.events.roles import EntityIndex
+
+HABITUAL_ADVERBS = frozenset({"regularly", "often", "frequently", "repeatedly", "routinely",
+                              "consistently", "constantly", "continually", "usually",
+                              "habitually", "periodically", "sometimes"})  # fmt: skip
+
+
+HABITUAL_MODIFIERS = frozenset({"multiple", "several", "numerous", "frequent", "repeated",
+                                "many", "countless", "past", "previous", "recurring"})  # fmt: skip
+
+
+SERIES_NOUNS = frozenset({"spate", "series", "string", "wave", "campaign", "history"})
+
+
+def _habitual(token: Any) -> bool:
+    """A pattern of events, not one occurrence: "has carried out attacks inside Iran"
+    (dev 02_dailymoon), "Sarmachars who continued to kill Pakistanis" (dev
+    06_dailypakistan), "implicated in multiple attacks" (seed 004), "a spate of deadly
+    attacks" (dev 12_arynews). No single event can be coded from these."""
+    if any(a.lemma_.lower() == "continue" for a in [token.head, *list(token.ancestors)[:2]]):
+        return True
+    verb_ = token if token.pos_ == "VERB" else token.head
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb_.children):
+        return True  # "regularly carries out bombings", "had consistently mobilised"
+    verb = token if token.pos_ == "VERB" else token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+        return True  # "The Houthis have attacked ships in the Red Sea since November"
+    if token.tag_ != "NNS":
+        return False
+    children = list(token.children)
+    if any(c.lower_ in HABITUAL_MODIFIERS for c in children):
+        return True
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in SERIES_NOUNS
+    ):
+        return True
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in children)
+    head = token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
+
+
+def _is_heading(sent: Any) -> bool:
+    """A short line with no verb inside the body: a section heading ("The 2023
+    offensive", "Border clashes in 2022"), which names events the text then tells."""
+    if sent.start_char <= len(sent.doc.text.split("\n", 1)[0]):
+        return False  # the headline itself
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _visit_to_a_facility(token: Any, rule: Trigger, index: "EntityIndex") -> bool:
+    """ "He visited the district hospital" is no consultation: a visit is one when what
+    is visited is named (a capital, a country, a leader), not a common noun."""
+    if rule.type != "CONSULT" or rule.mode != "visit" or token.pos_ != "VERB":
+        return False
+    visited = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    return bool(visited) and visited[0].pos_ == "NOUN" and index.entity_at(visited[0]) is None
+
+
+# Acts whose complement is what they are about, not a second event: "threatened to hit
+# military infrastructure", "urged both sides to stop the attacks", "refused to attend
+# the talks", "vowed to retaliate".
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "SANCTION"})
+
+
+# Nouns whose complement is an intention, a duty or a limit, not an event: "a
+# commitment to collaborate", "the deadline for troops to pull out", "its right to".
+INTENT_NOUNS = frozenset({"commitment", "desire", "willingness", "readiness", "intention",
+                          "plan", "bid", "effort", "deadline", "need", "right", "duty",
+                          "obligation", "call", "demand", "appeal", "offer", "proposal",
+                          "ability", "attempt", "determination", "resolve", "promise",
+                          "pledge", "threat", "warning", "order", "mandate"})  # fmt: skip
+
+
+# A report of an event inside a denial or demand is still a report of the event.
+REPORTED_NOUNS = frozenset({"claim", "report", "allegation", "account", "assertion",
+                            "statement", "suggestion", "version"})  # fmt: skip
+
+
+def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool:
+    """Whether the trigger is the complement of a threat, demand or refusal, or of an
+    intention or limit ("a commitment to collaborate", "the deadline to pull out")."""
+    acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl"):
+            return False  # not an adverbial clause: "..., asserting that the strikes killed"
+        current = current.head
+        if current.lemma_.lower() in REPORTED_NOUNS:
+            return False  # "denied Iran's claim that the strikes targeted terrorists"
+        if current.i in acts and current.dep_ != "advcl":
+            return True
+        if current.pos_ == "NOUN" and current.lemma_.lower() in INTENT_NOUNS:
+            return True
+    return False
+
+
+# Dependencies that end a clause: a trigger beyond one is a separate event.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis", "ROOT", "csubj"})
+
+
+def _nested(token: Any, kind: str, found: list[tuple[Any, Trigger]]) -> Any | None:
+    """The trigger of the same type that governs this one inside one clause
+    ("launched missile attacks", "strikes ... that killed nine people"), never across
+    clauses ("After Pakistan conducted strikes ..., Iran launched an attack")."""
+    agreement = _agreed_on(token, found)
+    if agreement is not None:
+        return agreement
+    current = token
+    # A relative clause ("strikes on hideouts in the province that killed nine") may
+    # sit deep in the phrase; anything else must be within two steps.
+    for _ in range(6 if token.dep_ == "relcl" else 2):
+        if current.dep_ in CLAUSE_DEPS - {"relcl"} or current.head is current:
+            return None
+        current = current.head
+        if any(t.i == current.i and r.type == kind for t, r in found):
+            return current
+    return None
+
+
+def _agreed_on(token: Any, found: list[tuple[Any, Trigger]]) -> Any | None:
+    """ "India and Pakistan agreed to a ceasefire": the ceasefire is what was agreed,
+    one AGREE event, not a second one."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "on", "upon"):
+        verb = token.head.head
+    elif token.dep_ not in ("dobj", "obj"):
+        return None
+    agree = any(t.i == verb.i and r.type == "AGREE" for t, r in found)
+    return verb if agree and verb.i != token.i else None
+
+
+def _trigger_rule(token: Any) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "de":
+        lemma = "de-" + lemma  # spaCy splits "de-escalated" into de / - / escalated
+    for rule in event_lexicon().triggers:
+        if token.pos_ == "VERB" and lemma in rule.verbs:
+            if rule.objects and not _has_object(token, rule.objects):
+                continue
+            if rule.complements and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements for c in token.children
+            ):
+                continue
+            if rule.particles and not any(
+                c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
+            ):
+                continue
+            if rule.preps and not any(
+                c.dep_ == "prep" and c.lower_ in rule.preps for c in token.children
+            ):
+                continue
+            if not (rule.particles or rule.preps) and lemma == "call":
+                continue
+            return rule
+        if token.pos_ in ("NOUN", "PROPN") and not rule.objects:
+            if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
+                continue  # "summoned the envoy in protest": the summons is the event
+            if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                continue  # part of a name: "Government of National Accord"
+            if rule.governors and not _concluded(token, rule.governors):
+                continue  # "the 2015 peace agreement", mentioned in passing
+            if lemma in rule.nouns:
+                return rule
+            modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+            if any(f"{m} {lemma}" in rule.noun_phrases for m in modifiers):
+                return rule
+    return None
+
+
+def _concluded(noun: Any, governors: frozenset[str]) -> bool:
+    """Whether the text tells the agreement concluded or taking effect: object or
+    subject of a concluding verb ("signed a deal", "the truce took effect"), or
+    qualified by one ("a ceasefire brokered by Russia", "Russian-brokered truce")."""
+    if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in governors:
+        return True
+    return any(
+        c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower().split("-")[-1] in governors
+        for c in noun.children
+    )
+
+
+def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
+    """A direct object with one of these lemmas ("*": any direct object)."""
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and ("*" in lemmas or c.lemma_.lower() in lemmas)
+        for c in verb.children
+    )
