@@ -161,6 +161,14 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
             "flights.",
             ["SANCTION", "SANCTION"],
         ),
+        # A hope about what others do is an appeal; talks as a means are no meeting.
+        (
+            "Kenya hoped the two sides would resolve the dispute "
+            "through dialogue and consultation.",
+            ["REQUEST"],
+        ),
+        # A ceasefire concluded on a day is an agreement, with or without its parties.
+        ("A ceasefire brokered by Qatar took effect on Monday.", ["AGREE"]),
         # "hailed from" is where people come from, not praise.
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.

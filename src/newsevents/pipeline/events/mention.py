@@ -54,7 +54,9 @@ class Mention:
         """Enough to stand as an event. An attack may be known only by its place or
         day; a meeting, demand or condemnation is an interaction between named actors
         ("he visited the district hospital" is not one, dev 02_poonch)."""
-        if self.type == "ASSAULT":
+        if self.type == "ASSAULT" or self.mode == "ceasefire":
+            # A ceasefire taking effect on a day is an event even when the text names
+            # its parties only elsewhere ("the truce took effect on November 27").
             return bool(self.actors or self.targets or self.locations or self.date)
         return bool(self.actors or self.targets)
 

@@ -47,6 +47,10 @@ def _merge(
     undated mention ("the missile strikes") refers to the news before an event the text
     recalls from long ago."""
     events: list[Mention] = []
+    # A headline announces what the body tells: its meetings and visits confirm those
+    # of the body, they never start one ("Iraq ... cancels defence minister's visit" is
+    # no visit; "X, Y to meet in Doha" is told below if it happened).
+    title_end = min((m.start for m in mentions if m.start > 0), default=0)
     for mention in sorted(mentions, key=lambda m: (not m.anchored, m.position)):
         scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
         # Ties go to the event mentioned last before this mention: "the strikes" refers
@@ -62,9 +66,14 @@ def _merge(
         )
         if best[1] is not None and (best[0] > 0 or not mention.anchored):
             _absorb(best[1], mention)
-        elif mention.anchored:
+        elif mention.anchored and (
+            mention.start >= title_end or mention.type not in HEADLINE_CONFIRMS
+        ):
             events.append(mention)
     return sorted(events, key=lambda e: e.position)
+
+
+HEADLINE_CONFIRMS = frozenset({"CONSULT"})
 
 
 def _recalled(event: Mention, published: dt.date | None) -> bool:

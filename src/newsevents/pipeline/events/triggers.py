@@ -148,6 +148,11 @@ def _agreed_on(token: Any, found: list[tuple[Any, Trigger]]) -> Any | None:
     return verb if agree and verb.i != token.i else None
 
 
+# spaCy entity labels of names, whose words are never triggers (LAW and EVENT are not
+# among them: "a ceasefire agreement" may be tagged LAW).
+NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART"})
+
+
 def _trigger_rule(token: Any) -> Trigger | None:
     lemma = token.lemma_.lower()
     doc = token.doc
@@ -158,7 +163,9 @@ def _trigger_rule(token: Any) -> Trigger | None:
             if rule.objects and not _has_object(token, rule.objects):
                 continue
             if rule.complements and not any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements for c in token.children
+                (c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements)
+                or ("*" in rule.complements and c.dep_ == "ccomp")
+                for c in token.children
             ):
                 continue
             if rule.particles and not any(
@@ -173,9 +180,10 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 continue
             return rule
         if token.pos_ in ("NOUN", "PROPN") and not rule.objects:
-            if token.dep_ == "pobj" and token.head.lower_ in rule.not_after:
+            phrase = token.head if token.dep_ == "conj" else token  # "dialogue and consultation"
+            if phrase.dep_ == "pobj" and phrase.head.lower_ in rule.not_after:
                 continue  # "summoned the envoy in protest": the summons is the event
-            if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+            if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES:
                 continue  # part of a name: "Government of National Accord"
             if rule.governors and not _concluded(token, rule.governors):
                 continue  # "the 2015 peace agreement", mentioned in passing
