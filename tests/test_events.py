@@ -169,6 +169,16 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ),
         # A ceasefire concluded on a day is an agreement, with or without its parties.
         ("A ceasefire brokered by Qatar took effect on Monday.", ["AGREE"]),
+        # A list of measures on a diplomatic presence is one measure.
+        (
+            "Cambodia downgraded its relations with Thailand and recalled its ambassador.",
+            ["SANCTION"],
+        ),
+        # What a demand asks for, however deep in the clause, is not an event.
+        (
+            "Pakistan asked Kabul to prevent the TTP from using Afghan soil to launch attacks.",
+            ["REQUEST"],
+        ),
         # "hailed from" is where people come from, not praise.
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.

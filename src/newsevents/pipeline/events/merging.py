@@ -94,7 +94,7 @@ def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
 
 
 # Sanctions on a diplomatic presence, told together, are one measure.
-DIPLOMATIC_MEASURES = frozenset({"withdraw", "expel", "discontinue", None})
+DIPLOMATIC_MEASURES = frozenset({"withdraw", "expel", "discontinue", "relations", None})
 
 
 def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:

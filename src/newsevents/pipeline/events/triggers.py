@@ -98,7 +98,9 @@ def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool
     intention or limit ("a commitment to collaborate", "the deadline to pull out")."""
     acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
     current = token
-    for _ in range(3):
+    # Up to five steps: "asked Kabul to prevent the TTP from using Afghan soil to
+    # launch attacks" (launch < using < from < prevent < asked).
+    for _ in range(5):
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl"):
             return False  # not an adverbial clause: "..., asserting that the strikes killed"
         current = current.head
