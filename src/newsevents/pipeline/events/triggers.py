@@ -4,6 +4,7 @@ inside another of the same type, an agreement named in passing.
 
 Reads spaCy tokens and the event lexicon; writes nothing (answers per token)."""
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from newsevents.knowledge import Trigger, event_lexicon
@@ -155,12 +156,30 @@ def _agreed_on(token: Any, found: list[tuple[Any, Trigger]]) -> Any | None:
 NAME_ENTITIES = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART"})
 
 
+@cache
+def _rules_for(lemma: str) -> tuple[Trigger, ...]:
+    """The rules that name this lemma as a verb, a noun or the head of a noun phrase, in
+    file order (the first that fits wins): a token is checked against a handful of
+    rules, not all of them."""
+    return _rule_index().get(lemma, ())
+
+
+@cache
+def _rule_index() -> dict[str, tuple[Trigger, ...]]:
+    index: dict[str, list[Trigger]] = {}
+    for rule in event_lexicon().triggers:
+        heads = {phrase.rsplit(" ", 1)[-1] for phrase in rule.noun_phrases}
+        for lemma in rule.verbs | rule.nouns | heads:
+            index.setdefault(lemma, []).append(rule)
+    return {lemma: tuple(rules) for lemma, rules in index.items()}
+
+
 def _trigger_rule(token: Any) -> Trigger | None:
     lemma = token.lemma_.lower()
     doc = token.doc
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "de":
         lemma = "de-" + lemma  # spaCy splits "de-escalated" into de / - / escalated
-    for rule in event_lexicon().triggers:
+    for rule in _rules_for(lemma):
         if token.pos_ == "VERB" and lemma in rule.verbs:
             if rule.objects and not _has_object(token, rule.objects):
                 continue
