@@ -179,6 +179,7 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
             "Pakistan asked Kabul to prevent the TTP from using Afghan soil to launch attacks.",
             ["REQUEST"],
         ),
+        ("Syria downed an Israeli drone near Quneitra on Sunday.", ["ASSAULT"]),
         # "hailed from" is where people come from, not praise.
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.
