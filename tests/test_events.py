@@ -180,6 +180,14 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
             ["REQUEST"],
         ),
         ("Syria downed an Israeli drone near Quneitra on Sunday.", ["ASSAULT"]),
+        # A state hit by a condition is no attack.
+        ("Zamfara is among the states worst hit by banditry in Nigeria.", []),
+        # A deadline's content is not an event.
+        (
+            "Hezbollah fired rockets on Sunday, a day before the deadline for troops to pull "
+            "out of the area.",
+            ["ASSAULT"],
+        ),
         # "hailed from" is where people come from, not praise.
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.

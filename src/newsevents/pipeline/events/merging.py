@@ -27,13 +27,14 @@ def _one_statement(mentions: list[tuple[Mention, Any]]) -> list[Mention]:
                 if m.type in STATEMENT_TYPES and mention.type in STATEMENT_TYPES
                 and "summon" not in (m.mode, mention.mode)
                 and token.dep_ in ("conj", "advcl", "xcomp") and token.head == t
-                and (not mention.actors or set(mention.actors) <= set(m.actors))
+                and (not mention.actors or not m.actors or set(mention.actors) <= set(m.actors))
             ),
             None,
         )  # fmt: skip
         if first is None:
             kept.append((mention, token))
         else:
+            first[0].actors = first[0].actors or mention.actors
             first[0].targets += [x for x in mention.targets if x not in first[0].targets]
     return [m for m, _ in kept]
 

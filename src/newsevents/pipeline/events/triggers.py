@@ -18,6 +18,10 @@ HABITUAL_ADVERBS = frozenset({"regularly", "often", "frequently", "repeatedly", 
                               "habitually", "periodically", "sometimes"})  # fmt: skip
 
 
+# What "hit by" a condition names is a state of affairs, not an event.
+CONDITIONS = frozenset({"banditry", "violence", "insecurity", "conflict", "war", "crime",
+                        "terrorism", "insurgency", "unrest", "fighting", "crisis",
+                        "flood", "drought", "famine", "inflation", "sanction"})  # fmt: skip
 HABITUAL_MODIFIERS = frozenset({"multiple", "several", "numerous", "frequent", "repeated",
                                 "many", "countless", "past", "previous", "recurring"})  # fmt: skip
 
@@ -35,6 +39,9 @@ def _habitual(token: Any) -> bool:
     verb_ = token if token.pos_ == "VERB" else token.head
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb_.children):
         return True  # "regularly carries out bombings", "had consistently mobilised"
+    agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    if any(g.lemma_.lower() in CONDITIONS for g in agents):
+        return True  # "the states worst hit by banditry": a condition, not one attack
     verb = token if token.pos_ == "VERB" else token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
@@ -102,6 +109,8 @@ def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool
     # Up to five steps: "asked Kabul to prevent the TTP from using Afghan soil to
     # launch attacks" (launch < using < from < prevent < asked).
     for _ in range(5):
+        if current.dep_ == "advcl" and current.head.lemma_.lower() in INTENT_NOUNS:
+            return True  # "the deadline for troops to pull out"
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl"):
             return False  # not an adverbial clause: "..., asserting that the strikes killed"
         current = current.head
