@@ -199,13 +199,13 @@ class Trigger:
 
     type: str
     mode: str | None
-    verbs: frozenset[str]
-    nouns: frozenset[str]  # head lemmas; multiword nouns keep their modifiers below
-    noun_phrases: frozenset[str]  # "missile attack": modifier + head, lower case
-    objects: frozenset[str]
-    particles: frozenset[str]
-    preps: frozenset[str]
-    not_after: frozenset[str]  # a noun trigger in a phrase after these words is no event
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # head lemmas; multiword nouns keep their modifiers
+    noun_phrases: frozenset[str] = frozenset()  # "missile attack": modifier + head, lower case
+    objects: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()  # a noun after these words is no event
     # A verb counts only when its to-infinitive is one of these ("pledged to cooperate",
     # not "pledged to restore security").
     complements: frozenset[str] = frozenset()

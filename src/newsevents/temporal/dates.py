@@ -27,6 +27,7 @@ _STRICT = {
     "RELATIVE_BASE": dt.datetime(2000, 1, 1),
 }
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -238,9 +239,8 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     return best if in_window(best) else None
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEDE_WEEKDAY = re.compile(
-    r"\b(?:on\s+|late\s+|early\s+)(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.IGNORECASE
+    r"\b(?:on\s+|late\s+|early\s+)(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
 )
 
 
@@ -248,4 +248,4 @@ def _lede_weekday(body: str) -> int | None:
     """The weekday the lede (the first line) dates its news with: "... on Tuesday"."""
     first_line = body.lstrip().split("\n", 1)[0]
     match = _LEDE_WEEKDAY.search(first_line)
-    return _WEEKDAY_NAMES.index(match.group(1).lower()) if match else None
+    return WEEKDAYS.index(match.group(1).lower()) if match else None

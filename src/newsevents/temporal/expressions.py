@@ -52,12 +52,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsevents.knowledge import time_words
-from newsevents.temporal.dates import MONTHS
+from newsevents.temporal.dates import MONTHS, WEEKDAYS
 
 Granularity = Literal["day", "week", "month", "quarter", "year"]
 Resolution = Literal["absolute", "publication", "event"]
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -662,7 +660,7 @@ class ResolvedMention:
     interval: TimeInterval | None
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 
 
 def normalize_text(text: str, published: dt.date | None) -> list[ResolvedMention]:
@@ -672,7 +670,7 @@ def normalize_text(text: str, published: dt.date | None) -> list[ResolvedMention
     resolved = []
     previous: dt.date | None = None
     offset = 0
-    for sentence in _SENTENCE.split(text):
+    for sentence in SENTENCE_BREAK.split(text):
         start = text.find(sentence, offset)
         offset = start + len(sentence)
         for local in find_expressions(sentence):

@@ -35,6 +35,7 @@ from functools import cache
 from newsevents.knowledge import OfficeTerm
 from newsevents.temporal.dates import MONTHS, in_window
 from newsevents.temporal.expressions import (
+    SENTENCE_BREAK,
     WEEKDAYS,
     TimeMention,
     _absolute,
@@ -76,7 +77,6 @@ class _Peg:
         return None
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 # A date said to be ahead or a limit ("ahead of the January 26 deadline", "by March 3")
 # is not a past peg, whatever the tense of the clause.
 _NOT_PAST_BEFORE = re.compile(
@@ -106,13 +106,14 @@ _SHIFT = re.compile(
 
 def infer_publication_date(text: str, terms: Iterable[OfficeTerm] = ()) -> InferredDate | None:
     """The smallest publication day consistent with what `text` reports, or None."""
-    bound, bound_why = _lower_bound(text)
+    told = _past_mentions(text)
+    bound, bound_why = _lower_bound(told)
     in_office = office_holders(text, terms)
     for name, spans in in_office:
         start = min(s for s, _ in spans)
         if bound is None or start > bound:
             bound, bound_why = start, f"{name} in office"
-    links = _linked_pegs(text)
+    links = _linked_pegs(told)
     if bound is None or not links:
         return None
     for step in range(-6, SEARCH_DAYS):
@@ -156,14 +157,22 @@ def _pinned(news_day: dt.date, links: list["_Link"]) -> bool:
     return True
 
 
-def _lower_bound(text: str) -> tuple[dt.date | None, str]:
+def _past_mentions(text: str) -> list[tuple[str, list[TimeMention]]]:
+    """Each sentence with the time expressions it reports as past: read once, used by
+    the lower bound and the pegs."""
+    told = []
+    for sentence in SENTENCE_BREAK.split(text):
+        if sentence.strip():
+            told.append((sentence, [m for m in find_expressions(sentence) if _past(m, sentence)]))
+    return told
+
+
+def _lower_bound(told: list[tuple[str, list[TimeMention]]]) -> tuple[dt.date | None, str]:
     """The first day of the latest full date, month or year a past clause reports."""
     bound: dt.date | None = None
     why = ""
-    for sentence in _sentences(text):
-        for mention in find_expressions(sentence):
-            if not _past(mention, sentence):
-                continue
+    for _, mentions in told:
+        for mention in mentions:
             words = mention.text.lower()
             resolved = _absolute(
                 words.removeprefix("since ").removeprefix("in "), None, None, False
@@ -189,7 +198,7 @@ _ATTRIBUTION_GAP = re.compile(r"[\s,(]*(?:[^,;.]{0,60}\b(?:said|says|reported|to
 _DATELINE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s?){1,4},\s*")  # "Bogotá, " "NEW DELHI, "
 
 
-def _linked_pegs(text: str) -> list[_Link]:
+def _linked_pegs(told: list[tuple[str, list[TimeMention]]]) -> list[_Link]:
     """The month-days the text links to its news of the day: paired with a weekday,
     shifted from a day the same sentence names ("on Monday, more than a week after the
     October 1 strike"), or in a "came days after" sentence (dated by the article's first
@@ -197,8 +206,7 @@ def _linked_pegs(text: str) -> list[_Link]:
     links: list[_Link] = []
     first_weekday: int | None = None
     waiting: list[_Peg] = []  # "came days after" pegs waiting for the lede's weekday
-    for sentence in _sentences(text):
-        mentions = [m for m in find_expressions(sentence) if _past(m, sentence)]
+    for sentence, mentions in told:
         weekdays = [m for m in mentions if _weekday_of(m) is not None]
         if weekdays and first_weekday is None:
             first_weekday = _weekday_of(weekdays[0])
@@ -280,10 +288,6 @@ def _past(mention: TimeMention, sentence: str) -> bool:
         return True  # "a day before the January 26 deadline": the day before is past
     before, after = sentence[: mention.start], sentence[mention.end :]
     return not (_NOT_PAST_BEFORE.search(before) or _NOT_PAST_AFTER.match(after))
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text) if s.strip()]
 
 
 _FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b[\s-]*$", re.IGNORECASE)

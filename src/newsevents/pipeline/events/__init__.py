@@ -232,13 +232,8 @@ def implied_assault(
     habit."""
     if is_aggregate(token) or _habitual(token):
         return None
-    rule = Trigger(
-        type="ASSAULT", mode="abduct" if token.lemma_.lower() in ABDUCTION else None,
-        verbs=frozenset(), nouns=frozenset(), noun_phrases=frozenset(), objects=frozenset(),
-        particles=frozenset(), preps=frozenset(), not_after=frozenset(),
-    )  # fmt: skip
+    rule = Trigger(type="ASSAULT", mode="abduct" if token.lemma_.lower() in ABDUCTION else None)
     mention = _mention(token, rule, sent, index)
-    mention.mode = rule.mode or mention.mode  # an abduction is one whatever the weapon
     dates = [e for e in sent.ents if e.label_ == "DATE" and not AGE.search(e.text)]
     for ent in dates:
         resolved = resolve(ent.text, published=published, sentence=sent.text)
