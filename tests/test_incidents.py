@@ -72,7 +72,11 @@ def test_clustering_joins_reports_of_one_strike_and_keeps_others_apart() -> None
     first = make_article()
     second = make_article(article_id="a2", source_file="a2.txt")
     other_day = article_data(article_id="a3", source_file="a3.txt")
-    other_day["events"][0] |= {"date": "2024-01-19"}
+    other_day["events"][0] |= {
+        "date": "2024-01-19",
+        "date_start": "2024-01-19",
+        "date_end": "2024-01-19",
+    }
     for claim in other_day["casualty_claims"]:
         claim["event_date"] = "2024-01-19"
     incidents = build_incidents([first, second, make_article(**other_day)])

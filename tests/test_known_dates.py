@@ -49,14 +49,37 @@ def test_calendar_entries_are_complete_and_use_gazetteer_names() -> None:
     assert len(aliases) == len(set(aliases))
 
 
-def test_weekday_without_publication_date_takes_the_known_incidents_day() -> None:
+def test_a_new_incident_on_a_listed_incidents_weekday_keeps_no_date() -> None:
+    # A 2026 strike in the same district on the same weekday as the listed one of
+    # Thursday 18 January 2024, with no publication date: one weekday fits a day in
+    # every week of every year, so the calendar must not date it.
+    assert any(
+        i.date == dt.date(2024, 1, 18) and "Saravan" in i.places and i.type == "ASSAULT"
+        for i in known_incidents()
+    )
     draft = draft_of(
-        "Pakistan on Thursday said it struck terrorist hideouts in Iran's Sistan and "
-        "Baluchestan province.",
+        "Pakistani forces struck militant hideouts near Saravan in Iran's Sistan and "
+        "Baluchestan province on Thursday, killing seven fighters, officials said.",
         published=None,
     )
     (strike,) = [e for e in draft.events if e.type == "ASSAULT"]
-    assert (strike.date, strike.date_precision) == (dt.date(2024, 1, 18), "day")
+    assert (strike.date, strike.date_source, strike.date_text) == (None, "none", "Thursday")
+    assert "event-date-from-known-incident" not in draft.flags
+
+
+def test_a_weekday_the_story_corroborates_takes_the_known_incidents_day() -> None:
+    # Two events fitting two listed incidents of one week: the story retells that
+    # episode, and the weekday is the listed Thursday.
+    draft = draft_of(
+        "Pakistan on Thursday said it struck terrorist hideouts in Iran's Sistan and "
+        "Baluchestan province. Iran summoned Pakistan's envoy on Thursday.",
+        published=None,
+    )
+    (strike,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert (strike.date, strike.date_precision, strike.date_source) == (
+        dt.date(2024, 1, 18), "day", "calendar",
+    )  # fmt: skip
+    assert (strike.date_start, strike.date_end) == (dt.date(2024, 1, 18), dt.date(2024, 1, 18))
     assert "event-date-from-known-incident" in draft.flags
     # Thursday fixes the week, not the day the article appeared: no publication date.
     assert draft.published_date is None

@@ -1,6 +1,7 @@
 """The models enforce the data contract; the checked-in JSON Schema matches them."""
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -45,12 +46,24 @@ def _broken(mutate) -> str:  # type: ignore[no-untyped-def]
          "count_min 5 is greater than count_max 2"),
         (lambda d: d["casualty_claims"][0].update(qualifier="at_least"),
          "qualifier 'at_least' does not fit"),
-        (lambda d: d["casualty_claims"][0].update(event_date=None), "event_date differs"),
+        (lambda d: d["casualty_claims"][0].update(event_date=dt.date(2024, 1, 17)),
+         "event_date differs"),
+        (lambda d: d["casualty_claims"][0].update(date_source="explicit"),
+         "date_source differs from its event's"),
+        (lambda d: d["casualty_claims"][0].update(event_id=None), "the claim has no event"),
+        (lambda d: d["casualty_claims"][0].update(date_source="none"),
+         "date_source is 'none' exactly when event_date is null"),
+        (lambda d: d["events"][0].update(date_source="none"),
+         "date_source is 'none' exactly when date is null"),
+        (lambda d: d["events"][0].update(date_end=dt.date(2024, 1, 15)),
+         "date_start <= date <= date_end"),
         (lambda d: d.update(text=d["text"] + "!"), "content_sha256 is not the SHA-256"),
         (lambda d: d.update(published_date=None), "provenance is 'none' exactly when"),
         (lambda d: d.update(flags=["Bad Flag"]), "is not a kebab-case slug"),
         (lambda d: d.update(colour="red"), "Extra inputs are not permitted"),
         (lambda d: d["events"][0].update(date=None), "date_precision must be set exactly"),
+        (lambda d: d["events"][0].update(date=None, date_precision=None, date_source="none"),
+         "date_start and date_end must be null"),
         (lambda d: d["entities"][0].update(wikidata="843"), "should match pattern"),
     ],
 )  # fmt: skip

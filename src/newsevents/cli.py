@@ -83,6 +83,12 @@ def build(
         f"{counts['claims']} claims, {counts['rejects']} rejected",
         err=True,
     )
+    sources = report.manifest.event_date_sources
+    typer.echo(
+        f"event dates: {sources.get('calendar', 0)} from the calendar of known incidents, "
+        f"{sources.get('none', 0)} of {counts['events']} events undated",
+        err=True,
+    )
 
 
 def _print_rejects_from(err: Exception) -> None:

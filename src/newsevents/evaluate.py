@@ -112,6 +112,47 @@ class Accuracy:
 
 
 @dataclass
+class DateTally:
+    """Events paired with a dated gold event of their type: how many the build left
+    undated, dated to the gold day, dated to an interval holding it, or dated wrong
+    (the gold day outside the predicted interval)."""
+
+    pairs: int = 0
+    undated: int = 0
+    exact: int = 0
+    inside: int = 0
+    wrong: int = 0
+
+    def add(self, predicted: Event, gold_day: dt.date) -> None:
+        self.pairs += 1
+        if predicted.date is None:
+            self.undated += 1
+            return
+        start = predicted.date_start or predicted.date
+        end = predicted.date_end or predicted.date
+        self.exact += predicted.date == gold_day and predicted.date_precision == "day"
+        inside = start <= gold_day <= end
+        self.inside += inside
+        self.wrong += not inside
+
+    @property
+    def dated(self) -> int:
+        return self.pairs - self.undated
+
+    def as_dict(self) -> dict[str, Any]:
+        def share(x: int, n: int) -> float | None:
+            return x / n if n else None
+
+        return {
+            "pairs": self.pairs,
+            "undated_share": share(self.undated, self.pairs),
+            "exact_share": share(self.exact, self.pairs),
+            "wrong_among_dated": share(self.wrong, self.dated),
+            "inside_among_dated": share(self.inside, self.dated),
+        }
+
+
+@dataclass
 class Report:
     # "events" must match type and date; "events_type" type alone (where recall is lost
     # before dates matter).
@@ -128,8 +169,10 @@ class Report:
             for k in (
                 "entity_type",
                 "event_date",
+                "event_date_no_calendar",
                 "claimant",
                 "claim_event_date",
+                "claim_event_date_no_calendar",
                 "published_date",
                 "outlet",
                 "agency",
@@ -140,6 +183,9 @@ class Report:
     # Publication-date accuracy by the provenance the release gives: how far each
     # source of dates (curated, metadata, text, dateline, url, inferred, none) is right.
     published_date_by_provenance: dict[str, Accuracy] = field(default_factory=dict)
+    # Event dates over events paired by type with dated gold: "all", and by the
+    # `date_source` the release gives.
+    event_dates: dict[str, DateTally] = field(default_factory=lambda: {"all": DateTally()})
     articles_scored: int = 0
     gold_without_article: list[str] = field(default_factory=list)
     # "file: kind: description" of every miss and false positive, for --details.
@@ -166,6 +212,7 @@ class Report:
                 k: {"right": a.right, "total": a.total, "accuracy": a.value}
                 for k, a in sorted(self.published_date_by_provenance.items())
             },
+            "event_dates": {k: t.as_dict() for k, t in sorted(self.event_dates.items())},
             "events_by_type": {
                 k: {
                     which: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "f1": s.f1}
@@ -177,6 +224,29 @@ class Report:
             "gold_without_article": self.gold_without_article,
             "errors": self.errors,
         }
+
+
+# The figures the dataset card quotes for each development set (release/accuracy.json).
+HEADLINE_SCORES = ("entities", "events", "events_type", "claims")
+HEADLINE_ACCURACIES = ("event_date", "event_date_no_calendar", "claim_event_date",
+                       "claim_event_date_no_calendar", "claimant", "published_date")  # fmt: skip
+
+
+def headline_figures(report: Report) -> dict[str, float | int | None]:
+    """The card's figures for one set, rounded to 3 places: F1 of each item kind,
+    date and claimant accuracies, and the event-date shares (undated, wrong among
+    dated, gold day inside the predicted interval)."""
+
+    def r(x: float | None) -> float | None:
+        return None if x is None else round(x, 3)
+
+    figures: dict[str, float | int | None] = {"articles": report.articles_scored}
+    figures |= {f"{k}_f1": r(report.scores[k].f1) for k in HEADLINE_SCORES}
+    figures |= {k: r(report.accuracies[k].value) for k in HEADLINE_ACCURACIES}
+    dates = report.event_dates["all"].as_dict()
+    figures |= {k: r(dates[k]) for k in ("undated_share", "wrong_among_dated",
+                                          "inside_among_dated")}  # fmt: skip
+    return figures
 
 
 def normalize(name: str | None) -> str:
@@ -284,8 +354,16 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
     for p, g in _assign(article.events, dated, same_type, Score()):
         date_ok = p.date == g.date or (g.date_optional and p.date is None)
         acc["event_date"].add(date_ok)
+        # Without the calendar of known incidents, its dates would be blanks.
+        acc["event_date_no_calendar"].add(
+            date_ok if p.date_source != "calendar" else bool(g.date_optional)
+        )
+        report.event_dates["all"].add(p, g.date)
+        report.event_dates.setdefault(p.date_source, DateTally()).add(p, g.date)
         if not date_ok:
-            errors.append(f"event date: {p.type} {p.trigger!r} on {p.date}, gold {g.date}")
+            errors.append(
+                f"event date: {p.type} {p.trigger!r} on {p.date} ({p.date_source}), gold {g.date}"
+            )
 
     names = _entity_names(article)
 
@@ -303,11 +381,16 @@ def score_article(article: Article, gold: GoldArticle, report: Report) -> None:
     for p, g in claims:
         acc["claimant"].add(_claimant_ok(p, g, names))
         acc["claim_event_date"].add(p.event_date == g.event_date)
+        without = None if p.date_source == "calendar" else p.event_date
+        acc["claim_event_date_no_calendar"].add(without == g.event_date)
         figure = f"{p.outcome} {p.count_min}-{p.count_max}"
         if not _claimant_ok(p, g, names):
             errors.append(f"claimant: {figure} by {p.claimant_text!r}, gold {g.claimant}")
         if p.event_date != g.event_date:
-            errors.append(f"claim event date: {figure} on {p.event_date}, gold {g.event_date}")
+            errors.append(
+                f"claim event date: {figure} on {p.event_date} ({p.date_source}), "
+                f"gold {g.event_date}"
+            )
     for p, g in pairs:
         if p.type != g.type:
             errors.append(f"entity type: {p.name} is {p.type}, gold {g.type}")
@@ -419,6 +502,18 @@ def format_report(report: Report) -> str:
     lines += ["", f"{'published_date by':17} {'value':>5} {'n':>4}"]
     for provenance, a in sorted(report.published_date_by_provenance.items()):
         lines.append(f"  {provenance:15} {pct(a.value)} {a.total:4}")
+    lines += [
+        "",
+        f"{'event dates by':16} {'pairs':>5} {'undated':>7} {'exact':>5} {'wrong':>5}"
+        f" {'inside':>6}   (undated and exact: of pairs; wrong and inside: of dated)",
+    ]
+    for source, tally in sorted(report.event_dates.items(), key=lambda x: x[0] != "all"):
+        t = tally.as_dict()
+        lines.append(
+            f"  {source:14} {tally.pairs:5} {pct(t['undated_share']):>7}"
+            f" {pct(t['exact_share'])} {pct(t['wrong_among_dated'])}"
+            f" {pct(t['inside_among_dated']):>6}"
+        )
     if report.events_by_type:
         lines += [
             "",

@@ -12,6 +12,7 @@ attribution has no claimant. The claim links to the event its sentence reports,
 else to the nearest assault before it.
 """
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -22,6 +23,14 @@ from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events import EntityIndex, implied_assault, is_aggregate
 from newsevents.schema import CasualtyClaim, Event, Evidence
 from newsevents.temporal.dates import AGE
+from newsevents.temporal.event_dates import (
+    clause_verb,
+    reporting_verb,
+    sentence_dates,
+    verb_dates,
+    when_clause_head,
+)
+from newsevents.temporal.timex import Resolved, date_span, resolve
 
 VERSION = "2"
 
@@ -70,6 +79,15 @@ def extract_claims(draft: Draft) -> Draft:
             )
             if is_aggregate(token):
                 event = None  # a running total belongs to no one event
+            elif event is not None:
+                event = _event_of_stated_day(
+                    event, _stated_day(token, sent, draft.published_date), events,
+                    same_sentence=sent.start_char in sentences.get(event.event_id, ()),
+                    headline=max(sentences.get(event.event_id, {0})) < title_end,
+                )  # fmt: skip
+                said = _said_on(token, sent, draft.published_date)
+                if event is not None and event.date_start and said and said < event.date_start:
+                    event = None  # "said in late July they had killed 47": not August's attack
             elif event is None and sent.start_char >= title_end:
                 # A figure with no assault told anywhere implies the one that caused it.
                 event = implied_assault(token, sent, index, draft.published_date, len(events) + 1)
@@ -98,7 +116,7 @@ def extract_claims(draft: Draft) -> Draft:
                         claimant_text=claimant_text,
                         stance=stance,  # type: ignore[arg-type]
                         event_id=event.event_id if event else None,
-                        event_date=event.date if event else None,
+                        **_date_of(event),
                         evidence=Evidence(
                             start=sent.start_char, end=end, text=draft.text[sent.start_char : end]
                         ),
@@ -109,8 +127,94 @@ def extract_claims(draft: Draft) -> Draft:
         previous_speaker = _speaker(sent, index, previous_person)
     kept = _without_restated_headline(claims, title_end)
     kept.sort(key=lambda c: c.evidence.start)
-    renumbered = [c.model_copy(update={"claim_id": f"c{i}"}) for i, c in enumerate(kept, 1)]
+    # A later figure may have dated its event: every claim copies its event's final date.
+    renumbered = [
+        c.model_copy(update={"claim_id": f"c{i}", **_date_of(events.get(c.event_id or ""))})
+        for i, c in enumerate(kept, 1)
+    ]
     return replace(draft, casualty_claims=tuple(renumbered), events=tuple(events.values()))
+
+
+# A running count is dated by when it was counted: "the death toll rose to 13 on Saturday".
+TALLY_WORDS = frozenset({"toll", "tally", "rise", "climb", "reach", "stand", "increase", "mount"})
+
+
+def _date_of(event: Event | None) -> dict[str, Any]:
+    if event is None:
+        return {"event_date": None, "date_source": "none"}
+    return {"event_date": event.date, "date_source": event.date_source}
+
+
+def _stated_day(token: Any, sent: Any, published: dt.date | None) -> Resolved | None:
+    """The date the figure's own sentence gives the casualties: words in the outcome
+    word's clause ("were killed on Saturday"), in the clause a participle hangs on
+    ("hit a market late on Monday, killing 14"), or in the "when" clause that tells
+    how ("were killed ... when shells landed ... late on Wednesday")."""
+    dates = sentence_dates(sent)
+    if not dates:
+        return None
+    verb = clause_verb(token)
+    if {token.lemma_.lower(), verb.lemma_.lower()} & TALLY_WORDS:
+        return None  # "the toll rose to 13 on Saturday": the day of the count, not the deaths
+    clauses = [verb]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        clauses.append(verb.head)
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and when_clause_head(c) is not None]
+    for clause in clauses:
+        for ent in [e for e in dates if token in e] + verb_dates(clause, dates):
+            resolved = resolve(ent.text, published=published, sentence=sent.text)
+            if resolved:
+                return resolved
+    return None
+
+
+def _said_on(token: Any, sent: Any, published: dt.date | None) -> dt.date | None:
+    """The last day of the statement that reports the figure ("rebels said in late July
+    they had killed 47"): the casualties cannot be later."""
+    speaker = reporting_verb(clause_verb(token))
+    if speaker is None:
+        return None
+    for ent in verb_dates(speaker, sentence_dates(sent)):
+        resolved = resolve(ent.text, published=published, sentence=sent.text)
+        if resolved:
+            return date_span(resolved.date, resolved.precision)[1]
+    return None
+
+
+def _event_of_stated_day(
+    event: Event,
+    stated: Resolved | None,
+    events: dict[str, Event],
+    *,
+    same_sentence: bool,
+    headline: bool,
+) -> Event | None:
+    """The event a figure belongs to, given the day its own sentence states. An
+    undated event told in the figure's sentence or in the headline takes that day (the
+    sentence tells the same occurrence). A dated event on another day is probably the
+    wrong link: the figure goes to the assault of its day, or to none."""
+    if stated is None:
+        return event
+    first, last = date_span(stated.date, stated.precision)
+    if event.date is None:
+        if not (same_sentence or headline):
+            return event
+        dated = event.model_copy(
+            update={"date": stated.date, "date_precision": stated.precision,
+                    "date_start": first, "date_end": last, "date_source": "same-occurrence"}
+        )  # fmt: skip
+        events[event.event_id] = dated
+        return dated
+    if _overlaps(event, first, last):
+        return event
+    same_day = [e for e in events.values() if e.type == "ASSAULT" and _overlaps(e, first, last)]
+    return same_day[0] if len(same_day) == 1 else None
+
+
+def _overlaps(event: Event, first: dt.date, last: dt.date) -> bool:
+    if event.date_start is None or event.date_end is None:
+        return False
+    return event.date_start <= last and first <= event.date_end
 
 
 def _refers_back(figure: Figure) -> bool:

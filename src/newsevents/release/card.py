@@ -1,9 +1,11 @@
 """The dataset card (README.md of a release): YAML front matter + hand-written prose
 from `dataset_card.md` + sections computed from the data and the models."""
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -30,7 +32,7 @@ PRETTY_NAME = "newsevents: the January 2024 Iran–Pakistan crisis in the news"
 TAGS = ["news", "event-extraction", "conflict", "plover", "casualties", "iran", "pakistan"]
 PLACEHOLDERS = (
     "{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}",
-    "{{accuracy}}",
+    "{{accuracy}}", "{{development_accuracy}}",
 )  # fmt: skip
 
 
@@ -58,6 +60,7 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{rejects}}", rejects_section(inputs.rejects, inputs.manifest)),
         ("{{extractors}}", extractors_section(inputs.manifest)),
         ("{{accuracy}}", accuracy_section(inputs.accuracy, inputs.gold_names)),
+        ("{{development_accuracy}}", development_section()),
     ):
         body = body.replace(placeholder, text)
     languages = sorted({a.language for a in inputs.articles}) or ["en"]
@@ -199,6 +202,42 @@ def limits_text() -> str:
 def extractors_section(manifest: Manifest) -> str:
     lines = ["| stage | extractor version |", "|---|---|"]
     lines += [f"| {stage} | {version} |" for stage, version in manifest.extractors.items()]
+    return "\n".join(lines)
+
+
+# Figures for the seeds and the development sets, written by bench/accuracy.py and kept
+# current by tests/test_eval.py: the build itself never reads ../shared.
+ACCURACY_FILE = Path(__file__).with_name("accuracy.json")
+DEVELOPMENT_SETS = {
+    "seeds": "the 5 seed articles (gold/); read while the rules were written",
+    "dev": "8 real articles from other outlets and conflicts; read while the rules were written",
+    "dev-synth": "24 articles written for the project in real outlets' styles, 24 conflicts; "
+    "read while the rules were written",
+}
+DEVELOPMENT_COLUMNS = {
+    "entities_f1": "entities F1", "events_f1": "events F1 (type and date)",
+    "events_type_f1": "events F1 (type only)", "claims_f1": "claims F1",
+    "event_date": "event date", "event_date_no_calendar": "event date, no calendar",
+    "undated_share": "events undated", "wrong_among_dated": "wrong among dated",
+    "inside_among_dated": "gold day inside interval", "claim_event_date": "claim event date",
+    "claim_event_date_no_calendar": "claim event date, no calendar", "claimant": "claimant",
+    "published_date": "publication date",
+}  # fmt: skip
+
+
+def development_section() -> str:
+    figures = json.loads(ACCURACY_FILE.read_text("utf-8"))
+    names = [n for n in DEVELOPMENT_SETS if n in figures]
+    lines = [
+        "| figure | " + " | ".join(f"{n} ({figures[n]['articles']})" for n in names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for key, label in DEVELOPMENT_COLUMNS.items():
+        values = [figures[n].get(key) for n in names]
+        lines.append(
+            f"| {label} | " + " | ".join("n/a" if v is None else f"{v:.3f}" for v in values) + " |"
+        )
+    lines += ["", *(f"- {n}: {DEVELOPMENT_SETS[n]}." for n in names)]
     return "\n".join(lines)
 
 

@@ -103,6 +103,9 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
         },
         removed_lines=dict(sorted(collected.removed_lines.items())),
         flags=dict(sorted(Counter(f for a in articles for f in a.flags).items())),
+        event_date_sources=dict(
+            sorted(Counter(e.date_source for a in articles for e in a.events).items())
+        ),
     )
 
 

@@ -96,8 +96,13 @@ class Article(Record):
                 _resolve(f"{where} claimant", [claim.claimant], entity_ids)
             if claim.event_id is not None:
                 _resolve(f"{where} event_id", [claim.event_id], set(events))
-                if claim.event_date != events[claim.event_id].date:
+                event = events[claim.event_id]
+                if claim.event_date != event.date:
                     raise ValueError(f"{where}: event_date differs from its event's date")
+                if claim.date_source != event.date_source:
+                    raise ValueError(f"{where}: date_source differs from its event's")
+            elif claim.event_date is not None:
+                raise ValueError(f"{where}: event_date is set but the claim has no event")
         for flag in self.flags:
             if not _is_slug(flag):
                 raise ValueError(f"flag {flag!r} is not a kebab-case slug")

@@ -14,6 +14,17 @@ PloverType = Literal[
 ]  # fmt: skip
 EventStatus = Literal["occurred", "expected", "denied", "hypothetical"]
 DatePrecision = Literal["day", "week", "month", "year"]
+DateSource = Literal[
+    "explicit", "relative", "same-occurrence", "narrative", "reporting", "calendar", "none"
+]
+DATE_SOURCE_DESCRIPTION = (
+    "Where the date came from: `explicit` (words that name the day, month or year), "
+    "`relative` (counted from the publication date or another event: 'on Tuesday', 'two "
+    "days later'), `same-occurrence` (an earlier, dated mention of the same occurrence), "
+    "`narrative` (the time of the episode its paragraph goes on telling), `reporting` (the "
+    "day the statement that announces it was made), `calendar` (the calendar of known "
+    "incidents, or relative words counted from a day it gave) or `none` (undated)."
+)
 Outcome = Literal["killed", "injured", "missing", "abducted"]
 Qualifier = Literal["exact", "at_least", "at_most", "approx", "range"]
 VictimGroup = Literal["civilians", "security_forces", "militants", "unknown"]
@@ -55,8 +66,17 @@ class Event(Record):
         default=None, description="Date the event happened, resolved to an absolute date."
     )
     date_precision: DatePrecision | None = Field(
-        default=None, description="day, week, month or year; null when `date` is null."
+        default=None,
+        description="day, week, month or year; null when `date` is null. `date` is the first "
+        "day of the week, month or year.",
     )
+    date_start: dt.date | None = Field(
+        default=None, description="First day the event may have happened on; null when undated."
+    )
+    date_end: dt.date | None = Field(
+        default=None, description="Last day the event may have happened on; null when undated."
+    )
+    date_source: DateSource = Field(default="none", description=DATE_SOURCE_DESCRIPTION)
     date_text: str | None = Field(
         default=None, description="The words the date came from ('on Tuesday')."
     )
@@ -81,6 +101,15 @@ class Event(Record):
     def _precision_goes_with_date(self) -> "Event":
         if (self.date is None) != (self.date_precision is None):
             raise ValueError("date_precision must be set exactly when date is set")
+        if (self.date is None) != (self.date_source == "none"):
+            raise ValueError("date_source is 'none' exactly when date is null")
+        if self.date is None:
+            if self.date_start is not None or self.date_end is not None:
+                raise ValueError("date_start and date_end must be null when date is null")
+        elif not (self.date_start and self.date_end) or not (
+            self.date_start <= self.date <= self.date_end
+        ):
+            raise ValueError("date_start <= date <= date_end must hold when date is set")
         return self
 
 
@@ -115,6 +144,10 @@ class CasualtyClaim(Record):
     event_date: dt.date | None = Field(
         default=None, description="Date of that event (copied from it), or null."
     )
+    date_source: DateSource = Field(
+        default="none",
+        description="Where `event_date` came from: the event's `date_source` (copied from it).",
+    )
     evidence: Evidence = Field(description="The sentence the figure was read from.")
 
     @model_validator(mode="after")
@@ -134,4 +167,6 @@ class CasualtyClaim(Record):
                 f"qualifier {q!r} does not fit count_min={lo}, count_max={hi} "
                 "(see the figure table in the data contract)"
             )
+        if (self.event_date is None) != (self.date_source == "none"):
+            raise ValueError("date_source is 'none' exactly when event_date is null")
         return self

@@ -58,3 +58,9 @@ class Manifest(Record):
         description="Boilerplate lines removed by the clean stage, per kind."
     )
     flags: dict[str, int] = Field(description="Articles carrying each data-quality flag.")
+    event_date_sources: dict[str, int] = Field(
+        default_factory=dict,
+        description="Events per `date_source` (explicit, relative, same-occurrence, "
+        "narrative, reporting, calendar, none): how many dates came from the calendar of "
+        "known incidents, and how many events stayed undated.",
+    )

@@ -11,20 +11,57 @@ of publication.
 import re
 from typing import Any
 
+from newsevents.temporal.dates import AGE
+
 SHIFT_WORDS = frozenset({"later", "after", "earlier", "before", "ago"})
 
 
-def date_words(ent: Any, trigger: Any) -> str:
+def date_words(ent: Any, trigger: Any) -> str | None:
     """The date phrase with the word that gives its direction: spaCy's "two days" plus
-    "later". In "E1, two days after E2 ..." the phrase dates E1 from E2, so seen from
-    E2 (the trigger after it) the shift runs the other way."""
+    "later". "E1 came two days after E2 ...": the phrase dates E2 from E1, so seen
+    from E2 (the trigger after it) the shift runs the other way ("two days earlier"),
+    and it does not date E1 at all (None): E1 is dated by its own words or the story."""
     doc = ent.doc
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if following not in SHIFT_WORDS:
         return ent.text
-    if following in ("after", "before") and trigger.i > ent.end:
+    if following in ("after", "before"):
+        if trigger.i < ent.start:
+            return None
         following = "earlier" if following == "after" else "later"
     return f"{ent.text} {following}"
+
+
+def sentence_dates(sent: Any) -> list[Any]:
+    """The sentence's date expressions: spaCy's DATE and TIME entities, without ages
+    ("7-year-old"), with a year spaCy split off joined back ("October 7" + ", 2023")."""
+    doc = sent.doc
+    found: list[Any] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or AGE.search(ent.text) or _in_dateline(ent):
+            continue
+        if found and ent.label_ == "DATE" and _YEAR.fullmatch(ent.text):
+            gap = doc[found[-1].end : ent.start]
+            if all(t.is_punct and t.text == "," for t in gap) and len(gap) <= 1:
+                found[-1] = doc[found[-1].start : ent.end]
+                continue
+        found.append(ent)
+    return found
+
+
+def _in_dateline(ent: Any) -> bool:
+    """ "Islamabad, Jan 5 (PTI) Four soldiers were killed ...": the wire dateline's
+    date is the day the story was filed, not the day of what it tells."""
+    doc = ent.doc
+    return (
+        ent.start - ent.sent.start <= 4
+        and ent.end < len(doc)
+        and doc[ent.end].text == "("
+        and any(t.text == ")" for t in doc[ent.end + 1 : ent.end + 5])
+    )
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 REPORTING = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "claim",
@@ -41,7 +78,7 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
     """
     mine = []
     for ent in dates:
-        owner = after_clause_trigger(ent, triggers)
+        owner = after_clause_trigger(ent, triggers) or _attached_trigger(ent, triggers)
         for ancestor in [ent.root, *ent.root.ancestors] if owner is None else []:
             if ancestor in triggers and ancestor is not ent.root:
                 owner = ancestor
@@ -57,6 +94,19 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if owner == trigger:
             mine.append(ent)
     return mine
+
+
+def _attached_trigger(ent: Any, triggers: list[Any]) -> Any | None:
+    """A trigger a word of the date hangs on, or that hangs on the date as its
+    apposition ("Hamas's October 7, 2023 attack", parsed "October ..., attack")."""
+    for trigger in triggers:
+        if trigger in ent:
+            continue
+        if any(t.head == trigger for t in ent) or (
+            trigger.head in ent and trigger.dep_ in ("appos", "compound")
+        ):
+            return trigger
+    return None
 
 
 def after_clause_trigger(ent: Any, triggers: list[Any]) -> Any | None:
@@ -117,3 +167,96 @@ def said_to_be_now(trigger: Any) -> bool:
     event to the day of publication."""
     verb = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
     return any(c.lower_ == "now" and c.dep_ == "advmod" for c in verb.children)
+
+
+# --- a date the trigger's clause gives it --------------------------------------------
+# When no date words hang on the trigger itself, its clause may still date it: a verb
+# coordinated with a dated one, the main clause of a "when" clause, or the statement
+# that announces a verbal act. These read the dependency parse only.
+
+CLAUSE_ROLES = frozenset({"dobj", "obj", "pobj", "prep", "nsubj", "nsubjpass", "attr",
+                          "compound", "appos", "amod"})  # fmt: skip
+
+
+def clause_verb(trigger: Any) -> Any:
+    """The verb whose clause holds the trigger: the trigger itself when it is a verb;
+    for a noun, the verb it is an object or subject of ("launched strikes")."""
+    word = trigger
+    while word.pos_ not in ("VERB", "AUX") and word.dep_ in CLAUSE_ROLES and word.head != word:
+        word = word.head
+    return word
+
+
+def verb_dates(verb: Any, dates: list[Any]) -> list[Any]:
+    """The date expressions whose own clause is `verb`'s (the first verb above them)."""
+    found = []
+    for ent in dates:
+        owner = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if owner == verb:
+            found.append(ent)
+    return found
+
+
+def coordinated(verb: Any) -> set[Any]:
+    """The verbs joined with `verb` by "and" ("summoned the ambassador on Wednesday and
+    cancelled a planned visit"): one clause, one time."""
+    head = verb
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    group, stack = set(), [head]
+    while stack:
+        word = stack.pop()
+        group.add(word)
+        stack += [c for c in word.children if c.dep_ == "conj"]
+    return group
+
+
+def when_clause_head(verb: Any) -> Any | None:
+    """In "relations deteriorated on Wednesday, when Thailand recalled its ambassador"
+    the "when" clause happens at its main clause's time: the word it hangs on."""
+    if verb.dep_ not in ("advcl", "relcl"):
+        return None
+    if not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children):
+        return None
+    return verb.head
+
+
+SPEECH = REPORTING | {"announce"}
+
+
+def reporting_verb(verb: Any) -> Any | None:
+    """The saying verb whose content, or whose coordinated act, this verb is ("said on
+    Friday that China hoped ...", "said on Monday it had received reports ... and
+    urged ..."): a verbal act is done when it is said."""
+    word = verb
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+        if word.lemma_.lower() in SPEECH:
+            return word
+    if word.dep_ in ("ccomp", "xcomp") and word.head.lemma_.lower() in SPEECH:
+        return word.head
+    return None
+
+
+def recounted(verb: Any) -> bool:
+    """Perfect aspect ("had struck", "has attacked") puts the act before the story's
+    time: it takes no time from the sentences around it."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+
+
+def pronoun_subject(verb: Any) -> bool:
+    """ "He called on Pakistan to ...": the sentence goes on with who was just named."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS for c in verb.children)
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def refers_back(trigger: Any) -> bool:
+    """ "the attack", "the strikes": a definite noun names an occurrence already told."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children
+    )

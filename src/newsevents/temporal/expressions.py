@@ -278,6 +278,12 @@ def _absolute(
     return None
 
 
+def names_its_day(expression: str) -> bool:
+    """Whether the words name a calendar day ("January 18", "18 Jan."): such a date is
+    explicit even when its year comes from the publication date."""
+    return bool(_MONTH_DAY.search(expression.lower()) or _ISO.search(expression))
+
+
 def _part(words: str | None) -> str | None:
     if not words:
         return None

@@ -10,7 +10,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsevents.temporal.expressions import WEEKDAYS, TimeInterval, resolve_expression
+from newsevents.temporal.expressions import (
+    WEEKDAYS,
+    TimeInterval,
+    names_its_day,
+    resolve_expression,
+)
 
 __all__ = ["TODAY", "WEEKDAYS", "Resolved", "date_span", "resolve"]
 
@@ -21,6 +26,10 @@ TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier i
 class Resolved:
     date: dt.date
     precision: str  # day, week, month, year
+    # "explicit" when the words name the day, month or year themselves ("January 18",
+    # "in March 2024"); "relative" when they count from the publication date or from
+    # another event ("on Tuesday", "two days later").
+    source: str = "relative"
 
 
 def resolve(
@@ -33,20 +42,23 @@ def resolve(
 ) -> Resolved | None:
     """The event date of a date expression, or None when it cannot be known."""
     interval = resolve_expression(text, sentence, published, previous, future=future)
-    return None if interval is None else as_event_date(interval)
+    if interval is None:
+        return None
+    explicit = interval.resolution == "absolute" or names_its_day(text)
+    return as_event_date(interval, "explicit" if explicit else "relative")
 
 
-def as_event_date(interval: TimeInterval) -> Resolved | None:
+def as_event_date(interval: TimeInterval, source: str = "relative") -> Resolved | None:
     if interval.period:
         return None
     if interval.granularity == "day":
-        return Resolved(interval.first, "day") if interval.days == 1 else None
+        return Resolved(interval.first, "day", source) if interval.days == 1 else None
     if interval.granularity == "week":
-        return Resolved(interval.first, "week")
+        return Resolved(interval.first, "week", source)
     if interval.granularity == "month":
-        return Resolved(interval.first.replace(day=1), "month")
+        return Resolved(interval.first.replace(day=1), "month", source)
     if interval.granularity == "year":
-        return Resolved(interval.first.replace(month=1, day=1), "year")
+        return Resolved(interval.first.replace(month=1, day=1), "year", source)
     return None  # a quarter: events carry no such precision
 
 

@@ -17,11 +17,13 @@ record); this module runs them in order and dates the events.
 """
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Any
 
 from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
+from newsevents.pipeline.events.anchoring import date_from_story
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
 from newsevents.pipeline.events.merging import _merge, _one_statement
 from newsevents.pipeline.events.roles import EntityIndex, _mention
@@ -34,16 +36,25 @@ from newsevents.pipeline.events.triggers import (
     _visit_to_a_facility,
 )
 from newsevents.schema import Event, Evidence
-from newsevents.temporal.dates import AGE
 from newsevents.temporal.event_dates import (
+    SPEECH,
+    clause_verb,
+    coordinated,
     date_words,
     dates_for,
     is_shift,
     later_that_day,
+    pronoun_subject,
+    recounted,
+    refers_back,
+    reporting_verb,
     said_to_be_now,
+    sentence_dates,
     untagged_shifts,
+    verb_dates,
+    when_clause_head,
 )
-from newsevents.temporal.known_dates import known_date
+from newsevents.temporal.known_dates import calendar_dates
 from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, resolve
 
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
@@ -66,7 +77,7 @@ def extract_events(draft: Draft) -> Draft:
         # A weekday fitted a known incident: that week is the article's time frame,
         # so its other relative dates ("on Thursday", "two days later") resolve too.
         anchor = max(anchors)
-        events, _ = _events(draft, index, anchor)
+        events, _ = _events(draft, index, anchor, from_calendar=True)
         if TODAY.search(draft.text.lower()):
             # "earlier in the day", "this morning": reported on the day it happened.
             draft = replace(
@@ -76,7 +87,7 @@ def extract_events(draft: Draft) -> Draft:
                 published_date_confidence=CALENDAR_CONFIDENCE,
             )
             flags = (flags - {"no-published-date"}) | {"published-date-inferred"}
-    if any(m.from_calendar for m in events):
+    if any(m.date_source == "calendar" for m in events):
         flags.add("event-date-from-known-incident")
     text = draft.text
     return replace(
@@ -89,32 +100,42 @@ def extract_events(draft: Draft) -> Draft:
 
 
 def _events(
-    draft: Draft, index: "EntityIndex", reference: dt.date | None
+    draft: Draft, index: "EntityIndex", reference: dt.date | None, from_calendar: bool = False
 ) -> tuple[list[Mention], list[dt.date]]:
     """Merged events with dates resolved against `reference` (the publication date,
-    or an anchor), then completed from known incidents; also the dates a weekday fitted
-    to a known incident (anchors for an undated article)."""
+    or a day the calendar gave: `from_calendar`), then dated from the story around
+    them, then, last, from known incidents; also the days a weekday fitted to a known
+    incident (anchors for an undated article)."""
     mentions: list[Mention] = []
     previous: dt.date | None = None
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
     for sent in draft.nlp.sents:
-        for mention in _sentence_mentions(sent, index, reference, previous):
-            mentions.append(mention)
-            if mention.date and mention.precision == "day":
-                previous = mention.date
-    events = _merge(mentions, index, reference)
-    anchors = []
-    for event in events:
-        found = known_date(
-            event, index, [sentences[s] for s in sorted(event.sentences)], draft.published_date
+        told = _sentence_mentions(sent, index, reference, previous)
+        mentions += told
+        days = [m.date for m in told if m.date and m.precision == "day"]
+        # "the next day" counts from the last day the text told, event or not ("On
+        # September 19, Azerbaijan launched 'measures' ... agreed the next day").
+        previous = (
+            days[-1] if days else _day_named(sent, sentence_dates(sent), reference) or previous
         )
-        if found is None:
-            continue
-        date, words = found
+    events = _merge(mentions, index, reference)
+    events = date_from_story(events, index, draft.text, len(draft.title))
+    if from_calendar:
+        for event in events:
+            if event.date and event.date_source != "explicit":
+                event.date_source = "calendar"  # counted from the calendar's day
+    anchors = []
+    known = calendar_dates(
+        events, index, [[sentences[s] for s in sorted(e.sentences)] for e in events],
+        # Counting from a day the calendar gave, the story was already found to be a
+        # listed episode: that day bounds the incidents as a publication date would.
+        reference if from_calendar else draft.published_date, draft.text,
+    )  # fmt: skip
+    for number, (date, words) in known.items():
+        event = events[number]
         if event.date is None and words in WEEKDAYS:
             anchors.append(date)
-        event.date, event.precision, event.from_calendar = date, "day", True
-        event.date_text = event.date_text or (words.capitalize() or None)
+        event.take_date(date, "day", event.date_text or words.capitalize() or None, "calendar")
     return events, anchors
 
 
@@ -137,8 +158,7 @@ def _sentence_mentions(
         and not _visit_to_a_facility(t, r, index)
     ]  # fmt: skip
     all_triggers = [t for t, _ in found]
-    # Ages ("7-year-old", "11-month-old") are DATE entities to spaCy, not dates.
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not AGE.search(e.text)]
+    dates = sentence_dates(sent)
     dates += untagged_shifts(sent, dates)
 
     def owned(trigger: Any) -> list[Any]:
@@ -152,10 +172,11 @@ def _sentence_mentions(
     mentions = []
     for token, rule in kept:
         mention = _mention(token, rule, sent, index)
-        mention_dates = [(d, date_words(d, token)) for d in owned(token)]
+        mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
     # Absolute and deictic dates first; then shifts ("two days after ...") from the
-    # event this sentence dates, else from the previous dated event.
+    # event this sentence dates, else from a day the sentence names ("pulled out on
+    # Monday, hours after ..."), else from the previous dated event.
     for shifts in (False, True):
         for mention, _token, mention_dates in mentions:
             for ent, words in mention_dates:
@@ -167,28 +188,97 @@ def _sentence_mentions(
                 )  # fmt: skip
                 mention.date_text = mention.date_text or ent.text
                 if resolved:
-                    mention.date, mention.precision = resolved.date, resolved.precision
-                    mention.date_text = ent.text
+                    mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
                     break
         if not shifts:
             anchors = [m.date for m, _, _ in mentions if m.date and m.precision == "day"]
-            previous = anchors[-1] if anchors else previous
+            named = _day_named(sent, dates, published)
+            previous = anchors[-1] if anchors else named or previous
     for mention, token, _ in mentions:
+        verb = clause_verb(token)
+        mention.recounted = recounted(verb)
+        mention.pronoun_subject = pronoun_subject(verb)
+        mention.refers_back = refers_back(token)
+        mention.lemma = token.lemma_.lower()
         if mention.date is None and said_to_be_now(token):
             resolved = resolve("today", published=published)
             if resolved:
-                mention.date, mention.precision, mention.date_text = resolved.date, "day", "now"
+                mention.take_date(resolved.date, "day", "now", "relative")
         elif mention.date is None and previous and later_that_day(token):
-            mention.date, mention.precision, mention.date_text = previous, "day", "later"
+            mention.take_date(previous, "day", "later", "relative")
+        if mention.date is None:
+            _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
     return _one_statement([(m, t) for m, t, _ in mentions])
+
+
+def _day_named(sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:
+    """The first single day the sentence's own date words name, if any."""
+    for ent in dates:
+        if is_shift(date_words(ent, ent.root) or "later"):
+            continue
+        resolved = resolve(ent.text, published=published, sentence=sent.text)
+        if resolved and resolved.precision == "day":
+            return resolved.date
+    return None
+
+
+def _date_from_clause(
+    mention: Mention,
+    token: Any,
+    verb: Any,
+    mentions: list[tuple[Mention, Any, Any]],
+    dates: list[Any],
+    published: dt.date | None,
+    previous: dt.date | None,
+    sentence: str,
+) -> None:
+    """Date a trigger that no date words hang on from its clause: a verb coordinated
+    with it ("summoned ... on Wednesday and cancelled ..."), the main clause of its
+    "when" clause, a relative clause on the trigger noun ("the agreement, which took
+    effect on November 27"), or, for a verbal or diplomatic act not told in the perfect, the
+    statement that announces it ("said on Friday that China hoped ...")."""
+    group = coordinated(verb)
+    for other, other_token, _ in mentions:
+        if other.date and clause_verb(other_token) in group - {verb}:
+            mention.take_date(other.date, other.precision or "day", other.date_text,
+                              other.date_source)  # fmt: skip
+            return
+    sources: list[tuple[Any, str | None]] = [
+        (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
+    ]
+    head = when_clause_head(verb)
+    if head is not None:
+        sources.append((head, None))
+    # "the agreement, which took effect on November 27": the clause tells the noun's day.
+    sources += [(c, None) for c in token.children if c.dep_ == "relcl"]
+    speaker = reporting_verb(verb)
+    if speaker is not None and mention.type != "ASSAULT" and not mention.recounted:
+        sources.append((speaker, "reporting"))
+    for word, source in sources:
+        own = [e for e in dates if word in e] or verb_dates(word, dates)
+        for ent in own:
+            words = date_words(ent, word)
+            if words is None:
+                continue
+            resolved = resolve(
+                words, published=published, previous=previous,
+                future=mention.status == "expected", sentence=sentence,
+            )  # fmt: skip
+            if resolved:
+                mention.take_date(resolved.date, resolved.precision, ent.text,
+                                  source or resolved.source)  # fmt: skip
+                return
 
 
 def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> Event:
     mention = "new"
-    if m.date is not None and published is not None:
-        last_day = date_span(m.date, m.precision)[1]
-        if (published - last_day).days > BACKGROUND_DAYS:
-            mention = "background"
+    span = date_span(m.date, m.precision) if m.date else None
+    if (
+        span is not None
+        and published is not None
+        and ((published - span[1]).days > BACKGROUND_DAYS)
+    ):
+        mention = "background"
     return Event(
         mention=mention,  # type: ignore[arg-type]
         event_id=f"ev{number}",
@@ -197,6 +287,9 @@ def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> 
         status=m.status,  # type: ignore[arg-type]
         date=m.date,
         date_precision=m.precision if m.date else None,  # type: ignore[arg-type]
+        date_start=span[0] if span else None,
+        date_end=span[1] if span else None,
+        date_source=m.date_source if m.date else "none",  # type: ignore[arg-type]
         date_text=m.date_text,
         actors=m.actors,
         targets=[t for t in m.targets if t not in m.actors],
@@ -212,15 +305,49 @@ AGGREGATE_SUBJECTS = frozenset({"conflict", "war", "violence", "insurgency", "fi
                                 "toll", "attack"})  # fmt: skip
 
 
+DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+
+
 def is_aggregate(token: Any) -> bool:
     """A running total, not one occurrence: "the conflict has killed more than 400",
-    "have killed 3,000 people since 2017"."""
+    "have killed 3,000 people since 2017", "had been killed since the war began",
+    "were killed during more than a year of hostilities", "were killed in attacks
+    across the country in 2022". A verb joined to one ("has killed 462 and wounded
+    2,355") is one too."""
+    if token.dep_ == "conj" and token.head != token and is_aggregate(token.head):
+        return True
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lemma_.lower() in AGGREGATE_SUBJECTS for s in subjects):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)
-    return perfect and since
+    since = any(
+        (c.dep_ == "prep" and c.lower_ == "since")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        for c in token.children
+    )
+    return (perfect and since) or any(_over_a_span(c) for c in token.children)
+
+
+def _over_a_span(prep: Any) -> bool:
+    """ "during more than a year of hostilities", "over four days", "in 2022": a figure
+    summed over a span longer than one occurrence."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("during", "over", "in", "throughout", "from"):
+        return False
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if (
+            obj.lemma_.lower() in DURATION_UNITS
+            and obj.lower_ != obj.lemma_.lower()
+            and prep.lower_ != "from"
+        ):
+            return True  # "over four days", "during months"
+        if obj.lemma_.lower() in DURATION_UNITS and any(c.lower_ == "of" for c in obj.children):
+            return True  # "during more than a year of hostilities", "from four days of"
+        if prep.lower_ == "in" and obj.ent_type_ == "DATE" and YEAR_ONLY.fullmatch(obj.text):
+            return True  # "in 2022": a year's count
+    return False
+
+
+YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 
 
 def implied_assault(
@@ -234,13 +361,10 @@ def implied_assault(
         return None
     rule = Trigger(type="ASSAULT", mode="abduct" if token.lemma_.lower() in ABDUCTION else None)
     mention = _mention(token, rule, sent, index)
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not AGE.search(e.text)]
-    for ent in dates:
+    for ent in sentence_dates(sent):
         resolved = resolve(ent.text, published=published, sentence=sent.text)
         if resolved:
-            mention.date, mention.precision, mention.date_text = (
-                resolved.date, resolved.precision, ent.text,
-            )  # fmt: skip
+            mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
             break
     return _to_event(number, mention, sent.doc.text, published) if mention.anchored else None
 

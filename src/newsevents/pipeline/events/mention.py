@@ -42,12 +42,23 @@ class Mention:
     precision: str | None = None
     date_text: str | None = None
     sentences: set[int] = field(default_factory=set)  # starts of every merged mention's sentence
-    from_calendar: bool = False  # the date came from knowledge/incidents.yaml
+    # Where the date came from: explicit, relative, same-occurrence, narrative,
+    # reporting, calendar or none (the `date_source` of the Event model).
+    date_source: str = "none"
     positions: set[int] = field(default_factory=set)  # every merged mention's trigger offset
+    # What the later anchoring steps need to know of the trigger's clause.
+    refers_back: bool = False  # "the attack", "the strikes": an occurrence told before
+    lemma: str = ""  # the trigger's lemma: "the killing" names what "were killed" told
+    pronoun_subject: bool = False  # "He called on ...": the story goes on
+    recounted: bool = False  # "had struck", "has attacked": an earlier time than the story's
 
     def __post_init__(self) -> None:
         self.sentences.add(self.start)
         self.positions.add(self.position)
+
+    def take_date(self, date: dt.date, precision: str, words: str | None, source: str) -> None:
+        self.date, self.precision, self.date_source = date, precision, source
+        self.date_text = words or self.date_text
 
     @property
     def anchored(self) -> bool:

@@ -138,6 +138,7 @@ def _absorb(event: Mention, other: Mention) -> None:
         or PRECISION_RANK[other.precision or "year"] < PRECISION_RANK[event.precision or "year"]
     ):
         event.date, event.precision, event.date_text = other.date, other.precision, other.date_text
+        event.date_source = other.date_source
         event.start, event.end, event.trigger = other.start, other.end, other.trigger
     if other.status == "occurred" and other.anchored:
         event.status = "occurred"  # an unanchored headline does not settle the status

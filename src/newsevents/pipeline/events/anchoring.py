@@ -1,0 +1,101 @@
+"""Dates for events the text dates only through the story around them.
+
+After the clause rules (the package's date step) and the merging of mentions, an
+event may still be undated. Two readings of the story can date it, in this order:
+
+- same occurrence: "the attack", "the strikes" (a definite noun) names an occurrence
+  already told; when dated events of the same type and compatible parties come
+  before it, it is the one it shares most with (parties, places, the same word), else
+  the last told, and joins that event. A headline announces what the body tells: an
+  undated headline event takes the day of the body's first dated event of its type
+  and compatible parties;
+- narrative: a paragraph tells one episode; an act told in a later sentence of the
+  same paragraph as a dated one, with "he", "she", "they" or "we" for its subject
+  ("He called on Pakistan to ..."), goes on with that episode and happened on its
+  day, unless the perfect puts it earlier ("had struck") or it has not happened yet.
+  A named subject is no such sign: a paragraph of background retells many days.
+
+Neither step guesses from the publication date: an event they cannot date stays
+undated. Reads `Mention`s and the article text; writes `date` and `date_source`.
+"""
+
+import re
+
+from newsevents.pipeline.events.mention import Mention
+from newsevents.pipeline.events.merging import _absorb, _compatible, _shared
+from newsevents.pipeline.events.roles import EntityIndex
+
+
+def date_from_story(
+    events: list[Mention], index: EntityIndex, text: str, title_end: int
+) -> list[Mention]:
+    """The events, dated from the story where the clause left them undated; a definite
+    mention of an occurrence told before joins that event."""
+    for event in sorted(events, key=lambda e: e.position):
+        if event.date is None and max(event.sentences) < title_end:
+            _headline(event, events, index, title_end)
+        elif event.date is None and event.refers_back:
+            told = _same_occurrence(event, events, index)
+            if told is not None:
+                _absorb(told, event)
+                events = [e for e in events if e is not event]
+    for event in sorted(events, key=lambda e: e.position):
+        if event.date is None and event.status == "occurred" and not event.recounted:
+            _narrative(event, events, text)
+    return events
+
+
+def _headline(event: Mention, events: list[Mention], index: EntityIndex, title_end: int) -> None:
+    told = [
+        e for e in events
+        if e.date and e.precision == "day" and e.start >= title_end and _compatible(e, event, index)
+    ]  # fmt: skip
+    if told:
+        first = min(told, key=lambda e: e.position)
+        event.take_date(first.date, "day", first.date_text, "same-occurrence")  # type: ignore[arg-type]
+
+
+def _same_occurrence(event: Mention, events: list[Mention], index: EntityIndex) -> Mention | None:
+    earlier = [
+        e for e in events
+        if e is not event and e.date and e.precision == "day" and e.position < event.position
+        and _may_be(e, event, index)
+    ]  # fmt: skip
+    # The one it shares most with ("the killing" names what "were killed" told), else
+    # the last told.
+    scored = [
+        (_shared(e, event, index) + 2 * (_stem(e.lemma) == _stem(event.lemma)), e) for e in earlier
+    ]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: (pair[0], pair[1].position))[1]
+
+
+def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
+    """Whether a definite mention may name an occurrence told before: the same type,
+    mode and parties. Places are not compared: "the killing of the workers, who hailed
+    from South Punjab" names the killing told in Iran."""
+    if told.type != event.type or (told.mode and event.mode and told.mode != event.mode):
+        return False
+    who, whom = index.regions(told.actors), index.regions(told.targets)
+    if who & index.regions(event.targets) or whom & index.regions(event.actors):
+        return False
+    return not (told.actors and event.actors) or bool(who & index.regions(event.actors))
+
+
+def _stem(lemma: str) -> str:
+    """ "killing" and "kill", "strikes" and "strike": one word for the comparison."""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", lemma)
+
+
+def _narrative(event: Mention, events: list[Mention], text: str) -> None:
+    paragraph = text.rfind("\n\n", 0, event.start)
+    told = [
+        (sentence, e) for e in events
+        if e is not event and e.date and e.precision == "day"
+        for sentence in e.sentences
+        if paragraph < sentence < event.start
+    ]  # fmt: skip
+    if told and event.pronoun_subject:
+        _, episode = max(told, key=lambda pair: (pair[0], pair[1].position))
+        event.take_date(episode.date, "day", episode.date_text, "narrative")  # type: ignore[arg-type]
