@@ -263,3 +263,26 @@ def test_invalid_gold_file_is_a_user_error(tmp_path: Path) -> None:
         load_gold([tmp_path])
     with pytest.raises(UserError, match=r"E006"):
         load_gold([tmp_path / "none"])
+
+
+def test_event_dates_are_tallied_by_source_with_and_without_the_calendar() -> None:
+    data = article_data()
+    week = {"date": dt.date(2024, 1, 15), "date_precision": "week",
+            "date_start": dt.date(2024, 1, 15), "date_end": dt.date(2024, 1, 21),
+            "date_source": "calendar"}  # fmt: skip
+    data["events"][0] |= week
+    for claim in data["casualty_claims"]:
+        claim |= {"event_date": dt.date(2024, 1, 15), "date_source": "calendar"}
+    gold = GoldArticle.model_validate(
+        {"file": "a1.txt", "events": [{"type": ["ASSAULT"], "date": dt.date(2024, 1, 16)}]}
+    )
+    report = evaluate([Article.model_validate(data)], [gold])
+    tally = report.event_dates["calendar"].as_dict()
+    # The week holds the gold day: not exact, not wrong, inside.
+    assert (tally["pairs"], tally["exact_share"], tally["wrong_among_dated"]) == (1, 0.0, 0.0)
+    assert tally["inside_among_dated"] == 1.0
+    assert report.accuracies["event_date"].value == 0.0
+    assert report.accuracies["event_date_no_calendar"].value == 0.0  # a blank is no better
+    gold.events[0].date_optional = True
+    report = evaluate([Article.model_validate(data)], [gold])
+    assert report.accuracies["event_date_no_calendar"].value == 1.0

@@ -1,0 +1,174 @@
+"""Issue 12: every event and claim anchored to the timeline. Each rule is tested on
+sentences written for the test (none is taken from a dev article)."""
+
+import datetime as dt
+
+from newsevents.pipeline.claims import extract_claims
+from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.entities import extract_entities
+from newsevents.pipeline.events import extract_events
+from newsevents.pipeline.nlp import load_nlp, parse
+from newsevents.schema import Event
+from newsevents.temporal.event_dates import date_words
+
+THURSDAY = dt.date(2023, 5, 11)
+
+
+def draft_of(body: str, published: dt.date | None = THURSDAY, title: str = "News") -> Draft:
+    doc = RawDocument("t", "t.txt", None, f"{title}\n\n{body}")
+    (draft,) = parse([Draft(doc, title=title, body=body, published_date=published)])
+    return extract_claims(extract_events(extract_entities(draft)))
+
+
+def event(draft: Draft, trigger: str) -> Event:
+    (found,) = [e for e in draft.events if e.trigger == trigger]
+    return found
+
+
+def test_a_verb_coordinated_with_a_dated_one_shares_its_day() -> None:
+    draft = draft_of(
+        "Kenya's foreign ministry on Tuesday summoned the Somali ambassador and cancelled "
+        "a planned visit by the defence minister."
+    )
+    cancelled = event(draft, "cancelled")
+    assert (cancelled.date, cancelled.date_source) == (dt.date(2023, 5, 9), "relative")
+
+
+def test_a_when_clause_happens_at_its_main_clauses_time() -> None:
+    draft = draft_of("Ties collapsed on Monday, when Chad recalled its ambassador from Sudan.")
+    recalled = event(draft, "recalled")
+    assert (recalled.type, recalled.date) == ("SANCTION", dt.date(2023, 5, 8))
+
+
+def test_a_verbal_act_takes_the_day_of_the_statement_that_announces_it() -> None:
+    draft = draft_of(
+        "A Foreign Ministry spokesman said on Wednesday that Beijing was concerned and urged "
+        "both sides to resolve the dispute through dialogue."
+    )
+    urged = event(draft, "urged")
+    assert (urged.date, urged.date_source) == (dt.date(2023, 5, 10), "reporting")
+
+
+def test_the_day_of_a_statement_does_not_date_an_attack_it_recounts() -> None:
+    draft = draft_of(
+        "The army said on Wednesday that Boko Haram had attacked a checkpoint in Maiduguri."
+    )
+    attacked = event(draft, "attacked")
+    assert attacked.date_source != "reporting" and attacked.date != dt.date(2023, 5, 10)
+
+
+def test_a_relative_clause_dates_the_trigger_noun() -> None:
+    draft = draft_of("Russia and Ukraine signed a grain deal, which took effect on March 3.")
+    (deal,) = [e for e in draft.events if e.trigger == "deal"]
+    assert (deal.date, deal.date_source) == (dt.date(2023, 3, 3), "explicit")
+
+
+def test_a_pronoun_subject_goes_on_with_the_paragraphs_episode() -> None:
+    draft = draft_of(
+        "Ghana's foreign minister condemned the shelling of the border post on Monday. "
+        "He called on Togo to withdraw its troops."
+    )
+    called = event(draft, "called")
+    assert (called.date, called.date_source) == (dt.date(2023, 5, 8), "narrative")
+
+
+def test_a_new_paragraph_or_the_perfect_takes_no_narrative_time() -> None:
+    draft = draft_of(
+        "Ghana's foreign minister condemned the shelling of the border post on Monday.\n\n"
+        "He called on Togo to withdraw its troops."
+    )
+    assert event(draft, "called").date is None
+    draft = draft_of(
+        "Ghana's foreign minister condemned the shelling of the border post on Monday. "
+        "He had called on Togo to withdraw its troops."
+    )
+    assert event(draft, "called").date is None
+
+
+def test_a_definite_mention_joins_the_occurrence_it_names() -> None:
+    draft = draft_of(
+        "Gunmen killed six villagers in Zamfara state on Sunday, police said. The attack on "
+        "the village drew condemnation from the governor."
+    )
+    killings = [e for e in draft.events if e.type == "ASSAULT"]
+    assert len(killings) == 1 and killings[0].date == dt.date(2023, 5, 7)
+
+
+def test_an_undated_headline_takes_the_day_the_body_gives() -> None:
+    draft = draft_of(
+        "A Russian drone struck a crowded market in Sumy on Tuesday, regional officials said.",
+        title="Russian drone hits market in Sumy",
+    )
+    strikes = [e for e in draft.events if e.type == "ASSAULT"]
+    assert strikes and all(e.date == dt.date(2023, 5, 9) for e in strikes)
+
+
+def test_a_wire_datelines_day_is_not_an_events_day() -> None:
+    draft = draft_of(
+        "Lagos, May 11 (AFP) Gunmen killed five villagers in Zamfara state on Tuesday, police said."
+    )
+    (killed,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert killed.date == dt.date(2023, 5, 9)
+
+
+def test_came_a_day_after_dates_the_earlier_event_not_the_later() -> None:
+    # "E1 came a day after E2": the shift dates E2 a day before E1, and not E1.
+    doc = load_nlp()("The ambush came a day after troops killed 12 fighters near the river.")
+    shift = next(e for e in doc.ents if e.text == "a day")
+    ambush, killed = doc[1], doc[7]
+    assert date_words(shift, ambush) is None
+    assert date_words(shift, killed) == "a day earlier"
+
+
+def test_a_year_spacy_splits_off_is_joined_to_its_day() -> None:
+    draft = draft_of("The war began with the group's March 3, 2021 attack on the capital.")
+    attack = event(draft, "attack")
+    assert (attack.date, attack.date_source) == (dt.date(2021, 3, 3), "explicit")
+
+
+def test_weeks_and_months_carry_their_interval() -> None:
+    draft = draft_of(
+        "Sudan's army shelled Omdurman last week, and Chad closed its border in April."
+    )
+    shelled = event(draft, "shelled")
+    assert (shelled.date_precision, shelled.date_start, shelled.date_end) == (
+        "week", dt.date(2023, 5, 1), dt.date(2023, 5, 7),
+    )  # fmt: skip
+
+
+def test_undated_events_stay_blank_not_the_publication_day() -> None:
+    draft = draft_of("Chad closed its border with Sudan, officials said.")
+    closed = event(draft, "closed")
+    assert (closed.date, closed.date_start, closed.date_source) == (None, None, "none")
+
+
+def test_running_totals_belong_to_no_event() -> None:
+    draft = draft_of(
+        "An air strike killed four people in Kidal on Monday. Since the truce began, strikes "
+        "have killed at least 40 people. More than 900 people were killed during two years "
+        "of fighting. Nearly 300 soldiers were killed in attacks across the country in 2022."
+    )
+    totals = {c.count_min: c for c in draft.casualty_claims}
+    assert totals[4].event_date == dt.date(2023, 5, 8)
+    for figure in (40, 900, 300):
+        assert (totals[figure].event_id, totals[figure].date_source) == (None, "none"), figure
+
+
+def test_a_figure_said_before_the_event_is_not_its_toll() -> None:
+    draft = draft_of(
+        "A drone strike killed nine civilians in Tessalit on Monday. In early April, rebels "
+        "said they had killed 30 soldiers near the town."
+    )
+    (earlier,) = [c for c in draft.casualty_claims if c.count_min == 30]
+    assert earlier.event_id is None and earlier.event_date is None
+
+
+def test_a_figure_its_sentence_dates_dates_its_headline_event() -> None:
+    draft = draft_of(
+        "At least five civilians were killed when shells landed on a market in Misrata late "
+        "on Tuesday, the health ministry said.",
+        title="Five killed as shells hit Misrata market",
+    )
+    (five,) = [c for c in draft.casualty_claims if c.count_min == 5]
+    assert five.event_date == dt.date(2023, 5, 9)
+    assert five.date_source != "none"
