@@ -172,3 +172,31 @@ def test_a_figure_its_sentence_dates_dates_its_headline_event() -> None:
     (five,) = [c for c in draft.casualty_claims if c.count_min == 5]
     assert five.event_date == dt.date(2023, 5, 9)
     assert five.date_source != "none"
+
+
+def test_a_clause_on_a_war_sums_over_it() -> None:
+    draft = draft_of(
+        "A drone strike killed nine civilians in Bahir Dar on Monday. The Tigray conflict, "
+        "which ended with a peace deal in 2022, killed as many as 600,000 people."
+    )
+    (total,) = [c for c in draft.casualty_claims if c.count_max == 600000]
+    assert total.event_id is None
+
+
+def test_a_figure_right_after_a_recalled_attack_goes_on_with_it() -> None:
+    draft = draft_of(
+        "Israeli strikes killed 30 people in Rafah on Wednesday, medics said.\n\n"
+        "The war began with Hamas's October 7, 2023 attack on Israel. Of the 251 hostages "
+        "taken by militants, 97 remain in Gaza."
+    )
+    (hostages,) = [c for c in draft.casualty_claims if c.count_min == 251]
+    assert hostages.event_date == dt.date(2023, 10, 7)
+
+
+def test_the_shift_before_an_after_clause_dates_the_clauses_event() -> None:
+    draft = draft_of(
+        "Insurgents raided the village of Mocimboa on Sunday. The raid came a day after "
+        "Mozambican troops said they had killed 11 insurgents near the river."
+    )
+    (killed,) = [e for e in draft.events if e.trigger == "killed"]
+    assert killed.date == dt.date(2023, 5, 6)

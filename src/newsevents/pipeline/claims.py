@@ -75,8 +75,9 @@ def extract_claims(draft: Draft) -> Draft:
                 token, sent, index, previous_person, previous_speaker
             )
             event = _event_for(
-                (sent.start_char, sent.end_char), token.idx, events, sentences, triggers
-            )
+                (sent.start_char, sent.end_char), token.idx, events, sentences, triggers,
+                _sentence_before(sent),
+            )  # fmt: skip
             if is_aggregate(token):
                 event = None  # a running total belongs to no one event
             elif event is not None:
@@ -215,6 +216,15 @@ def _overlaps(event: Event, first: dt.date, last: dt.date) -> bool:
     if event.date_start is None or event.date_end is None:
         return False
     return event.date_start <= last and first <= event.date_end
+
+
+def _sentence_before(sent: Any) -> int | None:
+    """Where the sentence before this one starts, when it is in the same paragraph."""
+    if sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    between = sent.doc.text[previous.end_char : sent.start_char]
+    return None if "\n\n" in between or "\n\n" in previous.text else previous.start_char
 
 
 def _refers_back(figure: Figure) -> bool:
@@ -553,6 +563,7 @@ def _event_for(
     events: dict[str, Event],
     sentences: dict[str, frozenset[int]],
     triggers: dict[str, frozenset[int]],
+    previous_sentence: int | None = None,
 ) -> Event | None:
     """The assault this sentence reports (of two, the one whose trigger is nearest the
     figure's word: "A day after Tehran ... killed two civilians, Pakistan retaliated
@@ -569,8 +580,16 @@ def _event_for(
                 default=sentence_end,
             ),
         )  # fmt: skip
-    # A figure told after the news refers to the news, not to an attack the text
-    # recalled in passing ("claimed responsibility for killing 11 police in December").
+    # A figure right after a recalled attack goes on with it ("... Hamas's October 7
+    # attack. Of the 251 hostages taken, ..."); otherwise a figure told after the news
+    # refers to the news, not to an attack the text recalled in passing ("claimed
+    # responsibility for killing 11 police in December").
+    just_told = [
+        e for e in assaults
+        if previous_sentence is not None and previous_sentence in sentences.get(e.event_id, ())
+    ]  # fmt: skip
+    if len(just_told) == 1:
+        return just_told[0]
     news = [e for e in assaults if e.mention == "new"] or assaults
     before = [
         (max(s for s in sentences[e.event_id] if s < sentence_start), e)

@@ -112,15 +112,29 @@ def _attached_trigger(ent: Any, triggers: list[Any]) -> Any | None:
 def after_clause_trigger(ent: Any, triggers: list[Any]) -> Any | None:
     """In "A day after Tehran violated ... and killed two civilians, Pakistan
     retaliated", the shift measures the gap back to the events of the "after"
-    clause: those are the ones it dates (as "a day earlier")."""
-    verb = ent.root.head
-    if ent.root.dep_ != "npadvmod" or not any(
-        c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children
-    ):
+    clause: those are the ones it dates (as "a day earlier"). So in "The attack came a
+    day after troops said they had killed 11 insurgents": the first event the "after"
+    clause tells (past its reporting verb)."""
+    if ent.root.dep_ != "npadvmod":
         return None
-    clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    inside = [t for t in triggers if t in clause or t.head in clause and t.dep_ in ("dobj", "obj")]
-    return inside[0] if inside else None
+    verb = ent.root.head
+    if _marked_after(verb):
+        clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        inside = [
+            t for t in triggers if t in clause or t.head in clause and t.dep_ in ("dobj", "obj")
+        ]  # fmt: skip
+        return inside[0] if inside else None
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("after", "before"):
+        return None  # "came a day after ...": the shift stands right before its clause
+    for clause_verb_ in (c for c in verb.children if c.dep_ == "advcl" and _marked_after(c)):
+        inside = [t for t in triggers if t in clause_verb_.subtree]
+        return inside[0] if inside else None
+    return None
+
+
+def _marked_after(verb: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children)
 
 
 def _governs(word: Any, trigger: Any) -> bool:

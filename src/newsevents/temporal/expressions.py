@@ -230,7 +230,8 @@ def _point(
     if published is None:
         return None
     for relative in (
-        _day_word, _ago, _weekend, _relative_unit, _quarter, _month_day, _weekday, _month_only,
+        _day_word, _ago, _weekend, _month_of_a_relative_year, _relative_unit, _quarter,
+        _month_day, _weekday, _month_only,
     ):  # fmt: skip
         found = relative(text, published, previous, future)
         if found is not None:
@@ -494,6 +495,24 @@ def _month_only(
     else:
         year = published.year if month <= published.month else published.year - 1
     first, last = _month(year, month, _part(match["part"]))
+    return TimeInterval(first, last, "month", "publication")
+
+
+_MONTH_OF_RELATIVE_YEAR = re.compile(
+    rf"\b{_PART}(?P<month>{_MONTH_NAMES})\.?\s+(?:of\s+)?(?P<rel>last|this|next) year\b"
+)
+
+
+def _month_of_a_relative_year(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """ "late July last year", "in March this year", "June of next year": the month of
+    the year the words name, counted from P."""
+    match = _MONTH_OF_RELATIVE_YEAR.search(text)
+    if not match:
+        return None
+    year = published.year + {"last": -1, "this": 0, "next": 1}[match["rel"]]
+    first, last = _month(year, MONTHS[match["month"]], _part(match["part"]))
     return TimeInterval(first, last, "month", "publication")
 
 

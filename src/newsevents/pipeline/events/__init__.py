@@ -305,6 +305,9 @@ AGGREGATE_SUBJECTS = frozenset({"conflict", "war", "violence", "insurgency", "fi
                                 "toll", "attack"})  # fmt: skip
 
 
+# What a clause hanging on the noun sums over: "the conflict, which ..., killed 600,000".
+WARS = AGGREGATE_SUBJECTS - {"attack", "toll"}
+
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade"})
 
 
@@ -316,6 +319,8 @@ def is_aggregate(token: Any) -> bool:
     2,355") is one too."""
     if token.dep_ == "conj" and token.head != token and is_aggregate(token.head):
         return True
+    if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in WARS:
+        return True  # "The Tigray conflict, which ended in 2022, killed 600,000"
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lemma_.lower() in AGGREGATE_SUBJECTS for s in subjects):
         return True

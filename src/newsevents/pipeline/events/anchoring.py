@@ -72,10 +72,11 @@ def _same_occurrence(event: Mention, events: list[Mention], index: EntityIndex) 
 
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
-    """Whether a definite mention may name an occurrence told before: the same type,
-    mode and parties. Places are not compared: "the killing of the workers, who hailed
-    from South Punjab" names the killing told in Iran."""
-    if told.type != event.type or (told.mode and event.mode and told.mode != event.mode):
+    """Whether a definite mention may name an occurrence told before: the same type and
+    parties. Places are not compared ("the killing of the workers, who hailed from South
+    Punjab" names the killing told in Iran), nor modes ("the attack" names a raid told
+    with the abductions it brought); sharing them only counts in the choice."""
+    if told.type != event.type:
         return False
     who, whom = index.regions(told.actors), index.regions(told.targets)
     if who & index.regions(event.targets) or whom & index.regions(event.actors):
