@@ -200,3 +200,42 @@ def test_the_shift_before_an_after_clause_dates_the_clauses_event() -> None:
     )
     (killed,) = [e for e in draft.events if e.trigger == "killed"]
     assert killed.date == dt.date(2023, 5, 6)
+
+
+def test_a_shift_before_a_noun_dates_the_other_event_after_it() -> None:
+    for body in (
+        "Two days after the bombing, Somalia expelled Kenya's ambassador.",
+        "Somalia expelled Kenya's ambassador two days after the bombing.",
+    ):
+        draft = draft_of(f"Al-Shabaab bombed a market in Mogadishu on Monday. {body}")
+        assert event(draft, "expelled").date == dt.date(2023, 5, 10), body
+
+
+def test_a_participle_on_a_noun_keeps_the_date_with_the_event() -> None:
+    draft = draft_of(
+        "Gang gunfire struck three airliners flying into the capital's airport on Monday, "
+        "Haitian officials said."
+    )
+    assert event(draft, "struck").date == dt.date(2023, 5, 8)
+
+
+def test_a_noun_phrase_on_a_trigger_does_not_take_its_date() -> None:
+    draft = draft_of(
+        "Kenya and Somalia signed a security agreement on the sidelines of the AU summit in "
+        "Addis Ababa on Tuesday evening."
+    )
+    assert event(draft, "agreement").date == dt.date(2023, 5, 9)
+
+
+def test_liveblog_entries_take_the_day_of_their_heading() -> None:
+    draft = draft_of(
+        "Live updates\n"
+        "Tuesday, May 9, 2023\n\n"
+        "Key developments on May 9:\n"
+        "- Kenya agrees to send 1,000 police officers to Haiti\n\n"
+        "4:10 p.m. — Talks resume\n"
+        "Officials of Kenya and Haiti held talks in Nairobi.",
+        published=None,
+    )
+    assert event(draft, "agrees").date == dt.date(2023, 5, 9)
+    assert event(draft, "agrees").date_source == "narrative"

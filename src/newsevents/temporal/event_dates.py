@@ -18,14 +18,23 @@ SHIFT_WORDS = frozenset({"later", "after", "earlier", "before", "ago"})
 
 def date_words(ent: Any, trigger: Any) -> str | None:
     """The date phrase with the word that gives its direction: spaCy's "two days" plus
-    "later". "E1 came two days after E2 ...": the phrase dates E2 from E1, so seen
-    from E2 (the trigger after it) the shift runs the other way ("two days earlier"),
-    and it does not date E1 at all (None): E1 is dated by its own words or the story."""
+    "later". Before a noun ("two days after the bombing") the phrase dates the other
+    events of the sentence from that one: "after" stays, and the bombing itself is not
+    dated by it (None). Before a clause ("E1 came two days after E2 ...") it dates
+    E2 from E1: seen from E2 (the trigger after it) the shift runs the other way ("two
+    days earlier"), and it does not date E1 at all (None): E1 is dated by its own words
+    or the story."""
     doc = ent.doc
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if following not in SHIFT_WORDS:
         return ent.text
     if following in ("after", "before"):
+        word = doc[ent.end]
+        if word.dep_ == "prep":
+            objects = [c for c in word.children if c.dep_ == "pobj"]
+            if any(trigger in o.subtree for o in objects):
+                return None
+            return f"{ent.text} {following}"
         if trigger.i < ent.start:
             return None
         following = "earlier" if following == "after" else "later"
@@ -88,9 +97,13 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 owner = min(governed, key=lambda t: abs(t.i - ent.root.i))
                 break
             if ancestor.lemma_.lower() in REPORTING or (
-                ancestor.pos_ in ("VERB", "AUX") and ancestor is not ent.root
-            ):
-                break  # a date belongs to its own clause ("since ... began in October")
+                ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
+                and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
+            ):  # fmt: skip
+                # A date belongs to its own clause ("since ... began in October"); a
+                # participle on a noun is no clause of its own ("struck planes flying
+                # into the airport on Monday").
+                break
         if owner == trigger:
             mine.append(ent)
     return mine
@@ -140,10 +153,13 @@ def _marked_after(verb: Any) -> bool:
 def _governs(word: Any, trigger: Any) -> bool:
     if trigger.head == word and trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj"):
         return True
+    # "retaliate with strikes", "engaged in talks": a verb's phrase, not a noun's ("on
+    # the sidelines of the summit on Thursday" dates the signing, not the summit).
     return (
         trigger.dep_ == "pobj"
         and trigger.head.head == word
         and trigger.head.lower_ in ("with", "in", "of")
+        and word.pos_ in ("VERB", "AUX")
     )
 
 

@@ -119,7 +119,7 @@ def _events(
             days[-1] if days else _day_named(sent, sentence_dates(sent), reference) or previous
         )
     events = _merge(mentions, index, reference)
-    events = date_from_story(events, index, draft.text, len(draft.title))
+    events = date_from_story(events, index, draft.text, len(draft.title), reference)
     if from_calendar:
         for event in events:
             if event.date and event.date_source != "explicit":

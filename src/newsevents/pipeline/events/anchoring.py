@@ -14,20 +14,30 @@ event may still be undated. Two readings of the story can date it, in this order
   ("He called on Pakistan to ..."), goes on with that episode and happened on its
   day, unless the perfect puts it earlier ("had struck") or it has not happened yet.
   A named subject is no such sign: a paragraph of background retells many days.
+  A liveblog or digest tells its day once, in a heading line that is only a day
+  ("Thursday, June 13, 2024", "Key developments on June 13:"); its entries (lines
+  opening with a clock time, "10:12 p.m. -", or a bullet) happened on that day.
 
 Neither step guesses from the publication date: an event they cannot date stays
 undated. Reads `Mention`s and the article text; writes `date` and `date_source`.
 """
 
+import datetime as dt
 import re
 
 from newsevents.pipeline.events.mention import Mention
 from newsevents.pipeline.events.merging import _absorb, _compatible, _shared
 from newsevents.pipeline.events.roles import EntityIndex
+from newsevents.temporal.expressions import find_expressions
+from newsevents.temporal.timex import resolve
 
 
 def date_from_story(
-    events: list[Mention], index: EntityIndex, text: str, title_end: int
+    events: list[Mention],
+    index: EntityIndex,
+    text: str,
+    title_end: int,
+    published: dt.date | None = None,
 ) -> list[Mention]:
     """The events, dated from the story where the clause left them undated; a definite
     mention of an occurrence told before joins that event."""
@@ -39,10 +49,55 @@ def date_from_story(
             if told is not None:
                 _absorb(told, event)
                 events = [e for e in events if e is not event]
+    headings = day_headings(text, published)
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and event.status == "occurred" and not event.recounted:
             _narrative(event, events, text)
+        if event.date is None and event.status == "occurred" and headings:
+            _blog_entry(event, text, headings)
+    for event in sorted(events, key=lambda e: e.position):
+        if event.date is None and max(event.sentences) < title_end:
+            _headline(event, events, index, title_end)  # a blog entry may date it now
     return events
+
+
+# A liveblog entry or digest item: a clock time and a dash, or a bullet, opens the line.
+ENTRY = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–-]|[-•*]\s)")
+HEADING_WORDS = re.compile(
+    r"^(?:(?:key |main )?(?:developments|events|updates|highlights|live updates)"
+    r"(?: on| for)?\s*)?(?P<day>.+?)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def day_headings(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """(offset, day) of every line that is only a day, in text order."""
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        words = line.strip()
+        match = HEADING_WORDS.match(words) if 0 < len(words) <= 60 else None
+        if match:
+            day = resolve(match["day"], published=published)
+            if day is not None and day.precision == "day" and _only_a_date(match["day"]):
+                found.append((offset, day.date))
+        offset += len(line) + 1
+    return found
+
+
+def _only_a_date(words: str) -> bool:
+    mentions = find_expressions(words)
+    covered = sum(m.end - m.start for m in mentions)
+    return bool(mentions) and covered >= len(words.strip(" ,.:")) - 2
+
+
+def _blog_entry(event: Mention, text: str, headings: list[tuple[int, dt.date]]) -> None:
+    line_start = text.rfind("\n", 0, event.position) + 1
+    if not ENTRY.match(text, line_start):
+        return
+    before = [day for offset, day in headings if offset < line_start]
+    if before:
+        event.take_date(before[-1], "day", None, "narrative")
 
 
 def _headline(event: Mention, events: list[Mention], index: EntityIndex, title_end: int) -> None:
