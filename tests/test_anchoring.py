@@ -239,3 +239,14 @@ def test_liveblog_entries_take_the_day_of_their_heading() -> None:
     )
     assert event(draft, "agrees").date == dt.date(2023, 5, 9)
     assert event(draft, "agrees").date_source == "narrative"
+
+
+def test_a_figure_its_sentence_dates_to_another_day_leaves_the_wrong_event() -> None:
+    draft = draft_of(
+        "M23 rebels shelled Goma on Monday, officials said. Three more people were killed "
+        "on Saturday, the Red Cross said."
+    )
+    (three,) = [c for c in draft.casualty_claims if c.count_min == 3]
+    shelling = event(draft, "shelled")
+    assert three.event_id != shelling.event_id
+    assert three.event_date != shelling.date

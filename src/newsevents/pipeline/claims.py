@@ -32,7 +32,7 @@ from newsevents.temporal.event_dates import (
 )
 from newsevents.temporal.timex import Resolved, date_span, resolve
 
-VERSION = "2"
+VERSION = "3"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})

@@ -12,8 +12,10 @@ actors and places. A mention with no actor, target, place or date never makes an
 event on its own ("the tit-for-tat strikes"): it can only confirm one.
 
 The parts: `triggers` (which words are events), `roles` (actors, targets,
-places), `status`, `merging` (one event per occurrence), `mention` (the shared
-record); this module runs them in order and dates the events.
+places), `status`, `dating` (the dates one sentence gives its mentions), `merging`
+(one event per occurrence), `anchoring` (dates from the story around an event),
+`mention` (the shared record); this module runs them in order, then consults the
+calendar of known incidents as the last resort.
 """
 
 import datetime as dt
@@ -24,6 +26,7 @@ from typing import Any
 from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events.anchoring import date_from_story
+from newsevents.pipeline.events.dating import date_mentions, day_named
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
 from newsevents.pipeline.events.merging import _merge, _one_statement
 from newsevents.pipeline.events.roles import EntityIndex, _mention
@@ -37,22 +40,10 @@ from newsevents.pipeline.events.triggers import (
 )
 from newsevents.schema import Event, Evidence
 from newsevents.temporal.event_dates import (
-    SPEECH,
-    clause_verb,
-    coordinated,
     date_words,
     dates_for,
-    is_shift,
-    later_that_day,
-    pronoun_subject,
-    recounted,
-    refers_back,
-    reporting_verb,
-    said_to_be_now,
     sentence_dates,
     untagged_shifts,
-    verb_dates,
-    when_clause_head,
 )
 from newsevents.temporal.known_dates import calendar_dates
 from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, resolve
@@ -60,7 +51,7 @@ from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, resolve
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
 
 
-VERSION = "3"
+VERSION = "4"
 
 
 # A weekday fitted to a known incident dates the article less firmly than its own words.
@@ -116,7 +107,7 @@ def _events(
         # "the next day" counts from the last day the text told, event or not ("On
         # September 19, Azerbaijan launched 'measures' ... agreed the next day").
         previous = (
-            days[-1] if days else _day_named(sent, sentence_dates(sent), reference) or previous
+            days[-1] if days else day_named(sent, sentence_dates(sent), reference) or previous
         )
     events = _merge(mentions, index, reference)
     events = date_from_story(events, index, draft.text, len(draft.title), reference)
@@ -174,100 +165,8 @@ def _sentence_mentions(
         mention = _mention(token, rule, sent, index)
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
-    # Absolute and deictic dates first; then shifts ("two days after ...") from the
-    # event this sentence dates, else from a day the sentence names ("pulled out on
-    # Monday, hours after ..."), else from the previous dated event.
-    for shifts in (False, True):
-        for mention, _token, mention_dates in mentions:
-            for ent, words in mention_dates:
-                if is_shift(words) != shifts or mention.date:
-                    continue
-                resolved = resolve(
-                    words, published=published, previous=previous,
-                    future=mention.status == "expected", sentence=sent.text,
-                )  # fmt: skip
-                mention.date_text = mention.date_text or ent.text
-                if resolved:
-                    mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
-                    break
-        if not shifts:
-            anchors = [m.date for m, _, _ in mentions if m.date and m.precision == "day"]
-            named = _day_named(sent, dates, published)
-            previous = anchors[-1] if anchors else named or previous
-    for mention, token, _ in mentions:
-        verb = clause_verb(token)
-        mention.recounted = recounted(verb)
-        mention.pronoun_subject = pronoun_subject(verb)
-        mention.refers_back = refers_back(token)
-        mention.lemma = token.lemma_.lower()
-        if mention.date is None and said_to_be_now(token):
-            resolved = resolve("today", published=published)
-            if resolved:
-                mention.take_date(resolved.date, "day", "now", "relative")
-        elif mention.date is None and previous and later_that_day(token):
-            mention.take_date(previous, "day", "later", "relative")
-        if mention.date is None:
-            _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
+    date_mentions(mentions, sent, dates, published, previous)
     return _one_statement([(m, t) for m, t, _ in mentions])
-
-
-def _day_named(sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:
-    """The first single day the sentence's own date words name, if any."""
-    for ent in dates:
-        if is_shift(date_words(ent, ent.root) or "later"):
-            continue
-        resolved = resolve(ent.text, published=published, sentence=sent.text)
-        if resolved and resolved.precision == "day":
-            return resolved.date
-    return None
-
-
-def _date_from_clause(
-    mention: Mention,
-    token: Any,
-    verb: Any,
-    mentions: list[tuple[Mention, Any, Any]],
-    dates: list[Any],
-    published: dt.date | None,
-    previous: dt.date | None,
-    sentence: str,
-) -> None:
-    """Date a trigger that no date words hang on from its clause: a verb coordinated
-    with it ("summoned ... on Wednesday and cancelled ..."), the main clause of its
-    "when" clause, a relative clause on the trigger noun ("the agreement, which took
-    effect on November 27"), or, for a verbal or diplomatic act not told in the perfect, the
-    statement that announces it ("said on Friday that China hoped ...")."""
-    group = coordinated(verb)
-    for other, other_token, _ in mentions:
-        if other.date and clause_verb(other_token) in group - {verb}:
-            mention.take_date(other.date, other.precision or "day", other.date_text,
-                              other.date_source)  # fmt: skip
-            return
-    sources: list[tuple[Any, str | None]] = [
-        (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
-    ]
-    head = when_clause_head(verb)
-    if head is not None:
-        sources.append((head, None))
-    # "the agreement, which took effect on November 27": the clause tells the noun's day.
-    sources += [(c, None) for c in token.children if c.dep_ == "relcl"]
-    speaker = reporting_verb(verb)
-    if speaker is not None and mention.type != "ASSAULT" and not mention.recounted:
-        sources.append((speaker, "reporting"))
-    for word, source in sources:
-        own = [e for e in dates if word in e] or verb_dates(word, dates)
-        for ent in own:
-            words = date_words(ent, word)
-            if words is None:
-                continue
-            resolved = resolve(
-                words, published=published, previous=previous,
-                future=mention.status == "expected", sentence=sentence,
-            )  # fmt: skip
-            if resolved:
-                mention.take_date(resolved.date, resolved.precision, ent.text,
-                                  source or resolved.source)  # fmt: skip
-                return
 
 
 def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> Event:

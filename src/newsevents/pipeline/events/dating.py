@@ -1,0 +1,133 @@
+"""The dates one sentence gives its event mentions.
+
+Date words attached to a trigger come first (absolute and deictic ones, then shifts
+such as "two days after", counted from the event this sentence dates, else from a day
+the sentence names, else from the day the text told last); then "now" and a bare
+"later"; then the trigger's clause (`_date_from_clause`). Reads the parse and the
+mentions `_sentence_mentions` made; writes each mention's date and `date_source`, and
+the clause facts the story-level steps (anchoring) need.
+"""
+
+import datetime as dt
+from typing import Any
+
+from newsevents.pipeline.events.mention import Mention
+from newsevents.temporal.event_dates import (
+    SPEECH,
+    clause_verb,
+    coordinated,
+    date_words,
+    is_shift,
+    later_that_day,
+    pronoun_subject,
+    recounted,
+    refers_back,
+    reporting_verb,
+    said_to_be_now,
+    verb_dates,
+    when_clause_head,
+)
+from newsevents.temporal.timex import resolve
+
+
+def date_mentions(
+    mentions: list[tuple[Mention, Any, list[tuple[Any, str]]]],
+    sent: Any,
+    dates: list[Any],
+    published: dt.date | None,
+    previous: dt.date | None,
+) -> None:
+    """Date the sentence's mentions: (mention, trigger token, its own date words)."""
+    # Absolute and deictic dates first; then shifts ("two days after ...") from the
+    # event this sentence dates, else from a day the sentence names ("pulled out on
+    # Monday, hours after ..."), else from the previous dated event.
+    for shifts in (False, True):
+        for mention, _token, mention_dates in mentions:
+            for ent, words in mention_dates:
+                if is_shift(words) != shifts or mention.date:
+                    continue
+                resolved = resolve(
+                    words, published=published, previous=previous,
+                    future=mention.status == "expected", sentence=sent.text,
+                )  # fmt: skip
+                mention.date_text = mention.date_text or ent.text
+                if resolved:
+                    mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
+                    break
+        if not shifts:
+            anchors = [m.date for m, _, _ in mentions if m.date and m.precision == "day"]
+            named = day_named(sent, dates, published)
+            previous = anchors[-1] if anchors else named or previous
+    for mention, token, _ in mentions:
+        verb = clause_verb(token)
+        mention.recounted = recounted(verb)
+        mention.pronoun_subject = pronoun_subject(verb)
+        mention.refers_back = refers_back(token)
+        mention.lemma = token.lemma_.lower()
+        if mention.date is None and said_to_be_now(token):
+            resolved = resolve("today", published=published)
+            if resolved:
+                mention.take_date(resolved.date, "day", "now", "relative")
+        elif mention.date is None and previous and later_that_day(token):
+            mention.take_date(previous, "day", "later", "relative")
+        if mention.date is None:
+            _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
+
+
+def day_named(sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:
+    """The first single day the sentence's own date words name, if any."""
+    for ent in dates:
+        if is_shift(date_words(ent, ent.root) or "later"):
+            continue
+        resolved = resolve(ent.text, published=published, sentence=sent.text)
+        if resolved and resolved.precision == "day":
+            return resolved.date
+    return None
+
+
+def _date_from_clause(
+    mention: Mention,
+    token: Any,
+    verb: Any,
+    mentions: list[tuple[Mention, Any, Any]],
+    dates: list[Any],
+    published: dt.date | None,
+    previous: dt.date | None,
+    sentence: str,
+) -> None:
+    """Date a trigger that no date words hang on from its clause: a verb coordinated
+    with it ("summoned ... on Wednesday and cancelled ..."), the main clause of its
+    "when" clause, a relative clause on the trigger noun ("the agreement, which took
+    effect on November 27"), or, for a verbal or diplomatic act not told in the perfect, the
+    statement that announces it ("said on Friday that China hoped ...")."""
+    group = coordinated(verb)
+    for other, other_token, _ in mentions:
+        if other.date and clause_verb(other_token) in group - {verb}:
+            mention.take_date(other.date, other.precision or "day", other.date_text,
+                              other.date_source)  # fmt: skip
+            return
+    sources: list[tuple[Any, str | None]] = [
+        (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
+    ]
+    head = when_clause_head(verb)
+    if head is not None:
+        sources.append((head, None))
+    # "the agreement, which took effect on November 27": the clause tells the noun's day.
+    sources += [(c, None) for c in token.children if c.dep_ == "relcl"]
+    speaker = reporting_verb(verb)
+    if speaker is not None and mention.type != "ASSAULT" and not mention.recounted:
+        sources.append((speaker, "reporting"))
+    for word, source in sources:
+        own = [e for e in dates if word in e] or verb_dates(word, dates)
+        for ent in own:
+            words = date_words(ent, word)
+            if words is None:
+                continue
+            resolved = resolve(
+                words, published=published, previous=previous,
+                future=mention.status == "expected", sentence=sentence,
+            )  # fmt: skip
+            if resolved:
+                mention.take_date(resolved.date, resolved.precision, ent.text,
+                                  source or resolved.source)  # fmt: skip
+                return
