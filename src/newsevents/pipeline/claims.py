@@ -22,6 +22,7 @@ from newsevents.knowledge import claim_lexicon
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events import EntityIndex, implied_assault, is_aggregate
 from newsevents.schema import CasualtyClaim, Event, Evidence
+from newsevents.schema.spans import Phrase
 from newsevents.temporal.dates import AGE
 from newsevents.temporal.event_dates import (
     clause_verb,
@@ -38,14 +39,20 @@ PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})
 
 
+Span = tuple[int, int]  # character offsets into the article text
+
+
 @dataclass(frozen=True)
 class Figure:
     count_min: int
     count_max: int | None
     qualifier: str
-    victims: str | None
+    victims: Span | None  # the victims phrase as written
     group: str
     number: Any  # the token the figure was read from (for position)
+    span: Span  # the figure as written, hedge included ("at least 14")
+    vague: bool = False  # "dozens": a lexicon value, not a stated number
+    breakdown: bool = False  # "including two children": part of another figure
 
 
 def extract_claims(draft: Draft) -> Draft:
@@ -59,7 +66,7 @@ def extract_claims(draft: Draft) -> Draft:
     seen: set[tuple[Any, ...]] = set()
     stated: set[tuple[str, int, int | None]] = set()
     previous_person: str | None = None
-    previous_speaker: tuple[str | None, str] | None = None
+    previous_speaker: tuple[str | None, Span] | None = None
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
@@ -71,14 +78,17 @@ def extract_claims(draft: Draft) -> Draft:
             outcome = outcome_of(token)
             if outcome is None:
                 continue
-            claimant, claimant_text, stance = _claimant(
+            claimant, claimant_at, stance = _claimant(
                 token, sent, index, previous_person, previous_speaker
             )
+            claimant_span = _phrase(draft.text, claimant_at)
+            claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
                 (sent.start_char, sent.end_char), token.idx, events, sentences, triggers,
                 _sentence_before(sent),
             )  # fmt: skip
-            if is_aggregate(token):
+            aggregate = is_aggregate(token)
+            if aggregate:
                 event = None  # a running total belongs to no one event
             elif event is not None:
                 event = _event_of_stated_day(
@@ -97,6 +107,7 @@ def extract_claims(draft: Draft) -> Draft:
                     sentences[event.event_id] = frozenset({sent.start_char})
                     triggers[event.event_id] = frozenset({token.idx})
             for figure in figures(token):
+                victims_span = _phrase(draft.text, figure.victims)
                 who = claimant or (claimant_text or "").lower() or None
                 key = (outcome, figure.count_min, figure.count_max, who, event and event.event_id)
                 counts = (outcome, figure.count_min, figure.count_max)
@@ -111,10 +122,16 @@ def extract_claims(draft: Draft) -> Draft:
                         count_min=figure.count_min,
                         count_max=figure.count_max,
                         qualifier=figure.qualifier,  # type: ignore[arg-type]
-                        victims=figure.victims,
+                        figure_span=_exact(draft.text, figure.span),
+                        vague=figure.vague,
+                        scope="cumulative" if aggregate else "incident",
+                        breakdown=figure.breakdown,
+                        victims=victims_span.text if victims_span else None,
+                        victims_span=victims_span,
                         victim_group=figure.group,  # type: ignore[arg-type]
                         claimant=claimant,
                         claimant_text=claimant_text,
+                        claimant_span=claimant_span,
                         stance=stance,  # type: ignore[arg-type]
                         event_id=event.event_id if event else None,
                         **_date_of(event),
@@ -138,6 +155,15 @@ def extract_claims(draft: Draft) -> Draft:
 
 # A running count is dated by when it was counted: "the death toll rose to 13 on Saturday".
 TALLY_WORDS = frozenset({"toll", "tally", "rise", "climb", "reach", "stand", "increase", "mount"})
+
+
+def _phrase(text: str, span: Span | None) -> Phrase | None:
+    return None if span is None else _exact(text, span)
+
+
+def _exact(text: str, span: Span) -> Phrase:
+    start, end = span
+    return Phrase(start=start, end=end, text=text[start:end])
 
 
 def _date_of(event: Event | None) -> dict[str, Any]:
@@ -260,10 +286,11 @@ def figures(outcome: Any) -> list[Figure]:
     """Every figure the outcome word governs, breakdowns included."""
     found: list[Figure] = []
     for head in _victim_heads(outcome):
-        for noun in [head, *_conjuncts(head), *_included(head)]:
+        parts = _included(head)
+        for noun in [head, *_conjuncts(head), *parts]:
             figure = _figure(noun)
-            if figure and all(f.number is not figure.number for f in found):
-                found.append(figure)
+            if figure and all(f.number != figure.number for f in found):
+                found.append(replace(figure, breakdown=noun in parts))
     return found
 
 
@@ -362,11 +389,15 @@ def _figure(noun: Any) -> Figure | None:
         vague = lexicon.vague.get(noun.lower_)
         if vague:  # "dozens of people"
             low, high, qualifier = vague
-            return Figure(low, high, qualifier, _victims(noun, None), _group(noun), noun)
-        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod")}
-        if dets & SINGULAR_DETERMINERS and noun.tag_ in ("NN", "NNP") and _group(noun) != "unknown":
+            victims = _victims(noun, None)
+            return Figure(low, high, qualifier, victims, _group(noun), noun, _span(noun, noun),
+                          vague=True)  # fmt: skip
+        dets = [c for c in noun.children if c.dep_ in ("det", "nummod")]
+        singular = [d for d in dets if d.lower_ in SINGULAR_DETERMINERS]
+        if singular and noun.tag_ in ("NN", "NNP") and _group(noun) != "unknown":
             # "a child was killed", "A 7-year-old girl was critically injured"
-            return Figure(1, 1, "exact", _victims(noun, None), _group(noun), noun)
+            figure_span = _span(singular[0], singular[0])
+            return Figure(1, 1, "exact", _victims(noun, None), _group(noun), noun, figure_span)
         return None
     if AGE.search(number.text):
         return None
@@ -378,9 +409,16 @@ def _figure(noun: Any) -> Figure | None:
         value = (_number_value(number) or 0) + (value or 0)
     if value is None:
         return None
-    low, high, qualifier = _hedged(number, value)
-    victims_noun = noun if noun is not number else None
-    return Figure(low, high, qualifier, _victims(victims_noun, number), _group(noun), number)
+    low, high, qualifier, first, last = _hedged(number, value)
+    victims_noun = noun if noun != number else None
+    figure_span = _span(doc[first], doc[last])
+    return Figure(
+        low, high, qualifier, _victims(victims_noun, number), _group(noun), number, figure_span
+    )
+
+
+def _span(first: Any, last: Any) -> Span:
+    return first.idx, last.idx + len(last.text)
 
 
 def _is_number(token: Any) -> bool:
@@ -398,37 +436,46 @@ def _number_value(token: Any) -> int | None:
     return None
 
 
-def _hedged(number: Any, value: int) -> tuple[int, int | None, str]:
-    """count_min, count_max and qualifier from the words around the figure."""
+def _hedged(number: Any, value: int) -> tuple[int, int | None, str, int, int]:
+    """count_min, count_max and qualifier from the words around the figure, and the
+    first and last token of the figure as written ("at least 14", "three or four")."""
     doc = number.doc
-    before = " ".join(t.lower_ for t in doc[max(0, number.i - 4) : number.i])
-    after = " ".join(t.lower_ for t in doc[number.i + 1 : number.i + 3])
+    i = number.i
+    last = i + 1 if i + 1 < len(doc) and doc[i + 1].text == "-" else i  # "Twenty-nine"
+    while last + 1 < len(doc) and doc[last].text == "-":
+        last += 1
+    before = " ".join(t.lower_ for t in doc[max(0, i - 4) : i])
+    after = " ".join(t.lower_ for t in doc[last + 1 : last + 3])
     # Ranges: "three or four", "10 to 12", "between 10 and 12".
-    nxt = doc[number.i + 1 : number.i + 3]
+    nxt = doc[last + 1 : last + 3]
     if len(nxt) == 2 and nxt[0].lower_ in ("or", "to", "and") and _is_number(nxt[1]):
         other = _number_value(nxt[1])
         if other is not None and other > value:
-            return value, other, "range"
+            first = i - 1 if i > 0 and doc[i - 1].lower_ == "between" else i
+            return value, other, "range", first, nxt[1].i
     if after.startswith("or more"):
-        return value, None, "at_least"
+        return value, None, "at_least", i, last + 2
     for phrase, qualifier in claim_lexicon().hedges:
         if before.endswith(phrase):
+            first = i - len(phrase.split())
             if qualifier == "at_least":
-                return value, None, "at_least"
+                return value, None, "at_least", first, last
             if qualifier == "at_most":
-                return 0, value, "at_most"
-            return value, value, "approx"
-    return value, value, "exact"
+                return 0, value, "at_most", first, last
+            return value, value, "approx", first, last
+    return value, value, "exact", i, last
 
 
-def _victims(noun: Any, number: Any | None) -> str | None:
+def _victims(noun: Any, number: Any | None) -> Span | None:
+    """The victims phrase as written, from after the figure to the noun ("innocent
+    children" in "two innocent children")."""
     if noun is None:
         return None
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "punct")]
     words = [t for t in words if (number is None or t.i > number.i) and not _is_number(t)]
-    words = [t for t in words if t.text != "-"]
-    text = " ".join(t.text for t in words).strip()
-    return text or noun.text
+    words = [t for t in words if t.text != "-" and t.i >= noun.left_edge.i]
+    first = min(words, key=lambda t: t.i) if words else noun
+    return _span(first, noun)
 
 
 def _group(noun: Any) -> str:
@@ -445,15 +492,15 @@ def _claimant(
     sent: Any,
     index: EntityIndex,
     previous_person: str | None,
-    previous_speaker: tuple[str | None, str] | None = None,
-) -> tuple[str | None, str | None, str]:
-    """(entity_id, claimant text, stance) of whoever asserts the figure."""
+    previous_speaker: tuple[str | None, Span] | None = None,
+) -> tuple[str | None, Span | None, str]:
+    """(entity_id, where the claimant is named, stance) of whoever asserts the figure."""
     lexicon = claim_lexicon()
     own = outcome.head if outcome.lower_ in ("life", "lives") else None  # "claimed the lives"
     parenthetical = [c for c in outcome.children if c.dep_ in ("parataxis", "ccomp", "advcl")]
     # Nested attributions ("Witnesses said ... , the Iranian news agency reported")
     # go to the first speaker the article names; else to the nearest speaker.
-    found: list[tuple[str | None, str, str]] = []
+    found: list[tuple[str | None, Span, str]] = []
     for verb in [*parenthetical, *outcome.ancestors]:
         lemma = verb.lemma_.lower()
         by_object = lemma in lexicon.object_attribution_verbs and outcome.head == verb
@@ -480,8 +527,8 @@ def _claimant(
                 c for c in token.children if c.dep_ == "pobj"
             ]
             if pobj:
-                entity, _ = _resolve(pobj[0], index, previous_person)
-                return entity, " ".join(t.text for t in pobj[0].subtree), "asserted"
+                entity, where = _resolve(pobj[0], index, previous_person)
+                return entity, where, "asserted"
     if sent.text.lstrip()[:1] in ("“", '"') and previous_speaker is not None:
         # A quotation with no attribution of its own continues the speaker just
         # introduced ("... Ambassador to Iran condemned ... “Deeply shocked by
@@ -495,7 +542,7 @@ RELATIVES = frozenset({"which", "who", "that"})
 
 def _speaker(
     sent: Any, index: EntityIndex, previous_person: str | None
-) -> tuple[str | None, str] | None:
+) -> tuple[str | None, Span] | None:
     """Who speaks in a sentence: the named subject of its main verb, if any."""
     subject = _subject_of(sent.root, climb=False)
     if subject is None:
@@ -535,16 +582,37 @@ def _inverted_subject(verb: Any) -> Any | None:
 
 def _resolve(
     phrase: Any, index: EntityIndex, previous_person: str | None
-) -> tuple[str | None, str]:
+) -> tuple[str | None, Span]:
+    """The entity a claimant phrase names, and the phrase as written."""
     tokens = [t for t in phrase.subtree if not _inside_prep(t, phrase)]
-    text = " ".join(t.text for t in tokens)
     if phrase.lower_ in PRONOUNS and len(tokens) == 1:
-        return (previous_person if phrase.lower_ in ("he", "she") else None), phrase.text
+        person = previous_person if phrase.lower_ in ("he", "she") else None
+        return person, _span(phrase, phrase)
     entity = index.head_entity(phrase, tokens)
     if entity is not None and entity.type == "LOCATION":
         entity = index.state_of(entity)  # "the envoy of Islamabad": Pakistan
-    text = text.removeprefix("the ").removeprefix("The ")
-    return (entity.entity_id if entity else None), text
+    return (entity.entity_id if entity else None), noun_phrase(phrase)
+
+
+# What ends a claimant's noun phrase: a clause or an aside about it ("the Myinmu
+# People's Defense Force, which is active in ...", "the Health Ministry (GNA)").
+PHRASE_ENDS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj"})
+
+
+def noun_phrase(head: Any) -> Span:
+    """The whole noun phrase of `head` as written, without a leading "the" and without
+    what follows it as a clause or an aside: "officials in the province", "a nurse at
+    the general referral hospital in Walikale town", "the regional health ministry"."""
+    words = list(head.subtree)
+    cut = [c for c in head.children if c.i > head.i and c.dep_ in PHRASE_ENDS]
+    if cut:
+        first_cut = min(c.left_edge.i for c in cut)
+        words = [t for t in words if t.i < first_cut]
+    while len(words) > 1 and (words[0].lower_ == "the" or words[0].is_punct):
+        words = words[1:]
+    while len(words) > 1 and words[-1].is_punct:
+        words = words[:-1]
+    return _span(words[0], words[-1])
 
 
 def _inside_prep(token: Any, phrase: Any) -> bool:

@@ -132,6 +132,11 @@ def _spans(article: Article) -> Iterable[tuple[str, _Span]]:
         yield f"event {event.event_id} evidence", event.evidence
     for claim in article.casualty_claims:
         yield f"claim {claim.claim_id} evidence", claim.evidence
+        yield f"claim {claim.claim_id} figure_span", claim.figure_span
+        if claim.victims_span is not None:
+            yield f"claim {claim.claim_id} victims_span", claim.victims_span
+        if claim.claimant_span is not None:
+            yield f"claim {claim.claim_id} claimant_span", claim.claimant_span
 
 
 def _unique(what: str, ids: list[str]) -> set[str]:

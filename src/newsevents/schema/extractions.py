@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from newsevents.schema.spans import Evidence, Mention, Record
+from newsevents.schema.spans import Evidence, Mention, Phrase, Record
 
 EntityType = Literal["PERSON", "ORGANIZATION", "ARMED_GROUP", "COUNTRY", "LOCATION", "OTHER"]
 PloverType = Literal[
@@ -29,6 +29,7 @@ Outcome = Literal["killed", "injured", "missing", "abducted"]
 Qualifier = Literal["exact", "at_least", "at_most", "approx", "range"]
 VictimGroup = Literal["civilians", "security_forces", "militants", "unknown"]
 Stance = Literal["asserted", "denied", "disputed"]
+Scope = Literal["incident", "cumulative"]
 
 QID_PATTERN = r"^Q[1-9][0-9]*$"
 
@@ -123,8 +124,31 @@ class CasualtyClaim(Record):
         default=None, ge=0, description="Highest number; null means open-ended ('at least N')."
     )
     qualifier: Qualifier = Field(description="exact, at_least, at_most, approx or range.")
+    figure_span: Phrase = Field(
+        description="The figure itself as written ('at least 14', 'dozens', 'two'), with its "
+        "offsets in the article `text`."
+    )
+    vague: bool = Field(
+        default=False,
+        description="The figure is a vague quantity ('dozens', 'scores', 'hundreds') coded "
+        "by the lexicon (dozens: at least 24): not a stated number.",
+    )
+    scope: Scope = Field(
+        default="incident",
+        description="`incident`: a toll of one occurrence. `cumulative`: a running or "
+        "background total ('more than 2,000 killed since the spring', 'killed in 2022'); "
+        "it never enters an incident's figures.",
+    )
+    breakdown: bool = Field(
+        default=False,
+        description="The figure is a part of another figure of the same sentence ('nine "
+        "people, including two children'): a sub-group, not the toll.",
+    )
     victims: str | None = Field(
         default=None, description="The victims phrase as written ('two innocent children')."
+    )
+    victims_span: Phrase | None = Field(
+        default=None, description="Where `victims` stands in the article `text`, or null."
     )
     victim_group: VictimGroup = Field(
         description="civilians, security_forces, militants or unknown."
@@ -135,7 +159,14 @@ class CasualtyClaim(Record):
         "unattributed.",
     )
     claimant_text: str | None = Field(
-        default=None, description="How the text names the claimant ('Pakistan's foreign office')."
+        default=None,
+        description="How the text names the claimant ('Pakistan's foreign office'), exactly "
+        "as written (the text of `claimant_span`).",
+    )
+    claimant_span: Phrase | None = Field(
+        default=None,
+        description="Where the claimant is named in the article `text` (for a pronoun, the "
+        "pronoun), or null.",
     )
     stance: Stance = Field(description="asserted, denied or disputed.")
     event_id: str | None = Field(
@@ -169,4 +200,12 @@ class CasualtyClaim(Record):
             )
         if (self.event_date is None) != (self.date_source == "none"):
             raise ValueError("date_source is 'none' exactly when event_date is null")
+        if (self.claimant_text is None) != (self.claimant_span is None) or (
+            self.claimant_span is not None and self.claimant_span.text != self.claimant_text
+        ):
+            raise ValueError("claimant_text must be the text of claimant_span")
+        if (self.victims is None) != (self.victims_span is None) or (
+            self.victims_span is not None and self.victims_span.text != self.victims
+        ):
+            raise ValueError("victims must be the text of victims_span")
         return self

@@ -32,3 +32,7 @@ class Mention(_Span):
 
 class Evidence(_Span):
     """The sentence an event or a casualty claim was read from."""
+
+
+class Phrase(_Span):
+    """A phrase of a casualty claim: its figure, victims or claimant, as written."""
