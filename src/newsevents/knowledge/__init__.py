@@ -269,6 +269,7 @@ class ClaimLexicon:
     object_attribution_verbs: frozenset[str]
     denying_verbs: frozenset[str]
     disputing_verbs: frozenset[str]
+    speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
 
 
 @cache
@@ -286,6 +287,7 @@ def claim_lexicon() -> ClaimLexicon:
         object_attribution_verbs=frozenset(data["object_attribution_verbs"]),
         denying_verbs=frozenset(data["denying_verbs"]),
         disputing_verbs=frozenset(data["disputing_verbs"]),
+        speaker_roles=frozenset(data["speaker_roles"]),
     )
 
 

@@ -65,6 +65,7 @@ def extract_claims(draft: Draft) -> Draft:
     claims: list[CasualtyClaim] = []
     seen: set[tuple[Any, ...]] = set()
     stated: set[tuple[str, int, int | None]] = set()
+    by_number: set[tuple[str, int]] = set()
     previous_person: str | None = None
     previous_speaker: tuple[str | None, Span] | None = None
     title_end = len(draft.title)
@@ -111,8 +112,17 @@ def extract_claims(draft: Draft) -> Draft:
                 who = claimant or (claimant_text or "").lower() or None
                 key = (outcome, figure.count_min, figure.count_max, who, event and event.event_id)
                 counts = (outcome, figure.count_min, figure.count_max)
-                if key in seen or (who is None and _refers_back(figure) and counts in stated):
-                    continue  # "The four injured people were rushed..." repeats a figure
+                # "The four injured people were rushed ...", "the two soldiers killed
+                # were ...": a definite phrase describes victims already counted. "The
+                # nine workers were killed by gunmen, police said" is the police's claim.
+                described = who is None or token.dep_ in ("acl", "amod")
+                if key in seen or (_refers_back(figure) and counts in stated and described):
+                    continue
+                # One number read by two outcome words ("a toll of 11 dead") is one claim.
+                number_key = (outcome, figure.number.i)
+                if number_key in by_number:
+                    continue
+                by_number.add(number_key)
                 seen.add(key)
                 stated.add(counts)
                 claims.append(
@@ -498,6 +508,12 @@ def _claimant(
     lexicon = claim_lexicon()
     own = outcome.head if outcome.lower_ in ("life", "lives") else None  # "claimed the lives"
     parenthetical = [c for c in outcome.children if c.dep_ in ("parataxis", "ccomp", "advcl")]
+    if outcome.dep_ == "conj" and outcome.head.pos_ == "VERB":
+        # "killed 11 civilians ... and wounded 20 others ..., residents said": the
+        # attribution hangs on the first verb.
+        parenthetical += [
+            c for c in outcome.head.children if c.dep_ in ("parataxis", "ccomp", "advcl")
+        ]
     # Nested attributions ("Witnesses said ... , the Iranian news agency reported")
     # go to the first speaker the article names; else to the nearest speaker.
     found: list[tuple[str | None, Span, str]] = []
@@ -515,8 +531,13 @@ def _claimant(
             else "asserted"
         )  # fmt: skip
         if subject is not None:
-            entity, text = _resolve(subject, index, previous_person)
-            found.append((entity, text, stance))
+            entity, where = _resolve(subject, index, previous_person)
+            if _it(subject) and previous_speaker is not None and previous_speaker[0]:
+                speaker = index.by_id.get(previous_speaker[0])
+                if speaker is not None and speaker.type in BODIES:
+                    # "The Israeli military said ... It said": the body that spoke last.
+                    entity = speaker.entity_id
+            found.append((entity, where, stance))
     if found:
         named = [f for f in found if f[0] is not None]
         return (named or found)[0]
@@ -555,9 +576,12 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
     """The subject of an attribution verb; for "..., asserting that ..." the subject
     of the verb it hangs on; for "Islamabad, which said" the antecedent."""
     current = verb
+    tail = _trailing_speaker(verb)
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         named = [c for c in subjects if c.lower_ not in RELATIVES]
+        if tail is not None and (not named or named[0].i < tail.left_edge.i):
+            return tail
         if named:
             return named[0]  # "which Pakistan said": Pakistan
         if subjects and current.dep_ == "relcl":
@@ -570,6 +594,26 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
         else:
             return None
     return None
+
+
+def _trailing_speaker(verb: Any) -> Any | None:
+    """ "..., killing one crew member, the U.N. mission in South Sudan said.": the noun
+    phrase between the last comma and a sentence-final attribution verb is its speaker,
+    however the parser hung it (often as an apposition of the figure before it)."""
+    doc = verb.doc
+    rest = doc[verb.i + 1 : verb.sent.end]
+    stop = next((t.i for t in rest if t.text in (",", ";")), verb.sent.end)
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : stop]):
+        return None  # not the end of its clause ("said on Tuesday, as ..." is fine)
+    comma = next((t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), None)
+    if comma is None or verb.i - comma.i < 2:
+        return None
+    words = doc[comma.i + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVES for t in words):
+        return None
+    heads = [t for t in words if not (words.start <= t.head.i < words.end) and not t.is_punct]
+    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[0] if len(nouns) == 1 else None
 
 
 def _inverted_subject(verb: Any) -> Any | None:
@@ -586,17 +630,72 @@ def _resolve(
     """The entity a claimant phrase names, and the phrase as written."""
     tokens = [t for t in phrase.subtree if not _inside_prep(t, phrase)]
     if phrase.lower_ in PRONOUNS and len(tokens) == 1:
-        person = previous_person if phrase.lower_ in ("he", "she") else None
-        return person, _span(phrase, phrase)
-    entity = index.head_entity(phrase, tokens)
+        if phrase.lower_ in ("he", "she"):
+            return previous_person, _span(phrase, phrase)
+        # "It said ...": the organization or group named last.
+        return _last_body(phrase, index), _span(phrase, phrase)
+    if any(c.dep_ == "poss" and c.lower_ == "its" for c in phrase.children):
+        # "Its spokesman said": the spokesman speaks for the body named last.
+        return _last_body(phrase, index), noun_phrase(phrase)
+    entity = index.head_entity(phrase, tokens) or _named_aside(phrase, index)
+    entity = entity or _body_of_role(phrase, index) or index.referred_to([phrase])
     if entity is not None and entity.type == "LOCATION":
         entity = index.state_of(entity)  # "the envoy of Islamabad": Pakistan
     return (entity.entity_id if entity else None), noun_phrase(phrase)
 
 
+BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
+
+
+def _it(subject: Any) -> bool:
+    """ "It said", "Its spokesman said": a body referred to by pronoun."""
+    return subject.lower_ == "it" or any(
+        c.dep_ == "poss" and c.lower_ == "its" for c in subject.children
+    )
+
+
+def _last_body(pronoun: Any, index: EntityIndex) -> str | None:
+    """The organization or armed group named last before the pronoun."""
+    best: tuple[int, str] | None = None
+    for entity in index.by_id.values():
+        if entity.type not in BODIES:
+            continue
+        before = [m.start for m in entity.mentions if m.end <= pronoun.idx]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), entity.entity_id)
+    return best[1] if best else None
+
+
+def _named_aside(phrase: Any, index: EntityIndex) -> Any | None:
+    """ "the U.N. mission in South Sudan (UNMISS)": the bracketed name is the phrase's."""
+    doc = phrase.doc
+    bracket = next((t for t in doc[phrase.i : phrase.right_edge.i + 1] if t.text == "("), None)
+    if bracket is None or bracket.i + 1 >= len(doc):
+        return None
+    return index.entity_at(doc[bracket.i + 1])
+
+
+def _body_of_role(phrase: Any, index: EntityIndex) -> Any | None:
+    """ "Officials at the District Headquarters Hospital", "a spokesman for the army":
+    who speaks for an organization is that organization. Never a place ("a resident of
+    the village" is no village)."""
+    roles = claim_lexicon().speaker_roles
+    if phrase.lower_ not in roles and phrase.lemma_.lower() not in roles:
+        return None
+    for prep in (c for c in phrase.children if c.dep_ == "prep"):
+        if prep.lower_ not in ("at", "of", "for", "from", "with", "in"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = index.head_entity(obj, list(obj.subtree))
+            if entity is not None and entity.type in BODIES:
+                return entity
+    return None
+
+
 # What ends a claimant's noun phrase: a clause or an aside about it ("the Myinmu
 # People's Defense Force, which is active in ...", "the Health Ministry (GNA)").
 PHRASE_ENDS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "conj"})
+ASIDE_MARKS = frozenset({"(", ",", "—", "–", ";"})
 
 
 def noun_phrase(head: Any) -> Span:
@@ -604,10 +703,10 @@ def noun_phrase(head: Any) -> Span:
     what follows it as a clause or an aside: "officials in the province", "a nurse at
     the general referral hospital in Walikale town", "the regional health ministry"."""
     words = list(head.subtree)
-    cut = [c for c in head.children if c.i > head.i and c.dep_ in PHRASE_ENDS]
+    cut = [c.left_edge.i for c in head.children if c.i > head.i and c.dep_ in PHRASE_ENDS]
+    cut += [t.i for t in words if t.i > head.i and t.text in ASIDE_MARKS]
     if cut:
-        first_cut = min(c.left_edge.i for c in cut)
-        words = [t for t in words if t.i < first_cut]
+        words = [t for t in words if t.i < min(cut)]
     while len(words) > 1 and (words[0].lower_ == "the" or words[0].is_punct):
         words = words[1:]
     while len(words) > 1 and words[-1].is_punct:
