@@ -51,7 +51,7 @@ def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[t
 @pytest.mark.parametrize(
     "body",
     [
-        "The bodies of an 11-month-old boy were taken to hospital.",
+        "An 11-month-old boy was taken to hospital.",  # an age is no figure
         "Iran said it fired four drone missiles at two bases.",
         "Police arrested nine people after the attack.",
         "The border is more than 900 kilometers long.",
@@ -149,3 +149,100 @@ def test_a_figure_with_no_assault_told_implies_one_and_an_aggregate_does_not() -
     by_count = {c.count_min: c for c in draft.casualty_claims}
     assert by_count[11].event_id == abduction.event_id
     assert by_count[3000].event_id is None  # a running total implies no event
+
+
+# Issue 13: outcome phrasing of real news, written for the test.
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        ("Rescuers recovered the bodies of 11 people from the rubble.", ("killed", 11, 11)),
+        ("Nine bodies were brought to the district hospital.", ("killed", 9, 9)),
+        # One body is one dead, as "a child was killed" is one; the age is no figure.
+        ("The bodies of an 11-month-old boy were taken to hospital.", ("killed", 1, 1)),
+        ("Two commandos lost their lives in the operation.", ("killed", 2, 2)),
+        ("Four soldiers embraced martyrdom during the exchange of fire.", ("killed", 4, 4)),
+        ("Three crew members sustained injuries.", ("injured", 3, 3)),
+        ("A shepherd and his son suffered wounds.", None),  # no figure, no claim
+        ("The blast caused injuries to 12 others.", ("injured", 12, 12)),
+        ("Police shot dead 28 suspected gang members.", ("killed", 28, 28)),
+        ("The attack left 14 dead.", ("killed", 14, 14)),
+        ("Six civilians were martyred and 17 others injured.", ("injured", 17, 17)),
+        ("The ministry gave a toll of 11 dead and 27 injured.", ("injured", 27, 27)),
+        ("Residents said 31 people remain missing.", ("missing", 31, 31)),
+    ],
+)
+def test_outcome_phrasing_of_real_news(
+    body: str, figure: tuple[str, int, int | None] | None
+) -> None:
+    claims, _, _ = claims_of(body)
+    found = {(c.outcome, c.count_min, c.count_max) for c in claims}
+    if figure is None:
+        assert not found
+    else:
+        assert figure in found
+
+
+def test_spans_are_exact_and_the_claimant_is_the_whole_noun_phrase() -> None:
+    claims, _, draft = claims_of(
+        "At least 14 people were killed in the market, officials in the province said."
+    )
+    (claim,) = claims
+    text = draft.text
+    assert claim.figure_span.text == "At least 14"
+    assert text[claim.figure_span.start : claim.figure_span.end] == "At least 14"
+    assert claim.claimant_text == "officials in the province"
+    assert claim.claimant_span is not None
+    assert text[claim.claimant_span.start : claim.claimant_span.end] == claim.claimant_text
+    assert claim.victims == "people" and claim.victims_span is not None
+
+
+def test_vague_breakdown_and_cumulative_figures_are_flagged() -> None:
+    claims, _, _ = claims_of(
+        "Dozens of people were killed on Monday. Nine people were killed in Kidal on "
+        "Tuesday, including five children. Since January, the conflict has killed more "
+        "than 2,000 people."
+    )
+    by_count = {c.count_min: c for c in claims}
+    assert by_count[24].vague and not by_count[9].vague
+    assert by_count[5].breakdown and not by_count[9].breakdown
+    assert by_count[2000].scope == "cumulative" and by_count[9].scope == "incident"
+
+
+def test_a_pronoun_speaks_for_the_body_that_spoke_last() -> None:
+    claims, names, _ = claims_of(
+        "The Israel Defense Forces said they struck a command centre in Gaza City. It said "
+        "two soldiers had been killed in fighting on Friday."
+    )
+    (claim,) = [c for c in claims if c.count_min == 2]
+    assert names.get(claim.claimant or "") == "Israel Defense Forces"
+    assert claim.claimant_text == "It"
+
+
+def test_officials_of_an_organization_speak_for_it_but_a_resident_is_no_village() -> None:
+    claims, names, _ = claims_of(
+        "Officials at the Kamal Adwan Hospital said 11 people were killed. A resident of "
+        "Beit Lahia said four more were killed."
+    )
+    by_count = {c.count_min: c for c in claims}
+    assert names.get(by_count[11].claimant or "") == "Kamal Adwan Hospital"
+    assert by_count[4].claimant is None
+    assert by_count[4].claimant_text == "A resident of Beit Lahia"
+
+
+def test_a_sentence_final_speaker_after_a_comma_is_the_claimant() -> None:
+    claims, _, _ = claims_of(
+        "Gunmen stormed the village late on Tuesday, killing at least 20 people, a local "
+        "human rights group said, as the new prime minister took office."
+    )
+    (claim,) = claims
+    assert claim.claimant_text == "a local human rights group"
+
+
+def test_a_countrys_ministry_is_named_with_its_country() -> None:
+    claims, names, draft = claims_of(
+        "Syria's Ministry of Health said three people were killed. Kenya's Ministry of "
+        "Defence said two soldiers died."
+    )
+    assert {"Ministry of Health (Syria)", "Ministry of Defence (Kenya)"} <= set(names.values())
+    (three,) = [c for c in claims if c.count_min == 3]
+    assert names[three.claimant or ""] == "Ministry of Health (Syria)"

@@ -245,7 +245,12 @@ def test_accuracy_file_holds_the_development_figures(name: str, tmp_path: Path) 
         # wrong dates among them (a wrong date misleads more than a blank).
         assert scores.scores["events"].f1 >= 0.70  # type: ignore[operator]
         assert scores.event_dates["all"].as_dict()["wrong_among_dated"] <= 0.10
-        assert scores.accuracies["claim_event_date"].value >= 0.75  # type: ignore[operator]
+        # 0.758 over 91 claims when issue 12 closed; issue 13 recalls 15 more, harder
+        # ones (hospital counts, bodies), most of them dated right.
+        assert scores.accuracies["claim_event_date"].value >= 0.74  # type: ignore[operator]
+        # Issue 13's targets for claims.
+        assert scores.scores["claims"].f1 >= 0.92  # type: ignore[operator]
+        assert scores.accuracies["claimant"].value >= 0.85  # type: ignore[operator]
 
 
 def test_the_card_quotes_the_accuracy_file(seed_release: BuildReport) -> None:

@@ -158,6 +158,7 @@ class Names:
     facility_words: tuple[str, ...]  # longest first
     org_words: frozenset[str]
     place_prepositions: frozenset[str]
+    state_institutions: frozenset[str]  # lower case, canonical ("ministry of health")
 
 
 @cache
@@ -190,6 +191,7 @@ def names() -> Names:
         facility_words=tuple(sorted(data["facility_words"], key=len, reverse=True)),
         org_words=frozenset(data["org_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        state_institutions=frozenset(w.lower() for w in data["state_institutions"]),
     )
 
 
@@ -270,6 +272,8 @@ class ClaimLexicon:
     denying_verbs: frozenset[str]
     disputing_verbs: frozenset[str]
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
+    subject_outcomes: dict[str, frozenset[str]]  # verb -> outcome nouns its subject suffered
+    lay_people: frozenset[str]  # "a resident of X" speaks for no place
 
 
 @cache
@@ -288,6 +292,8 @@ def claim_lexicon() -> ClaimLexicon:
         denying_verbs=frozenset(data["denying_verbs"]),
         disputing_verbs=frozenset(data["disputing_verbs"]),
         speaker_roles=frozenset(data["speaker_roles"]),
+        subject_outcomes={v: frozenset(ns) for v, ns in data["subject_outcomes"].items()},
+        lay_people=frozenset(data["lay_people"]),
     )
 
 

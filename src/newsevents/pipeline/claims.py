@@ -82,6 +82,12 @@ def extract_claims(draft: Draft) -> Draft:
             claimant, claimant_at, stance = _claimant(
                 token, sent, index, previous_person, previous_speaker
             )
+            if claimant_at is None and token.dep_ == "conj" and outcome_of(token.head):
+                # "a toll of 11 dead and 27 injured": the second figure's attribution
+                # is the first's.
+                claimant, claimant_at, stance = _claimant(
+                    token.head, sent, index, previous_person, previous_speaker
+                )
             claimant_span = _phrase(draft.text, claimant_at)
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
@@ -273,10 +279,11 @@ def _refers_back(figure: Figure) -> bool:
 def _without_restated_headline(claims: list[CasualtyClaim], title_end: int) -> list[CasualtyClaim]:
     """A headline figure the body states too is the body's claim, summarized
     ("US-British strikes leave 14 dead", dev 09_us-uk-strikes-yemen-houthi)."""
-    body = {(c.outcome, c.count_min, c.count_max) for c in claims if c.evidence.start > title_end}
+    # A headline drops the hedge: "Five killed" restates "At least five ... were killed".
+    body = {(c.outcome, c.count_min) for c in claims if c.evidence.start > title_end}
     kept = [
         c for c in claims
-        if c.evidence.start > title_end or (c.outcome, c.count_min, c.count_max) not in body
+        if c.evidence.start > title_end or (c.outcome, c.count_min) not in body
     ]  # fmt: skip
     return kept
 
@@ -295,8 +302,10 @@ def outcome_of(token: Any) -> str | None:
 def figures(outcome: Any) -> list[Figure]:
     """Every figure the outcome word governs, breakdowns included."""
     found: list[Figure] = []
-    for head in _victim_heads(outcome):
-        parts = _included(head)
+    for number, head in enumerate(_victim_heads(outcome)):
+        # "Nine people were killed ..., including five children": the breakdown may
+        # hang on the outcome verb.
+        parts = _included(head) + (_included(outcome) if number == 0 else [])
         for noun in [head, *_conjuncts(head), *parts]:
             figure = _figure(noun)
             if figure and all(f.number != figure.number for f in found):
@@ -318,15 +327,28 @@ def _victim_heads(outcome: Any) -> Iterable[Any]:
 
 
 def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
+    lemma = outcome.lemma_.lower()
+    intransitive = lemma in ("die", "perish", "dead")  # "nine died"
+    objects = [c for c in outcome.children if c.dep_ in ("dobj", "obj")]
     for child in outcome.children:
-        intransitive = outcome.lemma_.lower() in ("die", "perish", "dead")  # "nine died"
         if child.dep_ in ("nsubjpass", "dobj", "obj", "npadvmod", "attr", "nummod") or (
-            child.dep_ == "nsubj" and intransitive
+            child.dep_ == "nsubj" and (intransitive or _elided_passive(outcome, child, objects))
         ):
             yield child
         elif child.dep_ == "prep" and child.lower_ == "of":
             yield from (c for c in child.children if c.dep_ == "pobj")
     verb = outcome.head
+    if lemma in claim_lexicon().subject_outcomes.get(verb.lemma_.lower(), ()):
+        # "two commandos lost their lives", "Three crew members sustained injuries",
+        # "four soldiers embraced martyrdom": the verb's subject suffered it.
+        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if lemma in ("injury", "wound") and outcome.dep_ in ("dobj", "obj"):
+        # "caused injuries to 12 others" (the "to" phrase hangs on the noun or the verb)
+        preps = [*outcome.children, *verb.children]
+        for prep in (c for c in preps if c.dep_ == "prep" and c.lower_ == "to"):
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+    if outcome.dep_ in ("acomp", "oprd") and verb.dep_ == "acl":
+        yield verb.head  # "three or four soldiers lying dead"
     if outcome.dep_ == "acomp":
         # "Eleven people remain missing", "nine people are dead"
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -354,6 +376,18 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
                 yield child
 
 
+def _elided_passive(outcome: Any, subject: Any, objects: list[Any]) -> bool:
+    """ "killed and 12 wounded", "27 injured", "3 crew hurt", "31 people missing": an
+    outcome verb with no object whose subject is counted is a passive with its "were"
+    left out; the subject are the victims (never "gunmen killed": no count)."""
+    if objects or outcome.pos_ != "VERB":
+        return False
+    counted = _is_number(subject) or any(
+        c.dep_ == "nummod" and _is_number(c) for c in subject.children
+    )
+    return counted
+
+
 def _conjuncts(head: Any) -> list[Any]:
     """ "two men, three women and four children": every noun of the list."""
     found = []
@@ -370,7 +404,12 @@ def _included(head: Any) -> list[Any]:
         if child.dep_ == "prep" and child.lower_ in ("including", "among"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found += [pobj, *_conjuncts(pobj)]
+                    # "..., and more than 130,000 people evacuated": a conjunct with a
+                    # clause of its own is another fact, not part of the breakdown.
+                    parts = [pobj, *_conjuncts(pobj)]
+                    found += [p for p in parts if not any(
+                        c.dep_ in ("acl", "relcl") and not outcome_of(c) for c in p.children
+                    )]  # fmt: skip
     return found
 
 
@@ -517,7 +556,10 @@ def _claimant(
     # Nested attributions ("Witnesses said ... , the Iranian news agency reported")
     # go to the first speaker the article names; else to the nearest speaker.
     found: list[tuple[str | None, Span, str]] = []
-    for verb in [*parenthetical, *outcome.ancestors]:
+    # "X stormed ..., killing 20, a rights group said, as ...": an aside on a clause
+    # above the figure attributes it too.
+    asides = [c for a in outcome.ancestors for c in a.children if c.dep_ == "parataxis"]
+    for verb in [*parenthetical, *outcome.ancestors, *asides]:
         lemma = verb.lemma_.lower()
         by_object = lemma in lexicon.object_attribution_verbs and outcome.head == verb
         if (lemma not in lexicon.attribution_verbs and not by_object) or verb == own:
@@ -637,9 +679,12 @@ def _resolve(
     if any(c.dep_ == "poss" and c.lower_ == "its" for c in phrase.children):
         # "Its spokesman said": the spokesman speaks for the body named last.
         return _last_body(phrase, index), noun_phrase(phrase)
-    entity = index.head_entity(phrase, tokens) or _named_aside(phrase, index)
+    # The bracketed name is the most specific ("the U.N. mission in South Sudan (UNMISS)").
+    entity = _named_aside(phrase, index) or index.head_entity(phrase, tokens)
     entity = entity or _body_of_role(phrase, index) or index.referred_to([phrase])
     if entity is not None and entity.type == "LOCATION":
+        if phrase.lemma_.lower() in claim_lexicon().lay_people:
+            return None, noun_phrase(phrase)  # "a resident of Beit Lahia" is no village
         entity = index.state_of(entity)  # "the envoy of Islamabad": Pakistan
     return (entity.entity_id if entity else None), noun_phrase(phrase)
 
@@ -763,6 +808,10 @@ def _event_for(
         for e in news
         if any(s < sentence_start for s in sentences.get(e.event_id, frozenset()))
     ]
-    if before:
-        return max(before, key=lambda pair: pair[0])[1]
+    # Of those, the last one the text dated: an undated one in between ("the
+    # spokesman said the clash began after ... wounded three") is rarely the incident
+    # a hospital's count is about.
+    dated = [pair for pair in before if pair[1].date is not None]
+    if dated or before:
+        return max(dated or before, key=lambda pair: pair[0])[1]
     return assaults[0] if len(assaults) == 1 else None

@@ -23,6 +23,7 @@ from newsevents.pipeline.gazetteer import (
     gazetteer,
     phrase_matcher,
 )
+from newsevents.pipeline.institutions import qualified
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify
 
@@ -109,7 +110,8 @@ def extract_entities(draft: Draft) -> Draft:
         if g.actor or any(not _inside(c, headings) for c in g.candidates)
     ]  # fmt: skip
     return replace(
-        draft, entities=tuple(_to_entity(g) for g in sorted(groups, key=lambda g: g.first))
+        draft,
+        entities=tuple(_to_entity(g, draft.text) for g in sorted(groups, key=lambda g: g.first)),
     )
 
 
@@ -380,9 +382,12 @@ def _is_armed_group(name: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in names().armed_group_words)
 
 
-def _to_entity(group: Group) -> Entity:
+def _to_entity(group: Group, text: str) -> Entity:
     mentions = sorted({(c.start, c.end, c.text) for c in group.candidates})
     name = group.name()
+    if group.actor is None:
+        # "Syria's Ministry of Health" is not every country's: "Ministry of Health (Syria)".
+        name = qualified(name, [(s, e) for s, e, _ in mentions], text) or name
     return Entity(
         entity_id=group.actor.entity_id if group.actor else slugify(name),
         name=name,

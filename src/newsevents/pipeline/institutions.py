@@ -1,0 +1,61 @@
+"""Generic state institutions named with their country.
+
+"Syria's Ministry of Health", "the Cambodian Defense Ministry", "Sudan's health
+ministry": the gazetteer cannot list every country's ministries, and the bare name
+("Ministry of Health") would give one id to every country's ministry. So a name
+that is only an institution (knowledge/names.yaml `state_institutions`) takes the
+country its mentions name, Wikipedia-style: "Ministry of Health (Syria)", and its
+id follows. A mention qualified by no country keeps the bare name.
+"""
+
+import re
+from collections.abc import Iterable
+
+from newsevents.knowledge import names
+from newsevents.pipeline.gazetteer import gazetteer
+
+# "Health Ministry" is written "Ministry of Health" (the Wikipedia title form).
+_INVERTED = re.compile(r"^(?P<field>[A-Za-z ]+?) Ministry$", re.IGNORECASE)
+
+
+def canonical(name: str) -> str | None:
+    """The institution's canonical name, or None when the name is not only an
+    institution ("Ministry of Health" yes, "Kamal Adwan Hospital" no)."""
+    words = " ".join(name.split())
+    inverted = _INVERTED.match(words)
+    if inverted:
+        words = f"Ministry of {inverted['field'].strip().title()}"
+    key = words.lower()
+    return words if key in names().state_institutions else None
+
+
+def qualified(name: str, mentions: Iterable[tuple[int, int]], text: str) -> str | None:
+    """ "Ministry of Health (Syria)" when a mention is qualified by one country, by
+    a possessive before it ("Syria's"), a demonym in it ("Cambodian Defense
+    Ministry") or "of <country>" after it; else None."""
+    countries = set()
+    for start, end in mentions:
+        written = text[start:end]
+        first, _, rest = written.partition(" ")
+        demonym = gazetteer().by_demonym.get(first.casefold())
+        base = canonical(rest) if demonym is not None else canonical(written)
+        if base is None:
+            continue
+        country = demonym or _possessor(text, start) or _of_country(text, end)
+        if country is not None and country.type == "COUNTRY":
+            countries.add((base, country.name))
+    return f"{min(countries)[0]} ({min(countries)[1]})" if len(countries) == 1 else None
+
+
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s+(?:the\s+)?$")
+_OF_COUNTRY = re.compile(r"^\s+of\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})")
+
+
+def _possessor(text: str, start: int):  # type: ignore[no-untyped-def]
+    match = _POSSESSOR.search(text[max(0, start - 40) : start])
+    return gazetteer().lookup(match.group(1)) if match else None
+
+
+def _of_country(text: str, end: int):  # type: ignore[no-untyped-def]
+    match = _OF_COUNTRY.match(text[end : end + 40])
+    return gazetteer().lookup(match.group(1)) if match else None
