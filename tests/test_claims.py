@@ -52,6 +52,7 @@ def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[t
     "body",
     [
         "An 11-month-old boy was taken to hospital.",  # an age is no figure
+        "The two bodies, the AU and ECOWAS, agreed to send observers.",  # organizations
         "Iran said it fired four drone missiles at two bases.",
         "Police arrested nine people after the attack.",
         "The border is more than 900 kilometers long.",

@@ -274,6 +274,7 @@ class ClaimLexicon:
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
     subject_outcomes: dict[str, frozenset[str]]  # verb -> outcome nouns its subject suffered
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
+    body_verbs: frozenset[str]  # what is done with the bodies of the dead
 
 
 @cache
@@ -294,6 +295,7 @@ def claim_lexicon() -> ClaimLexicon:
         speaker_roles=frozenset(data["speaker_roles"]),
         subject_outcomes={v: frozenset(ns) for v, ns in data["subject_outcomes"].items()},
         lay_people=frozenset(data["lay_people"]),
+        body_verbs=frozenset(data["body_verbs"]),
     )
 
 

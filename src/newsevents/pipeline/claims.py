@@ -296,7 +296,19 @@ def outcome_of(token: Any) -> str | None:
         return "killed" if token.head.lemma_.lower() in ("claim", "lose", "take") else None
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return None
+    if lemma == "body" and not _dead_bodies(token):
+        return None  # "the two bodies agreed": organizations
     return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+
+
+def _dead_bodies(token: Any) -> bool:
+    """ "recovered the bodies of 11 people", "nine bodies were brought in": bodies of
+    the dead are recovered, found, brought, carried; other bodies are not."""
+    verb = token.head if token.dep_ in ("dobj", "obj", "nsubjpass", "nsubj") else None
+    verbs = claim_lexicon().body_verbs
+    return bool(verb is not None and verb.lemma_.lower() in verbs) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
 
 
 def figures(outcome: Any) -> list[Figure]:
