@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.pipeline.near_duplicates import mark_near_duplicates
-from newsevents.release.incidents import _figures, build_incidents
+from newsevents.pipeline.corpus.incidents import _figures, build_incidents
+from newsevents.pipeline.corpus.near_duplicates import mark_near_duplicates
 from newsevents.release.publish import BuildReport
 from newsevents.schema import CasualtyClaim, IncidentRow
 
