@@ -1,193 +1,113 @@
 """The `incidents` config: event mentions clustered across articles into real-world
-events, with every casualty claim about them and UCDP-style low/best/high figures.
+events (clustering.py), with every casualty claim about them and UCDP-style
+low/best/high figures from the claims that count (figures.py).
 
-Clustering: two mentions are one incident when they have the same PLOVER type and
-mode, dates no more than DATE_TOLERANCE_DAYS apart, and overlapping actors or places
-(a city or province counts for its country; an armed group never does). Undated
-mentions join an incident only when exactly one fits. Within one article the events
-stage already merged mentions, so an incident holds at most one event per article.
+An incident's id and fields derive from its members, taken in sorted order, so
+shuffling the input articles gives the same rows.
 """
 
 import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
 
-from newsevents.knowledge import actors
-from newsevents.schema import Article, CasualtyClaim, Event, IncidentClaim, IncidentRow
+from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
+from newsevents.pipeline.corpus.figures import (
+    LinkedClaim,
+    conflict,
+    judge_claims,
+    low_best_high,
+)
+from newsevents.schema import Article, Event, IncidentClaim, IncidentRow
 
-# Reports of one occurrence disagree by at most a day (Iran's strike of 16 January
-# is "17 January" in dev 06_dailypakistan, a report dated by its own clock); distinct
-# occurrences of one type between the same states come two days apart (16 and 18
-# January). One day separates them on every article here.
-DATE_TOLERANCE_DAYS = 1
-
-
-@dataclass
-class _Cluster:
-    type: str
-    members: list[tuple[Article, Event]] = field(default_factory=list)
-
-    @property
-    def dates(self) -> list[dt.date]:
-        return [e.date for _, e in self.members if e.date and e.date_precision == "day"]
-
-    def regions(self, role: str) -> set[str]:
-        return {r for _, e in self.members for x in getattr(e, role) for r in _region(x)}
+OUTCOMES_WITH_FIGURES = ("killed", "injured")
 
 
 def build_incidents(articles: Sequence[Article]) -> list[IncidentRow]:
-    mentions = [(a, e) for a in articles for e in a.events]
-    dated = [m for m in mentions if m[1].date and m[1].date_precision == "day"]
-    undated = [m for m in mentions if m not in dated]
-    clusters: list[_Cluster] = []
-    for article, event in dated:
-        home = next((c for c in clusters if _fits(c, article, event)), None)
-        if home is None:
-            home = _Cluster(event.type)
-            clusters.append(home)
-        home.members.append((article, event))
-    for article, event in undated:
-        fitting = [c for c in clusters if _fits(c, article, event)]
-        if len(fitting) == 1:
-            fitting[0].members.append((article, event))
-        else:
-            clusters.append(_Cluster(event.type, [(article, event)]))
-    rows = [_row(c) for c in clusters]
-    return sorted(rows, key=lambda r: (r.date or dt.date.max, r.type, r.incident_id))
+    """One row per incident, sorted by date (undated last), type and id."""
+    rows = [incident_row(c) for c in cluster_mentions(articles)]
+    return sorted(rows, key=lambda r: (r.date or r.date_min or dt.date.max, r.type, r.incident_id))
 
 
-def _fits(cluster: _Cluster, article: Article, event: Event) -> bool:
-    if event.type != cluster.type:
-        return False
-    if any(a.article_id == article.article_id for a, _ in cluster.members):
-        return False
-    modes = {e.mode for _, e in cluster.members if e.mode}
-    if event.mode and modes and event.mode not in modes:
-        return False
-    day = event.date if event.date_precision == "day" else None
-    if day and any(abs((day - d).days) > DATE_TOLERANCE_DAYS for d in cluster.dates):
-        return False
-    actors_ = {r for x in event.actors for r in _region(x)}
-    places = {r for x in event.locations for r in _region(x)}
-    cluster_actors, cluster_places = cluster.regions("actors"), cluster.regions("locations")
-    if actors_ and cluster_actors and not actors_ & cluster_actors:
-        return False
-    if places and cluster_places and not places & cluster_places:
-        return False
-    same_day = bool(event.date and event.date in cluster.dates)
-    overlap = bool(actors_ & cluster_actors) or bool(places & cluster_places)
-    # A dated mention needs the same day or a shared actor or place; an undated one
-    # must share an actor (a place alone is too weak without a date).
-    return overlap or same_day if event.date else bool(actors_ & cluster_actors)
+def incident_id(type_: str, when: str, member_keys: Sequence[str]) -> str:
+    """'<type>-<when>-<hash of the sorted member keys>': the same members give the same
+    id whatever order the articles came in."""
+    digest = hashlib.sha256("\n".join(sorted(member_keys)).encode("utf-8")).hexdigest()[:10]
+    return f"{type_.lower()}-{when}-{digest}"
 
 
-@cache
-def _country_ids() -> dict[str, str]:
-    """Gazetteer: entity_id -> entity_id of the country it lies in or acts for."""
-    by_name = {a.name: a.entity_id for a in actors()}
+def _when(date: dt.date | None, events: Sequence[Event]) -> str:
+    """The incident's day, else the week, month or year its one dated mention gives."""
+    if date is not None:
+        return date.isoformat()
+    dated = next((e for e in events if e.date), None)
+    if dated is None or dated.date is None:
+        return "undated"
+    year, week, _ = dated.date.isocalendar()
     return {
-        a.entity_id: by_name[a.country]
-        for a in actors()
-        if a.country and a.country in by_name and a.type != "ARMED_GROUP"
-    }
+        "week": f"{year}-W{week:02d}",
+        "month": f"{dated.date:%Y-%m}",
+    }.get(dated.date_precision or "", f"{dated.date:%Y}")
 
 
-def _region(entity_id: str) -> set[str]:
-    country = _country_ids().get(entity_id)
-    return {entity_id, country} if country else {entity_id}
-
-
-def _row(cluster: _Cluster) -> IncidentRow:
-    members = cluster.members
-    days = cluster.dates
-    all_dates = [e.date for _, e in members if e.date]
-    date = Counter(days).most_common(1)[0][0] if days else None
-    if days:
-        best_count = Counter(days).most_common(1)[0][1]
-        date = min(d for d, n in Counter(days).items() if n == best_count)
-    modes = Counter(e.mode for _, e in members if e.mode)
-    # Articles that only recall the incident as background (explainers, "last year's
-    # attack") neither add sources nor figures, unless nothing reports it as news.
-    news = [(a, e) for a, e in members if e.mention == "new"] or members
-    claims = [
-        (article, claim)
-        for article, event in news
-        for claim in article.casualty_claims
-        if claim.event_id == event.event_id
+def incident_row(cluster: Cluster) -> IncidentRow:
+    members = sorted(cluster.members, key=lambda m: m.key)
+    events = [m.event for m in members]
+    days = Counter(e.date for e in events if e.date and e.date_precision == "day")
+    date = min(days, key=lambda d: (-days[d], d)) if days else None
+    # Without a day, the interval of a week, month or year (a coarse mention joins no
+    # other mention but a day-precise one), or nothing.
+    starts = list(days) or [e.date_start for e in events if e.date_start]
+    ends = list(days) or [e.date_end for e in events if e.date_end]
+    modes = Counter(e.mode for e in events if e.mode)
+    mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
+    linked = [
+        LinkedClaim(m.article, m.event, claim)
+        for m in members
+        for claim in m.article.casualty_claims
+        if claim.event_id == m.event.event_id
     ]
-    first_article, first_event = members[0]
-    key = f"{first_article.article_id}/{first_event.event_id}"
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
-    article_ids = sorted({a.article_id for a, _ in members})
-    roots = {a.near_duplicate_of or a.article_id for a, _ in news}
+    judged = judge_claims(linked)
+    used = [j.linked for j in judged if j.used]
     figures = {
-        outcome: _figures([c for _, c in claims if c.outcome == outcome])
-        for outcome in ("killed", "injured")
+        outcome: low_best_high([x.claim for x in used if x.claim.outcome == outcome])
+        for outcome in OUTCOMES_WITH_FIGURES
     }
+    news = {m.article.near_duplicate_of or m.article.article_id for m in members
+            if m.event.mention == "new"}  # fmt: skip
     return IncidentRow(
-        incident_id=f"{cluster.type.lower()}-{date or 'undated'}-{digest}",
+        incident_id=incident_id(cluster.type, _when(date, events), [m.key for m in members]),
         type=cluster.type,  # type: ignore[arg-type]
-        mode=modes.most_common(1)[0][0] if modes else None,
+        mode=mode,
         date=date,
-        date_min=min(all_dates) if all_dates else None,
-        date_max=max(all_dates) if all_dates else None,
-        actors=sorted({x for _, e in members for x in e.actors}),
-        locations=sorted({x for _, e in members for x in e.locations}),
-        article_ids=article_ids,
-        event_ids=sorted(f"{a.article_id}/{e.event_id}" for a, e in members),
-        independent_sources=len(roots),
+        date_min=min(starts, default=None),
+        date_max=max(ends, default=None),
+        actors=sorted({x for e in events for x in e.actors}),
+        locations=sorted({x for e in events for x in e.locations}),
+        article_ids=sorted({m.article.article_id for m in members}),
+        event_ids=[m.key for m in members],
+        independent_sources=len(news),
         claims=[
             IncidentClaim(
-                claimant=c.claimant,
-                claimant_text=c.claimant_text,
-                outcome=c.outcome,
-                count_min=c.count_min,
-                count_max=c.count_max,
-                article_id=a.article_id,
-                claim_id=c.claim_id,
+                claimant=j.linked.claim.claimant,
+                claimant_text=j.linked.claim.claimant_text,
+                outcome=j.linked.claim.outcome,
+                count_min=j.linked.claim.count_min,
+                count_max=j.linked.claim.count_max,
+                qualifier=j.linked.claim.qualifier,
+                article_id=j.linked.article.article_id,
+                event_id=j.linked.event.event_id,
+                claim_id=j.linked.claim.claim_id,
+                used=j.used,
+                left_out=j.left_out,
             )
-            for a, c in claims
-        ],  # fmt: skip
+            for j in judged
+        ],
         killed_low=figures["killed"][0],
         killed_best=figures["killed"][1],
         killed_high=figures["killed"][2],
         injured_low=figures["injured"][0],
         injured_best=figures["injured"][1],
         injured_high=figures["injured"][2],
-        figures_conflict=any(
-            _conflict([c for _, c in claims if c.outcome == o])
-            for o in ("killed", "injured", "missing", "abducted")
-        ),
+        figures_conflict=conflict(used),
     )
-
-
-def point(claim: CasualtyClaim) -> int:
-    """The single figure a claim stands for: the stated number for exact, approximate
-    and "at least" claims, the upper bound for "up to", the midpoint of a range."""
-    if claim.qualifier == "at_most" and claim.count_max is not None:
-        return claim.count_max
-    if claim.qualifier == "range" and claim.count_max is not None:
-        return (claim.count_min + claim.count_max) // 2
-    return claim.count_min
-
-
-def _figures(claims: list[CasualtyClaim]) -> tuple[int | None, int | None, int | None]:
-    """(low, best, high): the lowest figure any claim allows (an "up to N" claim
-    allows no lower bound of its own, so it counts by its point), the lower median of
-    the point figures, the highest figure any claim states."""
-    if not claims:
-        return None, None, None
-    points = sorted(point(c) for c in claims)
-    low = min(point(c) if c.qualifier == "at_most" else c.count_min for c in claims)
-    high = max(c.count_max if c.count_max is not None else c.count_min for c in claims)
-    best = points[(len(points) - 1) // 2]
-    return min(low, best), best, max(high, best)
-
-
-def _conflict(claims: list[CasualtyClaim]) -> bool:
-    """Claimants disagree: two different claimants give different point figures."""
-    by_claimant = {(c.claimant or c.claimant_text or ""): point(c) for c in claims}
-    return len(set(by_claimant.values())) > 1 and len(by_claimant) > 1
