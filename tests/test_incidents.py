@@ -1,13 +1,14 @@
-"""The `incidents` config in the seed release, and the low/best/high rule. The corpus
-steps themselves: tests/test_corpus_incidents.py."""
+"""The `incidents` config and the claims' `incident_id` in the seed release, and the
+low/best/high rule. The corpus steps themselves: tests/test_corpus_incidents.py."""
 
 import json
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from newsevents.pipeline.corpus.figures import low_best_high
-from newsevents.release.publish import BuildReport
+from newsevents.release.publish import PARQUET_NAME, BuildReport
 from newsevents.schema import CasualtyClaim, IncidentRow
 
 from .factories import article_data
@@ -80,6 +81,30 @@ def test_a_recalled_incident_has_no_source_and_no_figures(seed_release: BuildRep
         (11, False, "background mention")
     ]
     assert rask["killed_best"] is None
+
+
+def test_every_seed_claim_names_the_incident_of_its_event(seed_release: BuildReport) -> None:
+    incident_of = {k: r["incident_id"] for r in _rows(seed_release, "incidents")
+                   for k in r["event_ids"]}  # fmt: skip
+    claims = _rows(seed_release, "claims")
+    for claim in claims:
+        key = f"{claim['article_id']}/{claim['event_id']}"
+        assert claim["incident_id"] == (incident_of[key] if claim["event_id"] else None)
+    nine = [c for c in claims if c["article_id"].startswith("001")]
+    assert [c["incident_id"][:18] for c in nine] == ["assault-2024-01-18"]
+
+
+def test_the_flat_claims_config_carries_the_claim_flags(seed_release: BuildReport) -> None:
+    table = pq.read_table(seed_release.release_dir / "claims" / PARQUET_NAME)
+    for column in ("incident_id", "figure_span", "vague", "scope", "breakdown"):
+        assert column in table.column_names
+    assert set(table.column("scope").to_pylist()) == {"incident"}
+    card = (seed_release.release_dir / "README.md").read_text("utf-8")
+    claims_table = card[card.index("### `claims`") : card.index("### `incidents`")]
+    for field in ("`incident_id`", "`figure_span`", "`vague`", "`scope`", "`breakdown`"):
+        assert field in claims_table
+    incidents_table = card[card.index("### `incidents`") :]
+    assert "`claims[].left_out`" in incidents_table
 
 
 def _claim(

@@ -23,7 +23,7 @@ from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.checksums import write_checksums
-from newsevents.release.configs import claim_rows, entity_rows, event_rows
+from newsevents.release.configs import claim_rows, entity_rows, event_rows, incident_of_event
 from newsevents.release.writers import write_jsonl, write_parquet
 from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow, Manifest
 from newsevents.schema.jsonschema import write_schema
@@ -111,11 +111,12 @@ def write_release(
     folder: Path, config: BuildConfig, collected: Collected, manifest: Manifest
 ) -> None:
     articles = collected.articles
+    incident_of = incident_of_event(collected.incidents)
     configs: dict[str, tuple[type, list]] = {
         "articles": (Article, articles),
         "entities": (EntityRow, entity_rows(articles)),
         "events": (EventRow, [row for a in articles for row in event_rows(a)]),
-        "claims": (ClaimRow, [row for a in articles for row in claim_rows(a)]),
+        "claims": (ClaimRow, [row for a in articles for row in claim_rows(a, incident_of)]),
         "incidents": (IncidentRow, collected.incidents),
     }
     for name, (model, rows) in configs.items():
