@@ -27,6 +27,7 @@ from .factories import TEXT, TITLE, article_data, span
 IRAN, PAKISTAN, BALOCHISTAN = "Q794", "Q843", "Q163239"
 SUPERSEDED = "superseded by a later total from the same claimant"
 REPEATED = "repeated by a near-duplicate"
+TOLD_TWICE = "repeated in the same article"
 
 
 def _article(
@@ -151,6 +152,17 @@ def test_a_near_duplicate_repeats_a_claim_it_does_not_confirm_it() -> None:
                                  ("a3", "c1", 2, None)]  # fmt: skip
     assert incident.independent_sources == 2
     # Counted twice, Iran's seven would be the median; counted once, the lower of two.
+    assert (incident.killed_low, incident.killed_best, incident.killed_high) == (2, 2, 7)
+
+
+def test_an_article_telling_a_total_twice_counts_it_once() -> None:
+    # The headline's "kills two", the body's "at least two": one total of Pakistan's.
+    twice = _article("a1", claims=[_said(2, evidence=span(TEXT, TITLE)),
+                                   _said(2, count_max=None, qualifier="at_least")])  # fmt: skip
+    iran = _article("a2", claims=[_said(7, IRAN)])
+    (incident,) = build_incidents([twice, iran])
+    assert _judged(incident) == [("a1", "c1", 2, None), ("a1", "c2", 2, TOLD_TWICE),
+                                 ("a2", "c1", 7, None)]  # fmt: skip
     assert (incident.killed_low, incident.killed_best, incident.killed_high) == (2, 2, 7)
 
 
@@ -316,3 +328,16 @@ def test_combined_build_saravan_killings_and_incidents_kept_apart(
         (5, None), (2, "breakdown")
     ]  # fmt: skip
     assert _figures(tripoli, "killed") == (5, 5, 5)
+
+
+def test_combined_build_counts_a_total_once_per_source(
+    combined: dict[str, dict[str, Any]],
+) -> None:
+    # "Junta Airstrike Kills 11 Civilians" and "killed at least 11 civilians, including
+    # five children" (dev-synth 62): one total of the residents', its part left out.
+    sagaing = combined["62_myanmar-sagaing-airstrike-ceasefire/ev1"]
+    killed = [
+        (c["count_min"], c["left_out"]) for c in sagaing["claims"] if c["outcome"] == "killed"
+    ]
+    assert killed == [(11, None), (11, TOLD_TWICE), (5, "breakdown")]
+    assert _figures(sagaing, "killed") == (11, 11, 11)

@@ -15,6 +15,7 @@ LeftOut = Literal[
     "background mention",
     "superseded by a later total from the same claimant",
     "repeated by a near-duplicate",
+    "repeated in the same article",
 ]
 
 
@@ -38,7 +39,8 @@ class IncidentClaim(Record):
         "`cumulative` (a running total), `breakdown` (a sub-group of another figure), "
         "`background mention` (the article recalls the incident), `superseded by a later "
         "total from the same claimant`, `repeated by a near-duplicate` (a rewrite repeats "
-        "the claim of the story it copies).",
+        "the claim of the story it copies), `repeated in the same article` (the article "
+        "tells the claimant's total twice).",
     )
 
     @model_validator(mode="after")

@@ -12,8 +12,10 @@ The rule (the dataset card states it for users):
    later publication date for another article, a later sentence within one article;
    two figures of one sentence are parts told together ("killed five soldiers and
    ten militants"), and articles of the same or an unknown day are not ordered.
-3. A claim counts once per independent source: a rewrite (`near_duplicate_of`)
-   repeating the claim of the story it copies does not confirm it.
+3. A claimant's total counts once per independent source: a rewrite
+   (`near_duplicate_of`) repeating the claim of the story it copies does not confirm
+   it, and neither does the article telling it twice (the headline's "Kills 11", the
+   body's "at least 11", dev-synth 62); the story's first telling is kept.
 
 The claimant is the claimant entity, else its words as written ("local officials",
 case aside), else, for a figure the article states unattributed, the article itself
@@ -91,13 +93,20 @@ def judge_claims(linked: Sequence[LinkedClaim]) -> list[JudgedClaim]:
         if i not in reasons:
             repeats[(item.claimant, item.claim.outcome, item.total, item.source)].append(i)
     for group in repeats.values():
-        # The story itself keeps the claim; among rewrites only, the first by id.
-        keep = min(group, key=lambda i: (linked[i].article.near_duplicate_of is not None,
-                                         linked[i].article.article_id))  # fmt: skip
+        keep = min(group, key=lambda i: _telling_order(linked[i]))
         for i in group:
             if i != keep:
-                reasons[i] = "repeated by a near-duplicate"
+                same = linked[i].article.article_id == linked[keep].article.article_id
+                reasons[i] = (
+                    "repeated in the same article" if same else "repeated by a near-duplicate"
+                )
     return [JudgedClaim(item, reasons.get(i)) for i, item in enumerate(linked)]
+
+
+def _telling_order(item: LinkedClaim) -> tuple[bool, str, int]:
+    """The story before its rewrites, then by article id, then by place in the text."""
+    article = item.article
+    return article.near_duplicate_of is not None, article.article_id, item.claim.evidence.start
 
 
 def _later(a: LinkedClaim, b: LinkedClaim) -> bool:
