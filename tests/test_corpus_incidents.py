@@ -211,20 +211,28 @@ def test_an_undated_mention_joins_only_when_exactly_one_incident_fits() -> None:
 def test_a_mention_is_compared_only_with_incidents_of_nearby_days(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = 0
-    real = clustering._shared
+    calls = 0  # incidents the index hands over for a closer look
+    real = clustering._unique
 
-    def counting(*args: Any, **kwargs: Any) -> int:
+    def counting(groups: Any) -> Any:
         nonlocal calls
-        calls += 1
-        return real(*args, **kwargs)
+        for cluster in real(groups):
+            calls += 1
+            yield cluster
 
-    monkeypatch.setattr(clustering, "_shared", counting)
+    monkeypatch.setattr(clustering, "_unique", counting)
     base = dt.date(2024, 1, 1)
     spread = [_article(f"s{i}", day=str(base + dt.timedelta(days=3 * i)), published=None)
               for i in range(120)]  # fmt: skip
     assert len(build_incidents(spread)) == 120
     assert calls == 0  # a quadratic scan would have made 7,140 comparisons
+    # An undated Iranian strike in Iran, reported on the day of the last one: only the
+    # eleven strikes of its 30 days are looked at (none fits: they hit Balochistan).
+    last = base + dt.timedelta(days=3 * 119)
+    undated = _article("u", day=None, places=(IRAN,), published=str(last))
+    assert _only(build_incidents([*spread, undated]), "u").article_ids == ["u"]
+    assert calls == 11
+    calls = 0
     same_day = [_article(f"t{i}", published=None) for i in range(3)]
     assert len(build_incidents(same_day)) == 1 and calls == 2  # t1, then t2, with t0's
 

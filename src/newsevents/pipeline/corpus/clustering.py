@@ -27,14 +27,17 @@ result does not depend on the order the articles come in:
 Cost: no mention is compared with the whole corpus. Passes 1 and 2 look incidents up
 by (type, day), so a day-precise mention meets only the incidents of its type within
 a day of it and a coarse one only those inside its interval; pass 3 looks them up by
-(type, actor region). The work grows with the corpus times the number of incidents
-sharing a bucket, not with the square of the corpus.
+(type, actor region, day) within the window of an undated mention, and by (type, actor
+region) alone only for one without a publication day. The work grows with the corpus
+times the number of incidents sharing a bucket, not with the square of the corpus
+(bench/incidents.py measures it).
 """
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from newsevents.pipeline.corpus.regions import regions
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS
@@ -126,12 +129,9 @@ def cluster_mentions(articles: Sequence[Article]) -> list[Cluster]:
         _place_day_precise(mention, clusters, by_day)
     coarse = [m for m in mentions if m.event.date and not m.day]
     _settle(clusters, [(m, _coarse_home(m, by_day)) for m in sorted(coarse, key=_key)])
-    by_actor: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
-    for cluster in clusters:
-        for region in cluster.actors:
-            by_actor[(cluster.type, region)].append(cluster)
+    index = _ActorIndex(clusters)
     undated = sorted((m for m in mentions if not m.event.date), key=_key)
-    _settle(clusters, [(m, _undated_home(m, by_actor)) for m in undated])
+    _settle(clusters, [(m, _undated_home(m, index)) for m in undated])
     for cluster in clusters:
         cluster.members.sort(key=_key)
     return clusters
@@ -176,24 +176,58 @@ def _coarse_home(mention: Mention, by_day: dict[tuple[str, int], list[Cluster]])
             start.toordinal() - DATE_TOLERANCE_DAYS, end.toordinal() + DATE_TOLERANCE_DAYS + 1
         )
     )
-    fitting = [
+    fitting = (
         c for c in nearby if _inside(c, start, end) and _shared(mention, c, need_actor=False)
-    ]
-    return fitting[0] if len(fitting) == 1 else None
+    )
+    return _the_only(fitting)
 
 
-def _undated_home(
-    mention: Mention, by_actor: dict[tuple[str, str], list[Cluster]]
-) -> Cluster | None:
+class _ActorIndex:
+    """The dated incidents by (type, actor region, day), and those known only to a week,
+    month or year by (type, actor region): an undated mention with a window meets only
+    the incidents of its type and actors inside that window."""
+
+    def __init__(self, clusters: Sequence[Cluster]) -> None:
+        self.by_day: dict[tuple[str, str, int], list[Cluster]] = defaultdict(list)
+        self.coarse: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+        self.any_day: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            for region in cluster.actors:
+                self.any_day[(cluster.type, region)].append(cluster)
+                if cluster.first_day and cluster.last_day:
+                    first, last = cluster.first_day.toordinal(), cluster.last_day.toordinal()
+                    for o in range(first, last + 1):
+                        self.by_day[(cluster.type, region, o)].append(cluster)
+                else:
+                    self.coarse[(cluster.type, region)].append(cluster)
+
+    def candidates(self, mention: Mention) -> Iterator[Cluster]:
+        type_, window = mention.event.type, mention.interval
+        if window is None:  # no publication day to bound it: every incident of its actors
+            return _unique(self.any_day.get((type_, r), []) for r in mention.actors)
+        first = window[0].toordinal() - DATE_TOLERANCE_DAYS
+        last = window[1].toordinal() + DATE_TOLERANCE_DAYS
+        days = (self.by_day.get((type_, r, o), []) for r in mention.actors
+                for o in range(first, last + 1))  # fmt: skip
+        coarse = (self.coarse.get((type_, r), []) for r in mention.actors)
+        return _unique(chain(days, coarse))
+
+
+def _undated_home(mention: Mention, index: _ActorIndex) -> Cluster | None:
     """The one incident that fits on type, mode, places and a shared actor, if exactly one."""
-    candidates = _unique(by_actor.get((mention.event.type, r), []) for r in mention.actors)
     window = mention.interval
-    fitting = [
+    fitting = (
         c
-        for c in candidates
+        for c in index.candidates(mention)
         if (window is None or _overlaps(c, *window)) and _shared(mention, c, need_actor=True)
-    ]
-    return fitting[0] if len(fitting) == 1 else None
+    )
+    return _the_only(fitting)
+
+
+def _the_only(fitting: Iterator[Cluster]) -> Cluster | None:
+    """The first cluster when there is no second; looks no further than a second one."""
+    first = next(fitting, None)
+    return first if next(fitting, None) is None else None
 
 
 def _settle(clusters: list[Cluster], homes: list[tuple[Mention, Cluster | None]]) -> None:
@@ -242,10 +276,11 @@ def _shared(mention: Mention, cluster: Cluster, *, need_actor: bool) -> int:
     return len(actors) + len(places)
 
 
-def _unique(groups: Iterable[list[Cluster]]) -> list[Cluster]:
-    """The clusters of several buckets, each once, in creation order."""
-    seen: dict[int, Cluster] = {}
+def _unique(groups: Iterable[list[Cluster]]) -> Iterator[Cluster]:
+    """The clusters of several buckets, each once, in bucket order."""
+    seen: set[int] = set()
     for group in groups:
         for cluster in group:
-            seen.setdefault(cluster.order, cluster)
-    return [seen[k] for k in sorted(seen)]
+            if cluster.order not in seen:
+                seen.add(cluster.order)
+                yield cluster
