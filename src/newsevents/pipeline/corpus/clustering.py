@@ -28,7 +28,8 @@ Cost: no mention is compared with the whole corpus. Passes 1 and 2 look incident
 by (type, day), so a day-precise mention meets only the incidents of its type within
 a day of it and a coarse one only those inside its interval; pass 3 looks them up by
 (type, actor region, day) within the window of an undated mention, and by (type, actor
-region) alone only for one without a publication day. The work grows with the corpus
+region) alone only for one without a publication day, and a coarse or undated mention
+stops looking at the second incident that fits. The work grows with the corpus
 times the number of incidents sharing a bucket, not with the square of the corpus
 (bench/incidents.py measures it).
 """
