@@ -5,7 +5,7 @@ import itertools
 import sys
 from pathlib import Path
 
-from newsevents.pipeline.near_duplicates import THRESHOLD, signature
+from newsevents.pipeline.corpus.near_duplicates import THRESHOLD, signature
 
 
 def main(folders: list[str]) -> None:

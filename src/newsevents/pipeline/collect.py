@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.pipeline.corpus import run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.stages import run_pipeline
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
@@ -12,7 +13,8 @@ from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFi
 
 @dataclass
 class Collected:
-    """The validated articles in build order, the rejects, and the counts for the manifest.
+    """The validated articles in build order, the incidents across them, the rejects,
+    and the counts for the manifest.
 
     Only output accumulates here; drafts are dropped as soon as they are validated.
     """
@@ -23,12 +25,12 @@ class Collected:
     inputs: list[InputFile] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     accounting: dict[str, int] = field(default_factory=dict)
-    # Filled by the release step from all articles (cross-article clustering).
     incidents: list[IncidentRow] = field(default_factory=list)
 
 
 def collect(input_dir: Path, *, on_item: Callable[[str], None] | None = None) -> Collected:
-    """Stream every input through the stages; `on_item(source_file)` reports progress."""
+    """Stream every input through the stages, then run the corpus steps over all the
+    articles (near-duplicates, incidents); `on_item(source_file)` reports progress."""
     folder = InputFolder(input_dir)
     out = Collected(skipped=folder.skipped)
     for item in run_pipeline(folder):
@@ -41,6 +43,8 @@ def collect(input_dir: Path, *, on_item: Callable[[str], None] | None = None) ->
             name = item.article.source_file
         if on_item:
             on_item(name)
+    corpus = run_corpus_steps(out.articles)
+    out.articles, out.incidents = corpus.articles, corpus.incidents
     out.inputs = sorted(
         (f.model_copy(update={"records": folder.records.get(f.path)}) for f in folder.inputs),
         key=lambda f: f.path,

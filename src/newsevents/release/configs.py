@@ -1,9 +1,9 @@
 """Flat configs for pandas users, derived from the articles (no extraction here)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from newsevents.schema import Article, ClaimRow, EntityRow, EventRow
+from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow
 
 
 def event_rows(article: Article) -> list[EventRow]:
@@ -12,9 +12,16 @@ def event_rows(article: Article) -> list[EventRow]:
     ]
 
 
-def claim_rows(article: Article) -> list[ClaimRow]:
+def incident_of_event(incidents: Iterable[IncidentRow]) -> dict[str, str]:
+    """'article_id/event_id' -> `incident_id` of the incident holding that event."""
+    return {key: row.incident_id for row in incidents for key in row.event_ids}
+
+
+def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -> list[ClaimRow]:
+    """The article's claims; `incident_of` (from `incident_of_event`) fills `incident_id`."""
     names = {e.entity_id: e.name for e in article.entities}
     events = {e.event_id: e for e in article.events}
+    incident_of = incident_of or {}
     return [
         ClaimRow(
             article_id=article.article_id,
@@ -22,6 +29,9 @@ def claim_rows(article: Article) -> list[ClaimRow]:
             outlet=article.source.outlet,
             claimant_name=names.get(claim.claimant) if claim.claimant else None,
             event_type=events[claim.event_id].type if claim.event_id else None,
+            incident_id=incident_of.get(f"{article.article_id}/{claim.event_id}")
+            if claim.event_id
+            else None,
             **claim.model_dump(),
         )
         for claim in article.casualty_claims

@@ -18,13 +18,12 @@ from newsevents.config import DATASET_NAME, BuildConfig
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
 from newsevents.pipeline.collect import Collected, collect
-from newsevents.pipeline.near_duplicates import mark_near_duplicates
+from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.checksums import write_checksums
-from newsevents.release.configs import claim_rows, entity_rows, event_rows
-from newsevents.release.incidents import build_incidents
+from newsevents.release.configs import claim_rows, entity_rows, event_rows, incident_of_event
 from newsevents.release.writers import write_jsonl, write_parquet
 from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow, Manifest
 from newsevents.schema.jsonschema import write_schema
@@ -58,8 +57,6 @@ def build_release(
             raise RejectedInputs(collected.rejects, reject_summary(collected))
         if not collected.articles:
             raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
-        collected.articles = mark_near_duplicates(collected.articles)
-        collected.incidents = build_incidents(collected.articles)
         manifest = make_manifest(config, collected)
         tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
         tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
@@ -88,7 +85,8 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
         tool="newsevents",
         tool_version=__version__,
         schema_version=SCHEMA_VERSION,
-        extractors={stage.name: stage.version() for stage in STAGES},
+        extractors={stage.name: stage.version() for stage in STAGES}
+        | {step.name: step.version for step in CORPUS_STEPS},
         environment=_environment(),
         inputs=collected.inputs,
         skipped=collected.skipped,
@@ -113,11 +111,12 @@ def write_release(
     folder: Path, config: BuildConfig, collected: Collected, manifest: Manifest
 ) -> None:
     articles = collected.articles
+    incident_of = incident_of_event(collected.incidents)
     configs: dict[str, tuple[type, list]] = {
         "articles": (Article, articles),
         "entities": (EntityRow, entity_rows(articles)),
         "events": (EventRow, [row for a in articles for row in event_rows(a)]),
-        "claims": (ClaimRow, [row for a in articles for row in claim_rows(a)]),
+        "claims": (ClaimRow, [row for a in articles for row in claim_rows(a, incident_of)]),
         "incidents": (IncidentRow, collected.incidents),
     }
     for name, (model, rows) in configs.items():

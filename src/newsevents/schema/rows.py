@@ -38,7 +38,7 @@ class EventRow(Event):
 
 
 class ClaimRow(CasualtyClaim):
-    """One casualty claim, with its article, outlet, claimant name and event type."""
+    """One casualty claim, with its article, outlet, claimant name, event type and incident."""
 
     article_id: str = Field(description="`article_id` of the article making the claim.")
     published_date: dt.date | None = Field(
@@ -50,4 +50,10 @@ class ClaimRow(CasualtyClaim):
     )
     event_type: PloverType | None = Field(
         default=None, description="PLOVER type of the linked event, or null."
+    )
+    incident_id: str | None = Field(
+        default=None,
+        description="`incident_id` of the incident its event belongs to (`incidents` config; "
+        "every event is in one, alone when no other mention fits), or null when the claim "
+        "links to no event.",
     )

@@ -1,0 +1,287 @@
+"""Event mentions clustered across articles into incidents (real-world events).
+
+Two mentions can be one incident only when they have the same PLOVER type, compatible
+modes (the same, or one unknown), actors or places that overlap and do not conflict
+(a city or province counts for its country, an armed group never: regions.py), and
+date intervals (`date_start`..`date_end`) that overlap once widened by
+DATE_TOLERANCE_DAYS. The events stage already merged the mentions of one occurrence
+within an article, so an incident holds at most one event per article.
+
+Three passes, each judged against the incidents the pass before left, so that the
+result does not depend on the order the articles come in:
+
+1. Day-precise mentions, taken in order of (day, 'article_id/event_id'), join the
+   incident they fit best (most shared actors and places, then the first made) when
+   every day-dated member of that incident lies within the tolerance of their day: a
+   chain of reports a day apart never bridges a week, let alone months.
+2. A coarse mention (week, month or year) joins an incident of pass 1 only when
+   exactly one that fits lies inside its interval; otherwise it stands alone.
+3. An undated mention joins only when exactly one incident of the passes before fits
+   on type, mode, places and a shared actor (a place alone is too weak without a
+   date); otherwise it stands alone. An undated event the article reports as having
+   occurred still has an interval: the BACKGROUND_DAYS before its publication day,
+   the window in which the events stage would call it news. Without it, "12 deaths"
+   the U.N. confirmed in a Haiti report of 14 November 2024 joined a U.N. helicopter
+   incident in South Sudan four months later (dev-synth 65 and 71).
+
+Cost: no mention is compared with the whole corpus. Passes 1 and 2 look incidents up
+by (type, day), so a day-precise mention meets only the incidents of its type within
+a day of it and a coarse one only those inside its interval; pass 3 looks them up by
+(type, actor region, day) within the window of an undated mention, and by (type, actor
+region) alone only for one without a publication day, and a coarse or undated mention
+stops looking at the second incident that fits. The work grows with the corpus
+times the number of incidents sharing a bucket, not with the square of the corpus
+(bench/incidents.py measures it).
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+
+from newsevents.pipeline.corpus.regions import regions
+from newsevents.pipeline.events.mention import BACKGROUND_DAYS
+from newsevents.schema import Article, Event
+
+# Reports of one occurrence disagree by at most a day (Iran's strike of 16 January
+# is "17 January" in dev 06_dailypakistan, a report dated by its own clock); distinct
+# occurrences of one type between the same states come two days apart (16 and 18
+# January). One day separates them on every article here.
+DATE_TOLERANCE_DAYS = 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event of one article, with the regions its actors and places stand for."""
+
+    article: Article
+    event: Event
+    actors: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article, event: Event) -> "Mention":
+        return cls(article, event, regions(event.actors), regions(event.locations))
+
+    @property
+    def key(self) -> str:
+        return f"{self.article.article_id}/{self.event.event_id}"
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.event.date if self.event.date_precision == "day" else None
+
+    @property
+    def interval(self) -> tuple[dt.date, dt.date] | None:
+        """The days the event may lie in: its own, else, for an undated event reported
+        as occurred, the window before publication in which it would be news."""
+        event, published = self.event, self.article.published_date
+        if event.date_start and event.date_end:
+            return event.date_start, event.date_end
+        if event.status == "occurred" and published:
+            return published - dt.timedelta(days=BACKGROUND_DAYS), published
+        return None
+
+
+@dataclass
+class Cluster:
+    """The mentions of one incident and what a newcomer is compared with."""
+
+    type: str
+    order: int  # creation order: a deterministic tie-break, never the input order
+    members: list[Mention] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    modes: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    first_day: dt.date | None = None  # of the day-precise members
+    last_day: dt.date | None = None
+    coarse: tuple[dt.date, dt.date] | None = None  # the interval of a lone coarse mention
+
+    @property
+    def interval(self) -> tuple[dt.date, dt.date] | None:
+        if self.first_day and self.last_day:
+            return self.first_day, self.last_day
+        return self.coarse
+
+    def add(self, mention: Mention) -> None:
+        event = mention.event
+        if not self.members and event.date_start and event.date_end and not mention.day:
+            self.coarse = event.date_start, event.date_end
+        self.members.append(mention)
+        self.actors |= mention.actors
+        self.places |= mention.places
+        if mention.event.mode:
+            self.modes.add(mention.event.mode)
+        self.articles.add(mention.article.article_id)
+        day = mention.day
+        if day is not None:
+            self.first_day = min(self.first_day or day, day)
+            self.last_day = max(self.last_day or day, day)
+
+
+def cluster_mentions(articles: Sequence[Article]) -> list[Cluster]:
+    """Every event of every article in exactly one cluster, members sorted by key."""
+    mentions = [Mention.of(a, e) for a in articles for e in a.events]
+    clusters: list[Cluster] = []
+    by_day: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
+    for mention in sorted((m for m in mentions if m.day), key=lambda m: (m.day, m.key)):
+        _place_day_precise(mention, clusters, by_day)
+    coarse = [m for m in mentions if m.event.date and not m.day]
+    _settle(clusters, [(m, _coarse_home(m, by_day)) for m in sorted(coarse, key=_key)])
+    index = _ActorIndex(clusters)
+    undated = sorted((m for m in mentions if not m.event.date), key=_key)
+    _settle(clusters, [(m, _undated_home(m, index)) for m in undated])
+    for cluster in clusters:
+        cluster.members.sort(key=_key)
+    return clusters
+
+
+def _key(mention: Mention) -> str:
+    return mention.key
+
+
+def _place_day_precise(
+    mention: Mention, clusters: list[Cluster], by_day: dict[tuple[str, int], list[Cluster]]
+) -> None:
+    day = mention.day
+    assert day is not None  # only day-precise mentions come here
+    ordinal = day.toordinal()
+    nearby = _unique(
+        by_day.get((mention.event.type, o), [])
+        for o in range(ordinal - DATE_TOLERANCE_DAYS, ordinal + DATE_TOLERANCE_DAYS + 1)
+    )
+    fitting = [
+        (shared, -c.order, c)
+        for c in nearby
+        if _inside(c, day, day) and (shared := _shared(mention, c, need_actor=False))
+    ]
+    if fitting:
+        home = max(fitting, key=lambda f: (f[0], f[1]))[2]
+    else:
+        home = Cluster(mention.event.type, len(clusters))
+        clusters.append(home)
+    home.add(mention)
+    if home not in by_day[(home.type, ordinal)]:
+        by_day[(home.type, ordinal)].append(home)
+
+
+def _coarse_home(mention: Mention, by_day: dict[tuple[str, int], list[Cluster]]) -> Cluster | None:
+    """The one day-precise incident inside the mention's interval that fits, if exactly one."""
+    start, end = mention.event.date_start, mention.event.date_end
+    assert start is not None and end is not None  # a dated event has its interval
+    nearby = _unique(
+        by_day.get((mention.event.type, o), [])
+        for o in range(
+            start.toordinal() - DATE_TOLERANCE_DAYS, end.toordinal() + DATE_TOLERANCE_DAYS + 1
+        )
+    )
+    fitting = (
+        c for c in nearby if _inside(c, start, end) and _shared(mention, c, need_actor=False)
+    )
+    return _the_only(fitting)
+
+
+class _ActorIndex:
+    """The dated incidents by (type, actor region, day), and those known only to a week,
+    month or year by (type, actor region): an undated mention with a window meets only
+    the incidents of its type and actors inside that window."""
+
+    def __init__(self, clusters: Sequence[Cluster]) -> None:
+        self.by_day: dict[tuple[str, str, int], list[Cluster]] = defaultdict(list)
+        self.coarse: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+        self.any_day: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            for region in cluster.actors:
+                self.any_day[(cluster.type, region)].append(cluster)
+                if cluster.first_day and cluster.last_day:
+                    first, last = cluster.first_day.toordinal(), cluster.last_day.toordinal()
+                    for o in range(first, last + 1):
+                        self.by_day[(cluster.type, region, o)].append(cluster)
+                else:
+                    self.coarse[(cluster.type, region)].append(cluster)
+
+    def candidates(self, mention: Mention) -> Iterator[Cluster]:
+        type_, window = mention.event.type, mention.interval
+        if window is None:  # no publication day to bound it: every incident of its actors
+            return _unique(self.any_day.get((type_, r), []) for r in mention.actors)
+        first = window[0].toordinal() - DATE_TOLERANCE_DAYS
+        last = window[1].toordinal() + DATE_TOLERANCE_DAYS
+        days = (self.by_day.get((type_, r, o), []) for r in mention.actors
+                for o in range(first, last + 1))  # fmt: skip
+        coarse = (self.coarse.get((type_, r), []) for r in mention.actors)
+        return _unique(chain(days, coarse))
+
+
+def _undated_home(mention: Mention, index: _ActorIndex) -> Cluster | None:
+    """The one incident that fits on type, mode, places and a shared actor, if exactly one."""
+    window = mention.interval
+    fitting = (
+        c
+        for c in index.candidates(mention)
+        if (window is None or _overlaps(c, *window)) and _shared(mention, c, need_actor=True)
+    )
+    return _the_only(fitting)
+
+
+def _the_only(fitting: Iterator[Cluster]) -> Cluster | None:
+    """The first cluster when there is no second; looks no further than a second one."""
+    first = next(fitting, None)
+    return first if next(fitting, None) is None else None
+
+
+def _settle(clusters: list[Cluster], homes: list[tuple[Mention, Cluster | None]]) -> None:
+    """Apply the joins of one pass, decided against the clusters the pass began with; a
+    mention whose article already joined that incident in this pass stands alone."""
+    for mention, home in homes:
+        if home is None or mention.article.article_id in home.articles:
+            home = Cluster(mention.event.type, len(clusters))
+            clusters.append(home)
+        home.add(mention)
+
+
+def _inside(cluster: Cluster, start: dt.date, end: dt.date) -> bool:
+    """Every day-dated member of the cluster lies in start..end, widened by the tolerance."""
+    if cluster.first_day is None or cluster.last_day is None:
+        return False
+    return (start - cluster.first_day).days <= DATE_TOLERANCE_DAYS and (
+        cluster.last_day - end
+    ).days <= DATE_TOLERANCE_DAYS
+
+
+def _overlaps(cluster: Cluster, start: dt.date, end: dt.date) -> bool:
+    """The cluster's interval meets start..end, widened by the tolerance."""
+    if cluster.interval is None:
+        return False
+    first, last = cluster.interval
+    tolerance = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+    return first <= end + tolerance and last >= start - tolerance
+
+
+def _shared(mention: Mention, cluster: Cluster, *, need_actor: bool) -> int:
+    """How many actor and place regions the mention shares with the cluster when it may
+    belong to it, else 0."""
+    event = mention.event
+    if event.type != cluster.type or mention.article.article_id in cluster.articles:
+        return 0
+    if event.mode and cluster.modes and event.mode not in cluster.modes:
+        return 0
+    actors, places = mention.actors & cluster.actors, mention.places & cluster.places
+    if mention.actors and cluster.actors and not actors:
+        return 0  # Iran striking Pakistan is not Pakistan striking Iran
+    if mention.places and cluster.places and not places:
+        return 0
+    if need_actor and not actors:
+        return 0
+    return len(actors) + len(places)
+
+
+def _unique(groups: Iterable[list[Cluster]]) -> Iterator[Cluster]:
+    """The clusters of several buckets, each once, in bucket order."""
+    seen: set[int] = set()
+    for group in groups:
+        for cluster in group:
+            if cluster.order not in seen:
+                seen.add(cluster.order)
+                yield cluster

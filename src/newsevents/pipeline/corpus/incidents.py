@@ -1,0 +1,113 @@
+"""The `incidents` config: event mentions clustered across articles into real-world
+events (clustering.py), with every casualty claim about them and UCDP-style
+low/best/high figures from the claims that count (figures.py).
+
+An incident's id and fields derive from its members, taken in sorted order, so
+shuffling the input articles gives the same rows.
+"""
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
+from newsevents.pipeline.corpus.figures import (
+    LinkedClaim,
+    conflict,
+    judge_claims,
+    low_best_high,
+)
+from newsevents.schema import Article, Event, IncidentClaim, IncidentRow
+
+OUTCOMES_WITH_FIGURES = ("killed", "injured")
+
+
+def build_incidents(articles: Sequence[Article]) -> list[IncidentRow]:
+    """One row per incident, sorted by date (undated last), type and id."""
+    rows = [incident_row(c) for c in cluster_mentions(articles)]
+    return sorted(rows, key=lambda r: (r.date or r.date_min or dt.date.max, r.type, r.incident_id))
+
+
+def incident_id(type_: str, when: str, member_keys: Sequence[str]) -> str:
+    """'<type>-<when>-<hash of the sorted member keys>': the same members give the same
+    id whatever order the articles came in."""
+    digest = hashlib.sha256("\n".join(sorted(member_keys)).encode("utf-8")).hexdigest()[:10]
+    return f"{type_.lower()}-{when}-{digest}"
+
+
+def _when(date: dt.date | None, events: Sequence[Event]) -> str:
+    """The incident's day, else the week, month or year its one dated mention gives."""
+    if date is not None:
+        return date.isoformat()
+    dated = next((e for e in events if e.date), None)
+    if dated is None or dated.date is None:
+        return "undated"
+    year, week, _ = dated.date.isocalendar()
+    return {
+        "week": f"{year}-W{week:02d}",
+        "month": f"{dated.date:%Y-%m}",
+    }.get(dated.date_precision or "", f"{dated.date:%Y}")
+
+
+def incident_row(cluster: Cluster) -> IncidentRow:
+    members = sorted(cluster.members, key=lambda m: m.key)
+    events = [m.event for m in members]
+    days = Counter(e.date for e in events if e.date and e.date_precision == "day")
+    date = min(days, key=lambda d: (-days[d], d)) if days else None
+    # Without a day, the interval of a week, month or year (a coarse mention joins no
+    # other mention but a day-precise one), or nothing.
+    starts = list(days) or [e.date_start for e in events if e.date_start]
+    ends = list(days) or [e.date_end for e in events if e.date_end]
+    modes = Counter(e.mode for e in events if e.mode)
+    mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
+    linked = [
+        LinkedClaim(m.article, m.event, claim)
+        for m in members
+        for claim in m.article.casualty_claims
+        if claim.event_id == m.event.event_id
+    ]
+    judged = judge_claims(linked)
+    used = [j.linked for j in judged if j.used]
+    figures = {
+        outcome: low_best_high([x.claim for x in used if x.claim.outcome == outcome])
+        for outcome in OUTCOMES_WITH_FIGURES
+    }
+    news = {m.article.near_duplicate_of or m.article.article_id for m in members
+            if m.event.mention == "new"}  # fmt: skip
+    return IncidentRow(
+        incident_id=incident_id(cluster.type, _when(date, events), [m.key for m in members]),
+        type=cluster.type,  # type: ignore[arg-type]
+        mode=mode,
+        date=date,
+        date_min=min(starts, default=None),
+        date_max=max(ends, default=None),
+        actors=sorted({x for e in events for x in e.actors}),
+        locations=sorted({x for e in events for x in e.locations}),
+        article_ids=sorted({m.article.article_id for m in members}),
+        event_ids=[m.key for m in members],
+        independent_sources=len(news),
+        claims=[
+            IncidentClaim(
+                claimant=j.linked.claim.claimant,
+                claimant_text=j.linked.claim.claimant_text,
+                outcome=j.linked.claim.outcome,
+                count_min=j.linked.claim.count_min,
+                count_max=j.linked.claim.count_max,
+                qualifier=j.linked.claim.qualifier,
+                article_id=j.linked.article.article_id,
+                event_id=j.linked.event.event_id,
+                claim_id=j.linked.claim.claim_id,
+                used=j.used,
+                left_out=j.left_out,
+            )
+            for j in judged
+        ],
+        killed_low=figures["killed"][0],
+        killed_best=figures["killed"][1],
+        killed_high=figures["killed"][2],
+        injured_low=figures["injured"][0],
+        injured_best=figures["injured"][1],
+        injured_high=figures["injured"][2],
+        figures_conflict=conflict(used),
+    )
