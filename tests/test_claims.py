@@ -247,3 +247,12 @@ def test_a_countrys_ministry_is_named_with_its_country() -> None:
     assert {"Ministry of Health (Syria)", "Ministry of Defence (Kenya)"} <= set(names.values())
     (three,) = [c for c in claims if c.count_min == 3]
     assert names[three.claimant or ""] == "Ministry of Health (Syria)"
+
+
+def test_a_war_toll_the_parser_hangs_on_the_auxiliary_is_cumulative() -> None:
+    claims, _, _ = claims_of(
+        "The war, which erupted in April 2023, has in more than two years killed tens of "
+        "thousands of people."
+    )
+    (toll,) = claims
+    assert (toll.scope, toll.event_id, toll.vague) == ("cumulative", None, True)

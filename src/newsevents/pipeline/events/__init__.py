@@ -220,16 +220,22 @@ def is_aggregate(token: Any) -> bool:
         return True
     if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in WARS:
         return True  # "The Tigray conflict, which ended in 2022, killed 600,000"
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The parser sometimes hangs the subject and phrases on the auxiliary ("The war
+    # ... has in more than two years killed"): read them from there too.
+    children = [
+        *token.children,
+        *(g for c in token.children if c.dep_ == "aux" for g in c.children),
+    ]
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lemma_.lower() in AGGREGATE_SUBJECTS for s in subjects):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     since = any(
         (c.dep_ == "prep" and c.lower_ == "since")
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
-        for c in token.children
+        for c in children
     )
-    return (perfect and since) or any(_over_a_span(c) for c in token.children)
+    return (perfect and since) or any(_over_a_span(c) for c in children)
 
 
 def _over_a_span(prep: Any) -> bool:
