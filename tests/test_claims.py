@@ -256,3 +256,10 @@ def test_a_war_toll_the_parser_hangs_on_the_auxiliary_is_cumulative() -> None:
     )
     (toll,) = claims
     assert (toll.scope, toll.event_id, toll.vague) == ("cumulative", None, True)
+
+
+def test_hostages_still_held_are_a_standing_count_not_an_abduction_toll() -> None:
+    (held,), _, _ = claims_of("Hamas is still holding 101 hostages in Gaza.")
+    assert (held.outcome, held.count_min, held.scope) == ("abducted", 101, "cumulative")
+    (taken,), _, _ = claims_of("Militants took 30 hostages on Monday.")
+    assert (taken.count_min, taken.scope) == (30, "incident")

@@ -275,6 +275,7 @@ class ClaimLexicon:
     subject_outcomes: dict[str, frozenset[str]]  # verb -> outcome nouns its subject suffered
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
+    holding_verbs: frozenset[str]  # "still holds 101 hostages": a standing count
 
 
 @cache
@@ -296,6 +297,7 @@ def claim_lexicon() -> ClaimLexicon:
         subject_outcomes={v: frozenset(ns) for v, ns in data["subject_outcomes"].items()},
         lay_people=frozenset(data["lay_people"]),
         body_verbs=frozenset(data["body_verbs"]),
+        holding_verbs=frozenset(data["holding_verbs"]),
     )
 
 

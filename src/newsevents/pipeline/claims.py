@@ -94,7 +94,7 @@ def extract_claims(draft: Draft) -> Draft:
                 (sent.start_char, sent.end_char), token.idx, events, sentences, triggers,
                 _sentence_before(sent),
             )  # fmt: skip
-            aggregate = is_aggregate(token)
+            aggregate = is_aggregate(token) or _still_held(token)
             if aggregate:
                 event = None  # a running total belongs to no one event
             elif event is not None:
@@ -299,6 +299,14 @@ def outcome_of(token: Any) -> str | None:
     if lemma == "body" and not _dead_bodies(token):
         return None  # "the two bodies agreed": organizations
     return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+
+
+def _still_held(token: Any) -> bool:
+    """ "Hamas is still holding 101 hostages": a standing count of captives, not the
+    toll of one abduction (it never enters an incident's figures)."""
+    if token.lemma_.lower() != "hostage" or token.dep_ not in ("dobj", "obj", "nsubj"):
+        return False
+    return token.head.lemma_.lower() in claim_lexicon().holding_verbs
 
 
 def _dead_bodies(token: Any) -> bool:
