@@ -14,8 +14,8 @@ from pathlib import Path
 
 from newsevents.config import BuildConfig
 from newsevents.evaluate import evaluate_release, headline_figures
+from newsevents.release.assemble import build_release
 from newsevents.release.card import ACCURACY_FILE, DEVELOPMENT_SETS
-from newsevents.release.publish import build_release
 
 ROOT = Path(__file__).resolve().parents[1]
 

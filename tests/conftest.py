@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.config import BuildConfig
-from newsevents.release.publish import BuildReport, build_release
+from newsevents.release.assemble import BuildReport, build_release
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

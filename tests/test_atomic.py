@@ -15,8 +15,8 @@ from newsevents.config import BuildConfig
 from newsevents.errors import UserError
 from newsevents.pipeline import nlp
 from newsevents.release import atomic
+from newsevents.release.assemble import build_release
 from newsevents.release.atomic import VersionLock, old_name, publish
-from newsevents.release.publish import build_release
 
 from .conftest import GOOD_ARTICLE, write_inputs
 

@@ -18,7 +18,7 @@ from newsevents.config import BuildConfig
 from newsevents.pipeline.corpus import clustering, run_corpus_steps
 from newsevents.pipeline.corpus.incidents import build_incidents
 from newsevents.pipeline.corpus.near_duplicates import mark_near_duplicates
-from newsevents.release.publish import BuildReport, build_release
+from newsevents.release.assemble import BuildReport, build_release
 from newsevents.schema import Article, IncidentRow
 
 from .conftest import DEV, SEEDS

@@ -17,8 +17,8 @@ from newsevents.evaluate import (
     load_gold,
     normalize,
 )
+from newsevents.release.assemble import BuildReport, build_release
 from newsevents.release.card import ACCURACY_FILE
-from newsevents.release.publish import BuildReport, build_release
 from newsevents.schema import Article
 
 from .conftest import DEV, GOLD

@@ -17,7 +17,7 @@ from newsevents.limits import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MIN_ARTICLE_WOR
 from newsevents.pipeline import stages
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.stages import Stage
-from newsevents.release.publish import build_release
+from newsevents.release.assemble import build_release
 
 from .conftest import GOOD_ARTICLE, write_inputs
 

@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsevents.pipeline.corpus.figures import low_best_high
-from newsevents.release.publish import PARQUET_NAME, BuildReport
+from newsevents.release.assemble import PARQUET_NAME, BuildReport
 from newsevents.schema import CasualtyClaim, IncidentRow
 
 from .factories import article_data

@@ -13,7 +13,7 @@ from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.entities import extract_entities
 from newsevents.pipeline.events import extract_events
 from newsevents.pipeline.nlp import parse
-from newsevents.release.publish import build_release
+from newsevents.release.assemble import build_release
 from newsevents.schema import Article, Event
 from newsevents.temporal import known_dates
 from newsevents.temporal.dates import date_in_url

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from newsevents.pipeline.metadata import domain_of, find_agency, read_lead
-from newsevents.release.publish import BuildReport
+from newsevents.release.assemble import BuildReport
 from newsevents.temporal.dates import dates_in_text, parse_date_line
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsevents.release.publish import BuildReport
+from newsevents.release.assemble import BuildReport
 
 from .conftest import ROOT
 

@@ -13,10 +13,10 @@ from newsevents.config import BuildConfig
 from newsevents.errors import RejectedInputs, UserError
 from newsevents.pipeline import claims, entities, events
 from newsevents.pipeline.collect import Collected
-from newsevents.release import publish
+from newsevents.release import assemble
 from newsevents.release.arrow import arrow_schema
+from newsevents.release.assemble import BuildReport, build_release, make_manifest, write_release
 from newsevents.release.checksums import verify_checksums
-from newsevents.release.publish import BuildReport, build_release, make_manifest, write_release
 from newsevents.schema import CONFIG_MODELS, Article
 
 from .conftest import GOOD_ARTICLE, SEEDS, write_inputs
@@ -179,7 +179,7 @@ def test_interrupted_build_leaves_no_release(tmp_path: Path, monkeypatch) -> Non
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt  # as if the user pressed Ctrl-C while the card is written
 
-    monkeypatch.setattr(publish, "render_card", interrupted)
+    monkeypatch.setattr(assemble, "render_card", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_release(BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="v1"))
     assert list(tmp_path.iterdir()) == []

@@ -60,7 +60,7 @@ def build(
     from newsevents import __version__
     from newsevents.config import BuildConfig
     from newsevents.errors import UserError
-    from newsevents.release.publish import build_release
+    from newsevents.release.assemble import build_release
 
     try:
         config = BuildConfig(
