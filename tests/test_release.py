@@ -83,15 +83,10 @@ def test_every_config_loads_with_pandas_with_declared_types(seed_release: BuildR
         assert len(frame) == seed_release.manifest.counts[name]
 
 
-def test_empty_configs_and_datasets(seed_release: BuildReport, tmp_path: Path) -> None:
-    """Configs whose stage is not implemented are empty; datasets refuses empty splits
-    (documented in the card). Once a stage fills them they must load."""
+def test_every_seed_config_loads_with_datasets(seed_release: BuildReport, tmp_path: Path) -> None:
     for name in CONFIGS:
-        if seed_release.manifest.counts[name]:
-            assert _load(seed_release.release_dir, name, tmp_path / name).num_rows > 0
-        else:
-            with pytest.raises(ValueError, match="corresponds to no data"):
-                _load(seed_release.release_dir, name, tmp_path / name)
+        assert seed_release.manifest.counts[name] > 0
+        assert _load(seed_release.release_dir, name, tmp_path / name).num_rows > 0
 
 
 def test_populated_release_loads_every_config_and_round_trips(tmp_path: Path) -> None:

@@ -176,9 +176,9 @@ def test_round_trip_parquet_and_jsonl(
         }
     )
     folder = tmp_path_factory.mktemp("rt")
-    write_parquet(folder / "a.parquet", Article, [article])
+    (parquet,) = write_parquet(folder / "articles", Article, [article])
     write_jsonl(folder / "a.jsonl", [article])
-    from_parquet = Article.model_validate(pq.read_table(folder / "a.parquet").to_pylist()[0])
+    from_parquet = Article.model_validate(pq.read_table(parquet).to_pylist()[0])
     from_jsonl = Article.model_validate_json((folder / "a.jsonl").read_text("utf-8"))
     assert from_parquet == article and from_jsonl == article
 

@@ -21,14 +21,23 @@ from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
-from newsevents.release.card import CardInputs, render_card
+from newsevents.release.card import LICENSE_DETAILS, PRETTY_NAME, CardInputs, render_card
 from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, entity_rows, event_rows, incident_of_event
+from newsevents.release.croissant import write_croissant
 from newsevents.release.writers import write_jsonl, write_parquet
-from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow, Manifest
+from newsevents.schema import (
+    CONFIG_MODELS,
+    Article,
+    ClaimRow,
+    EntityRow,
+    EventRow,
+    IncidentRow,
+    Manifest,
+)
 from newsevents.schema.jsonschema import write_schema
 
-PARQUET_NAME = "train-00000-of-00001.parquet"
+PARQUET_NAME = "train-00000-of-00001.parquet"  # the one file of a config under SHARD_BYTES
 # Libraries whose versions shape the output bytes or the extracted values.
 ENVIRONMENT_PACKAGES = ("pyarrow", "pydantic", "trafilatura", "dateparser")
 
@@ -120,8 +129,13 @@ def write_release(
         "incidents": (IncidentRow, collected.incidents),
     }
     for name, (model, rows) in configs.items():
-        write_parquet(folder / name / PARQUET_NAME, model, rows)
+        write_parquet(folder / name, model, rows)
         write_jsonl(folder / "jsonl" / f"{name}.jsonl", rows)
+    # After the Parquet files (it holds their checksums), before SHA256SUMS (which lists it).
+    write_croissant(
+        folder, name=DATASET_NAME, description=PRETTY_NAME, version=config.version,
+        license_text=LICENSE_DETAILS, configs=CONFIG_MODELS,
+    )  # fmt: skip
     write_schema(folder / "schema")
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
     (folder / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")

@@ -3,7 +3,7 @@ from `dataset_card.md` + sections computed from the data and the models."""
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,10 @@ from newsevents.schema import CONFIG_MODELS, Article, Manifest, Reject
 
 PRETTY_NAME = "newsevents: the January 2024 Iran–Pakistan crisis in the news"
 TAGS = ["news", "event-extraction", "conflict", "plover", "casualties", "iran", "pakistan"]
+LICENSE_DETAILS = (
+    "Annotations: CC BY 4.0. Article texts remain the copyright of their publishers and are "
+    "included for research (see the card)."
+)
 PLACEHOLDERS = (
     "{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}",
     "{{accuracy}}", "{{development_accuracy}}",
@@ -64,20 +68,32 @@ def render_card(template: str, inputs: CardInputs) -> str:
     ):
         body = body.replace(placeholder, text)
     languages = sorted({a.language for a in inputs.articles}) or ["en"]
+    rows = {name: inputs.manifest.counts.get(name, 0) for name in CONFIG_MODELS}
     front = yaml.safe_dump(
-        front_matter(len(inputs.articles), languages), sort_keys=False, allow_unicode=True
+        front_matter(len(inputs.articles), languages, rows=rows),
+        sort_keys=False,
+        allow_unicode=True,
     )
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 
-def front_matter(article_count: int, languages: Sequence[str] = ("en",)) -> dict[str, Any]:
-    """The card's YAML header; `languages` are those of the articles built."""
+def front_matter(
+    article_count: int,
+    languages: Sequence[str] = ("en",),
+    *,
+    rows: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
+    """The card's YAML header; `languages` are those of the articles built.
+
+    `rows` (config -> row count) leaves configs with no rows out: the Hub's viewer and
+    `datasets` refuse an empty split, so listing one would break the whole card's configs.
+    Its files stay in the release, and pandas reads them as zero typed rows."""
+    listed = [name for name in CONFIG_MODELS if rows is None or rows.get(name, 0) > 0]
     return {
         "pretty_name": PRETTY_NAME,
         "license": "other",
         "license_name": "mixed",
-        "license_details": "Annotations: CC BY 4.0. Article texts remain the copyright of "
-        "their publishers and are included for research (see the card).",
+        "license_details": LICENSE_DETAILS,
         "language": list(languages),
         "size_categories": [size_category(article_count)],
         "task_categories": ["token-classification", "text-classification"],
@@ -88,13 +104,14 @@ def front_matter(article_count: int, languages: Sequence[str] = ("en",)) -> dict
                 "data_files": [{"split": "train", "path": f"{name}/*.parquet"}],
                 **({"default": True} if name == "articles" else {}),
             }
-            for name in CONFIG_MODELS
+            for name in listed
         ],
         # Declared features, no split sizes: `datasets` then uses our types for
         # all-null and empty-list columns instead of inferring them.
         "dataset_info": [
             {"config_name": name, "features": features_yaml(arrow_schema(model))}
             for name, model in CONFIG_MODELS.items()
+            if name in listed
         ],
     }
 
