@@ -163,5 +163,48 @@ def evaluate(
             typer.echo("\n".join(["", *report.errors]))
 
 
+@app.command(name="publish")
+def publish_cli(
+    release: Annotated[Path, typer.Argument(help="Release folder written by `build`.")],
+    repo_id: Annotated[str, typer.Option(help="Dataset repo on the Hub, as ORG/NAME.")],
+    revision: Annotated[str, typer.Option(help="Branch to commit to.")] = "main",
+    private: Annotated[
+        bool, typer.Option("--private", help="Create the repo private (if it is new).")
+    ] = False,
+    rights_to_texts: Annotated[
+        bool,
+        typer.Option(
+            "--i-have-the-rights-to-publish-texts",
+            help="Allow full article texts in a public repo: only where the publishers' "
+            "licences permit it.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the commit and its files; touch no network.")
+    ] = False,
+) -> None:
+    """Verify a release and publish it to a Hugging Face dataset repo: one commit, one tag.
+
+    The token comes from HF_TOKEN or `hf auth login`. Example:
+    newsevents publish releases/0.1.0 --repo-id my-org/newsevents --private --dry-run
+    """
+    from newsevents.errors import UserError
+    from newsevents.release.hub import plan_publication, publish
+
+    options = dict(revision=revision, private=private, rights_to_texts=rights_to_texts)
+    try:
+        if dry_run:
+            plan = plan_publication(release, repo_id, **options)  # type: ignore[arg-type]
+        else:
+            plan = publish(release, repo_id, **options)  # type: ignore[arg-type]
+    except UserError as err:
+        _fail(str(err))
+    if dry_run:
+        typer.echo("dry run: nothing was sent")
+        typer.echo("\n".join(plan.describe()))
+    else:
+        typer.echo(f"published {release} to {repo_id} at {revision}, tag {plan.tag}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -36,6 +36,10 @@ class E(Enum):
     E011 = "no article could be built: all {count} input(s) were rejected ({summary}); see rejects above and fix the inputs"
     E012 = "release {path} appeared while this build ran (another build wrote it); pass --force to replace it or choose another --version"
     E013 = "input folder {path} cannot be read: {problem}; check its permissions"
+    E014 = "{path} fails verification: {problems}; rebuild it with `newsevents build --force` before publishing"
+    E015 = "repo id {repo_id!r} is not ORG/NAME (letters, digits, '-', '_', '.'; no '--' or '..'); pass e.g. --repo-id my-org/newsevents"
+    E016 = "no Hugging Face token: set HF_TOKEN or run `hf auth login`, or pass --dry-run to see the plan"
+    E017 = "{path} holds full article texts (text_policy {policy!r}) and {repo_id} would be public; pass --private, or --i-have-the-rights-to-publish-texts if the publishers' licences allow it"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.
