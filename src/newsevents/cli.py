@@ -120,6 +120,25 @@ def validate(
 
 
 @app.command()
+def verify(
+    release: Annotated[Path, typer.Argument(help="Release folder written by `build`.")],
+) -> None:
+    """Check a release: checksums, every record against the schema, every Parquet file,
+    every reference between configs, and the manifest's counts.
+
+    Exits 1 naming each problem and its file. Example: newsevents verify releases/0.1.0
+    """
+    from newsevents.release.verify import summary, verify_release
+
+    problems = verify_release(release)
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(summary(release))
+
+
+@app.command()
 def schema(
     out: Annotated[Path, typer.Option(help="Folder for the *.schema.json files.")] = Path("schema"),
 ) -> None:
