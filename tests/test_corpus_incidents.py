@@ -269,6 +269,7 @@ def combined(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, An
     if not all(folder.is_dir() for folder in sets.values()):
         pytest.skip(f"the development sets in {EVAL} are absent (they sit beside the repo in CI)")
     inputs = tmp_path_factory.mktemp("combined")
+    # Each set in its own folder, so article ids are '<set>/<stem>'.
     for name, folder in sets.items():  # each set keeps its own sources.yaml beside its files
         (inputs / name).mkdir()
         for path in [*folder.glob("*.txt"), folder / "sources.yaml"]:
@@ -281,7 +282,7 @@ def combined(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, An
 
 
 def _members(incident: dict[str, Any]) -> list[str]:
-    return sorted({k.split("/")[0].split("_")[0] for k in incident["event_ids"]})
+    return sorted({k.split("/")[1].split("_")[0] for k in incident["event_ids"]})
 
 
 def _figures(incident: dict[str, Any], outcome: str) -> tuple[int | None, ...]:
@@ -292,7 +293,7 @@ def test_combined_build_iran_strikes_of_16_january(combined: dict[str, dict[str,
     # dev 02 (Panjgur, "on Tuesday", undated), 06 (dated the 17th by its own "a day
     # after"), 09 and 12 report it too. Seed 000's undated mention now fits two Iranian
     # air strikes (this one and April's on Israel, dev 06_iran) and stays alone.
-    iran = combined["001_429613359d8e87e9/ev3"]
+    iran = combined["seeds/001_429613359d8e87e9/ev3"]
     assert _members(iran) == ["001", "002", "003", "004", "02", "06", "09", "12"]
     assert iran["date"] == "2024-01-16" and iran["date_max"] == "2024-01-17"
     assert iran["independent_sources"] == 8
@@ -301,7 +302,7 @@ def test_combined_build_iran_strikes_of_16_january(combined: dict[str, dict[str,
     # "including three children and a woman" (dev 02), whose parts are left out.
     assert _figures(iran, "injured") == (3, 3, 4)
     umrani = [(c["count_min"], c["left_out"]) for c in iran["claims"]
-              if c["article_id"].startswith("02_") and c["outcome"] == "injured"]  # fmt: skip
+              if c["article_id"].startswith("dev/02_") and c["outcome"] == "injured"]  # fmt: skip
     assert umrani == [(4, None), (3, "breakdown"), (1, "breakdown")]
     assert iran["figures_conflict"] is True
 
@@ -309,7 +310,7 @@ def test_combined_build_iran_strikes_of_16_january(combined: dict[str, dict[str,
 def test_combined_build_pakistan_strikes_of_18_january(
     combined: dict[str, dict[str, Any]],
 ) -> None:
-    pakistan = combined["001_429613359d8e87e9/ev2"]
+    pakistan = combined["seeds/001_429613359d8e87e9/ev2"]
     assert _members(pakistan) == ["001", "002", "003", "004", "06", "09", "12"]
     assert _figures(pakistan, "killed") == (9, 9, 9)
     # Deputy governor Marhamati: nine, "including two men, three women and four children".
@@ -323,15 +324,15 @@ def test_combined_build_saravan_killings_and_incidents_kept_apart(
     combined: dict[str, dict[str, Any]],
 ) -> None:
     # Gunmen killed nine Pakistanis in Saravan on Saturday 27 January (seed 002, dev 12).
-    saravan = combined["12_arynews-nine-pakistanis-martyred/ev1"]
+    saravan = combined["dev/12_arynews-nine-pakistanis-martyred/ev1"]
     assert _members(saravan) == ["002", "12"]
     assert _figures(saravan, "killed") == (9, 9, 9) and saravan["independent_sources"] == 2
     # The U.N.'s count in Haiti (dev-synth 65, 14 November 2024) and the U.N. helicopter
     # in Nasir (71, 7 March 2025) share an actor, not a time.
-    haiti = combined["65_haiti-solino-gang-attack/ev3"]
-    assert haiti["event_ids"] == ["65_haiti-solino-gang-attack/ev3"]
+    haiti = combined["dev-synth/65_haiti-solino-gang-attack/ev3"]
+    assert haiti["event_ids"] == ["dev-synth/65_haiti-solino-gang-attack/ev3"]
     # A Libyan health ministry toll, "at least five civilians, including two children".
-    tripoli = combined["73_libya-tripoli-abu-salim-shelling/ev1"]
+    tripoli = combined["dev-synth/73_libya-tripoli-abu-salim-shelling/ev1"]
     assert [(c["outcome"], c["count_min"], c["left_out"]) for c in tripoli["claims"]] == [
         ("killed", 5, None), ("killed", 2, "breakdown"), ("injured", 12, None)
     ]  # fmt: skip
@@ -346,7 +347,7 @@ def test_combined_build_counts_a_total_once_per_source(
     # claim, and the part is left out. (A resident's "we pulled the bodies of three
     # children" is a partial count told apart from the total: it is used, and sets
     # the low figure; see the closing note of issue 13.)
-    sagaing = combined["62_myanmar-sagaing-airstrike-ceasefire/ev1"]
+    sagaing = combined["dev-synth/62_myanmar-sagaing-airstrike-ceasefire/ev1"]
     killed = [
         (c["count_min"], c["left_out"]) for c in sagaing["claims"] if c["outcome"] == "killed"
     ]

@@ -2,11 +2,16 @@
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from newsevents.cli import app
 from newsevents.release.assemble import BuildReport
 
 from .conftest import ROOT
@@ -25,3 +30,22 @@ def test_readme_python_snippets_run(seed_release: BuildReport, tmp_path: Path) -
         )
         assert run.returncode == 0, run.stderr[-2000:]
         assert "published_date_provenance" in run.stdout  # the pandas frame was printed
+
+
+def test_readme_verify_and_diff_commands_run(
+    seed_release: BuildReport, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Usage lines for verify, build --previous and diff, run as written (after
+    `make build` made releases/0.1.0) from a folder holding the seeds."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    lines = re.findall(
+        r"^\.venv/bin/newsevents ((?:verify|diff|build .*--previous)[^#\n]*)", readme, re.M
+    )
+    assert [line.split()[0] for line in lines] == ["verify", "build", "diff", "diff"]
+    shutil.copytree(seed_release.release_dir, tmp_path / "releases" / "0.1.0")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    for line in lines:
+        result = CliRunner().invoke(app, shlex.split(line))
+        assert result.exit_code == 0, (line, result.output)
+    assert result.output.startswith("{")  # the last line asks for --json

@@ -52,8 +52,15 @@ def build(
         list[Path] | None,
         typer.Option(help="Gold annotations to score the release against in the card."),
     ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(help="An earlier release: the card's changelog lists what changed since."),
+    ] = None,
 ) -> None:
     """Build a release from a folder of articles.
+
+    A version is immutable: an existing one is replaced only with --force, and the
+    manifest then records `forced: true`.
 
     Example: newsevents build --input seeds --out releases --version 0.1.0 --gold gold
     """
@@ -66,6 +73,7 @@ def build(
         config = BuildConfig(
             input_dir=input, out_dir=out, version=version or __version__,
             keep_going=keep_going, force=force, card_template=card, gold_dirs=tuple(gold or ()),
+            previous=previous,
         )  # fmt: skip
         with _progress() as progress:
             task = progress.add_task("reading articles", total=None)
@@ -117,6 +125,50 @@ def validate(
     typer.echo(f"{len(collected.articles)} valid, {len(collected.rejects)} rejected", err=True)
     if collected.rejects:
         raise typer.Exit(1)
+
+
+@app.command()
+def verify(
+    release: Annotated[Path, typer.Argument(help="Release folder written by `build`.")],
+) -> None:
+    """Check a release: checksums, every record against the schema, every Parquet file,
+    every reference between configs, and the manifest's counts.
+
+    Exits 1 naming each problem and its file. Example: newsevents verify releases/0.1.0
+    """
+    from newsevents.release.verify import summary, verify_release
+
+    problems = verify_release(release)
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(summary(release))
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier release folder.")],
+    new: Annotated[Path, typer.Argument(help="The later release folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the diff as JSON.")] = False,
+) -> None:
+    """List the records added, removed and changed (with their fields) per config.
+
+    Example: newsevents diff releases/0.1.0 releases/0.2.0
+    """
+    from newsevents.errors import UserError
+    from newsevents.release.diff import diff_releases, format_diff
+
+    try:
+        changes = diff_releases(old, new)
+    except UserError as err:
+        _fail(str(err))
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(changes.as_dict(), indent=2, sort_keys=True))
+    else:
+        typer.echo(format_diff(changes))
 
 
 @app.command()

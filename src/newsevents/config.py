@@ -25,6 +25,7 @@ class BuildConfig:
     force: bool = False
     card_template: Path | None = None
     gold_dirs: tuple[Path, ...] = ()  # gold annotations to score the release against, for the card
+    previous: Path | None = None  # an earlier release, for the card's changelog
 
     def __post_init__(self) -> None:
         if not _VERSION_NAME.match(self.version):

@@ -81,7 +81,7 @@ def read_jsonl_line(rel_path: str, number: int, raw: bytes) -> Result | None:
 def read_txt(rel_path: str, text: str) -> Result:
     if not text.strip():
         return reject(rel_path, "empty-article", "the file is empty")
-    return RawDocument(_stem(rel_path), rel_path, None, text)
+    return RawDocument(path_id(rel_path), rel_path, None, text)
 
 
 def read_html(rel_path: str, html: str) -> Result:
@@ -108,7 +108,7 @@ def read_html(rel_path: str, html: str) -> Result:
         published_date=page_published_date(html),
     )
     text = f"{title}\n\n{body}" if title else body
-    return RawDocument(_stem(rel_path), rel_path, None, text, meta)
+    return RawDocument(path_id(rel_path), rel_path, None, text, meta)
 
 
 def read_jsonl(rel_path: str, text: str) -> Iterator[Result]:
@@ -232,8 +232,14 @@ def _unusable_string(record: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def _stem(rel_path: str) -> str:
-    return PurePosixPath(rel_path).stem
+def path_id(rel_path: str) -> str:
+    """The article id of a .txt or .html file: its path from the input root without the
+    suffix. `a/index.html` and `b/index.html` are two articles ('a/index', 'b/index'); a
+    file at the root keeps its stem, the id it always had. The id depends on the file's
+    own path only, never on what else the folder holds or the order it is read in. (The
+    same name with two suffixes, `x.txt` and `x.html`, is one article saved twice: the
+    second is a `duplicate-article-id`.)"""
+    return PurePosixPath(rel_path).with_suffix("").as_posix()
 
 
 def _shorten(value: str, limit: int = 120) -> str:

@@ -2,7 +2,8 @@
 
 The whole build holds the version's lock (release/atomic.py). An interrupted build
 leaves no release folder and never a partial one; an existing version is replaced
-only with `force`, in one step.
+only with `force`, in one step, and the manifest then says `forced`: a version is
+immutable otherwise. With `previous`, the card's changelog is the diff from that release.
 """
 
 import shutil
@@ -25,6 +26,7 @@ from newsevents.release.card import LICENSE_DETAILS, PRETTY_NAME, CardInputs, re
 from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, entity_rows, event_rows, incident_of_event
 from newsevents.release.croissant import write_croissant
+from newsevents.release.diff import diff_releases, release_version
 from newsevents.release.writers import write_jsonl, write_parquet
 from newsevents.schema import (
     CONFIG_MODELS,
@@ -56,6 +58,8 @@ def build_release(
     target = config.release_dir
     if not config.template.is_file():
         raise UserError(E.E008, path=config.template)
+    if config.previous and not (config.previous / "jsonl" / "articles.jsonl").is_file():
+        raise UserError(E.E005, path=config.previous)
     with VersionLock(config.out_dir, config.version, target) as lock:
         notes = [f"cleared the stale lock of process {lock.stale_pid}"] if lock.stale_pid else []
         notes += _clean_up_after_killed_builds(config)
@@ -66,7 +70,7 @@ def build_release(
             raise RejectedInputs(collected.rejects, reject_summary(collected))
         if not collected.articles:
             raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
-        manifest = make_manifest(config, collected)
+        manifest = make_manifest(config, collected, forced=target.exists())
         tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
         tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
         try:
@@ -83,7 +87,8 @@ def reject_summary(collected: Collected) -> str:
     return ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
 
 
-def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
+def make_manifest(config: BuildConfig, collected: Collected, *, forced: bool = False) -> Manifest:
+    """The manifest of a build; `forced` when it replaces an existing release."""
     articles = collected.articles
     events = sum(len(a.events) for a in articles)
     claims = sum(len(a.casualty_claims) for a in articles)
@@ -110,6 +115,8 @@ def make_manifest(config: BuildConfig, collected: Collected) -> Manifest:
         },
         removed_lines=dict(sorted(collected.removed_lines.items())),
         flags=dict(sorted(Counter(f for a in articles for f in a.flags).items())),
+        forced=forced,
+        previous_version=release_version(config.previous) if config.previous else None,
         event_date_sources=dict(
             sorted(Counter(e.date_source for a in articles for e in a.events).items())
         ),
@@ -144,7 +151,11 @@ def write_release(
     if config.gold_dirs:
         accuracy = evaluate(articles, load_gold(config.gold_dirs))
     gold_names = tuple(f"`{p.name}/`" for p in config.gold_dirs)
-    inputs = CardInputs(config.version, articles, collected.rejects, manifest, accuracy, gold_names)
+    # The new records are on disk by now; the diff reads both releases the same way.
+    changes = diff_releases(config.previous, folder) if config.previous else None
+    inputs = CardInputs(
+        config.version, articles, collected.rejects, manifest, accuracy, gold_names, changes
+    )
     card = render_card(template, inputs)
     (folder / "README.md").write_text(card, "utf-8")
     write_checksums(folder)

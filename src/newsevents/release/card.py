@@ -24,6 +24,7 @@ from newsevents.limits import (
     MIN_ARTICLE_WORDS,
 )
 from newsevents.release.arrow import arrow_schema
+from newsevents.release.diff import ReleaseDiff
 from newsevents.release.features import features_yaml
 from newsevents.release.fields import field_table
 from newsevents.schema import CONFIG_MODELS, Article, Manifest, Reject
@@ -36,8 +37,9 @@ LICENSE_DETAILS = (
 )
 PLACEHOLDERS = (
     "{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}",
-    "{{accuracy}}", "{{development_accuracy}}",
+    "{{accuracy}}", "{{development_accuracy}}", "{{changelog}}",
 )  # fmt: skip
+CHANGELOG_EXAMPLES = 3  # records named per config and kind; `newsevents diff` lists all
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class CardInputs:
     manifest: Manifest
     accuracy: Report | None = None  # scores against gold annotations, when given
     gold_names: tuple[str, ...] = ()
+    changes: ReleaseDiff | None = None  # from the previous release (`build --previous`)
 
 
 def render_card(template: str, inputs: CardInputs) -> str:
@@ -65,6 +68,7 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{extractors}}", extractors_section(inputs.manifest)),
         ("{{accuracy}}", accuracy_section(inputs.accuracy, inputs.gold_names)),
         ("{{development_accuracy}}", development_section()),
+        ("{{changelog}}", changelog_section(inputs.changes)),
     ):
         body = body.replace(placeholder, text)
     languages = sorted({a.language for a in inputs.articles}) or ["en"]
@@ -154,6 +158,39 @@ def _counter_table(label: str, counter: Counter[str]) -> str:
         return f"No {label} values."
     rows = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     return "\n".join([f"| {label} | count |", "|---|---|", *(f"| {k} | {v} |" for k, v in rows)])
+
+
+def changelog_section(changes: ReleaseDiff | None) -> str:
+    """Counts per config and a few examples of each kind of change, or "First release."."""
+    if changes is None:
+        return "First release."
+    lines = [
+        f"Changes since version `{changes.old_version}` (`newsevents diff` lists every "
+        "record; records are matched on their ids, and a changed record names its fields).",
+        "",
+        "| config | added | removed | changed |",
+        "|---|---|---|---|",
+        *(
+            f"| {c.config} | {len(c.added)} | {len(c.removed)} | {len(c.changed)} |"
+            for c in changes.configs
+        ),
+        "",
+    ]
+    for c in changes.configs:
+        for kind, items in (
+            ("added", [f"`{k}`" for k in c.added]),
+            ("removed", [f"`{k}`" for k in c.removed]),
+            ("changed", [f"`{ch.key}` ({', '.join(ch.fields)})" for ch in c.changed]),
+        ):
+            if items:
+                more = len(items) - CHANGELOG_EXAMPLES
+                shown = ", ".join(items[:CHANGELOG_EXAMPLES]) + (
+                    f" and {more} more" if more > 0 else ""
+                )
+                lines.append(f"- {c.config} {kind}: {shown}")
+    if all(c.unchanged for c in changes.configs):
+        lines.append("No record changed.")
+    return "\n".join(lines).strip()
 
 
 def fields_section() -> str:

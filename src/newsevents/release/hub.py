@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsevents.errors import E, UserError
-from newsevents.release.checksums import SUMS_NAME, verify_checksums
+from newsevents.release.verify import verify_release
 
 # The Hub's rule for a repo name: ORG/NAME of letters, digits, '-', '_', '.', at most 96
 # characters each, without '--' or '..', not starting or ending with '-' or '.'.
@@ -151,27 +151,8 @@ def _hf_api(token: str) -> HubClient:
 
 
 def _verified(release: Path) -> list[str]:
-    """Problems that forbid publishing `release` (empty when none).
-
-    A minimal check: manifest and SHA256SUMS present, every file listed and matching.
-    TODO(issue 14): call `newsevents.release.verify.verify_release` once it is merged.
-    """
+    """Problems that forbid publishing `release` (empty when none): everything
+    `newsevents verify` checks."""
     if not release.is_dir():
         return [f"{release} is not a folder"]
-    problems = [f"{name} is missing" for name in ("manifest.json", SUMS_NAME)
-                if not (release / name).is_file()]  # fmt: skip
-    if problems:
-        return problems
-    problems += [f"{rel} does not match SHA256SUMS" for rel in verify_checksums(release)]
-    listed = _listed(release)
-    problems += [
-        f"{p.relative_to(release).as_posix()} is not in SHA256SUMS"
-        for p in sorted(release.rglob("*"))
-        if p.is_file() and p.name != SUMS_NAME and p.relative_to(release).as_posix() not in listed
-    ]
-    return problems
-
-
-def _listed(release: Path) -> set[str]:
-    lines = (release / SUMS_NAME).read_text("utf-8").splitlines()
-    return {line.split("  ", 1)[1] for line in lines if "  " in line}
+    return verify_release(release)

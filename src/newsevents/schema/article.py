@@ -26,7 +26,9 @@ class Article(Record):
 
     article_id: str = Field(
         min_length=1,
-        description="Stable id: the input `id`, else the input file stem, else a content hash.",
+        description="Stable id: the input `id`; else, for a .txt or .html file, its path from "
+        "the input root without the suffix ('a/index' for a/index.html, the stem at the "
+        "root); else (a .jsonl record without `id`) a hash of its text.",
     )
     source_file: str = Field(description="Input path relative to the input root.")
     source_line: int | None = Field(

@@ -87,7 +87,10 @@ class IncidentRow(Record):
     actors: list[str] = Field(description="`entity_id`s of the actors, all mentions together.")
     locations: list[str] = Field(description="`entity_id`s of the places, all mentions together.")
     article_ids: list[str] = Field(description="Articles mentioning the incident, sorted.")
-    event_ids: list[str] = Field(description="'article_id/event_id' of every clustered mention.")
+    event_ids: list[str] = Field(
+        description="'article_id/event_id' of every clustered mention (split at the last '/': "
+        "an article id may hold '/', an event id never).",
+    )
     independent_sources: int = Field(
         ge=0,
         description="Articles reporting it as news (the event's `mention` is `new`), "

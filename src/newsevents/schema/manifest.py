@@ -58,6 +58,17 @@ class Manifest(Record):
         description="Boilerplate lines removed by the clean stage, per kind."
     )
     flags: dict[str, int] = Field(description="Articles carrying each data-quality flag.")
+    forced: bool = Field(
+        default=False,
+        description="True when this build replaced an existing release of the same version "
+        "(`build --force`): a version is immutable otherwise, so a forced one may not hold "
+        "what an earlier download of it held.",
+    )
+    previous_version: str | None = Field(
+        default=None,
+        description="Version of the release the card's changelog compares with "
+        "(`build --previous`), or null.",
+    )
     event_date_sources: dict[str, int] = Field(
         default_factory=dict,
         description="Events per `date_source` (explicit, relative, same-occurrence, "
