@@ -13,7 +13,7 @@ from newsevents.cli import app
 from .conftest import GOLD, GOOD_ARTICLE, ROOT, SEEDS, write_inputs
 
 runner = CliRunner()
-COMMANDS = ["build", "validate", "schema", "eval"]
+COMMANDS = ["build", "init", "validate", "schema", "eval"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -7,10 +7,13 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 """Version of the record layout (data contract v1). Bump on any field change.
 
 1.1.0: events carry `date_start`, `date_end`, `date_source`; claims carry `date_source`,
 `figure_span`, `victims_span`, `claimant_span`, `vague`, `scope`, `breakdown`; claim rows
 carry `incident_id`; incident claims say `used` and `left_out`; the manifest counts
-`event_date_sources`."""
+`event_date_sources`.
+1.2.0: articles carry `text_policy` (full, spans, none; under spans and none
+`content_sha256` is the full text's hash and span texts may be withheld); the manifest
+records `text_policy` and takes `dataset` from the input folder's description."""

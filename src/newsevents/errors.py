@@ -30,12 +30,17 @@ class E(Enum):
     E005 = "{path} is not a release folder (no jsonl/articles.jsonl); pass the folder `build` wrote"
     E006 = "no gold files (*.yaml) found in {paths}; pass the folder that holds them"
     E007 = "gold file {path} is invalid: {problem}; fix it to follow the format in the eval README"
-    E008 = "dataset card template {path} not found; run from a source checkout or pass --card"
+    E008 = "dataset card template {path} not found; pass an existing file with --card, or reinstall newsevents (the default template is package data)"
     E009 = "version {version!r} is not a valid folder name; use letters, digits, '.', '-' or '_'"
     E010 = "release {path} is being built by process {pid} (lock {lock}); wait for that build to end, or choose another --version"
     E011 = "no article could be built: all {count} input(s) were rejected ({summary}); see rejects above and fix the inputs"
     E012 = "release {path} appeared while this build ran (another build wrote it); pass --force to replace it or choose another --version"
     E013 = "input folder {path} cannot be read: {problem}; check its permissions"
+    E014 = "dataset description {path} is invalid: {problem}; fix it (`newsevents init DIR` writes a commented example)"
+    E015 = "--out {path} is a file, not a folder; pass a folder (it is created if missing)"
+    E016 = "--out {path} cannot be written: {problem}; pass a folder you can write to"
+    E017 = "{path} already exists; edit it, or pass --force to overwrite it"
+    E018 = "text policy {policy!r} is unknown; use one of {valid}"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.
