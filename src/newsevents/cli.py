@@ -5,6 +5,7 @@ Heavy imports happen inside the commands so that `newsevents --help` is instant.
 """
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +23,7 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress(console=None):  # type: ignore[no-untyped-def]
     """Records read, their rate, input files done and the time left (by files: a
     .jsonl's records are not counted ahead). Shown on a terminal only."""
     from rich.console import Console
@@ -36,7 +37,7 @@ def _progress():  # type: ignore[no-untyped-def]
         TimeRemainingColumn,
     )
 
-    console = Console(stderr=True)
+    console = console or Console(stderr=True)
     return Progress(
         SpinnerColumn(), TextColumn("{task.fields[records]} records ({task.fields[rate]}/s)"),
         BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn(),
@@ -50,8 +51,6 @@ class _BuildProgress:
     next record comes from another file."""
 
     def __init__(self, progress, task) -> None:  # type: ignore[no-untyped-def]
-        import time
-
         self.progress, self.task, self.started = progress, task, time.monotonic()
         self.records, self.current = 0, ""
 
@@ -59,8 +58,6 @@ class _BuildProgress:
         self.progress.update(self.task, total=files)
 
     def item(self, name: str) -> None:
-        import time
-
         self.records += 1
         done = 1 if self.current and name != self.current else 0
         self.current = name
@@ -112,8 +109,6 @@ def build(
     The folder's dataset.yaml (see `newsevents init`) names and describes the dataset.
     Example: newsevents build --input seeds --out releases --version 0.1.0 --gold gold
     """
-    import time
-
     from newsevents import __version__
     from newsevents.config import BuildConfig
     from newsevents.errors import UserError

@@ -37,7 +37,7 @@ class E(Enum):
     E012 = "release {path} appeared while this build ran (another build wrote it); pass --force to replace it or choose another --version"
     E013 = "input folder {path} cannot be read: {problem}; check its permissions"
     E014 = "dataset description {path} is invalid: {problem}; fix it (`newsevents init DIR` writes a commented example)"
-    E015 = "--out {path} is a file, not a folder; pass a folder (it is created if missing)"
+    E015 = "--out {out}: {path} is a file, not a folder; pass a folder (it is created if missing)"
     E016 = "--out {path} cannot be written: {problem}; pass a folder you can write to"
     E017 = "{path} already exists; edit it, or pass --force to overwrite it"
     E018 = "text policy {policy!r} is unknown; use one of {valid}"

@@ -89,7 +89,7 @@ def check_out_dir(out_dir: Path) -> None:
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise UserError(E.E015, path=existing)
+        raise UserError(E.E015, out=out_dir, path=existing)
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".newsevents-probe-", dir=existing))
     except OSError as err:
