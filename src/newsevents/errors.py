@@ -41,6 +41,9 @@ class E(Enum):
     E016 = "--out {path} cannot be written: {problem}; pass a folder you can write to"
     E017 = "{path} already exists; edit it, or pass --force to overwrite it"
     E018 = "text policy {policy!r} is unknown; use one of {valid}"
+    E019 = "config {config!r} is not in a release; use one of {valid}"
+    E020 = "kind {kind!r} is unknown; use 'pandas' or 'arrow'"
+    E021 = "{path} is not a release folder (no manifest.json or no {config}/*.parquet); pass the folder `build` wrote"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.
