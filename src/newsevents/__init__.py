@@ -8,7 +8,6 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 
-
 def load(release, config="articles", *, kind="pandas"):  # type: ignore[no-untyped-def]
     """Read one config of a release built by `newsevents build`, with its types.
 
