@@ -5,6 +5,8 @@ description is silent the text states only what the build knows, so the card of 
 corpus never claims to be another dataset.
 """
 
+import textwrap
+
 from newsevents.description import DatasetDescription
 from newsevents.release.text_policy import POLICY_TEXT
 
@@ -31,7 +33,8 @@ def summary_text(description: DatasetDescription, article_count: int, input_name
 
 
 def motivation_text(description: DatasetDescription) -> str:
-    return description.motivation.strip() if description.motivation else ""
+    """Paragraphs after the template's own motivation (it ends the line it is on)."""
+    return "\n\n" + description.motivation.strip() if description.motivation else ""
 
 
 def license_details(text_policy: str) -> str:
@@ -61,7 +64,7 @@ def license_text(description: DatasetDescription, text_policy: str) -> str:
     else:
         lines = [f"Released under `{license_id}`, as its description states."]
     lines.append(f"Text policy of this release: `{text_policy}` (see Article texts).")
-    return "\n\n".join(lines)
+    return "\n\n".join(textwrap.fill(line, width=88) for line in lines)
 
 
 def license_file(text_policy: str) -> str:
