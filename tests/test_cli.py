@@ -1,6 +1,7 @@
 """The CLI: help with examples, exit codes, one-line errors with remedies."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from newsevents.cli import app
 from .conftest import GOLD, GOOD_ARTICLE, ROOT, SEEDS, write_inputs
 
 runner = CliRunner()
-COMMANDS = ["build", "validate", "verify", "diff", "schema", "eval"]
+COMMANDS = ["build", "init", "validate", "verify", "diff", "schema", "eval"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -97,3 +98,79 @@ def test_eval_json(tmp_path: Path) -> None:
     assert "entities" in table.output and "published_date    1.000    5" in table.output
     missing = runner.invoke(app, ["eval", str(tmp_path), str(GOLD)])
     assert missing.exit_code == 1 and "is not a release folder" in missing.output
+
+
+def _read_only_folder(tmp_path: Path) -> Path:
+    """A folder this process cannot write to: root ignores permission bits, not sysfs."""
+    import os
+
+    if os.geteuid() == 0:
+        return Path("/sys/kernel")
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["file", "file-parent", "read-only"])
+def test_a_bad_out_is_refused_before_any_article_is_read(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsevents.release import assemble
+
+    (tmp_path / "a-file").write_text("x")
+    out, culprit = {
+        "file": (tmp_path / "a-file", tmp_path / "a-file"),
+        "file-parent": (tmp_path / "a-file" / "sub", tmp_path / "a-file"),
+        "read-only": (_read_only_folder(tmp_path),) * 2,
+    }[kind]
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the articles were read before --out was checked")
+
+    monkeypatch.setattr(assemble, "collect", no_reading)
+    result = runner.invoke(app, ["build", "--input", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    if kind == "read-only":
+        assert line.startswith(f"error: [E024] --out {out} cannot be written: ")
+        assert line.endswith("; pass a folder you can write to")
+    else:
+        assert line == (
+            f"error: [E023] --out {out}: {culprit} is a file, not a folder; pass a folder "
+            "(it is created if missing)"
+        )
+
+
+def test_build_closes_with_a_summary(tmp_path: Path) -> None:
+    inputs = write_inputs(tmp_path / "in", {"a.txt": GOOD_ARTICLE})
+    result = runner.invoke(app, ["build", "--input", str(inputs), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("built 1 articles, ") and " incidents, 0 rejected in " in lines[0]
+    assert lines[0].endswith(" s")
+    assert lines[1].startswith("event dates: ") and "events undated (" in lines[1]
+    release = tmp_path / "o" / __import__("newsevents").__version__
+    assert lines[2] == f"release: {release} (text: full)"
+
+
+def test_progress_reports_records_rate_files_and_eta(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from newsevents.cli import _BuildProgress, _progress
+
+    with (tmp_path / "log").open("w") as log:
+        terminal = Console(file=log, force_terminal=True, width=200)
+        with _progress(terminal) as progress:
+            task = progress.add_task("reading", total=None, records=0, rate="0.0")
+            feed = _BuildProgress(progress, task)
+            feed.start(3)
+            for name in ["a.jsonl", "a.jsonl", "b.txt", "c.txt"]:
+                feed.item(name)
+            progress.refresh()
+            shown = progress.tasks[0]
+            assert (shown.total, shown.completed, shown.fields["records"]) == (3, 2, 4)
+            assert float(shown.fields["rate"]) > 0
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", (tmp_path / "log").read_text())
+    assert "4 records (" in screen and "/s)" in screen
+    assert "2/3 files" in screen and "ETA" in screen and "c.txt" in screen

@@ -49,3 +49,19 @@ def test_readme_verify_and_diff_commands_run(
         result = CliRunner().invoke(app, shlex.split(line))
         assert result.exit_code == 0, (line, result.output)
     assert result.output.startswith("{")  # the last line asks for --json
+
+
+def test_readme_own_corpus_commands_run_as_written(tmp_path: Path) -> None:
+    """The "Your own corpus" commands, with `.venv/bin/newsevents` this checkout's CLI."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### Your own corpus")[1]
+    commands = re.search(r"```sh\n(.*?)```", section, flags=re.DOTALL).group(1)  # type: ignore[union-attr]
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    cli = f'{sys.executable} -c "from newsevents.cli import app; app()"'
+    script = "set -e\n" + commands.replace(".venv/bin/newsevents", cli)
+    run = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    manifest = (tmp_path / "releases" / "1.0" / "manifest.json").read_text("utf-8")
+    assert '"dataset": "my-articles"' in manifest and '"text_policy": "none"' in manifest
+    card = (tmp_path / "releases" / "1.0" / "README.md").read_text("utf-8")
+    assert "pretty_name: My articles\nlicense: cc-by-4.0\n" in card

@@ -5,6 +5,7 @@ Heavy imports happen inside the commands so that `newsevents --help` is instant.
 """
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -22,15 +23,48 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress(console=None):  # type: ignore[no-untyped-def]
+    """Records read, their rate, input files done and the time left (by files: a
+    .jsonl's records are not counted ahead). Shown on a terminal only."""
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    console = Console(stderr=True)
+    console = console or Console(stderr=True)
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True,
-        disable=not console.is_terminal,
+        SpinnerColumn(), TextColumn("{task.fields[records]} records ({task.fields[rate]}/s)"),
+        BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn(),
+        TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.description}"),
+        console=console, transient=True, disable=not console.is_terminal,
     )  # fmt: skip
+
+
+class _BuildProgress:
+    """Feeds the pipeline's per-record reports to a rich task: a file is done when the
+    next record comes from another file."""
+
+    def __init__(self, progress, task) -> None:  # type: ignore[no-untyped-def]
+        self.progress, self.task, self.started = progress, task, time.monotonic()
+        self.records, self.current = 0, ""
+
+    def start(self, files: int) -> None:
+        self.progress.update(self.task, total=files)
+
+    def item(self, name: str) -> None:
+        self.records += 1
+        done = 1 if self.current and name != self.current else 0
+        self.current = name
+        rate = self.records / max(time.monotonic() - self.started, 1e-6)
+        self.progress.update(
+            self.task, advance=done, description=name, records=self.records, rate=f"{rate:.1f}"
+        )
 
 
 @app.command()
@@ -56,11 +90,29 @@ def build(
         Path | None,
         typer.Option(help="An earlier release: the card's changelog lists what changed since."),
     ] = None,
+    text: Annotated[
+        str,
+        typer.Option(
+            help="Article text to ship: full, spans (headline and evidence sentences, offsets "
+            "kept) or none (offsets, hashes and metadata only)."
+        ),
+    ] = "full",
+    name: Annotated[
+        str | None, typer.Option(help="Dataset id (overrides dataset.yaml's name).")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Card title (overrides dataset.yaml's pretty_name).")
+    ] = None,
+    license: Annotated[
+        str | None,
+        typer.Option(help="Hub licence id, e.g. cc-by-4.0 (overrides dataset.yaml's license)."),
+    ] = None,
 ) -> None:
     """Build a release from a folder of articles.
 
     A version is immutable: an existing one is replaced only with --force, and the
-    manifest then records `forced: true`.
+    manifest then records `forced: true`. The folder's dataset.yaml (see `newsevents
+    init`) names and describes the dataset.
 
     Example: newsevents build --input seeds --out releases --version 0.1.0 --gold gold
     """
@@ -69,34 +121,67 @@ def build(
     from newsevents.errors import UserError
     from newsevents.release.assemble import build_release
 
+    started = time.monotonic()
     try:
         config = BuildConfig(
             input_dir=input, out_dir=out, version=version or __version__,
             keep_going=keep_going, force=force, card_template=card, gold_dirs=tuple(gold or ()),
             previous=previous,
+            text_policy=text, name=name, title=title, license=license,
         )  # fmt: skip
         with _progress() as progress:
-            task = progress.add_task("reading articles", total=None)
-            report = build_release(
-                config, on_item=lambda name: progress.update(task, advance=1, description=name)
-            )
+            task = progress.add_task("reading articles", total=None, records=0, rate="0.0")
+            feed = _BuildProgress(progress, task)
+            report = build_release(config, on_item=feed.item, on_start=feed.start)
     except UserError as err:
         _print_rejects_from(err)
         _fail(str(err))
     for note in report.notes:
         typer.echo(f"note: {note}", err=True)
+    typer.echo(build_summary(report, time.monotonic() - started), err=True)
+
+
+def build_summary(report, seconds: float) -> str:  # type: ignore[no-untyped-def]
+    """The closing lines of `build`: what was built, how much stayed undated, where it is."""
     counts = report.manifest.counts
-    typer.echo(
-        f"built {report.release_dir}: {counts['articles']} articles, {counts['events']} events, "
-        f"{counts['claims']} claims, {counts['rejects']} rejected",
-        err=True,
-    )
     sources = report.manifest.event_date_sources
-    typer.echo(
+    events, undated = counts["events"], sources.get("none", 0)
+    share = f"{undated / events:.0%}" if events else "n/a"
+    return (
+        f"built {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['claims']} claims, {counts['incidents']} incidents, "
+        f"{counts['rejects']} rejected in {seconds:.1f} s\n"
         f"event dates: {sources.get('calendar', 0)} from the calendar of known incidents, "
-        f"{sources.get('none', 0)} of {counts['events']} events undated",
-        err=True,
+        f"{undated} of {events} events undated ({share})\n"
+        f"release: {report.release_dir} (text: {report.manifest.text_policy})"
     )
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Input folder to describe.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing dataset.yaml.")
+    ] = False,
+) -> None:
+    """Write a commented dataset.yaml into a folder of articles, to edit before `build`.
+
+    Example: newsevents init my-articles
+    """
+    from newsevents.description import DESCRIPTION_FILE, description_template
+    from newsevents.errors import E, UserError
+
+    path = directory / DESCRIPTION_FILE
+    try:
+        if path.exists() and not force:
+            raise UserError(E.E025, path=path)
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(description_template(directory), "utf-8")
+    except UserError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"cannot write {path}: {err.strerror}; pick a folder you can write to")
+    typer.echo(f"wrote {path}; edit it, then run: newsevents build --input {directory}", err=True)
 
 
 def _print_rejects_from(err: Exception) -> None:

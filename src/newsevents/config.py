@@ -7,13 +7,12 @@ from pathlib import Path
 from newsevents import __version__
 from newsevents.errors import E, UserError
 
-DATASET_NAME = "newsevents-iran-pakistan-2024"
 _VERSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def default_card_template() -> Path:
-    """`dataset_card.md` at the root of the source checkout this package runs from."""
-    return Path(__file__).resolve().parents[2] / "dataset_card.md"
+    """The card template shipped inside the package (package data, so a wheel has it)."""
+    return Path(__file__).resolve().parent / "release" / "dataset_card.md"
 
 
 @dataclass(frozen=True)
@@ -26,10 +25,19 @@ class BuildConfig:
     card_template: Path | None = None
     gold_dirs: tuple[Path, ...] = ()  # gold annotations to score the release against, for the card
     previous: Path | None = None  # an earlier release, for the card's changelog
+    text_policy: str = "full"  # full | spans | none: how much article text is shipped
+    # Overrides of the input folder's dataset.yaml (None: keep the file's or the default).
+    name: str | None = None
+    title: str | None = None
+    license: str | None = None
 
     def __post_init__(self) -> None:
+        from newsevents.release.text_policy import TEXT_POLICIES
+
         if not _VERSION_NAME.match(self.version):
             raise UserError(E.E009, version=self.version)
+        if self.text_policy not in TEXT_POLICIES:
+            raise UserError(E.E026, policy=self.text_policy, valid=", ".join(TEXT_POLICIES))
 
     @property
     def release_dir(self) -> Path:

@@ -30,7 +30,7 @@ class E(Enum):
     E005 = "{path} is not a release folder (no jsonl/articles.jsonl); pass the folder `build` wrote"
     E006 = "no gold files (*.yaml) found in {paths}; pass the folder that holds them"
     E007 = "gold file {path} is invalid: {problem}; fix it to follow the format in the eval README"
-    E008 = "dataset card template {path} not found; run from a source checkout or pass --card"
+    E008 = "dataset card template {path} not found; pass an existing file with --card, or reinstall newsevents (the default template is package data)"
     E009 = "version {version!r} is not a valid folder name; use letters, digits, '.', '-' or '_'"
     E010 = "release {path} is being built by process {pid} (lock {lock}); wait for that build to end, or choose another --version"
     E011 = "no article could be built: all {count} input(s) were rejected ({summary}); see rejects above and fix the inputs"
@@ -40,6 +40,14 @@ class E(Enum):
     E015 = "repo id {repo_id!r} is not ORG/NAME (letters, digits, '-', '_', '.'; no '--' or '..'); pass e.g. --repo-id my-org/newsevents"
     E016 = "no Hugging Face token: set HF_TOKEN or run `hf auth login`, or pass --dry-run to see the plan"
     E017 = "{path} holds full article texts (text_policy {policy!r}) and {repo_id} would be public; pass --private, or --i-have-the-rights-to-publish-texts if the publishers' licences allow it"
+    E022 = "dataset description {path} is invalid: {problem}; fix it (`newsevents init DIR` writes a commented example)"
+    E023 = "--out {out}: {path} is a file, not a folder; pass a folder (it is created if missing)"
+    E024 = "--out {path} cannot be written: {problem}; pass a folder you can write to"
+    E025 = "{path} already exists; edit it, or pass --force to overwrite it"
+    E026 = "text policy {policy!r} is unknown; use one of {valid}"
+    E027 = "config {config!r} is not in a release; use one of {valid}"
+    E028 = "kind {kind!r} is unknown; use 'pandas' or 'arrow'"
+    E029 = "{path} is not a release folder (no manifest.json or no {config}/*.parquet); pass the folder `build` wrote"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.

@@ -28,11 +28,19 @@ class Collected:
     incidents: list[IncidentRow] = field(default_factory=list)
 
 
-def collect(input_dir: Path, *, on_item: Callable[[str], None] | None = None) -> Collected:
+def collect(
+    input_dir: Path,
+    *,
+    on_item: Callable[[str], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> Collected:
     """Stream every input through the stages, then run the corpus steps over all the
-    articles (near-duplicates, incidents); `on_item(source_file)` reports progress."""
+    articles (near-duplicates, incidents); `on_start(article_files)` and
+    `on_item(source_file)` (once per record) report progress."""
     folder = InputFolder(input_dir)
     out = Collected(skipped=folder.skipped)
+    if on_start:
+        on_start(len(folder.article_files))
     for item in run_pipeline(folder):
         if isinstance(item, Reject):
             out.rejects.append(item)

@@ -57,6 +57,8 @@ class InputFolder:
         self.inputs: list[InputFile] = []
         self.records: Counter[str] = Counter()  # article file -> records it yielded
         self.unread: list[str] = []  # files that failed while being read (rejected)
+        if listing.description_file:  # read by the build for the card; listed as an input
+            self.inputs.append(_described(root, listing.description_file))
         if not self.article_files and not self.refused:
             raise UserError(E.E002, path=root)
 
@@ -161,6 +163,11 @@ class InputFolder:
             f"article id {doc.article_id!r} is already used by {first}",
             line=doc.source_line, field="article_id", value=doc.article_id,
         )  # fmt: skip
+
+
+def _described(root: Path, rel: str) -> InputFile:
+    data = (root / rel).read_bytes()  # small, and already read by description.py
+    return InputFile(path=rel, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
 
 
 def internal_error(file: str, line: int | None, err: BaseException) -> Reject:

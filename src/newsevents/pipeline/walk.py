@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.description import DESCRIPTION_FILE
 from newsevents.pipeline.sidecar import SIDECAR_NAME
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
@@ -24,6 +25,7 @@ class Listing:
 
     article_files: list[str] = field(default_factory=list)
     sidecar_files: list[str] = field(default_factory=list)
+    description_file: str | None = None  # the root's dataset.yaml, read by description.py
     # Paths listed with why they were not read.
     skipped: list[tuple[str, str]] = field(default_factory=list)
     # Article files that cannot be read at all: (path, reject reason, detail).
@@ -85,6 +87,8 @@ def _visit(
         listing.sidecar_files.append(rel)
     elif is_article:
         listing.article_files.append(rel)
+    elif rel == DESCRIPTION_FILE:  # only the root's: a subfolder's is no description
+        listing.description_file = rel
     else:
         listing.skipped.append((rel, "not an article format (.txt, .html, .jsonl)"))
 

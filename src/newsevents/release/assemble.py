@@ -6,6 +6,7 @@ only with `force`, in one step, and the manifest then says `forced`: a version i
 immutable otherwise. With `previous`, the card's changelog is the diff from that release.
 """
 
+import os
 import shutil
 import sys
 import tempfile
@@ -15,18 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsevents import SCHEMA_VERSION, __version__
-from newsevents.config import DATASET_NAME, BuildConfig
+from newsevents.config import BuildConfig
+from newsevents.description import DEFAULT_LICENSE_LINK, DatasetDescription, load_description
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
-from newsevents.release.card import LICENSE_DETAILS, PRETTY_NAME, CardInputs, render_card
+from newsevents.release.card import CardInputs, render_card
+from newsevents.release.card_prose import license_details, license_file
 from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, entity_rows, event_rows, incident_of_event
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
+from newsevents.release.text_policy import apply_text_policy
 from newsevents.release.writers import write_jsonl, write_parquet
 from newsevents.schema import (
     CONFIG_MODELS,
@@ -53,28 +57,35 @@ class BuildReport:
 
 
 def build_release(
-    config: BuildConfig, *, on_item: Callable[[str], None] | None = None
+    config: BuildConfig,
+    *,
+    on_item: Callable[[str], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> BuildReport:
+    """`on_start(files)` and `on_item(source_file)` report progress (see collect)."""
     target = config.release_dir
+    # Everything a user can get wrong is checked before the first article is read.
+    check_out_dir(config.out_dir)
     if not config.template.is_file():
         raise UserError(E.E008, path=config.template)
     if config.previous and not (config.previous / "jsonl" / "articles.jsonl").is_file():
         raise UserError(E.E005, path=config.previous)
+    description = _described(config)
     with VersionLock(config.out_dir, config.version, target) as lock:
         notes = [f"cleared the stale lock of process {lock.stale_pid}"] if lock.stale_pid else []
         notes += _clean_up_after_killed_builds(config)
         if target.exists() and not config.force:
             raise UserError(E.E003, path=target)
-        collected = collect(config.input_dir, on_item=on_item)
+        collected = collect(config.input_dir, on_item=on_item, on_start=on_start)
         if collected.rejects and not config.keep_going:
             raise RejectedInputs(collected.rejects, reject_summary(collected))
         if not collected.articles:
             raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
-        manifest = make_manifest(config, collected, forced=target.exists())
+        manifest = make_manifest(config, collected, description, forced=target.exists())
         tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
         tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
         try:
-            write_release(tmp, config, collected, manifest)
+            write_release(tmp, config, collected, manifest, description)
             publish(tmp, target, replace=config.force)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -82,19 +93,42 @@ def build_release(
     return BuildReport(target, manifest, len(collected.rejects), tuple(notes))
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse at once an --out that is a file or a folder that cannot be written.
+
+    The nearest existing folder is probed by creating (and removing) a folder in it:
+    permission bits do not say what root may do, nor what a read-only mount allows."""
+    existing = out_dir
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UserError(E.E023, out=out_dir, path=existing)
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".newsevents-probe-", dir=existing))
+    except OSError as err:
+        raise UserError(E.E024, path=out_dir, problem=err.strerror or err) from err
+
+
 def reject_summary(collected: Collected) -> str:
     reasons = Counter(r.reason for r in collected.rejects)
     return ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
 
 
-def make_manifest(config: BuildConfig, collected: Collected, *, forced: bool = False) -> Manifest:
+def make_manifest(
+    config: BuildConfig,
+    collected: Collected,
+    description: DatasetDescription | None = None,
+    *,
+    forced: bool = False,
+) -> Manifest:
     """The manifest of a build; `forced` when it replaces an existing release."""
+    description = description or _described(config)
     articles = collected.articles
     events = sum(len(a.events) for a in articles)
     claims = sum(len(a.casualty_claims) for a in articles)
     entities = len({e.entity_id for a in articles for e in a.entities})
     return Manifest(
-        dataset=DATASET_NAME,
+        dataset=description.name,
         version=config.version,
         tool="newsevents",
         tool_version=__version__,
@@ -120,19 +154,28 @@ def make_manifest(config: BuildConfig, collected: Collected, *, forced: bool = F
         event_date_sources=dict(
             sorted(Counter(e.date_source for a in articles for e in a.events).items())
         ),
+        text_policy=config.text_policy,  # type: ignore[arg-type]  # checked by BuildConfig
     )
 
 
 def write_release(
-    folder: Path, config: BuildConfig, collected: Collected, manifest: Manifest
+    folder: Path,
+    config: BuildConfig,
+    collected: Collected,
+    manifest: Manifest,
+    description: DatasetDescription | None = None,
 ) -> None:
+    description = description or _described(config)
     articles = collected.articles
+    # What is shipped follows the text policy; entity names and the scores against
+    # gold come from the full articles (a name is a fact, not the publisher's text).
+    shipped = [apply_text_policy(a, config.text_policy) for a in articles]
     incident_of = incident_of_event(collected.incidents)
     configs: dict[str, tuple[type, list]] = {
-        "articles": (Article, articles),
+        "articles": (Article, shipped),
         "entities": (EntityRow, entity_rows(articles)),
-        "events": (EventRow, [row for a in articles for row in event_rows(a)]),
-        "claims": (ClaimRow, [row for a in articles for row in claim_rows(a, incident_of)]),
+        "events": (EventRow, [row for a in shipped for row in event_rows(a)]),
+        "claims": (ClaimRow, [row for a in shipped for row in claim_rows(a, incident_of)]),
         "incidents": (IncidentRow, collected.incidents),
     }
     for name, (model, rows) in configs.items():
@@ -140,8 +183,8 @@ def write_release(
         write_jsonl(folder / "jsonl" / f"{name}.jsonl", rows)
     # After the Parquet files (it holds their checksums), before SHA256SUMS (which lists it).
     write_croissant(
-        folder, name=DATASET_NAME, description=PRETTY_NAME, version=config.version,
-        license_text=LICENSE_DETAILS, configs=CONFIG_MODELS,
+        folder, name=description.name, description=description.title, version=config.version,
+        license_text=license_details(manifest.text_policy), configs=CONFIG_MODELS,
     )  # fmt: skip
     write_schema(folder / "schema")
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
@@ -154,11 +197,20 @@ def write_release(
     # The new records are on disk by now; the diff reads both releases the same way.
     changes = diff_releases(config.previous, folder) if config.previous else None
     inputs = CardInputs(
-        config.version, articles, collected.rejects, manifest, accuracy, gold_names, changes
-    )
+        config.version, articles, collected.rejects, manifest, accuracy, gold_names, changes,
+        description=description, input_name=config.input_dir.resolve().name,
+    )  # fmt: skip
     card = render_card(template, inputs)
     (folder / "README.md").write_text(card, "utf-8")
+    if description.licensing[2] == DEFAULT_LICENSE_LINK:  # the card's front matter links it
+        (folder / DEFAULT_LICENSE_LINK).write_text(license_file(manifest.text_policy), "utf-8")
     write_checksums(folder)
+
+
+def _described(config: BuildConfig) -> DatasetDescription:
+    return load_description(
+        config.input_dir, name=config.name, pretty_name=config.title, license=config.license
+    )
 
 
 def _clean_up_after_killed_builds(config: BuildConfig) -> list[str]:

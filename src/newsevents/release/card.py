@@ -1,5 +1,6 @@
-"""The dataset card (README.md of a release): YAML front matter + hand-written prose
-from `dataset_card.md` + sections computed from the data and the models."""
+"""The dataset card (README.md of a release): YAML front matter + the prose of the
+packaged template `dataset_card.md` + the dataset's own words (card_prose.py) +
+sections computed from the data and the models."""
 
 import json
 from collections import Counter
@@ -10,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from newsevents.description import DatasetDescription
 from newsevents.evaluate import Report
 from newsevents.limits import (
     EARLIEST_DATE,
@@ -24,20 +26,24 @@ from newsevents.limits import (
     MIN_ARTICLE_WORDS,
 )
 from newsevents.release.arrow import arrow_schema
+from newsevents.release.card_prose import (
+    DEFAULT_TAGS,
+    citation_text,
+    license_details,
+    license_text,
+    motivation_text,
+    summary_text,
+)
 from newsevents.release.diff import ReleaseDiff
 from newsevents.release.features import features_yaml
 from newsevents.release.fields import field_table
+from newsevents.release.text_policy import POLICY_TEXT
 from newsevents.schema import CONFIG_MODELS, Article, Manifest, Reject
 
-PRETTY_NAME = "newsevents: the January 2024 Iran–Pakistan crisis in the news"
-TAGS = ["news", "event-extraction", "conflict", "plover", "casualties", "iran", "pakistan"]
-LICENSE_DETAILS = (
-    "Annotations: CC BY 4.0. Article texts remain the copyright of their publishers and are "
-    "included for research (see the card)."
-)
 PLACEHOLDERS = (
     "{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}",
-    "{{accuracy}}", "{{development_accuracy}}", "{{changelog}}",
+    "{{accuracy}}", "{{development_accuracy}}", "{{changelog}}", "{{text_policy}}", "{{title}}",
+    "{{summary}}", "{{motivation}}", "{{license}}", "{{citation}}",
 )  # fmt: skip
 CHANGELOG_EXAMPLES = 3  # records named per config and kind; `newsevents diff` lists all
 
@@ -53,13 +59,18 @@ class CardInputs:
     accuracy: Report | None = None  # scores against gold annotations, when given
     gold_names: tuple[str, ...] = ()
     changes: ReleaseDiff | None = None  # from the previous release (`build --previous`)
+    description: DatasetDescription | None = None  # None: the default, named after the folder
+    input_name: str = "input"  # the input folder's name, for the default summary
 
 
 def render_card(template: str, inputs: CardInputs) -> str:
     missing = [p for p in PLACEHOLDERS if p not in template]
     if missing:
         raise ValueError(f"dataset card template lacks placeholders {missing}")
+    description = inputs.description or DatasetDescription(name=inputs.input_name or "dataset")
+    policy = inputs.manifest.text_policy
     body = template
+    # The dataset's own words go in last, so text a user wrote is never expanded.
     for placeholder, text in (
         ("{{version}}", inputs.version),
         ("{{statistics}}", statistics(inputs)),
@@ -69,39 +80,47 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{accuracy}}", accuracy_section(inputs.accuracy, inputs.gold_names)),
         ("{{development_accuracy}}", development_section()),
         ("{{changelog}}", changelog_section(inputs.changes)),
+        ("{{text_policy}}", POLICY_TEXT[policy]),
+        ("{{license}}", license_text(description, policy)),
+        ("{{citation}}", citation_text(description, inputs.version)),
+        ("{{motivation}}", motivation_text(description)),
+        ("{{summary}}", summary_text(description, len(inputs.articles), inputs.input_name)),
+        ("{{title}}", description.title),
     ):
         body = body.replace(placeholder, text)
-    languages = sorted({a.language for a in inputs.articles}) or ["en"]
+    languages = description.languages or sorted({a.language for a in inputs.articles}) or ["en"]
     rows = {name: inputs.manifest.counts.get(name, 0) for name in CONFIG_MODELS}
-    front = yaml.safe_dump(
-        front_matter(len(inputs.articles), languages, rows=rows),
-        sort_keys=False,
-        allow_unicode=True,
-    )
+    header = front_matter(len(inputs.articles), languages, description, policy, rows=rows)
+    front = yaml.safe_dump(header, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 
 def front_matter(
     article_count: int,
-    languages: Sequence[str] = ("en",),
+    languages: Sequence[str],
+    description: DatasetDescription,
+    text_policy: str = "full",
     *,
     rows: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
-    """The card's YAML header; `languages` are those of the articles built.
+    """The card's YAML header; `languages` are the description's, else the articles'.
 
     `rows` (config -> row count) leaves configs with no rows out: the Hub's viewer and
     `datasets` refuse an empty split, so listing one would break the whole card's configs.
     Its files stay in the release, and pandas reads them as zero typed rows."""
     listed = [name for name in CONFIG_MODELS if rows is None or rows.get(name, 0) > 0]
+    license_id, license_name, license_link = description.licensing
+    licence: dict[str, Any] = {"license": license_id}
+    if license_id == "other":  # the Hub wants both with `other`
+        licence |= {"license_name": license_name, "license_link": license_link}
     return {
-        "pretty_name": PRETTY_NAME,
-        "license": "other",
-        "license_name": "mixed",
-        "license_details": LICENSE_DETAILS,
+        "pretty_name": description.title,
+        **licence,
+        "license_details": license_details(text_policy),
         "language": list(languages),
         "size_categories": [size_category(article_count)],
         "task_categories": ["token-classification", "text-classification"],
-        "tags": TAGS,
+        "tags": description.tags or DEFAULT_TAGS,
         "configs": [
             {
                 "config_name": name,

@@ -10,8 +10,10 @@ from pydantic import Field, model_validator
 
 from newsevents.schema.extractions import CasualtyClaim, Entity, Event
 from newsevents.schema.source import Source
-from newsevents.schema.spans import Record, _Span
+from newsevents.schema.spans import Evidence, Record, _Span
 
+# How much of the article text a release ships (see release/text_policy.py).
+TextPolicy = Literal["full", "spans", "none"]
 DateProvenance = Literal["curated", "metadata", "text", "dateline", "url", "inferred", "none"]
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -35,12 +37,22 @@ class Article(Record):
         default=None, ge=1, description="Line number in a `.jsonl` input, else null."
     )
     content_sha256: str = Field(
-        pattern=r"^[0-9a-f]{64}$", description="SHA-256 of `text` encoded as UTF-8."
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the full cleaned text encoded as UTF-8: of `text` itself under "
+        "`text_policy: full`, of the text the offsets index under `spans` and `none`.",
     )
     title: str = Field(min_length=1, description="Headline.")
     text: str = Field(
         description="The cleaned article: the headline, a blank line, then the body. Every "
-        "character offset in the record points into it."
+        "character offset in the record points into it. Under `text_policy: spans` every "
+        "character outside the headline and the spans is a space (line breaks stay), so "
+        "offsets still hold; under `none` it is empty."
+    )
+    text_policy: TextPolicy = Field(
+        default="full",
+        description="How much of the text the release ships: full, spans (only the headline, "
+        "the evidence sentences and the mentions, at their offsets) or none (no text; evidence "
+        "sentences keep their offsets but no text, mentions and claim phrases keep their words).",
     )
     language: str = Field(
         pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP-47 language code."
@@ -79,8 +91,13 @@ class Article(Record):
     @model_validator(mode="after")
     def _contract_invariants(self) -> "Article":
         _check_text(self)
-        for where, span in _spans(self):
-            if self.text[span.start : span.end] != span.text:
+        for where, span in spans_of(self):
+            if self.text_policy == "none":
+                # No text to check against; evidence sentences are withheld, the
+                # mentions and claim phrases keep their words (they are the values).
+                if isinstance(span, Evidence) and span.text:
+                    raise ValueError(f"{where}: text_policy none withholds evidence sentences")
+            elif self.text[span.start : span.end] != span.text:
                 raise ValueError(
                     f"{where}: span {span.start}..{span.end} reads "
                     f"{self.text[span.start : span.end]!r} in text, not {span.text!r}"
@@ -112,9 +129,13 @@ class Article(Record):
 
 
 def _check_text(article: Article) -> None:
-    if sha256_text(article.text) != article.content_sha256:
+    # Under spans and none the hash is the full text's, which is not shipped.
+    if article.text_policy == "full" and sha256_text(article.text) != article.content_sha256:
         raise ValueError("content_sha256 is not the SHA-256 of text")
-    if article.text != article.title and not article.text.startswith(article.title + "\n\n"):
+    if article.text_policy == "none":
+        if article.text:
+            raise ValueError("text_policy none ships no text")
+    elif article.text != article.title and not article.text.startswith(article.title + "\n\n"):
         raise ValueError("text must start with the title followed by a blank line")
     if (article.published_date is None) != (article.published_date_provenance == "none"):
         raise ValueError("published_date_provenance is 'none' exactly when published_date is null")
@@ -126,7 +147,8 @@ def _check_text(article: Article) -> None:
         raise ValueError("an article cannot be a near-duplicate of itself")
 
 
-def _spans(article: Article) -> Iterable[tuple[str, _Span]]:
+def spans_of(article: Article) -> Iterable[tuple[str, _Span]]:
+    """Every span of the article, with where it sits (for messages)."""
     for entity in article.entities:
         for mention in entity.mentions:
             yield f"entity {entity.entity_id} mention", mention

@@ -2,6 +2,7 @@
 
 from pydantic import Field
 
+from newsevents.schema.article import TextPolicy
 from newsevents.schema.spans import Record
 
 
@@ -15,7 +16,8 @@ class InputFile(Record):
         default=None,
         ge=0,
         description="Records the file held, each an article or a reject: 1 for a .txt or "
-        ".html file, one per non-blank line of a .jsonl file; null for a sources.yaml.",
+        ".html file, one per non-blank line of a .jsonl file; null for a sources.yaml or the "
+        "dataset description (dataset.yaml).",
     )
 
 
@@ -29,7 +31,7 @@ class SkippedFile(Record):
 class Manifest(Record):
     """Everything needed to cite, verify and reproduce a release."""
 
-    dataset: str = Field(description="Dataset name.")
+    dataset: str = Field(description="Dataset name (from the input folder's dataset.yaml).")
     version: str = Field(description="Release version.")
     tool: str = Field(description="Name of the tool that built the release.")
     tool_version: str = Field(description="Version of that tool.")
@@ -74,4 +76,10 @@ class Manifest(Record):
         description="Events per `date_source` (explicit, relative, same-occurrence, "
         "narrative, reporting, calendar, none): how many dates came from the calendar of "
         "known incidents, and how many events stayed undated.",
+    )
+    text_policy: TextPolicy = Field(
+        default="full",
+        description="How much article text the release ships: full, spans (headline and "
+        "evidence only, offsets kept) or none (no text; offsets and hashes only). A manifest "
+        "without the field is `full`.",
     )

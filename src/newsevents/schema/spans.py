@@ -12,13 +12,17 @@ class Record(BaseModel):
 class _Span(Record):
     start: int = Field(ge=0, description="Offset of the first character in the article `text`.")
     end: int = Field(ge=0, description="Offset one past the last character (Python slice end).")
-    text: str = Field(description="The exact characters `text[start:end]` of the article.")
+    text: str = Field(
+        description="The exact characters `text[start:end]` of the article; empty for an "
+        "evidence sentence of a release that withholds article texts (`text_policy: none`)."
+    )
 
     @model_validator(mode="after")
     def _length_matches(self) -> "_Span":
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before start {self.start}")
-        if len(self.text) != self.end - self.start:
+        # An empty text is a withheld one; the article checks which policy allows it.
+        if self.text and len(self.text) != self.end - self.start:
             raise ValueError(
                 f"span text has {len(self.text)} characters but start..end covers "
                 f"{self.end - self.start}"
