@@ -65,3 +65,16 @@ def test_readme_own_corpus_commands_run_as_written(tmp_path: Path) -> None:
     assert '"dataset": "my-articles"' in manifest and '"text_policy": "none"' in manifest
     card = (tmp_path / "releases" / "1.0" / "README.md").read_text("utf-8")
     assert "pretty_name: My articles\nlicense: cc-by-4.0\n" in card
+
+
+def test_readme_library_example_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "As a library" snippet, run as written from a folder holding the seeds."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## As a library")[1]
+    code = re.search(r"```python\n(.*?)```", section, flags=re.DOTALL).group(1)  # type: ignore[union-attr]
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "lib" / "1.0" / "croissant.json").is_file()
