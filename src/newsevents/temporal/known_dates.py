@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from newsevents.knowledge import actors, known_incidents
+from newsevents.knowledge import KnownIncident, actors, known_incidents
 from newsevents.temporal.timex import WEEKDAYS, date_span
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -111,8 +111,8 @@ def _fit(
     who = index.regions(event.actors)
     where = index.regions(event.locations + event.targets)
     fits: dict[dt.date, Fit] = {}
-    for incident in known_incidents():
-        if incident.type != event.type or (published and incident.date > published):
+    for incident in _incidents_of_type(known_incidents()).get(event.type, ()):
+        if published and incident.date > published:
             continue
         if (incident.type, incident.date) in told:
             continue  # the article dates that incident itself, as another event
@@ -135,6 +135,26 @@ def _fit(
 
 def _names(text: str, aliases: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(a)}\b", text) for a in aliases)
+
+
+_BY_TYPE: dict[int, tuple[tuple[KnownIncident, ...], dict[str, tuple[KnownIncident, ...]]]] = {}
+
+
+def _incidents_of_type(
+    incidents: tuple[KnownIncident, ...],
+) -> dict[str, tuple[KnownIncident, ...]]:
+    """The calendar by PLOVER type: an event is compared only with incidents of its type.
+    Indexed once per calendar (the cached tuple `known_incidents` returns)."""
+    kept = _BY_TYPE.get(id(incidents))
+    if kept is not None and kept[0] is incidents:
+        return kept[1]
+    by_type: dict[str, list[KnownIncident]] = {}
+    for incident in incidents:
+        by_type.setdefault(incident.type, []).append(incident)
+    index = {kind: tuple(found) for kind, found in by_type.items()}
+    _BY_TYPE.clear()  # one calendar at a time
+    _BY_TYPE[id(incidents)] = (incidents, index)
+    return index
 
 
 @cache
