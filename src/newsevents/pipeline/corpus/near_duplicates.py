@@ -60,9 +60,9 @@ def find_copies(signatures: Sequence["MinHash"]) -> tuple[dict[int, int], int]:
     the number of candidate pairs the index handed over (each one scored once)."""
     import numpy as np
 
-    values = np.stack([s.hashvalues for s in signatures]).astype(np.uint64) if signatures else None
-    if values is None:
+    if not signatures:
         return {}, 0
+    values = np.stack([s.hashvalues for s in signatures]).astype(np.uint64)
     # One key per band: its two 32-bit MinHash values side by side, so equal keys are
     # equal bands, with no hash to collide. (ROWS > 2 would need a hash of the row.)
     assert ROWS == 2
@@ -79,11 +79,12 @@ def find_copies(signatures: Sequence["MinHash"]) -> tuple[dict[int, int], int]:
                 earlier.setdefault(later, set()).update(group[:k])
     copies: dict[int, int] = {}
     for i, candidates in earlier.items():
+        ranked_candidates = sorted(candidates)  # earliest first: the earliest match wins
         # As MinHash.jaccard computes it: the share of equal values.
-        same = np.count_nonzero(values[sorted(candidates)] == values[i], axis=1) / PERMUTATIONS
+        same = np.count_nonzero(values[ranked_candidates] == values[i], axis=1) / PERMUTATIONS
         hits = np.flatnonzero(same >= THRESHOLD)
         if hits.size:
-            copies[i] = sorted(candidates)[hits[0]]
+            copies[i] = ranked_candidates[hits[0]]
     return copies, sum(map(len, earlier.values()))
 
 
