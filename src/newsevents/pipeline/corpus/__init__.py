@@ -30,14 +30,15 @@ class CorpusStep:
     version: str
 
 
-# Versions: near_duplicates 2 names the earliest published story the original (1: the
-# first read); incidents 2 clusters by date intervals, hashes the members into the id and
-# states which claims make the figures.
+# Versions: near_duplicates 3 scores only the candidates of an LSH index, over 1,024
+# permutations (2 names the earliest published story the original; 1: the first read);
+# incidents 2 clusters by date intervals, hashes the members into the id and states which
+# claims make the figures.
 CORPUS_STEPS: tuple[CorpusStep, ...] = (
     CorpusStep(
         "near_duplicates",
         lambda c: replace(c, articles=mark_near_duplicates(c.articles)),
-        "2",
+        "3",
     ),
     CorpusStep("incidents", lambda c: replace(c, incidents=build_incidents(c.articles)), "2"),
 )
