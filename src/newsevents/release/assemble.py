@@ -76,7 +76,9 @@ def build_release(
         notes += _clean_up_after_killed_builds(config)
         if target.exists() and not config.force:
             raise UserError(E.E003, path=target)
-        collected = collect(config.input_dir, on_item=on_item, on_start=on_start)
+        collected = collect(
+            config.input_dir, workers=config.workers, on_item=on_item, on_start=on_start
+        )
         if collected.rejects and not config.keep_going:
             raise RejectedInputs(collected.rejects, reject_summary(collected))
         if not collected.articles:
