@@ -54,6 +54,7 @@ class BuildReport:
     manifest: Manifest
     rejects: int
     notes: tuple[str, ...] = ()  # what the build repaired or cleared on its way
+    workers: int = 1  # processes that ran the stages (a small input runs in this one)
 
 
 def build_release(
@@ -92,7 +93,9 @@ def build_release(
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-    return BuildReport(target, manifest, len(collected.rejects), tuple(notes))
+    return BuildReport(
+        target, manifest, len(collected.rejects), tuple(notes), workers=collected.workers
+    )
 
 
 def check_out_dir(out_dir: Path) -> None:
