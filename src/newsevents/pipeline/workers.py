@@ -10,7 +10,9 @@ the same `internal-error` reject.
 
 Workers are spawned, not forked: the parent may hold threads (the progress bar) and
 a forked copy of a threaded process can deadlock. Each worker loads the spaCy model
-and the knowledge files once, in its initializer.
+and the knowledge files once, in its initializer. As with any spawned process, a
+script that builds with workers > 1 must guard its entry point with
+`if __name__ == "__main__":` (a spawned worker imports the script's main module).
 
 A task that fails as a whole (a worker killed by the system, a result that does not
 pickle) is run again in the parent, where its articles meet the fault barrier as
