@@ -107,6 +107,13 @@ def build(
         str | None,
         typer.Option(help="Hub licence id, e.g. cc-by-4.0 (overrides dataset.yaml's license)."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes for the per-article stages (default: one per core; 1 runs in "
+            "this process). The release is the same for any number."
+        ),
+    ] = None,
 ) -> None:
     """Build a release from a folder of articles.
 
@@ -128,6 +135,7 @@ def build(
             keep_going=keep_going, force=force, card_template=card, gold_dirs=tuple(gold or ()),
             previous=previous,
             text_policy=text, name=name, title=title, license=license,
+            **({} if workers is None else {"workers": workers}),
         )  # fmt: skip
         with _progress() as progress:
             task = progress.add_task("reading articles", total=None, records=0, rate="0.0")

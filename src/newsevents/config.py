@@ -1,7 +1,8 @@
 """The one validated configuration object a build runs from (CLI -> config -> kwargs)."""
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsevents import __version__
@@ -13,6 +14,11 @@ _VERSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 def default_card_template() -> Path:
     """The card template shipped inside the package (package data, so a wheel has it)."""
     return Path(__file__).resolve().parent / "release" / "dataset_card.md"
+
+
+def default_workers() -> int:
+    """One worker per core; `os.cpu_count()` may not know (None), then one."""
+    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class BuildConfig:
     name: str | None = None
     title: str | None = None
     license: str | None = None
+    # Processes that run the per-article stages; 1 runs them in this process.
+    workers: int = field(default_factory=default_workers)
 
     def __post_init__(self) -> None:
         from newsevents.release.text_policy import TEXT_POLICIES
@@ -38,6 +46,8 @@ class BuildConfig:
             raise UserError(E.E009, version=self.version)
         if self.text_policy not in TEXT_POLICIES:
             raise UserError(E.E026, policy=self.text_policy, valid=", ".join(TEXT_POLICIES))
+        if self.workers < 1:
+            raise UserError(E.E030, workers=self.workers, cores=default_workers())
 
     @property
     def release_dir(self) -> Path:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from newsevents.pipeline.corpus import run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
-from newsevents.pipeline.stages import run_pipeline
+from newsevents.pipeline.stages import run_items
+from newsevents.pipeline.workers import plan, run_in_pool
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
 
@@ -26,22 +27,33 @@ class Collected:
     skipped: list[SkippedFile] = field(default_factory=list)
     accounting: dict[str, int] = field(default_factory=dict)
     incidents: list[IncidentRow] = field(default_factory=list)
+    workers: int = 1  # processes that ran the stages (1: this one)
 
 
 def collect(
     input_dir: Path,
     *,
+    workers: int = 1,
     on_item: Callable[[str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    worker_init: Callable[[], None] | None = None,
 ) -> Collected:
     """Stream every input through the stages, then run the corpus steps over all the
     articles (near-duplicates, incidents); `on_start(article_files)` and
-    `on_item(source_file)` (once per record) report progress."""
+    `on_item(source_file)` (once per record, in this process) report progress.
+
+    With `workers` > 1 the per-article stages run in that many processes (see
+    workers.py); the result is the same for any number. `worker_init` is for tests."""
     folder = InputFolder(input_dir)
     out = Collected(skipped=folder.skipped)
     if on_start:
         on_start(len(folder.article_files))
-    for item in run_pipeline(folder):
+    out.workers, items = plan(folder.documents(), workers)
+    if out.workers == 1:
+        results = run_items(items)
+    else:
+        results = run_in_pool(items, out.workers, worker_init=worker_init)
+    for item in results:
         if isinstance(item, Reject):
             out.rejects.append(item)
             name = item.file

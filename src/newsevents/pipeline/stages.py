@@ -11,7 +11,7 @@ never costs the rest of the run.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from newsevents.pipeline import claims, clean, entities, events, metadata, nlp, screen
 from newsevents.pipeline.document import Draft, RawDocument
-from newsevents.pipeline.ingest import InputFolder, internal_error
+from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
 from newsevents.schema import Article, Reject, sha256_text
 
@@ -95,9 +95,9 @@ def _assemble_guarded(draft: Draft) -> Built | Reject:
         return internal_error(draft.doc.source_file, draft.doc.source_line, err)
 
 
-def run_pipeline(folder: InputFolder) -> Iterator[Built | Reject]:
-    """Stream articles through the stages in the folder's fixed order."""
-    items = folder.documents()
+def run_items(documents: Iterable[RawDocument | Reject]) -> Iterator[Built | Reject]:
+    """Stream documents through the stages in this process; rejects pass through."""
+    items = iter(documents)
     while chunk := list(islice(items, CHUNK)):
         docs = [item for item in chunk if isinstance(item, RawDocument)]
         results = iter(process(docs))

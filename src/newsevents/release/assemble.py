@@ -54,6 +54,7 @@ class BuildReport:
     manifest: Manifest
     rejects: int
     notes: tuple[str, ...] = ()  # what the build repaired or cleared on its way
+    workers: int = 1  # processes that ran the stages (a small input runs in this one)
 
 
 def build_release(
@@ -76,7 +77,9 @@ def build_release(
         notes += _clean_up_after_killed_builds(config)
         if target.exists() and not config.force:
             raise UserError(E.E003, path=target)
-        collected = collect(config.input_dir, on_item=on_item, on_start=on_start)
+        collected = collect(
+            config.input_dir, workers=config.workers, on_item=on_item, on_start=on_start
+        )
         if collected.rejects and not config.keep_going:
             raise RejectedInputs(collected.rejects, reject_summary(collected))
         if not collected.articles:
@@ -90,7 +93,9 @@ def build_release(
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-    return BuildReport(target, manifest, len(collected.rejects), tuple(notes))
+    return BuildReport(
+        target, manifest, len(collected.rejects), tuple(notes), workers=collected.workers
+    )
 
 
 def check_out_dir(out_dir: Path) -> None:

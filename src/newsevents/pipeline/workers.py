@@ -1,0 +1,131 @@
+"""Run the per-article stages in a pool of worker processes (`build --workers N`).
+
+The parent keeps everything that is not per article: it walks and reads the input
+folder, counts records, and gathers the results in input order, so a release's bytes
+do not depend on the number of workers. Workers receive raw documents in tasks of
+`TASK` (one task pays one round of pickling) and send back what `stages.process`
+returns: a validated `Built` or a `Reject`. The fault barrier therefore runs inside
+the worker exactly as it runs in process, and an article that raises still becomes
+the same `internal-error` reject.
+
+Workers are spawned, not forked: the parent may hold threads (the progress bar) and
+a forked copy of a threaded process can deadlock. Each worker loads the spaCy model
+and the knowledge files once, in its initializer. As with any spawned process, a
+script that builds with workers > 1 must guard its entry point with
+`if __name__ == "__main__":` (a spawned worker imports the script's main module).
+
+A task that fails as a whole (a worker killed by the system, a result that does not
+pickle) is run again in the parent, where its articles meet the fault barrier as
+usual; once the pool is broken, the rest of the input runs in the parent too.
+"""
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+
+from newsevents.pipeline.document import RawDocument
+from newsevents.pipeline.stages import Built, process
+from newsevents.schema import Reject
+
+TASK = 8  # documents per task: a few ms of pickling against a second or so of stages
+# Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
+# worker busy, few enough that memory stays bounded by the window, not the corpus.
+AHEAD_PER_WORKER = 4
+
+Item = RawDocument | Reject
+Result = Built | Reject
+
+
+def plan(items: Iterable[Item], workers: int) -> tuple[int, Iterator[Item]]:
+    """How many processes to run the stages on, and the items, none lost.
+
+    Starting workers costs each of them the model load (seconds), so an input of no
+    more than one task runs in the parent whatever `workers` says: the output is the
+    same either way. Only that many items are read ahead to decide."""
+    stream = iter(items)
+    if workers == 1:
+        return 1, stream
+    head: list[Item] = []
+    docs = 0
+    for item in stream:
+        head.append(item)
+        docs += isinstance(item, RawDocument)
+        if docs > TASK:
+            return workers, chain(head, stream)
+    return 1, iter(head)
+
+
+def run_in_pool(
+    items: Iterable[Item], workers: int, *, worker_init: Callable[[], None] | None = None
+) -> Iterator[Result]:
+    """`stages.process` over every document of `items` on `workers` processes, in input
+    order; rejects among the items pass through unchanged.
+
+    `worker_init`, a picklable top-level function, runs once in each worker after the
+    model loads (tests use it to make a stage fail inside the workers)."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_load_once,
+        initargs=(worker_init,),
+    )
+    window: deque[tuple[list[Item], Future[list[Result]] | None]] = deque()
+    broken = False
+    try:
+        stream = iter(items)
+        while chunk := list(islice(stream, TASK)):
+            docs = [item for item in chunk if isinstance(item, RawDocument)]
+            future = None
+            if docs and not broken:
+                try:
+                    future = pool.submit(process, docs)
+                except BrokenProcessPool:
+                    broken = True
+            window.append((chunk, future))
+            while len(window) > workers * AHEAD_PER_WORKER:
+                broken |= yield from _gather(*window.popleft())
+        while window:
+            broken |= yield from _gather(*window.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _gather(
+    chunk: list[Item], future: Future[list[Result]] | None
+) -> Generator[Result, None, bool]:
+    """Yield the chunk's results in order; return whether the pool turned out broken."""
+    docs = [item for item in chunk if isinstance(item, RawDocument)]
+    broke = False
+    if future is None:
+        results = process(docs) if docs else []
+    else:
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            broke = True
+            results = process(docs)
+        except Exception:  # the task as a whole failed (e.g. pickling): redo it here
+            results = process(docs)
+    done = iter(results)
+    for item in chunk:
+        yield item if isinstance(item, Reject) else next(done)
+    return broke
+
+
+def _load_once(worker_init: Callable[[], None] | None) -> None:
+    """Worker initializer: load the model and the knowledge files before the first task."""
+    from newsevents import knowledge
+    from newsevents.pipeline import nlp
+
+    nlp.load_nlp()
+    for loader in (
+        knowledge.boilerplate, knowledge.outlets, knowledge.credits, knowledge.actors,
+        knowledge.names, knowledge.event_lexicon, knowledge.claim_lexicon,
+        knowledge.known_incidents, knowledge.office_terms, knowledge.time_words,
+    ):  # fmt: skip
+        loader()
+    if worker_init is not None:
+        worker_init()

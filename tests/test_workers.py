@@ -1,0 +1,152 @@
+"""`build --workers N`: the per-article stages in a process pool give the same release,
+the same rejects and the same progress reports as in this process."""
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsevents.cli import app
+from newsevents.config import BuildConfig, default_workers
+from newsevents.pipeline import stages
+from newsevents.pipeline.collect import collect
+from newsevents.pipeline.stages import Stage
+from newsevents.pipeline.workers import TASK
+from newsevents.release.assemble import build_release
+
+from .conftest import GOOD_ARTICLE, SEEDS, write_inputs
+
+MARKER = "officials said EXPLODE"
+
+
+def _seed_corpus(folder: Path) -> Path:
+    """The seeds (with their sidecar and dataset.yaml) and enough copies of the seed
+    articles that the pool gets several tasks; a folder of one task runs in process."""
+    shutil.copytree(SEEDS, folder)
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, folder / f"copy_{path.name}")
+    assert len(list(folder.glob("*.txt"))) > TASK
+    return folder
+
+
+def _files(release: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(release)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(release.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_workers_build_the_same_bytes_and_progress_as_one(tmp_path: Path) -> None:
+    inputs = _seed_corpus(tmp_path / "in")
+    releases, reported = {}, {}
+    for workers in (1, 2):
+        names: list[str] = []
+        config = BuildConfig(
+            input_dir=inputs, out_dir=tmp_path / f"out{workers}", version="v", workers=workers
+        )
+        report = build_release(config, on_item=names.append)
+        assert report.workers == workers
+        releases[workers], reported[workers] = report.release_dir, names
+    one, two = _files(releases[1]), _files(releases[2])
+    assert "SHA256SUMS" in one and "jsonl/articles.jsonl" in one
+    assert two == one
+    assert (releases[2] / "SHA256SUMS").read_bytes() == (releases[1] / "SHA256SUMS").read_bytes()
+    # One report per record, in input order, fired in this process.
+    assert reported[2] == reported[1] and len(reported[1]) == len(list(inputs.glob("*.txt")))
+
+
+def _explode_on_marker() -> None:
+    """Worker initializer for the test below: the events stage raises on one article,
+    as the in-process test in test_hardening makes it (monkeypatch cannot reach a worker)."""
+    real = next(s for s in stages.STAGES if s.name == "events")
+
+    def explode(drafts):  # type: ignore[no-untyped-def]
+        if any("EXPLODE" in d.text for d in drafts):
+            raise RuntimeError("boom in the events stage")
+        return real.run(drafts)
+
+    stages.STAGES = tuple(
+        Stage(s.name, explode, s.version) if s.name == "events" else s for s in stages.STAGES
+    )
+
+
+def _exit_on_marker() -> None:
+    """Worker initializer: the worker that meets the marked article dies outright."""
+    real = next(s for s in stages.STAGES if s.name == "events")
+
+    def die(drafts):  # type: ignore[no-untyped-def]
+        if any("EXPLODE" in d.text for d in drafts):
+            os._exit(1)
+        return real.run(drafts)
+
+    stages.STAGES = tuple(
+        Stage(s.name, die, s.version) if s.name == "events" else s for s in stages.STAGES
+    )
+
+
+def _marked_corpus(folder: Path) -> Path:
+    files = {
+        f"a{i:02d}.txt": GOOD_ARTICLE.replace("Monday", day)
+        for i, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] * 2)
+    }
+    files["a07.txt"] = GOOD_ARTICLE.replace("officials said", MARKER)
+    return write_inputs(folder, files)
+
+
+def test_a_stage_that_raises_in_a_worker_gives_the_in_process_reject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = _marked_corpus(tmp_path / "in")
+    pooled = collect(inputs, workers=2, worker_init=_explode_on_marker)
+    with monkeypatch.context() as patch:
+        patch.setattr(stages, "STAGES", stages.STAGES)  # undone on leaving the block
+        _explode_on_marker()
+        alone = collect(inputs, workers=1)
+    assert pooled.workers == 2 and alone.workers == 1
+    assert [(r.file, r.reason, r.value) for r in pooled.rejects] == [
+        ("a07.txt", "internal-error", "RuntimeError")
+    ]
+    assert "stage events: a07.txt: RuntimeError: boom in the events stage" in (
+        pooled.rejects[0].message
+    )
+    assert pooled.rejects == alone.rejects
+    assert pooled.articles == alone.articles and len(pooled.articles) == 9
+
+
+def test_a_worker_that_dies_costs_no_article(tmp_path: Path) -> None:
+    """A killed worker breaks the pool; its task and the rest are run in this process,
+    where the stage is not broken, so every article is built."""
+    inputs = _marked_corpus(tmp_path / "in")
+    pooled = collect(inputs, workers=2, worker_init=_exit_on_marker)
+    alone = collect(inputs, workers=1)
+    assert pooled.workers == 2
+    assert pooled.rejects == [] and len(pooled.articles) == 10
+    assert pooled.articles == alone.articles
+
+
+def test_an_input_of_one_task_runs_in_process(tmp_path: Path) -> None:
+    report = build_release(
+        BuildConfig(input_dir=SEEDS, out_dir=tmp_path / "out", version="v", workers=4)
+    )
+    assert report.workers == 1
+
+
+def test_workers_default_to_the_cores() -> None:
+    assert BuildConfig().workers == default_workers() == (os.cpu_count() or 1)
+
+
+@pytest.mark.parametrize("workers", ["0", "-2"])
+def test_workers_below_one_is_a_user_error(tmp_path: Path, workers: str) -> None:
+    args = ["build", "--input", str(SEEDS), "--out", str(tmp_path), "--workers", workers]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: [E030] --workers {workers} is not a number of processes; pass 1 or more "
+        "(1 runs the build in this process; the default is this machine's "
+        f"{default_workers()} cores)\n"
+    )
+    assert not any(tmp_path.iterdir())
