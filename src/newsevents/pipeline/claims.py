@@ -31,7 +31,7 @@ from newsevents.temporal.event_dates import (
     verb_dates,
     when_clause_head,
 )
-from newsevents.temporal.timex import Resolved, date_span, resolve
+from newsevents.temporal.timex import Resolved, date_span, first_resolved
 
 VERSION = "3"
 
@@ -75,6 +75,7 @@ def extract_claims(draft: Draft) -> Draft:
         end = sent.end_char
         while end > sent.start_char and draft.text[end - 1].isspace():
             end -= 1
+        dates = sentence_dates(sent)  # read once, for every figure of the sentence
         for token in sent:
             outcome = outcome_of(token)
             if outcome is None:
@@ -99,11 +100,11 @@ def extract_claims(draft: Draft) -> Draft:
                 event = None  # a running total belongs to no one event
             elif event is not None:
                 event = _event_of_stated_day(
-                    event, _stated_day(token, sent, draft.published_date), events,
+                    event, _stated_day(token, sent, dates, draft.published_date), events,
                     same_sentence=sent.start_char in sentences.get(event.event_id, ()),
                     headline=max(sentences.get(event.event_id, {0})) < title_end,
                 )  # fmt: skip
-                said = _said_on(token, sent, draft.published_date)
+                said = _said_on(token, sent, dates, draft.published_date)
                 if event is not None and event.date_start and said and said < event.date_start:
                     event = None  # "said in late July they had killed 47": not August's attack
             elif event is None and sent.start_char >= title_end:
@@ -188,12 +189,13 @@ def _date_of(event: Event | None) -> dict[str, Any]:
     return {"event_date": event.date, "date_source": event.date_source}
 
 
-def _stated_day(token: Any, sent: Any, published: dt.date | None) -> Resolved | None:
+def _stated_day(
+    token: Any, sent: Any, dates: list[Any], published: dt.date | None
+) -> Resolved | None:
     """The date the figure's own sentence gives the casualties: words in the outcome
     word's clause ("were killed on Saturday"), in the clause a participle hangs on
     ("hit a market late on Monday, killing 14"), or in the "when" clause that tells
     how ("were killed ... when shells landed ... late on Wednesday")."""
-    dates = sentence_dates(sent)
     if not dates:
         return None
     verb = clause_verb(token)
@@ -204,24 +206,21 @@ def _stated_day(token: Any, sent: Any, published: dt.date | None) -> Resolved | 
         clauses.append(verb.head)
     clauses += [c for c in verb.children if c.dep_ == "advcl" and when_clause_head(c) is not None]
     for clause in clauses:
-        for ent in [e for e in dates if token in e] + verb_dates(clause, dates):
-            resolved = resolve(ent.text, published=published, sentence=sent.text)
-            if resolved:
-                return resolved
+        own = [e for e in dates if token in e] + verb_dates(clause, dates)
+        found = first_resolved(own, published, sent.text)
+        if found is not None:
+            return found[1]
     return None
 
 
-def _said_on(token: Any, sent: Any, published: dt.date | None) -> dt.date | None:
+def _said_on(token: Any, sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:
     """The last day of the statement that reports the figure ("rebels said in late July
     they had killed 47"): the casualties cannot be later."""
     speaker = reporting_verb(clause_verb(token))
     if speaker is None:
         return None
-    for ent in verb_dates(speaker, sentence_dates(sent)):
-        resolved = resolve(ent.text, published=published, sentence=sent.text)
-        if resolved:
-            return date_span(resolved.date, resolved.precision)[1]
-    return None
+    found = first_resolved(verb_dates(speaker, dates), published, sent.text)
+    return None if found is None else date_span(found[1].date, found[1].precision)[1]
 
 
 def _event_of_stated_day(

@@ -8,7 +8,9 @@ unit ("overnight", "over the weekend") dates no single event here.
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from newsevents.temporal.expressions import (
     WEEKDAYS,
@@ -17,7 +19,7 @@ from newsevents.temporal.expressions import (
     resolve_expression,
 )
 
-__all__ = ["TODAY", "WEEKDAYS", "Resolved", "date_span", "resolve"]
+__all__ = ["TODAY", "WEEKDAYS", "Resolved", "date_span", "first_resolved", "resolve"]
 
 TODAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier in the day)\b")
 
@@ -46,6 +48,17 @@ def resolve(
         return None
     explicit = interval.resolution == "absolute" or names_its_day(text)
     return as_event_date(interval, "explicit" if explicit else "relative")
+
+
+def first_resolved(
+    ents: Iterable[Any], published: dt.date | None, sentence: str
+) -> tuple[Any, Resolved] | None:
+    """The first of these date expressions that resolves, with its date."""
+    for ent in ents:
+        resolved = resolve(ent.text, published=published, sentence=sentence)
+        if resolved:
+            return ent, resolved
+    return None
 
 
 def as_event_date(interval: TimeInterval, source: str = "relative") -> Resolved | None:

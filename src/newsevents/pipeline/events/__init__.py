@@ -46,7 +46,7 @@ from newsevents.temporal.event_dates import (
     untagged_shifts,
 )
 from newsevents.temporal.known_dates import calendar_dates
-from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, resolve
+from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, first_resolved
 
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
 
@@ -101,14 +101,12 @@ def _events(
     previous: dt.date | None = None
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
     for sent in draft.nlp.sents:
-        told = _sentence_mentions(sent, index, reference, previous)
+        told, named = _sentence_mentions(sent, index, reference, previous)
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
         # "the next day" counts from the last day the text told, event or not ("On
         # September 19, Azerbaijan launched 'measures' ... agreed the next day").
-        previous = (
-            days[-1] if days else day_named(sent, sentence_dates(sent), reference) or previous
-        )
+        previous = days[-1] if days else named or previous
     events = _merge(mentions, index, reference)
     events = date_from_story(events, index, draft.text, len(draft.title), reference)
     if from_calendar:
@@ -132,10 +130,13 @@ def _events(
 
 def _sentence_mentions(
     sent: Any, index: EntityIndex, published: dt.date | None, previous: dt.date | None
-) -> list[Mention]:
+) -> tuple[list[Mention], dt.date | None]:
+    """The sentence's event mentions, dated, and the single day its own words name."""
     found: list[tuple[Any, Trigger]] = []
+    dates = sentence_dates(sent)
+    named = day_named(sent, dates, published)
     if _is_heading(sent):
-        return []  # "The 2023 offensive": an explainer's section heading
+        return [], named  # "The 2023 offensive": an explainer's section heading
     for token in sent:
         rule = _trigger_rule(token)
         if rule is not None:
@@ -149,7 +150,6 @@ def _sentence_mentions(
         and not _visit_to_a_facility(t, r, index)
     ]  # fmt: skip
     all_triggers = [t for t, _ in found]
-    dates = sentence_dates(sent)
     dates += untagged_shifts(sent, dates)
 
     def owned(trigger: Any) -> list[Any]:
@@ -165,8 +165,8 @@ def _sentence_mentions(
         mention = _mention(token, rule, sent, index)
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
-    date_mentions(mentions, sent, dates, published, previous)
-    return _one_statement([(m, t) for m, t, _ in mentions])
+    date_mentions(mentions, sent, dates, published, previous, named)
+    return _one_statement([(m, t) for m, t, _ in mentions]), named
 
 
 def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> Event:
@@ -271,11 +271,10 @@ def implied_assault(
         return None
     rule = Trigger(type="ASSAULT", mode="abduct" if token.lemma_.lower() in ABDUCTION else None)
     mention = _mention(token, rule, sent, index)
-    for ent in sentence_dates(sent):
-        resolved = resolve(ent.text, published=published, sentence=sent.text)
-        if resolved:
-            mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
-            break
+    found = first_resolved(sentence_dates(sent), published, sent.text)
+    if found is not None:
+        ent, resolved = found
+        mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
     return _to_event(number, mention, sent.doc.text, published) if mention.anchored else None
 
 

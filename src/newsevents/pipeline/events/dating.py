@@ -36,8 +36,10 @@ def date_mentions(
     dates: list[Any],
     published: dt.date | None,
     previous: dt.date | None,
+    named: dt.date | None,
 ) -> None:
-    """Date the sentence's mentions: (mention, trigger token, its own date words)."""
+    """Date the sentence's mentions: (mention, trigger token, its own date words);
+    `named` is the single day the sentence's own words name (`day_named`)."""
     # Absolute and deictic dates first; then shifts ("two days after ...") from the
     # event this sentence dates, else from a day the sentence names ("pulled out on
     # Monday, hours after ..."), else from the previous dated event.
@@ -56,7 +58,6 @@ def date_mentions(
                     break
         if not shifts:
             anchors = [m.date for m, _, _ in mentions if m.date and m.precision == "day"]
-            named = day_named(sent, dates, published)
             previous = anchors[-1] if anchors else named or previous
     for mention, token, _ in mentions:
         verb = clause_verb(token)
