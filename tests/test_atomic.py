@@ -38,9 +38,10 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def _unforced(tree: dict[str, bytes]) -> dict[str, object]:
-    """A release's files as they would be had it not replaced one (`forced` aside,
-    which also changes SHA256SUMS, a --force rebuild gives the same bytes)."""
-    manifest = json.loads(tree["manifest.json"]) | {"forced": False}
+    """A release's files as they would be had it not replaced one and had it no cache
+    (`forced` and the cache's counts aside, which also change SHA256SUMS, a --force
+    rebuild gives the same bytes)."""
+    manifest = json.loads(tree["manifest.json"]) | {"forced": False, "cache": None}
     return {k: v for k, v in tree.items() if k != "SHA256SUMS"} | {"manifest.json": manifest}
 
 
@@ -87,7 +88,8 @@ def test_builds_started_together_end_with_one_release(tmp_path: Path) -> None:
         BuildConfig(input_dir=config.input_dir, out_dir=tmp_path / "ref", version="v")
     )
     assert _tree(config.release_dir) == _tree(reference.release_dir)
-    assert sorted(p.name for p in config.out_dir.iterdir()) == ["v"]
+    # No temporary folder is left; the per-article cache stays beside the release.
+    assert sorted(p.name for p in config.out_dir.iterdir()) == [".cache", "v"]
 
 
 def test_existence_is_checked_again_at_the_swap(tmp_path: Path) -> None:
@@ -124,7 +126,7 @@ def test_replace_without_renameat2_recovers_from_a_kill_between_renames(
     rebuilt = _tree(build_release(forced).release_dir)
     assert json.loads(rebuilt["manifest.json"])["forced"] is True
     assert _unforced(rebuilt) == _unforced(first)
-    assert sorted(p.name for p in config.out_dir.iterdir()) == ["v"]
+    assert sorted(p.name for p in config.out_dir.iterdir()) == [".cache", "v"]
 
 
 def test_kills_at_random_moments_never_leave_a_partial_release(tmp_path: Path) -> None:
@@ -156,7 +158,7 @@ def test_kills_at_random_moments_never_leave_a_partial_release(tmp_path: Path) -
             shutil.rmtree(config.release_dir)  # let more kills hit a first build
     final = BuildConfig(input_dir=inputs, out_dir=out, version="v", force=True)
     assert _unforced(_tree(build_release(final).release_dir)) == _unforced(reference)
-    assert sorted(p.name for p in out.iterdir()) == ["timing", "v"]
+    assert sorted(p.name for p in out.iterdir()) == [".cache", "timing", "v"]
 
 
 def _run_child(config: BuildConfig, *, kill_after: float | None) -> None:

@@ -167,7 +167,7 @@ def test_existing_release_is_not_overwritten_without_force(tmp_path: Path) -> No
     marker.write_text("changed")
     build_release(BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="v1", force=True))
     assert marker.read_text() != "changed"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["v1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "v1"]
 
 
 def test_interrupted_build_leaves_no_release(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -177,7 +177,8 @@ def test_interrupted_build_leaves_no_release(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setattr(assemble, "render_card", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_release(BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="v1"))
-    assert list(tmp_path.iterdir()) == []
+    # No release and no temporary folder; the cache keeps the articles built before.
+    assert [p.name for p in tmp_path.iterdir()] == [".cache"]
 
 
 def test_killed_build_leftovers_are_cleaned_and_never_a_release(tmp_path: Path) -> None:
@@ -185,7 +186,7 @@ def test_killed_build_leftovers_are_cleaned_and_never_a_release(tmp_path: Path) 
     leftover = tmp_path / ".v1.tmp-abc123"
     (leftover / "articles").mkdir(parents=True)
     build_release(BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="v1"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["v1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "v1"]
 
 
 def test_rejects_stop_the_build_unless_keep_going(tmp_path: Path) -> None:

@@ -114,6 +114,16 @@ def build(
             "this process). The release is the same for any number."
         ),
     ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the per-article cache (default: OUT/.cache): a rebuild "
+            "reprocesses only the articles, or the code and knowledge, that changed."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Process every article; read and write no cache.")
+    ] = False,
 ) -> None:
     """Build a release from a folder of articles.
 
@@ -135,6 +145,7 @@ def build(
             keep_going=keep_going, force=force, card_template=card, gold_dirs=tuple(gold or ()),
             previous=previous,
             text_policy=text, name=name, title=title, license=license,
+            cache_dir=cache, use_cache=not no_cache,
             **({} if workers is None else {"workers": workers}),
         )  # fmt: skip
         with _progress() as progress:
@@ -162,7 +173,14 @@ def build_summary(report, seconds: float) -> str:  # type: ignore[no-untyped-def
         f"event dates: {sources.get('calendar', 0)} from the calendar of known incidents, "
         f"{undated} of {events} events undated ({share})\n"
         f"release: {report.release_dir} (text: {report.manifest.text_policy})"
+        + _cache_line(report.manifest.cache)
     )
+
+
+def _cache_line(cache: dict[str, int] | None) -> str:
+    if cache is None:
+        return ""
+    return f"\ncache: {cache['reused']} articles reused, {cache['processed']} processed"
 
 
 @app.command()

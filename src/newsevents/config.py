@@ -38,6 +38,10 @@ class BuildConfig:
     license: str | None = None
     # Processes that run the per-article stages; 1 runs them in this process.
     workers: int = field(default_factory=default_workers)
+    # The per-article cache (pipeline/cache.py): its folder (None: `.cache` under
+    # out_dir), or no cache at all.
+    cache_dir: Path | None = None
+    use_cache: bool = True
 
     def __post_init__(self) -> None:
         from newsevents.release.text_policy import TEXT_POLICIES
@@ -52,6 +56,12 @@ class BuildConfig:
     @property
     def release_dir(self) -> Path:
         return self.out_dir / self.version
+
+    @property
+    def cache_folder(self) -> Path | None:
+        if not self.use_cache:
+            return None
+        return self.cache_dir or self.out_dir / ".cache"
 
     @property
     def template(self) -> Path:

@@ -49,6 +49,7 @@ class E(Enum):
     E028 = "kind {kind!r} is unknown; use 'pandas' or 'arrow'"
     E029 = "{path} is not a release folder (no manifest.json or no {config}/*.parquet); pass the folder `build` wrote"
     E030 = "--workers {workers} is not a number of processes; pass 1 or more (1 runs the build in this process; the default is this machine's {cores} cores)"
+    E040 = "the article cache {path} cannot be used ({problem}); pass another folder with --cache DIR, or --no-cache to build without it"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.

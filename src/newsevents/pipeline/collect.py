@@ -1,26 +1,30 @@
 """Run the pipeline over an input folder and gather its output (used by build and validate)."""
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsevents.pipeline.corpus import run_corpus_steps
+from newsevents.pipeline.cache import ArticleCache
+from newsevents.pipeline.corpus import CompactArticle, compact, run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
+from newsevents.pipeline.spool import ArticleSpool
 from newsevents.pipeline.stages import run_items
-from newsevents.pipeline.workers import plan, run_in_pool
+from newsevents.pipeline.workers import Item, plan, run_in_pool
+from newsevents.release.tally import ReleaseTally
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
 
 @dataclass
 class Collected:
     """The validated articles in build order, the incidents across them, the rejects,
-    and the counts for the manifest.
+    and the counts for the manifest and the card.
 
-    Only output accumulates here; drafts are dropped as soon as they are validated.
+    `articles` is a list, or with `collect(spool=...)` an `ArticleSpool` read from disk:
+    then only compact copies of the articles are held while the corpus steps run.
     """
 
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] | ArticleSpool = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     removed_lines: Counter[str] = field(default_factory=Counter)
     inputs: list[InputFile] = field(default_factory=list)
@@ -28,12 +32,21 @@ class Collected:
     accounting: dict[str, int] = field(default_factory=dict)
     incidents: list[IncidentRow] = field(default_factory=list)
     workers: int = 1  # processes that ran the stages (1: this one)
+    tally: ReleaseTally | None = None  # None: tallied from `articles` when asked
+    cache: dict[str, int] | None = None  # articles reused from the cache and processed
+
+    def counted(self) -> ReleaseTally:
+        if self.tally is None:
+            self.tally = ReleaseTally.of(self.articles)
+        return self.tally
 
 
 def collect(
     input_dir: Path,
     *,
     workers: int = 1,
+    cache: ArticleCache | None = None,
+    spool: Path | None = None,
     on_item: Callable[[str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     worker_init: Callable[[], None] | None = None,
@@ -43,33 +56,65 @@ def collect(
     `on_item(source_file)` (once per record, in this process) report progress.
 
     With `workers` > 1 the per-article stages run in that many processes (see
-    workers.py); the result is the same for any number. `worker_init` is for tests."""
+    workers.py); the result is the same for any number. With a `cache`, only the
+    documents it does not hold go through the stages. With `spool` (a file path) the
+    articles go to disk as they come (spool.py) instead of staying in memory.
+    `worker_init` is for tests."""
     folder = InputFolder(input_dir)
-    out = Collected(skipped=folder.skipped)
+    out = Collected(skipped=folder.skipped, tally=ReleaseTally())
     if on_start:
         on_start(len(folder.article_files))
-    out.workers, items = plan(folder.documents(), workers)
+    items: Iterable[Item] = folder.documents()
+    if cache is not None:
+        items = cache.resolve(items)
+    out.workers, items = plan(items, workers)
     if out.workers == 1:
         results = run_items(items)
     else:
         results = run_in_pool(items, out.workers, worker_init=worker_init)
+    if cache is not None:
+        results = cache.store(results)
+    sink = ArticleSpool(spool) if spool else None
+    full: list[Article] = []  # the articles themselves, when not spooled
+    kept: list[CompactArticle] = []  # what the corpus steps read
+    signatures: list[bytes] = []
     for item in results:
         if isinstance(item, Reject):
             out.rejects.append(item)
             name = item.file
         else:
-            out.articles.append(item.article)
+            article = item.article
+            out.counted().add(article)
             out.removed_lines.update(item.removed)
-            name = item.article.source_file
+            signatures.append(item.signature)
+            kept.append(compact(article))
+            if sink is not None:
+                sink.add(article)
+            else:
+                full.append(article)
+            name = article.source_file
         if on_item:
             on_item(name)
-    corpus = run_corpus_steps(out.articles)
-    out.articles, out.incidents = corpus.articles, corpus.incidents
+    corpus = run_corpus_steps(kept, signatures)
+    del kept, signatures  # the corpus steps drop them as soon as they are used
+    out.incidents, original_of = corpus.incidents, corpus.original_of
+    if sink is not None:
+        sink.close(original_of)
+        out.articles = sink
+    else:
+        out.articles = [
+            a.model_copy(update={"near_duplicate_of": original_of[a.article_id]})
+            if a.article_id in original_of
+            else a
+            for a in full
+        ]
     out.inputs = sorted(
         (f.model_copy(update={"records": folder.records.get(f.path)}) for f in folder.inputs),
         key=lambda f: f.path,
     )
     out.accounting = account(folder, out)
+    if cache is not None:
+        out.cache = cache.counts()
     return out
 
 

@@ -18,6 +18,7 @@ from itertools import islice
 from pydantic import ValidationError
 
 from newsevents.pipeline import claims, clean, entities, events, metadata, nlp, screen
+from newsevents.pipeline.corpus.near_duplicates import signature_values
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
@@ -53,10 +54,13 @@ STAGES: tuple[Stage, ...] = (
 
 @dataclass(frozen=True)
 class Built:
-    """A validated article and what the clean stage removed from it."""
+    """A validated article, what the clean stage removed from it, and its near-duplicate
+    signature (`near_duplicates.signature_values`), computed here so that the corpus step
+    needs no article text and the cache keeps it with the article."""
 
     article: Article
     removed: Counter[str]
+    signature: bytes
 
 
 def process(docs: Sequence[RawDocument]) -> list[Built | Reject]:
@@ -95,14 +99,15 @@ def _assemble_guarded(draft: Draft) -> Built | Reject:
         return internal_error(draft.doc.source_file, draft.doc.source_line, err)
 
 
-def run_items(documents: Iterable[RawDocument | Reject]) -> Iterator[Built | Reject]:
-    """Stream documents through the stages in this process; rejects pass through."""
+def run_items(documents: Iterable[RawDocument | Built | Reject]) -> Iterator[Built | Reject]:
+    """Stream documents through the stages in this process; what is already a result (a
+    reader's reject, a cached article) passes through in its place."""
     items = iter(documents)
     while chunk := list(islice(items, CHUNK)):
         docs = [item for item in chunk if isinstance(item, RawDocument)]
         results = iter(process(docs))
         for item in chunk:
-            yield item if isinstance(item, Reject) else next(results)
+            yield next(results) if isinstance(item, RawDocument) else item
 
 
 def assemble(draft: Draft) -> Built | Reject:
@@ -146,4 +151,4 @@ def assemble(draft: Draft) -> Built | Reject:
             field=field,
             value=first.get("input"),
         )
-    return Built(article, Counter(r.kind for r in draft.removed))
+    return Built(article, Counter(r.kind for r in draft.removed), signature_values(text))

@@ -34,8 +34,9 @@ TASK = 8  # documents per task: a few ms of pickling against a second or so of s
 # Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
 # worker busy, few enough that memory stays bounded by the window, not the corpus.
 AHEAD_PER_WORKER = 4
+LOOK_AHEAD = 1024  # items `plan` may hold while it decides whether to start workers
 
-Item = RawDocument | Reject
+Item = RawDocument | Built | Reject  # what is already a result passes through
 Result = Built | Reject
 
 
@@ -44,7 +45,9 @@ def plan(items: Iterable[Item], workers: int) -> tuple[int, Iterator[Item]]:
 
     Starting workers costs each of them the model load (seconds), so an input of no
     more than one task runs in the parent whatever `workers` says: the output is the
-    same either way. Only that many items are read ahead to decide."""
+    same either way. At most LOOK_AHEAD items are read ahead to decide (a rebuild whose
+    articles nearly all come from the cache has few documents among many results); an
+    input that long gets the workers."""
     stream = iter(items)
     if workers == 1:
         return 1, stream
@@ -53,7 +56,7 @@ def plan(items: Iterable[Item], workers: int) -> tuple[int, Iterator[Item]]:
     for item in stream:
         head.append(item)
         docs += isinstance(item, RawDocument)
-        if docs > TASK:
+        if docs > TASK or len(head) >= LOOK_AHEAD:
             return workers, chain(head, stream)
     return 1, iter(head)
 
@@ -62,7 +65,7 @@ def run_in_pool(
     items: Iterable[Item], workers: int, *, worker_init: Callable[[], None] | None = None
 ) -> Iterator[Result]:
     """`stages.process` over every document of `items` on `workers` processes, in input
-    order; rejects among the items pass through unchanged.
+    order; results among the items (a reader's reject, a cached article) pass through.
 
     `worker_init`, a picklable top-level function, runs once in each worker after the
     model loads (tests use it to make a stage fail inside the workers)."""
@@ -111,7 +114,7 @@ def _gather(
             results = process(docs)
     done = iter(results)
     for item in chunk:
-        yield item if isinstance(item, Reject) else next(done)
+        yield next(done) if isinstance(item, RawDocument) else item
     return broke
 
 

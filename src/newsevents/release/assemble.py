@@ -13,25 +13,27 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from newsevents import SCHEMA_VERSION, __version__
 from newsevents.config import BuildConfig
 from newsevents.description import DEFAULT_LICENSE_LINK, DatasetDescription, load_description
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
+from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.corpus import CORPUS_STEPS
+from newsevents.pipeline.fingerprint import pipeline_fingerprint
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.card_prose import license_details, license_file
 from newsevents.release.checksums import write_checksums
-from newsevents.release.configs import claim_rows, entity_rows, event_rows, incident_of_event
+from newsevents.release.configs import claim_rows, event_rows, incident_of_event
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
 from newsevents.release.text_policy import apply_text_policy
-from newsevents.release.writers import write_jsonl, write_parquet
+from newsevents.release.writers import ConfigWriter, write_jsonl, write_parquet
 from newsevents.schema import (
     CONFIG_MODELS,
     Article,
@@ -77,25 +79,48 @@ def build_release(
         notes += _clean_up_after_killed_builds(config)
         if target.exists() and not config.force:
             raise UserError(E.E003, path=target)
-        collected = collect(
-            config.input_dir, workers=config.workers, on_item=on_item, on_start=on_start
-        )
-        if collected.rejects and not config.keep_going:
-            raise RejectedInputs(collected.rejects, reject_summary(collected))
-        if not collected.articles:
-            raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
-        manifest = make_manifest(config, collected, description, forced=target.exists())
-        tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
-        tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
+        # The spool (articles between the stages and the writing) lives beside the
+        # release's temporary folder, so a killed build's is cleared like that one.
+        spool = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-spool-", dir=config.out_dir))
+        cache = _open_cache(config)
         try:
-            write_release(tmp, config, collected, manifest, description)
-            publish(tmp, target, replace=config.force)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+            collected = collect(
+                config.input_dir, workers=config.workers, cache=cache,
+                spool=spool / "articles.jsonl", on_item=on_item, on_start=on_start,
+            )  # fmt: skip
+            if collected.rejects and not config.keep_going:
+                raise RejectedInputs(collected.rejects, reject_summary(collected))
+            if not collected.articles:
+                raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
+            manifest = make_manifest(config, collected, description, forced=target.exists())
+            _write_and_publish(config, collected, manifest, description)
+            if cache is not None:
+                cache.finish()
+        finally:
+            if cache is not None:
+                cache.close()
+            shutil.rmtree(spool, ignore_errors=True)
     return BuildReport(
         target, manifest, len(collected.rejects), tuple(notes), workers=collected.workers
     )
+
+
+def _open_cache(config: BuildConfig) -> ArticleCache | None:
+    folder = config.cache_folder
+    return None if folder is None else ArticleCache(folder, pipeline_fingerprint())
+
+
+def _write_and_publish(
+    config: BuildConfig, collected: Collected, manifest: Manifest, description: DatasetDescription
+) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
+    tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
+    try:
+        write_release(tmp, config, collected, manifest, description)
+        publish(tmp, config.release_dir, replace=config.force)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -128,10 +153,7 @@ def make_manifest(
 ) -> Manifest:
     """The manifest of a build; `forced` when it replaces an existing release."""
     description = description or _described(config)
-    articles = collected.articles
-    events = sum(len(a.events) for a in articles)
-    claims = sum(len(a.casualty_claims) for a in articles)
-    entities = len({e.entity_id for a in articles for e in a.entities})
+    tally = collected.counted()
     return Manifest(
         dataset=description.name,
         version=config.version,
@@ -145,21 +167,20 @@ def make_manifest(
         skipped=collected.skipped,
         accounting=collected.accounting,
         counts={
-            "articles": len(articles),
-            "entities": entities,
-            "events": events,
-            "claims": claims,
+            "articles": tally.articles,
+            "entities": tally.entities,
+            "events": tally.events,
+            "claims": tally.claims,
             "incidents": len(collected.incidents),
             "rejects": len(collected.rejects),
         },
         removed_lines=dict(sorted(collected.removed_lines.items())),
-        flags=dict(sorted(Counter(f for a in articles for f in a.flags).items())),
+        flags=dict(sorted(tally.flags.items())),
         forced=forced,
         previous_version=release_version(config.previous) if config.previous else None,
-        event_date_sources=dict(
-            sorted(Counter(e.date_source for a in articles for e in a.events).items())
-        ),
+        event_date_sources=dict(sorted(tally.event_date_sources.items())),
         text_policy=config.text_policy,  # type: ignore[arg-type]  # checked by BuildConfig
+        cache=collected.cache,
     )
 
 
@@ -171,21 +192,7 @@ def write_release(
     description: DatasetDescription | None = None,
 ) -> None:
     description = description or _described(config)
-    articles = collected.articles
-    # What is shipped follows the text policy; entity names and the scores against
-    # gold come from the full articles (a name is a fact, not the publisher's text).
-    shipped = [apply_text_policy(a, config.text_policy) for a in articles]
-    incident_of = incident_of_event(collected.incidents)
-    configs: dict[str, tuple[type, list]] = {
-        "articles": (Article, shipped),
-        "entities": (EntityRow, entity_rows(articles)),
-        "events": (EventRow, [row for a in shipped for row in event_rows(a)]),
-        "claims": (ClaimRow, [row for a in shipped for row in claim_rows(a, incident_of)]),
-        "incidents": (IncidentRow, collected.incidents),
-    }
-    for name, (model, rows) in configs.items():
-        write_parquet(folder / name, model, rows)
-        write_jsonl(folder / "jsonl" / f"{name}.jsonl", rows)
+    write_configs(folder, config, collected)
     # After the Parquet files (it holds their checksums), before SHA256SUMS (which lists it).
     write_croissant(
         folder, name=description.name, description=description.title, version=config.version,
@@ -197,12 +204,16 @@ def write_release(
     template = config.template.read_text("utf-8")
     accuracy = None
     if config.gold_dirs:
-        accuracy = evaluate(articles, load_gold(config.gold_dirs))
+        gold = load_gold(config.gold_dirs)
+        files = {g.file for g in gold}
+        scored = (a for a in collected.articles if PurePosixPath(a.source_file).name in files)
+        accuracy = evaluate(list(scored), gold)
     gold_names = tuple(f"`{p.name}/`" for p in config.gold_dirs)
     # The new records are on disk by now; the diff reads both releases the same way.
     changes = diff_releases(config.previous, folder) if config.previous else None
     inputs = CardInputs(
-        config.version, articles, collected.rejects, manifest, accuracy, gold_names, changes,
+        config.version, collected.counted(), collected.rejects, manifest, accuracy, gold_names,
+        changes,
         description=description, input_name=config.input_dir.resolve().name,
     )  # fmt: skip
     card = render_card(template, inputs)
@@ -210,6 +221,33 @@ def write_release(
     if description.licensing[2] == DEFAULT_LICENSE_LINK:  # the card's front matter links it
         (folder / DEFAULT_LICENSE_LINK).write_text(license_file(manifest.text_policy), "utf-8")
     write_checksums(folder)
+
+
+def write_configs(folder: Path, config: BuildConfig, collected: Collected) -> None:
+    """Every config as Parquet and JSONL; the articles are read once, in build order.
+
+    What is shipped follows the text policy; entity names come from the full articles
+    (a name is a fact, not the publisher's text)."""
+    incident_of = incident_of_event(collected.incidents)
+    per_article = {
+        name: ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
+        for name, model in (("articles", Article), ("events", EventRow), ("claims", ClaimRow))
+    }
+    for article in collected.articles:
+        shipped = apply_text_policy(article, config.text_policy)
+        per_article["articles"].add(shipped)
+        for event in event_rows(shipped):
+            per_article["events"].add(event)
+        for claim in claim_rows(shipped, incident_of):
+            per_article["claims"].add(claim)
+    for writer in per_article.values():
+        writer.close()
+    for name, model, rows in (
+        ("entities", EntityRow, collected.counted().entity_rows()),
+        ("incidents", IncidentRow, collected.incidents),
+    ):
+        write_parquet(folder / name, model, rows)
+        write_jsonl(folder / "jsonl" / f"{name}.jsonl", rows)
 
 
 def _described(config: BuildConfig) -> DatasetDescription:

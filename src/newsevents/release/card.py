@@ -37,8 +37,9 @@ from newsevents.release.card_prose import (
 from newsevents.release.diff import ReleaseDiff
 from newsevents.release.features import features_yaml
 from newsevents.release.fields import field_table
+from newsevents.release.tally import ReleaseTally
 from newsevents.release.text_policy import POLICY_TEXT
-from newsevents.schema import CONFIG_MODELS, Article, Manifest, Reject
+from newsevents.schema import CONFIG_MODELS, Manifest, Reject
 
 PLACEHOLDERS = (
     "{{version}}", "{{statistics}}", "{{fields}}", "{{rejects}}", "{{extractors}}",
@@ -53,7 +54,7 @@ class CardInputs:
     """Everything the card is computed from."""
 
     version: str
-    articles: Sequence[Article]
+    tally: ReleaseTally  # what the articles hold, counted as they were built
     rejects: Sequence[Reject]
     manifest: Manifest
     accuracy: Report | None = None  # scores against gold annotations, when given
@@ -84,13 +85,13 @@ def render_card(template: str, inputs: CardInputs) -> str:
         ("{{license}}", license_text(description, policy)),
         ("{{citation}}", citation_text(description, inputs.version)),
         ("{{motivation}}", motivation_text(description)),
-        ("{{summary}}", summary_text(description, len(inputs.articles), inputs.input_name)),
+        ("{{summary}}", summary_text(description, inputs.tally.articles, inputs.input_name)),
         ("{{title}}", description.title),
     ):
         body = body.replace(placeholder, text)
-    languages = description.languages or sorted({a.language for a in inputs.articles}) or ["en"]
+    languages = description.languages or sorted(inputs.tally.languages) or ["en"]
     rows = {name: inputs.manifest.counts.get(name, 0) for name in CONFIG_MODELS}
-    header = front_matter(len(inputs.articles), languages, description, policy, rows=rows)
+    header = front_matter(inputs.tally.articles, languages, description, policy, rows=rows)
     front = yaml.safe_dump(header, sort_keys=False, allow_unicode=True)
     return f"---\n{front}---\n\n{body.strip()}\n"
 
@@ -147,8 +148,7 @@ def size_category(n: int) -> str:
 
 
 def statistics(inputs: CardInputs) -> str:
-    articles, counts = inputs.articles, inputs.manifest.counts
-    dates = sorted(a.published_date for a in articles if a.published_date)
+    tally, counts = inputs.tally, inputs.manifest.counts
     lines = [
         "| config | rows |",
         "|---|---|",
@@ -156,14 +156,14 @@ def statistics(inputs: CardInputs) -> str:
         "",
         f"Rejected inputs: {counts.get('rejects', 0)}.",
         "",
-        f"Publication dates: {len(dates)} of {len(articles)} articles dated"
-        + (f", from {dates[0]} to {dates[-1]}." if dates else "."),
+        f"Publication dates: {tally.dated} of {tally.articles} articles dated"
+        + (f", from {tally.first_date} to {tally.last_date}." if tally.dated else "."),
         "",
-        _counter_table("date provenance", Counter(a.published_date_provenance for a in articles)),
+        _counter_table("date provenance", tally.date_provenance),
         "",
-        _counter_table("outlet", Counter(a.source.outlet or "(unknown)" for a in articles)),
+        _counter_table("outlet", tally.outlets),
         "",
-        _counter_table("wire agency", Counter(a.source.agency or "(none)" for a in articles)),
+        _counter_table("wire agency", tally.agencies),
         "",
         _counter_table("flag", Counter(inputs.manifest.flags)),
         "",

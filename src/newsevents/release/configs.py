@@ -1,7 +1,6 @@
 """Flat configs for pandas users, derived from the articles (no extraction here)."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow
 
@@ -38,39 +37,8 @@ def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -
     ]
 
 
-@dataclass
-class _EntityTally:
-    row: EntityRow
-    aliases: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
-    mentions: int = 0
-
-
 def entity_rows(articles: Iterable[Article]) -> list[EntityRow]:
-    """One row per canonical entity across the release, sorted by id.
+    """One row per canonical entity across the release, sorted by id (see tally.py)."""
+    from newsevents.release.tally import ReleaseTally
 
-    Name, type and QID come from the first article (in build order) naming it.
-    """
-    tallies: dict[str, _EntityTally] = {}
-    for article in articles:
-        for entity in article.entities:
-            tally = tallies.get(entity.entity_id)
-            if tally is None:
-                row = EntityRow(
-                    entity_id=entity.entity_id, name=entity.name, type=entity.type,
-                    wikidata=entity.wikidata, aliases=[], article_count=1, mention_count=1,
-                )  # fmt: skip
-                tally = tallies[entity.entity_id] = _EntityTally(row)
-            tally.articles.add(article.article_id)
-            tally.aliases.update(m.text for m in entity.mentions)
-            tally.mentions += len(entity.mentions)
-    return [
-        t.row.model_copy(
-            update={
-                "aliases": sorted(t.aliases),
-                "article_count": len(t.articles),
-                "mention_count": max(t.mentions, 1),
-            }
-        )
-        for _, t in sorted(tallies.items())
-    ]
+    return ReleaseTally.of(articles).entity_rows()

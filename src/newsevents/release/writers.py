@@ -1,7 +1,8 @@
 """Parquet and JSONL writers. Same rows in, same bytes out."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -16,63 +17,113 @@ ROW_GROUP_ROWS = 100_000
 SHARD_BYTES = 400 * 1000**2
 
 
+# A row group is also cut when the JSON of its rows reaches this many bytes: a streamed
+# build holds one row group per config at a time, so this bounds its memory.
+ROW_GROUP_BYTES = 64 * 1000**2
+
+
 def shard_name(index: int, count: int) -> str:
     return f"train-{index:05d}-of-{count:05d}.parquet"
+
+
+class ConfigWriter:
+    """One config written as its rows arrive: `folder/train-0000i-of-0000N.parquet` with
+    one explicit Arrow schema, and the same rows as JSON lines in `jsonl`.
+
+    Rows are buffered into a row group of at most `row_group_rows` rows and
+    `row_group_bytes` bytes of JSON, which is written as soon as it is full; a shard is
+    closed before a group would take its Arrow size past `shard_bytes`. The cuts depend
+    only on the rows, so the same rows give the same bytes. Shards are written under
+    temporary names and renamed once their count is known. Dates stay dates
+    (`model_dump(mode="python")`). An empty config is one file with no row group: a
+    zero-row group makes `datasets` fail with "BatchSize must be greater than 0"
+    instead of its plain "corresponds to no data"."""
+
+    def __init__(
+        self,
+        folder: Path,
+        model: type[BaseModel],
+        jsonl: Path | None = None,
+        *,
+        row_group_rows: int = ROW_GROUP_ROWS,
+        row_group_bytes: int = ROW_GROUP_BYTES,
+        shard_bytes: int = SHARD_BYTES,
+    ) -> None:
+        self.folder, self.schema = folder, arrow_schema(model)
+        self.limits = (row_group_rows, row_group_bytes, shard_bytes)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._jsonl: TextIO | None = None
+        if jsonl is not None:
+            jsonl.parent.mkdir(parents=True, exist_ok=True)
+            self._jsonl = jsonl.open("w", encoding="utf-8", newline="\n")
+        self._rows: list[dict] = []
+        self._row_bytes = 0
+        self._parts: list[Path] = []
+        self._writer: pq.ParquetWriter | None = None
+        self._shard_size = 0
+
+    def add(self, row: BaseModel) -> None:
+        line = row.model_dump_json()
+        if self._jsonl is not None:
+            self._jsonl.write(line + "\n")
+        self._rows.append(row.model_dump(mode="python"))
+        self._row_bytes += len(line)
+        rows, group_bytes, _ = self.limits
+        if len(self._rows) >= rows or self._row_bytes >= group_bytes:
+            self._write_group()
+
+    def close(self) -> list[Path]:
+        """Write what is buffered, close the files; the shards' final paths."""
+        self._write_group()
+        if not self._parts:
+            self._open_shard()
+        assert self._writer is not None
+        self._writer.close()
+        if self._jsonl is not None:
+            self._jsonl.close()
+        paths = [self.folder / shard_name(i, len(self._parts)) for i in range(len(self._parts))]
+        for part, path in zip(self._parts, paths, strict=True):
+            part.replace(path)
+        return paths
+
+    def _write_group(self) -> None:
+        if not self._rows:
+            return
+        group = pa.Table.from_pylist(self._rows, schema=self.schema)
+        self._rows, self._row_bytes = [], 0
+        if self._writer is None or (
+            self._shard_size and self._shard_size + group.nbytes > self.limits[2]
+        ):
+            self._open_shard()
+        assert self._writer is not None
+        self._writer.write_table(group, row_group_size=group.num_rows)
+        self._shard_size += group.nbytes
+
+    def _open_shard(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        part = self.folder / f".part-{len(self._parts):05d}.parquet"
+        self._parts.append(part)
+        self._writer = pq.ParquetWriter(part, self.schema, compression="zstd")
+        self._shard_size = 0
 
 
 def write_parquet(
     folder: Path,
     model: type[BaseModel],
-    rows: Sequence[BaseModel],
+    rows: Iterable[BaseModel],
     *,
     row_group_rows: int = ROW_GROUP_ROWS,
     shard_bytes: int = SHARD_BYTES,
 ) -> list[Path]:
-    """The rows as `folder/train-0000i-of-0000N.parquet`, one explicit schema; dates stay
-    dates (`mode="python"`). A small config is one file. Returns the files written."""
-    schema = arrow_schema(model)
-    table = pa.Table.from_pylist([r.model_dump(mode="python") for r in rows], schema=schema)
-    shards = _shards(table, row_group_rows, shard_bytes)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for index, groups in enumerate(shards):
-        path = folder / shard_name(index, len(shards))
-        with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-            # An empty config gets no row group at all: a zero-row group makes
-            # `datasets` fail with "BatchSize must be greater than 0" instead of
-            # its plain "corresponds to no data".
-            for group in groups:
-                writer.write_table(group, row_group_size=group.num_rows)
-        paths.append(path)
-    return paths
+    """The rows as one config's Parquet files (see ConfigWriter); the files written."""
+    writer = ConfigWriter(folder, model, row_group_rows=row_group_rows, shard_bytes=shard_bytes)
+    for row in rows:
+        writer.add(row)
+    return writer.close()
 
 
-def _shards(table: pa.Table, row_group_rows: int, shard_bytes: int) -> list[list[pa.Table]]:
-    """Row groups packed into shards of at most `shard_bytes` (Arrow size); at least one
-    shard, empty for an empty table."""
-    shards: list[list[pa.Table]] = [[]]
-    size = 0
-    for group in _row_groups(table, row_group_rows, shard_bytes):
-        if shards[-1] and size + group.nbytes > shard_bytes:
-            shards.append([])
-            size = 0
-        shards[-1].append(group)
-        size += group.nbytes
-    return shards
-
-
-def _row_groups(table: pa.Table, rows: int, max_bytes: int) -> Iterator[pa.Table]:
-    """Slices of at most `rows` rows; one larger than `max_bytes` is halved until it fits
-    (a single row larger than that stays alone)."""
-    for start in range(0, table.num_rows, rows):
-        group = table.slice(start, rows)
-        if group.nbytes > max_bytes and group.num_rows > 1:
-            yield from _row_groups(group, (group.num_rows + 1) // 2, max_bytes)
-        else:
-            yield group
-
-
-def write_jsonl(path: Path, rows: Sequence[BaseModel]) -> None:
+def write_jsonl(path: Path, rows: Iterable[BaseModel]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for row in rows:

@@ -83,3 +83,12 @@ class Manifest(Record):
         "evidence only, offsets kept) or none (no text; offsets and hashes only). A manifest "
         "without the field is `full`.",
     )
+    cache: dict[str, int] | None = Field(
+        default=None,
+        description="Articles whose per-article results came from the build's cache "
+        "(`reused`) and articles run through the stages (`processed`); null for a build "
+        "without a cache (`--no-cache`). A result is reused only when the article and the "
+        "pipeline's fingerprint (its code, knowledge files, model and libraries) are "
+        "unchanged, so the records are the same either way: these two counts are the only "
+        "bytes of a release that depend on the cache.",
+    )

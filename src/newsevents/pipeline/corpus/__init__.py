@@ -7,19 +7,29 @@ order is written once, as data, like the per-article `STAGES`; each step's versi
 goes into the manifest beside theirs.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newsevents.pipeline.corpus.compact import ArticleLike, CompactArticle, compact
 from newsevents.pipeline.corpus.incidents import build_incidents
-from newsevents.pipeline.corpus.near_duplicates import mark_near_duplicates
+from newsevents.pipeline.corpus.near_duplicates import (
+    mark_near_duplicates,
+    originals,
+    signature_values,
+)
 from newsevents.schema import Article, IncidentRow
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The articles in build order and what the corpus steps derived from them."""
+    """The articles in build order (compact copies) and what the corpus steps derived
+    from them."""
 
-    articles: list[Article]
+    articles: list[CompactArticle]
+    # Article i's near-duplicate signature (`near_duplicates.signature_values`), computed
+    # when it was built; dropped once used, as the largest thing held per article.
+    signatures: Sequence[bytes] | None = None
+    original_of: dict[str, str] = field(default_factory=dict)  # rewrite id -> original id
     incidents: list[IncidentRow] = field(default_factory=list)
 
 
@@ -30,28 +40,40 @@ class CorpusStep:
     version: str
 
 
+def _near_duplicates(corpus: Corpus) -> Corpus:
+    found = originals(corpus.articles, corpus.signatures)
+    marked = [
+        replace(a, near_duplicate_of=found[a.article_id]) if a.article_id in found else a
+        for a in corpus.articles
+    ]
+    return replace(corpus, articles=marked, signatures=None, original_of=found)
+
+
 # Versions: near_duplicates 3 scores only the candidates of an LSH index, over 1,024
 # permutations (2 names the earliest published story the original; 1: the first read);
 # incidents 2 clusters by date intervals, hashes the members into the id and states which
 # claims make the figures.
 CORPUS_STEPS: tuple[CorpusStep, ...] = (
-    CorpusStep(
-        "near_duplicates",
-        lambda c: replace(c, articles=mark_near_duplicates(c.articles)),
-        "3",
-    ),
+    CorpusStep("near_duplicates", _near_duplicates, "3"),
     CorpusStep("incidents", lambda c: replace(c, incidents=build_incidents(c.articles)), "2"),
 )
 
 
-def run_corpus_steps(articles: list[Article]) -> Corpus:
-    corpus = Corpus(articles)
+def run_corpus_steps(
+    articles: Sequence[ArticleLike], signatures: Sequence[bytes] | None = None
+) -> Corpus:
+    """The corpus steps over the articles (full ones are compacted); without
+    `signatures`, they are computed from the full articles' texts."""
+    if signatures is None:
+        signatures = [signature_values(a.text) for a in articles if isinstance(a, Article)]
+    kept = [a if isinstance(a, CompactArticle) else compact(a) for a in articles]
+    corpus = Corpus(kept, signatures)
     for step in CORPUS_STEPS:
         corpus = step.run(corpus)
     return corpus
 
 
 __all__ = [
-    "CORPUS_STEPS", "Corpus", "CorpusStep", "build_incidents", "mark_near_duplicates",
-    "run_corpus_steps",
+    "CORPUS_STEPS", "CompactArticle", "Corpus", "CorpusStep", "build_incidents", "compact",
+    "mark_near_duplicates", "run_corpus_steps",
 ]  # fmt: skip

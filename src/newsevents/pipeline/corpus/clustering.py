@@ -40,9 +40,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
+from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
 from newsevents.pipeline.corpus.regions import regions
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS
-from newsevents.schema import Article, Event
 
 # Reports of one occurrence disagree by at most a day (Iran's strike of 16 January
 # is "17 January" in dev 06_dailypakistan, a report dated by its own clock); distinct
@@ -55,13 +55,13 @@ DATE_TOLERANCE_DAYS = 1
 class Mention:
     """One event of one article, with the regions its actors and places stand for."""
 
-    article: Article
-    event: Event
+    article: ArticleLike
+    event: EventLike
     actors: frozenset[str]
     places: frozenset[str]
 
     @classmethod
-    def of(cls, article: Article, event: Event) -> "Mention":
+    def of(cls, article: ArticleLike, event: EventLike) -> "Mention":
         return cls(article, event, regions(event.actors), regions(event.locations))
 
     @property
@@ -121,7 +121,7 @@ class Cluster:
             self.last_day = max(self.last_day or day, day)
 
 
-def cluster_mentions(articles: Sequence[Article]) -> list[Cluster]:
+def cluster_mentions(articles: Sequence[ArticleLike]) -> list[Cluster]:
     """Every event of every article in exactly one cluster, members sorted by key."""
     mentions = [Mention.of(a, e) for a in articles for e in a.events]
     clusters: list[Cluster] = []

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsevents.schema import Article, CasualtyClaim, Event
+from newsevents.pipeline.corpus.compact import ArticleLike, ClaimLike, EventLike
 from newsevents.schema.incidents import LeftOut
 
 
@@ -35,9 +35,9 @@ from newsevents.schema.incidents import LeftOut
 class LinkedClaim:
     """A claim linked to one of the incident's mentions."""
 
-    article: Article
-    event: Event
-    claim: CasualtyClaim
+    article: ArticleLike
+    event: EventLike
+    claim: ClaimLike
 
     @property
     def source(self) -> str:
@@ -117,7 +117,7 @@ def _later(a: LinkedClaim, b: LinkedClaim) -> bool:
     return day_a is not None and day_b is not None and day_a > day_b
 
 
-def point(claim: CasualtyClaim) -> int:
+def point(claim: ClaimLike) -> int:
     """The single figure a claim stands for: the stated number for exact, approximate
     and "at least" claims, the upper bound for "up to", the midpoint of a range."""
     if claim.qualifier == "at_most" and claim.count_max is not None:
@@ -127,7 +127,7 @@ def point(claim: CasualtyClaim) -> int:
     return claim.count_min
 
 
-def low_best_high(claims: Sequence[CasualtyClaim]) -> tuple[int | None, int | None, int | None]:
+def low_best_high(claims: Sequence[ClaimLike]) -> tuple[int | None, int | None, int | None]:
     """(low, best, high) as UCDP GED reads them: the lowest figure any claim allows (an
     "up to N" claim allows no lower bound of its own, so it counts by its point), the
     lower median of the point figures, the highest figure any claim states."""

@@ -12,18 +12,19 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
+from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
 from newsevents.pipeline.corpus.figures import (
     LinkedClaim,
     conflict,
     judge_claims,
     low_best_high,
 )
-from newsevents.schema import Article, Event, IncidentClaim, IncidentRow
+from newsevents.schema import IncidentClaim, IncidentRow
 
 OUTCOMES_WITH_FIGURES = ("killed", "injured")
 
 
-def build_incidents(articles: Sequence[Article]) -> list[IncidentRow]:
+def build_incidents(articles: Sequence[ArticleLike]) -> list[IncidentRow]:
     """One row per incident, sorted by date (undated last), type and id."""
     rows = [incident_row(c) for c in cluster_mentions(articles)]
     return sorted(rows, key=lambda r: (r.date or r.date_min or dt.date.max, r.type, r.incident_id))
@@ -36,7 +37,7 @@ def incident_id(type_: str, when: str, member_keys: Sequence[str]) -> str:
     return f"{type_.lower()}-{when}-{digest}"
 
 
-def _when(date: dt.date | None, events: Sequence[Event]) -> str:
+def _when(date: dt.date | None, events: Sequence[EventLike]) -> str:
     """The incident's day, else the week, month or year its one dated mention gives."""
     if date is not None:
         return date.isoformat()

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsevents.pipeline.corpus.compact import ArticleLike
 from newsevents.schema import Article
 
 if TYPE_CHECKING:  # datasketch is imported when used: it brings scipy, slow to load
@@ -55,14 +56,28 @@ def signature(text: str) -> "MinHash":
     return minhash
 
 
-def find_copies(signatures: Sequence["MinHash"]) -> tuple[dict[int, int], int]:
-    """For signatures in publication order: {index: earliest earlier index it copies}, and
-    the number of candidate pairs the index handed over (each one scored once)."""
+def signature_values(text: str) -> bytes:
+    """The signature's values as compact bytes (uint32: a MinHash value is below 2**32), the
+    form a worker sends back and the cache keeps, so the corpus step needs no article text."""
+    import numpy as np
+
+    return signature(text).hashvalues.astype(np.uint32).tobytes()
+
+
+def find_copies(signatures: Sequence["MinHash | bytes"]) -> tuple[dict[int, int], int]:
+    """For signatures in publication order (MinHashes, or `signature_values` bytes):
+    {index: earliest earlier index it copies}, and the number of candidate pairs the index
+    handed over (each one scored once)."""
     import numpy as np
 
     if not signatures:
         return {}, 0
-    values = np.stack([s.hashvalues for s in signatures]).astype(np.uint64)
+    values = np.stack(
+        [
+            np.frombuffer(s, dtype=np.uint32) if isinstance(s, bytes) else s.hashvalues
+            for s in signatures
+        ]
+    ).astype(np.uint64)
     # One key per band: its two 32-bit MinHash values side by side, so equal keys are
     # equal bands, with no hash to collide. (ROWS > 2 would need a hash of the row.)
     assert ROWS == 2
@@ -88,14 +103,30 @@ def find_copies(signatures: Sequence["MinHash"]) -> tuple[dict[int, int], int]:
     return copies, sum(map(len, earlier.values()))
 
 
-def mark_near_duplicates(articles: Sequence[Article]) -> list[Article]:
-    """The articles in the order given, each rewrite pointing at the original it copies."""
-    ordered = sorted(articles, key=_publication_order)
-    copies, _ = find_copies([signature(a.text) for a in ordered])
+def originals(
+    articles: Sequence[ArticleLike], signatures: Sequence[bytes] | None = None
+) -> dict[str, str]:
+    """{article_id of a rewrite: article_id of the original it copies}.
+
+    `signatures[i]` (`signature_values`) is article i's, computed when it was built;
+    without them they are computed here from the texts (full articles only)."""
+    if signatures is None:
+        signatures = [signature_values(a.text) for a in articles]  # type: ignore[union-attr]
+    order = sorted(range(len(articles)), key=lambda i: _publication_order(articles[i]))
+    ordered = [articles[i].article_id for i in order]
+    copies, _ = find_copies([signatures[i] for i in order])
     original_of: dict[str, str] = {}
     for i in sorted(copies):  # an earlier article's original is known before a later's
-        copied = ordered[copies[i]].article_id
-        original_of[ordered[i].article_id] = original_of.get(copied, copied)
+        copied = ordered[copies[i]]
+        original_of[ordered[i]] = original_of.get(copied, copied)
+    return original_of
+
+
+def mark_near_duplicates(
+    articles: Sequence[Article], signatures: Sequence[bytes] | None = None
+) -> list[Article]:
+    """The articles in the order given, each rewrite pointing at the original it copies."""
+    original_of = originals(articles, signatures)
     return [
         a.model_copy(update={"near_duplicate_of": original_of[a.article_id]})
         if a.article_id in original_of
@@ -104,7 +135,7 @@ def mark_near_duplicates(articles: Sequence[Article]) -> list[Article]:
     ]
 
 
-def _publication_order(article: Article) -> tuple[bool, dt.date, str]:
+def _publication_order(article: ArticleLike) -> tuple[bool, dt.date, str]:
     return (
         article.published_date is None,
         article.published_date or dt.date.min,

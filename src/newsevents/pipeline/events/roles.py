@@ -174,7 +174,9 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "to"):
                 target_tokens += list(child.subtree)  # "a visit to Pakistan"
-    for holder in {head, token}:
+    # A tuple, not a set: a set of tokens iterates in hash order, which changes from run
+    # to run and would reorder the places and targets found.
+    for holder in (head,) if head == token else (head, token):
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGETING:
                 target_tokens += list(child.subtree)

@@ -1,0 +1,257 @@
+"""Scale: every figure of issue 15 from one run on one synthetic corpus.
+
+The corpus is deterministic: article i is a headline and paragraphs drawn (seeded by i)
+from the real articles in seeds/ and, when present, ../shared/eval/dev and dev-synth,
+each about 345 words. Prints, asserts nothing:
+
+1. throughput of the full build (`newsevents build`, a fresh process with its start-up,
+   no cache) with 1 and 2 workers, median of 3 runs, in articles/s and words/s;
+2. the bare spaCy pipeline (`nlp.pipe` with the same model, in a fresh process with its
+   start-up) on the same texts, and the build's ratio to it;
+3. seconds per stage (per-article stages and corpus steps, one process);
+4. peak RSS of the build at two sizes (the build process, and all its processes);
+5. a rebuild after changing 1% of the articles, against the full build (with the cache);
+6. the cross-article steps alone at a large size, from signatures and compact articles
+   made by varying those of real articles: seconds and candidate pairs.
+
+Run: .venv/bin/python bench/scale.py [--quick]   (the full run takes about 40 minutes)
+"""
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "seeds", *(ROOT.parent / "shared" / "eval" / s for s in ("dev", "dev-synth"))]
+NEWSEVENTS = [sys.executable, "-m", "newsevents.cli"]
+WORDS = 345
+RUNS = 3
+
+
+# --- the corpus -------------------------------------------------------------------------
+
+
+def _paragraphs() -> tuple[list[str], list[str]]:
+    """Headlines and body paragraphs of the real articles (text files only)."""
+    headlines, paragraphs = [], []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            blocks = [b.strip() for b in re.split(r"\n\s*\n", path.read_text("utf-8")) if b.strip()]
+            headlines.append(blocks[0])
+            paragraphs += [b for b in blocks[1:] if len(b.split()) >= 12]
+    return headlines, paragraphs
+
+
+def make_corpus(folder: Path, n: int) -> int:
+    """N articles in `folder`; returns the number of words."""
+    headlines, paragraphs = _paragraphs()
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for i in range(n):
+        rng = random.Random(i)
+        body: list[str] = []
+        while sum(len(p.split()) for p in body) < WORDS:
+            body.append(rng.choice(paragraphs))
+        text = rng.choice(headlines) + "\n\n" + "\n\n".join(body) + "\n"
+        (folder / f"a{i:07d}.txt").write_text(text, "utf-8")
+        words += len(text.split())
+    return words
+
+
+# --- measurements -----------------------------------------------------------------------
+
+
+def timed_build(inputs: Path, out: Path, workers: int, *cache: str) -> tuple[float, dict]:
+    """Wall seconds of `newsevents build` as a user runs it, and the peak RSS (MiB) of
+    its main process and of all its processes together, sampled every 50 ms."""
+    command = [*NEWSEVENTS, "build", "--input", str(inputs), "--out", str(out),
+               "--version", "b", "--workers", str(workers), "--keep-going", "--force",
+               *(cache or ("--no-cache",))]  # fmt: skip
+    start = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    main_peak = total_peak = 0
+    while process.poll() is None:
+        try:
+            main = process.memory_info().rss
+            total = main + sum(c.memory_info().rss for c in process.children(recursive=True))
+        except psutil.Error:
+            continue
+        main_peak, total_peak = max(main_peak, main), max(total_peak, total)
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"build failed: {process.stderr.read().decode()[-2000:]}")
+    return seconds, {"main": main_peak / 2**20, "all": total_peak / 2**20}
+
+
+BARE_SPACY = """
+import sys, time
+from pathlib import Path
+from newsevents.pipeline.nlp import BATCH_SIZE, load_nlp
+nlp = load_nlp()
+texts = [p.read_text("utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+    pass
+"""
+
+
+def bare_spacy(inputs: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", BARE_SPACY, str(inputs)], check=True)
+    return time.perf_counter() - start
+
+
+STAGE_TIMES = """
+import sys, time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from newsevents.pipeline import corpus, stages
+seconds = Counter()
+def timed(name, run):
+    def wrapped(x):
+        start = time.perf_counter()
+        try:
+            return run(x)
+        finally:
+            seconds[name] += time.perf_counter() - start
+    return wrapped
+stages.STAGES = tuple(replace(s, run=timed(s.name, s.run)) for s in stages.STAGES)
+corpus.CORPUS_STEPS = tuple(replace(s, run=timed(s.name, s.run)) for s in corpus.CORPUS_STEPS)
+from newsevents.config import BuildConfig
+from newsevents.release import assemble
+write = assemble.write_release
+assemble.write_release = timed("write release", lambda args: write(*args))
+original = assemble.write_release
+assemble.write_release = lambda *args: original(args)
+start = time.perf_counter()
+assemble.build_release(BuildConfig(input_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]),
+    version="s", workers=1, use_cache=False, keep_going=True, force=True))
+total = time.perf_counter() - start
+for name, s in seconds.items():
+    print(f"{name}\\t{s:.2f}")
+print(f"total (after imports)\\t{total:.2f}")
+"""
+
+
+def stage_seconds(inputs: Path, out: Path) -> list[tuple[str, float]]:
+    run = subprocess.run([sys.executable, "-c", STAGE_TIMES, str(inputs), str(out)],
+                         check=True, capture_output=True, text=True)  # fmt: skip
+    return [(n, float(s)) for n, s in (line.split("\t") for line in run.stdout.splitlines())]
+
+
+def cross_article(n: int, real: Path) -> tuple[float, float, int, int]:
+    """The corpus steps over N compact articles and signatures varied from a real build's:
+    seconds of near-duplicates, of incidents, candidate pairs and incidents."""
+    from newsevents.pipeline.collect import collect
+    from newsevents.pipeline.corpus import compact, run_corpus_steps
+    from newsevents.pipeline.corpus.near_duplicates import find_copies, signature_values
+
+    built = collect(real).articles
+    bases = [compact(a) for a in built]
+    base_sigs = [np.frombuffer(signature_values(a.text), np.uint32) for a in built]
+    rng = np.random.default_rng(0)
+    articles, signatures = [], []
+    for i in range(n):
+        k = i % len(bases)
+        shift = timedelta(days=int(rng.integers(0, 3 * 365)))
+        base = bases[k]
+        events = tuple(
+            replace(e, date=e.date and e.date + shift, date_start=e.date_start and e.date_start + shift,
+                    date_end=e.date_end and e.date_end + shift)
+            for e in base.events
+        )  # fmt: skip
+        published = base.published_date and base.published_date + shift
+        articles.append(replace(base, article_id=f"s{i:07d}", published_date=published, events=events))
+        # Another story: most values differ from the base's; 1 in 100 is a rewrite of one.
+        keep = 0.5 if i % 100 == 0 else 0.02
+        values = base_sigs[k].copy()
+        fresh = rng.random(values.size) >= keep
+        values[fresh] = rng.integers(0, 2**32, int(fresh.sum()), dtype=np.uint64).astype(np.uint32)
+        signatures.append(values.tobytes())
+    start = time.perf_counter()
+    _, candidates = find_copies(signatures)
+    index_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    result = run_corpus_steps(articles, signatures)
+    return index_seconds, time.perf_counter() - start, candidates, len(result.incidents)
+
+
+# --- the run ----------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, to try the script")
+    args = parser.parse_args()
+    sizes = dict(throughput=200, rss=(1_000, 10_000), rebuild=2_000, cross=100_000)
+    if args.quick:
+        sizes = dict(throughput=20, rss=(20, 60), rebuild=40, cross=2_000)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        n = sizes["throughput"]
+        words = make_corpus(tmp / "t", n)
+        print(f"corpus: {n} articles, {words / n:.0f} words each")
+
+        print("\n1-2. full build (fresh process, start-up included, no cache), median of 3")
+        rates = {}
+        for workers in (1, 2):
+            runs = [timed_build(tmp / "t", tmp / f"o{workers}", workers)[0] for _ in range(RUNS)]
+            seconds = statistics.median(runs)
+            rates[workers] = n / seconds
+            print(f"  {workers} worker(s): {seconds:6.1f} s  {n / seconds:5.2f} articles/s  "
+                  f"{words / seconds:6.0f} words/s")  # fmt: skip
+        print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+        spacy_seconds = statistics.median(bare_spacy(tmp / "t") for _ in range(RUNS))
+        print(f"  bare spaCy (nlp.pipe, same model, start-up included): {spacy_seconds:6.1f} s  "
+              f"{n / spacy_seconds:5.2f} articles/s")  # fmt: skip
+        print(f"  full build (1 worker) / bare spaCy: {rates[1] / (n / spacy_seconds):.2f}x")
+
+        print("\n3. seconds per stage (1 process, after imports)")
+        for name, seconds in stage_seconds(tmp / "t", tmp / "s"):
+            print(f"  {name:24s} {seconds:7.2f}")
+
+        print("\n4. peak RSS of a build with 2 workers (MiB): main process, all processes")
+        peaks = {}
+        for size in sizes["rss"]:
+            make_corpus(tmp / f"r{size}", size)
+            seconds, peaks[size] = timed_build(tmp / f"r{size}", tmp / f"ro{size}", 2)
+            shutil.rmtree(tmp / f"ro{size}")
+            print(f"  {size:>6} articles: {peaks[size]['main']:7.0f} {peaks[size]['all']:7.0f}"
+                  f"   ({size / seconds:.2f} articles/s)")  # fmt: skip
+        small, large = (peaks[s] for s in sizes["rss"])
+        print(f"  ratio {sizes['rss'][1]} / {sizes['rss'][0]}: main {large['main'] / small['main']:.2f}x, "
+              f"all {large['all'] / small['all']:.2f}x")  # fmt: skip
+
+        print("\n5. rebuild after changing 1% of the articles (2 workers, with the cache)")
+        size = sizes["rebuild"]
+        make_corpus(tmp / "c", size)
+        full, _ = timed_build(tmp / "c", tmp / "co", 2, "--cache", str(tmp / "cache"))
+        changed = sorted((tmp / "c").glob("*.txt"))[:: 100][: max(size // 100, 1)]
+        for path in changed:
+            path.write_text(path.read_text("utf-8") + "\nA line added for the rebuild.\n", "utf-8")
+        again, _ = timed_build(tmp / "c", tmp / "co", 2, "--cache", str(tmp / "cache"))
+        print(f"  full build of {size}: {full:6.1f} s; rebuild after changing {len(changed)}: "
+              f"{again:5.1f} s = {again / full:.1%} of the full build")  # fmt: skip
+
+        print("\n6. cross-article steps alone, from signatures and compact articles")
+        size = sizes["cross"]
+        index, steps, candidates, incidents = cross_article(size, tmp / "t")
+        print(f"  {size} articles: near-duplicate index {index:5.1f} s, {candidates} candidate "
+              f"pairs; all corpus steps {steps:5.1f} s, {incidents} incidents")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""The per-article cache: a rebuild reprocesses only the articles that changed.
+
+A result (the validated article with its signature, or the reject) is stored under a
+key hashing the raw document (its id, file, line, text and input metadata) and the
+pipeline's fingerprint (fingerprint.py): change one article and only it misses; change
+a rule, a knowledge file, the model or a library and every article misses, as every
+article's result may change. Internal errors are not stored: they may be passing
+(memory) and must be retried.
+
+The cache is one SQLite file outside the release (`build --cache DIR`, by default
+`.cache/` under `--out`). Results are committed in transactions of `BATCH`, so a build
+killed mid-way leaves the cache as it was after the last commit, never half-written;
+a later build goes on from there. After a build that ends well, results of other
+fingerprints are dropped, so the cache holds one version of the pipeline and does not
+grow with each edit.
+"""
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsevents.errors import E, UserError
+from newsevents.pipeline.document import RawDocument
+from newsevents.pipeline.stages import Built
+from newsevents.schema import Article, Reject
+
+CACHE_FILE = "articles.sqlite"
+BATCH = 64  # results per transaction: a killed build loses at most this many
+SCHEMA = """CREATE TABLE IF NOT EXISTS results (
+    key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    body BLOB NOT NULL,
+    signature BLOB
+)"""
+
+Item = RawDocument | Built | Reject
+Result = Built | Reject
+
+
+class ArticleCache:
+    """Looks up documents before the stages (`resolve`) and stores what they give
+    (`store`); `hits` and `misses` count this build's documents."""
+
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.path = folder / CACHE_FILE
+        self.fingerprint = fingerprint
+        self.hits = self.misses = 0
+        self._pending: deque[str | None] = deque()
+        self._unsaved: list[tuple[str, str, bytes, bytes | None]] = []
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=60)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(SCHEMA)
+        except (OSError, sqlite3.Error) as err:
+            raise UserError(E.E040, path=self.path, problem=err) from err
+
+    def key(self, doc: RawDocument) -> str:
+        fields = json.dumps(dataclasses.asdict(doc), sort_keys=True, default=str)
+        return hashlib.sha256(f"{self.fingerprint}\0{fields}".encode()).hexdigest()
+
+    def resolve(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The items with every cached document replaced by its result; the stages then
+        run only on the documents left, and `store` saves what they give."""
+        for item in items:
+            key = None
+            if isinstance(item, RawDocument):
+                key = self.key(item)
+                found = self._load(key)
+                if found is not None:
+                    self.hits += 1
+                    item, key = found, None
+                else:
+                    self.misses += 1
+            self._pending.append(key)
+            yield item
+
+    def store(self, results: Iterable[Result]) -> Iterator[Result]:
+        """Pass the results through, saving those of the documents `resolve` missed
+        (results come in the order of the items, one each)."""
+        for result in results:
+            key = self._pending.popleft()
+            if key is not None and not _passing(result):
+                self._unsaved.append((key, self.fingerprint, *_encode(result)))
+                if len(self._unsaved) >= BATCH:
+                    self._commit()
+            yield result
+        self._commit()
+
+    def finish(self) -> None:
+        """After a build that ended well: drop the results of other fingerprints."""
+        self._commit()
+        with self._db:
+            self._db.execute("DELETE FROM results WHERE fingerprint != ?", (self.fingerprint,))
+        self._db.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def counts(self) -> dict[str, int]:
+        return {"reused": self.hits, "processed": self.misses}
+
+    def _load(self, key: str) -> Result | None:
+        row = self._db.execute(
+            "SELECT body, signature FROM results WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else _decode(*row)
+
+    def _commit(self) -> None:
+        if self._unsaved:
+            with self._db:  # one transaction: all of the batch or none of it
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", self._unsaved
+                )
+            self._unsaved = []
+
+
+def _passing(result: Result) -> bool:
+    return isinstance(result, Reject) and result.reason == "internal-error"
+
+
+def _encode(result: Result) -> tuple[bytes, bytes | None]:
+    if isinstance(result, Reject):
+        body = {"reject": result.model_dump(mode="json")}
+        signature = None
+    else:
+        body = {"article": result.article.model_dump(mode="json"), "removed": result.removed}
+        signature = result.signature
+    return zlib.compress(json.dumps(body).encode("utf-8"), 1), signature
+
+
+def _decode(body: bytes, signature: bytes | None) -> Result:
+    data = json.loads(zlib.decompress(body))
+    if "reject" in data:
+        return Reject.model_validate(data["reject"])
+    article = Article.model_validate(data["article"])
+    return Built(article, Counter(data["removed"]), signature or b"")

@@ -1,0 +1,48 @@
+"""The pipeline's fingerprint: what a cached per-article result depends on besides the
+article itself.
+
+It hashes the package's own source files and every knowledge file (so any edit to a
+rule or a lexicon counts, with no version constant to bump by hand), the spaCy model's
+name and version, the versions of the libraries that shape what the stages extract,
+and Python's version. No build option changes a per-article result today (the text
+policy is applied when the release is written), so none is hashed; an option that
+does must be added here.
+"""
+
+import hashlib
+import sys
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+# Libraries whose behaviour shapes the per-article stages' output.
+LIBRARIES = (
+    "spacy", "pydantic", "trafilatura", "dateparser", "py3langid", "rapidfuzz",
+    "datasketch", "numpy", "pyyaml",
+)  # fmt: skip
+SOURCE_SUFFIXES = (".py", ".yaml")  # code and knowledge; not the card template or docs
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@cache
+def pipeline_fingerprint() -> str:
+    """The fingerprint of the installed package, with this environment's model and
+    libraries."""
+    from newsevents.pipeline.nlp import model_version
+
+    digest = hashlib.sha256(sources_fingerprint(PACKAGE).encode())
+    digest.update(model_version().encode() + b"\0")
+    for name in LIBRARIES:
+        digest.update(f"{name}={version(name)}\0".encode())
+    digest.update(f"python={sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return digest.hexdigest()
+
+
+def sources_fingerprint(package: Path) -> str:
+    """A hash of every source and knowledge file under `package`, with its path."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -1,0 +1,96 @@
+"""What the manifest, the card and the `entities` config need from all the articles,
+tallied one article at a time so that a build never holds its articles to count them.
+
+Memory grows with what is distinct (entities and their spellings, outlets, flags), not
+with the number of articles.
+"""
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsevents.schema import Article, EntityRow
+
+
+@dataclass
+class _EntityTally:
+    row: EntityRow
+    aliases: set[str] = field(default_factory=set)
+    articles: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class ReleaseTally:
+    articles: int = 0
+    events: int = 0
+    claims: int = 0
+    flags: Counter[str] = field(default_factory=Counter)
+    event_date_sources: Counter[str] = field(default_factory=Counter)
+    date_provenance: Counter[str] = field(default_factory=Counter)
+    outlets: Counter[str] = field(default_factory=Counter)
+    agencies: Counter[str] = field(default_factory=Counter)
+    languages: set[str] = field(default_factory=set)
+    dated: int = 0
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    _entities: dict[str, _EntityTally] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> "ReleaseTally":
+        tally = cls()
+        for article in articles:
+            tally.add(article)
+        return tally
+
+    def add(self, article: Article) -> None:
+        self.articles += 1
+        self.events += len(article.events)
+        self.claims += len(article.casualty_claims)
+        self.flags.update(article.flags)
+        self.event_date_sources.update(e.date_source for e in article.events)
+        self.date_provenance[article.published_date_provenance] += 1
+        self.outlets[article.source.outlet or "(unknown)"] += 1
+        self.agencies[article.source.agency or "(none)"] += 1
+        self.languages.add(article.language)
+        if day := article.published_date:
+            self.dated += 1
+            self.first_date = min(day, self.first_date or day)
+            self.last_date = max(day, self.last_date or day)
+        self._add_entities(article)
+
+    def _add_entities(self, article: Article) -> None:
+        """Name, type and QID come from the first article (in build order) naming it."""
+        for entity_id in {e.entity_id for e in article.entities}:
+            self._entities.setdefault(entity_id, _EntityTally(_entity_row(article, entity_id)))
+            self._entities[entity_id].articles += 1
+        for entity in article.entities:
+            tally = self._entities[entity.entity_id]
+            tally.aliases.update(m.text for m in entity.mentions)
+            tally.mentions += len(entity.mentions)
+
+    @property
+    def entities(self) -> int:
+        return len(self._entities)
+
+    def entity_rows(self) -> list[EntityRow]:
+        """One row per canonical entity across the release, sorted by id."""
+        return [
+            t.row.model_copy(
+                update={
+                    "aliases": sorted(t.aliases),
+                    "article_count": t.articles,
+                    "mention_count": max(t.mentions, 1),
+                }
+            )
+            for _, t in sorted(self._entities.items())
+        ]
+
+
+def _entity_row(article: Article, entity_id: str) -> EntityRow:
+    entity = next(e for e in article.entities if e.entity_id == entity_id)
+    return EntityRow(
+        entity_id=entity.entity_id, name=entity.name, type=entity.type,
+        wikidata=entity.wikidata, aliases=[], article_count=1, mention_count=1,
+    )  # fmt: skip
