@@ -114,6 +114,21 @@ def build(
             "this process). The release is the same for any number."
         ),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="What runs those stages: local (processes of this build) or dask (a Dask "
+            "cluster: a local one of --workers processes, or the one at --scheduler). "
+            "The release is the same on either."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Address of a running Dask scheduler (tcp://HOST:8786, from `dask "
+            "scheduler`) whose workers run the stages; needs --engine dask."
+        ),
+    ] = None,
 ) -> None:
     """Build a release from a folder of articles.
 
@@ -135,6 +150,7 @@ def build(
             keep_going=keep_going, force=force, card_template=card, gold_dirs=tuple(gold or ()),
             previous=previous,
             text_policy=text, name=name, title=title, license=license,
+            engine=engine, scheduler=scheduler,
             **({} if workers is None else {"workers": workers}),
         )  # fmt: skip
         with _progress() as progress:

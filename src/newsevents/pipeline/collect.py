@@ -7,8 +7,7 @@ from pathlib import Path
 
 from newsevents.pipeline.corpus import run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
-from newsevents.pipeline.stages import run_items
-from newsevents.pipeline.workers import plan, run_in_pool
+from newsevents.pipeline.workers import run_stages
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
 
@@ -27,13 +26,15 @@ class Collected:
     skipped: list[SkippedFile] = field(default_factory=list)
     accounting: dict[str, int] = field(default_factory=dict)
     incidents: list[IncidentRow] = field(default_factory=list)
-    workers: int = 1  # processes that ran the stages (1: this one)
+    workers: int | None = 1  # processes that ran the stages (1: this one; None: a Dask cluster's)
 
 
 def collect(
     input_dir: Path,
     *,
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     on_item: Callable[[str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     worker_init: Callable[[], None] | None = None,
@@ -43,16 +44,20 @@ def collect(
     `on_item(source_file)` (once per record, in this process) report progress.
 
     With `workers` > 1 the per-article stages run in that many processes (see
-    workers.py); the result is the same for any number. `worker_init` is for tests."""
+    workers.py), on a local Dask cluster with `engine="dask"`, or on the cluster of
+    `scheduler` (dask_engine.py); the result is the same for any number and engine.
+    `worker_init` is for tests."""
     folder = InputFolder(input_dir)
     out = Collected(skipped=folder.skipped)
     if on_start:
         on_start(len(folder.article_files))
-    out.workers, items = plan(folder.documents(), workers)
-    if out.workers == 1:
-        results = run_items(items)
-    else:
-        results = run_in_pool(items, out.workers, worker_init=worker_init)
+    out.workers, results = run_stages(
+        folder.documents(),
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        worker_init=worker_init,
+    )
     for item in results:
         if isinstance(item, Reject):
             out.rejects.append(item)

@@ -54,7 +54,9 @@ class BuildReport:
     manifest: Manifest
     rejects: int
     notes: tuple[str, ...] = ()  # what the build repaired or cleared on its way
-    workers: int = 1  # processes that ran the stages (a small input runs in this one)
+    # Processes that ran the stages (a small input runs in this one); None: the workers
+    # of the Dask cluster at --scheduler, however many.
+    workers: int | None = 1
 
 
 def build_release(
@@ -78,7 +80,12 @@ def build_release(
         if target.exists() and not config.force:
             raise UserError(E.E003, path=target)
         collected = collect(
-            config.input_dir, workers=config.workers, on_item=on_item, on_start=on_start
+            config.input_dir,
+            workers=config.workers,
+            engine=config.engine,
+            scheduler=config.scheduler,
+            on_item=on_item,
+            on_start=on_start,
         )
         if collected.rejects and not config.keep_going:
             raise RejectedInputs(collected.rejects, reject_summary(collected))
