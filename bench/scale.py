@@ -169,12 +169,18 @@ def cross_article(n: int, real: Path) -> tuple[float, float, int, int]:
         shift = timedelta(days=int(rng.integers(0, 3 * 365)))
         base = bases[k]
         events = tuple(
-            replace(e, date=e.date and e.date + shift, date_start=e.date_start and e.date_start + shift,
-                    date_end=e.date_end and e.date_end + shift)
+            replace(
+                e,
+                date=e.date and e.date + shift,
+                date_start=e.date_start and e.date_start + shift,
+                date_end=e.date_end and e.date_end + shift,
+            )
             for e in base.events
-        )  # fmt: skip
+        )
         published = base.published_date and base.published_date + shift
-        articles.append(replace(base, article_id=f"s{i:07d}", published_date=published, events=events))
+        articles.append(
+            replace(base, article_id=f"s{i:07d}", published_date=published, events=events)
+        )
         # Another story: most values differ from the base's; 1 in 100 is a rewrite of one.
         keep = 0.5 if i % 100 == 0 else 0.02
         values = base_sigs[k].copy()
@@ -232,14 +238,15 @@ def main() -> None:
             print(f"  {size:>6} articles: {peaks[size]['main']:7.0f} {peaks[size]['all']:7.0f}"
                   f"   ({size / seconds:.2f} articles/s)")  # fmt: skip
         small, large = (peaks[s] for s in sizes["rss"])
-        print(f"  ratio {sizes['rss'][1]} / {sizes['rss'][0]}: main {large['main'] / small['main']:.2f}x, "
+        ratio = f"ratio {sizes['rss'][1]} / {sizes['rss'][0]}"
+        print(f"  {ratio}: main {large['main'] / small['main']:.2f}x, "
               f"all {large['all'] / small['all']:.2f}x")  # fmt: skip
 
         print("\n5. rebuild after changing 1% of the articles (2 workers, with the cache)")
         size = sizes["rebuild"]
         make_corpus(tmp / "c", size)
         full, _ = timed_build(tmp / "c", tmp / "co", 2, "--cache", str(tmp / "cache"))
-        changed = sorted((tmp / "c").glob("*.txt"))[:: 100][: max(size // 100, 1)]
+        changed = sorted((tmp / "c").glob("*.txt"))[::100][: max(size // 100, 1)]
         for path in changed:
             path.write_text(path.read_text("utf-8") + "\nA line added for the rebuild.\n", "utf-8")
         again, _ = timed_build(tmp / "c", tmp / "co", 2, "--cache", str(tmp / "cache"))

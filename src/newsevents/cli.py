@@ -124,6 +124,21 @@ def build(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Process every article; read and write no cache.")
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="What runs those stages: local (processes of this build) or dask (a Dask "
+            "cluster: a local one of --workers processes, or the one at --scheduler). "
+            "The release is the same on either."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Address of a running Dask scheduler (tcp://HOST:8786, from `dask "
+            "scheduler`) whose workers run the stages; needs --engine dask."
+        ),
+    ] = None,
 ) -> None:
     """Build a release from a folder of articles.
 
@@ -146,6 +161,7 @@ def build(
             previous=previous,
             text_policy=text, name=name, title=title, license=license,
             cache_dir=cache, use_cache=not no_cache,
+            engine=engine, scheduler=scheduler,
             **({} if workers is None else {"workers": workers}),
         )  # fmt: skip
         with _progress() as progress:

@@ -9,6 +9,8 @@ from newsevents import __version__
 from newsevents.errors import E, UserError
 
 _VERSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# What runs the per-article stages: processes on this machine, or a Dask cluster.
+ENGINES = ("local", "dask")
 
 
 def default_card_template() -> Path:
@@ -42,6 +44,8 @@ class BuildConfig:
     # out_dir), or no cache at all.
     cache_dir: Path | None = None
     use_cache: bool = True
+    engine: str = "local"  # local | dask: a local Dask cluster of `workers`, or `scheduler`'s
+    scheduler: str | None = None  # a running Dask scheduler's address (engine dask only)
 
     def __post_init__(self) -> None:
         from newsevents.release.text_policy import TEXT_POLICIES
@@ -52,6 +56,10 @@ class BuildConfig:
             raise UserError(E.E026, policy=self.text_policy, valid=", ".join(TEXT_POLICIES))
         if self.workers < 1:
             raise UserError(E.E030, workers=self.workers, cores=default_workers())
+        if self.engine not in ENGINES:
+            raise UserError(E.E031, engine=self.engine, valid=", ".join(ENGINES))
+        if self.scheduler is not None and self.engine != "dask":
+            raise UserError(E.E032, scheduler=self.scheduler)
 
     @property
     def release_dir(self) -> Path:

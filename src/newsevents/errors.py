@@ -49,6 +49,10 @@ class E(Enum):
     E028 = "kind {kind!r} is unknown; use 'pandas' or 'arrow'"
     E029 = "{path} is not a release folder (no manifest.json or no {config}/*.parquet); pass the folder `build` wrote"
     E030 = "--workers {workers} is not a number of processes; pass 1 or more (1 runs the build in this process; the default is this machine's {cores} cores)"
+    E031 = "engine {engine!r} is unknown; use one of {valid}"
+    E032 = "--scheduler {scheduler} needs --engine dask (the local engine runs no scheduler); add --engine dask, or drop --scheduler"
+    E033 = "cannot reach the Dask scheduler at {address}: {problem}; start one with `dask scheduler` (it prints its address, tcp://HOST:8786) and pass that address, or drop --scheduler to start a local Dask cluster"
+    E034 = "the Dask scheduler at {address} has no workers after {seconds} s; start some with `dask worker {address} --nworkers 2 --nthreads 1` (each needs newsevents installed), or drop --scheduler to start a local Dask cluster"
     E040 = "the article cache {path} cannot be used ({problem}); pass another folder with --cache DIR, or --no-cache to build without it"
 
 

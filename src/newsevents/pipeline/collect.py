@@ -9,8 +9,7 @@ from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.corpus import CompactArticle, compact, run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.spool import ArticleSpool
-from newsevents.pipeline.stages import run_items
-from newsevents.pipeline.workers import Item, plan, run_in_pool
+from newsevents.pipeline.workers import Item, run_stages
 from newsevents.release.tally import ReleaseTally
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
@@ -31,7 +30,7 @@ class Collected:
     skipped: list[SkippedFile] = field(default_factory=list)
     accounting: dict[str, int] = field(default_factory=dict)
     incidents: list[IncidentRow] = field(default_factory=list)
-    workers: int = 1  # processes that ran the stages (1: this one)
+    workers: int | None = 1  # processes that ran the stages (1: this one; None: a Dask cluster's)
     tally: ReleaseTally | None = None  # None: tallied from `articles` when asked
     cache: dict[str, int] | None = None  # articles reused from the cache and processed
 
@@ -45,6 +44,8 @@ def collect(
     input_dir: Path,
     *,
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     cache: ArticleCache | None = None,
     spool: Path | None = None,
     on_item: Callable[[str], None] | None = None,
@@ -56,9 +57,11 @@ def collect(
     `on_item(source_file)` (once per record, in this process) report progress.
 
     With `workers` > 1 the per-article stages run in that many processes (see
-    workers.py); the result is the same for any number. With a `cache`, only the
-    documents it does not hold go through the stages. With `spool` (a file path) the
-    articles go to disk as they come (spool.py) instead of staying in memory.
+    workers.py), on a local Dask cluster with `engine="dask"`, or on the cluster of
+    `scheduler` (dask_engine.py); the result is the same for any number and engine.
+    With a `cache`, only the documents it does not hold go through the stages. With
+    `spool` (a file path) the articles go to disk as they come (spool.py) instead of
+    staying in memory.
     `worker_init` is for tests."""
     folder = InputFolder(input_dir)
     out = Collected(skipped=folder.skipped, tally=ReleaseTally())
@@ -67,11 +70,9 @@ def collect(
     items: Iterable[Item] = folder.documents()
     if cache is not None:
         items = cache.resolve(items)
-    out.workers, items = plan(items, workers)
-    if out.workers == 1:
-        results = run_items(items)
-    else:
-        results = run_in_pool(items, out.workers, worker_init=worker_init)
+    out.workers, results = run_stages(
+        items, workers=workers, engine=engine, scheduler=scheduler, worker_init=worker_init
+    )
     if cache is not None:
         results = cache.store(results)
     sink = ArticleSpool(spool) if spool else None

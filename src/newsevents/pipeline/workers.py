@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from newsevents.pipeline.document import RawDocument
-from newsevents.pipeline.stages import Built, process
+from newsevents.pipeline.stages import Built, process, run_items
 from newsevents.schema import Reject
 
 TASK = 8  # documents per task: a few ms of pickling against a second or so of stages
@@ -61,6 +61,36 @@ def plan(items: Iterable[Item], workers: int) -> tuple[int, Iterator[Item]]:
     return 1, iter(head)
 
 
+def run_stages(
+    items: Iterable[Item],
+    *,
+    workers: int,
+    engine: str = "local",
+    scheduler: str | None = None,
+    worker_init: Callable[[], None] | None = None,
+) -> tuple[int | None, Iterator[Result]]:
+    """The per-article stages over `items` on the engine the build asked for, and how
+    many processes run them: 1 is this one, None an existing Dask cluster's workers.
+
+    A `scheduler` was named to be used, so even a small input goes to its cluster;
+    otherwise `plan` decides, for a local Dask cluster as for the pool."""
+    # Imported here: dask_engine imports this module.
+    from newsevents.pipeline.dask_engine import run_on_dask
+
+    if scheduler is not None:
+        return None, run_on_dask(
+            items, scheduler=scheduler, workers=workers, worker_init=worker_init
+        )
+    processes, stream = plan(items, workers)
+    if processes == 1:
+        return 1, run_items(stream)
+    if engine == "dask":
+        return processes, run_on_dask(
+            stream, scheduler=None, workers=processes, worker_init=worker_init
+        )
+    return processes, run_in_pool(stream, processes, worker_init=worker_init)
+
+
 def run_in_pool(
     items: Iterable[Item], workers: int, *, worker_init: Callable[[], None] | None = None
 ) -> Iterator[Result]:
@@ -72,7 +102,7 @@ def run_in_pool(
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_load_once,
+        initializer=load_once,
         initargs=(worker_init,),
     )
     window: deque[tuple[list[Item], Future[list[Result]] | None]] = deque()
@@ -118,8 +148,10 @@ def _gather(
     return broke
 
 
-def _load_once(worker_init: Callable[[], None] | None) -> None:
-    """Worker initializer: load the model and the knowledge files before the first task."""
+def load_once(worker_init: Callable[[], None] | None = None) -> None:
+    """Load the model and the knowledge files into this process's caches before the
+    first task, so no task pays for them: the pool's worker initializer, and what a
+    Dask worker runs when the build's plugin is set up on it (dask_engine.py)."""
     from newsevents import knowledge
     from newsevents.pipeline import nlp
 

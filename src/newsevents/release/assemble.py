@@ -56,7 +56,9 @@ class BuildReport:
     manifest: Manifest
     rejects: int
     notes: tuple[str, ...] = ()  # what the build repaired or cleared on its way
-    workers: int = 1  # processes that ran the stages (a small input runs in this one)
+    # Processes that ran the stages (a small input runs in this one); None: the workers
+    # of the Dask cluster at --scheduler, however many.
+    workers: int | None = 1
 
 
 def build_release(
@@ -85,8 +87,9 @@ def build_release(
         cache = _open_cache(config)
         try:
             collected = collect(
-                config.input_dir, workers=config.workers, cache=cache,
-                spool=spool / "articles.jsonl", on_item=on_item, on_start=on_start,
+                config.input_dir, workers=config.workers, engine=config.engine,
+                scheduler=config.scheduler, cache=cache, spool=spool / "articles.jsonl",
+                on_item=on_item, on_start=on_start,
             )  # fmt: skip
             if collected.rejects and not config.keep_going:
                 raise RejectedInputs(collected.rejects, reject_summary(collected))
