@@ -3,9 +3,12 @@ give the same release, the same rejects in the same places and the same progress
 reports as the local engine; each worker loads the model once; a task that fails on
 the cluster costs no article; a scheduler that is not there is a one-line error."""
 
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,32 @@ def _cluster(n_workers: int) -> LocalCluster:
     return LocalCluster(
         n_workers=n_workers, processes=True, threads_per_worker=1, dashboard_address=":0"
     )
+
+
+@contextmanager
+def _scheduler_alone() -> Iterator[str]:
+    """A `dask scheduler` with no worker, in its own process as a user starts it (a second
+    in-process cluster beside the module's may not get its event loop going in time on a
+    loaded machine)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+               "--port", str(port), "--dashboard-address", ":0"]  # fmt: skip
+    scheduler = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert scheduler.poll() is None and time.monotonic() < deadline, "no scheduler"
+                time.sleep(0.2)
+        yield f"tcp://127.0.0.1:{port}"
+    finally:
+        scheduler.terminate()
+        scheduler.wait(30)
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +195,7 @@ def test_a_scheduler_without_workers_is_a_user_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(dask_engine, "WORKERS_TIMEOUT", 1)
-    with _cluster(0) as empty:
-        address = empty.scheduler_address
+    with _scheduler_alone() as address:
         code, output = _build("--engine", "dask", "--scheduler", address, out=tmp_path)
     assert code == 1
     assert output == (
