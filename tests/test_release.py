@@ -3,6 +3,7 @@ byte, is written atomically, and carries its card, schema, manifest and checksum
 
 import filecmp
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -179,6 +180,15 @@ def test_interrupted_build_leaves_no_release(tmp_path: Path, monkeypatch) -> Non
         build_release(BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="v1"))
     # No release and no temporary folder; the cache keeps the articles built before.
     assert [p.name for p in tmp_path.iterdir()] == [".cache"]
+
+
+def test_a_killed_builds_write_probe_is_removed_and_a_live_ones_kept(tmp_path: Path) -> None:
+    dead = 2**22 + 1  # above the kernel's largest pid: no process has it
+    (tmp_path / f".newsevents-probe-{dead}-abc").mkdir()
+    live = tmp_path / f".newsevents-probe-{os.getpid()}-def"
+    live.mkdir()
+    build_release(BuildConfig(input_dir=SEEDS, out_dir=tmp_path, version="v1"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, ".cache", "v1"])
 
 
 def test_killed_build_leftovers_are_cleaned_and_never_a_release(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ from newsevents.schema import (
 )
 from newsevents.schema.jsonschema import write_schema
 
+PROBE_PREFIX = ".newsevents-probe-"  # + the pid: a killed build's probe is known by it
 PARQUET_NAME = "train-00000-of-00001.parquet"  # the one file of a config under SHARD_BYTES
 # Libraries whose versions shape the output bytes or the extracted values.
 ENVIRONMENT_PACKAGES = ("pyarrow", "pydantic", "trafilatura", "dateparser")
@@ -137,7 +138,7 @@ def check_out_dir(out_dir: Path) -> None:
     if not existing.is_dir():
         raise UserError(E.E023, out=out_dir, path=existing)
     try:
-        os.rmdir(tempfile.mkdtemp(prefix=".newsevents-probe-", dir=existing))
+        os.rmdir(tempfile.mkdtemp(prefix=f"{PROBE_PREFIX}{os.getpid()}-", dir=existing))
     except OSError as err:
         raise UserError(E.E024, path=out_dir, problem=err.strerror or err) from err
 
@@ -269,7 +270,23 @@ def _clean_up_after_killed_builds(config: BuildConfig) -> list[str]:
     for stale in sorted(config.out_dir.glob(f".{config.version}.tmp-*")):
         shutil.rmtree(stale, ignore_errors=True)
         notes.append(f"removed {stale}, left by a killed build")
+    for probe in sorted(config.out_dir.glob(f"{PROBE_PREFIX}*")):
+        if not _alive(probe.name.removeprefix(PROBE_PREFIX).split("-")[0]):
+            shutil.rmtree(probe, ignore_errors=True)  # a killed build's write probe
     return notes
+
+
+def _alive(pid: str) -> bool:
+    """Whether process `pid` runs (a name that is no pid counts as alive: kept)."""
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _environment() -> dict[str, str]:
