@@ -59,7 +59,7 @@ def test_the_spooled_build_gives_the_articles_of_the_in_memory_one(tmp_path: Pat
     spooled = collect(inputs, spool=tmp_path / "spool.jsonl")
     assert isinstance(spooled.articles, ArticleSpool) and len(spooled.articles) == 5
     assert list(spooled.articles) == in_memory.articles
-    assert spooled.incidents == in_memory.incidents
+    assert list(spooled.incidents) == in_memory.incidents
     assert any(a.near_duplicate_of for a in in_memory.articles), "the seed rewrite is marked"
 
 

@@ -5,10 +5,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.corpus import CompactArticle, compact, run_corpus_steps
+from newsevents.pipeline.corpus.near_duplicates import PERMUTATIONS
 from newsevents.pipeline.ingest import InputFolder
-from newsevents.pipeline.spool import ArticleSpool
+from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.workers import Item, run_stages
 from newsevents.release.tally import ReleaseTally
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
@@ -29,7 +32,7 @@ class Collected:
     inputs: list[InputFile] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     accounting: dict[str, int] = field(default_factory=dict)
-    incidents: list[IncidentRow] = field(default_factory=list)
+    incidents: list[IncidentRow] | RecordSpool[IncidentRow] = field(default_factory=list)
     workers: int | None = 1  # processes that ran the stages (1: this one; None: a Dask cluster's)
     tally: ReleaseTally | None = None  # None: tallied from `articles` when asked
     cache: dict[str, int] | None = None  # articles reused from the cache and processed
@@ -78,7 +81,8 @@ def collect(
     sink = ArticleSpool(spool) if spool else None
     full: list[Article] = []  # the articles themselves, when not spooled
     kept: list[CompactArticle] = []  # what the corpus steps read
-    signatures: list[bytes] = []
+    # One buffer of uint32 values, a row per article: no object per signature.
+    signatures = bytearray()
     for item in results:
         if isinstance(item, Reject):
             out.rejects.append(item)
@@ -87,7 +91,7 @@ def collect(
             article = item.article
             out.counted().add(article)
             out.removed_lines.update(item.removed)
-            signatures.append(item.signature)
+            signatures += item.signature
             kept.append(compact(article))
             if sink is not None:
                 sink.add(article)
@@ -96,12 +100,19 @@ def collect(
             name = article.source_file
         if on_item:
             on_item(name)
-    corpus = run_corpus_steps(kept, signatures)
+    matrix = np.frombuffer(signatures, dtype=np.uint32).reshape(-1, PERMUTATIONS)
+    corpus = run_corpus_steps(kept, matrix)
+    del matrix
     del kept, signatures  # the corpus steps drop them as soon as they are used
-    out.incidents, original_of = corpus.incidents, corpus.original_of
-    if sink is not None:
-        sink.close(original_of)
+    original_of = corpus.original_of
+    if sink is not None and spool is not None:
+        sink.mark(original_of)
         out.articles = sink
+        incidents = RecordSpool(spool.with_name(spool.name + ".incidents"), IncidentRow)
+        for row in corpus.incidents:
+            incidents.add(row)
+        incidents.close()
+        out.incidents = incidents
     else:
         out.articles = [
             a.model_copy(update={"near_duplicate_of": original_of[a.article_id]})
@@ -109,6 +120,7 @@ def collect(
             else a
             for a in full
         ]
+        out.incidents = list(corpus.incidents)
     out.inputs = sorted(
         (f.model_copy(update={"records": folder.records.get(f.path)}) for f in folder.inputs),
         key=lambda f: f.path,

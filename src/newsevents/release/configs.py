@@ -12,8 +12,14 @@ def event_rows(article: Article) -> list[EventRow]:
 
 
 def incident_of_event(incidents: Iterable[IncidentRow]) -> dict[str, str]:
-    """'article_id/event_id' -> `incident_id` of the incident holding that event."""
-    return {key: row.incident_id for row in incidents for key in row.event_ids}
+    """'article_id/event_id' -> `incident_id`, for every event a claim is linked to (an
+    incident lists each such claim with its event: only these keys are needed, and an
+    event without a claim would only take memory)."""
+    return {
+        f"{claim.article_id}/{claim.event_id}": row.incident_id
+        for row in incidents
+        for claim in row.claims
+    }
 
 
 def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -> list[ClaimRow]:

@@ -7,17 +7,21 @@ order is written once, as data, like the per-article `STAGES`; each step's versi
 goes into the manifest beside theirs.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from newsevents.pipeline.corpus.compact import ArticleLike, CompactArticle, compact
-from newsevents.pipeline.corpus.incidents import build_incidents
+from newsevents.pipeline.corpus.incidents import build_incidents, incident_rows
 from newsevents.pipeline.corpus.near_duplicates import (
     mark_near_duplicates,
     originals,
     signature_values,
 )
 from newsevents.schema import Article, IncidentRow
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -28,9 +32,10 @@ class Corpus:
     articles: list[CompactArticle]
     # Article i's near-duplicate signature (`near_duplicates.signature_values`), computed
     # when it was built; dropped once used, as the largest thing held per article.
-    signatures: Sequence[bytes] | None = None
+    signatures: "Sequence[bytes] | np.ndarray | None" = None
     original_of: dict[str, str] = field(default_factory=dict)  # rewrite id -> original id
-    incidents: list[IncidentRow] = field(default_factory=list)
+    # Made one at a time as they are taken (`incidents.incident_rows`).
+    incidents: Iterable[IncidentRow] = ()
 
 
 @dataclass(frozen=True)
@@ -55,12 +60,12 @@ def _near_duplicates(corpus: Corpus) -> Corpus:
 # claims make the figures.
 CORPUS_STEPS: tuple[CorpusStep, ...] = (
     CorpusStep("near_duplicates", _near_duplicates, "3"),
-    CorpusStep("incidents", lambda c: replace(c, incidents=build_incidents(c.articles)), "2"),
+    CorpusStep("incidents", lambda c: replace(c, incidents=incident_rows(c.articles)), "2"),
 )
 
 
 def run_corpus_steps(
-    articles: Sequence[ArticleLike], signatures: Sequence[bytes] | None = None
+    articles: Sequence[ArticleLike], signatures: "Sequence[bytes] | np.ndarray | None" = None
 ) -> Corpus:
     """The corpus steps over the articles (full ones are compacted); without
     `signatures`, they are computed from the full articles' texts."""

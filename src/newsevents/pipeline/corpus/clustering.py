@@ -51,7 +51,7 @@ from newsevents.pipeline.events.mention import BACKGROUND_DAYS
 DATE_TOLERANCE_DAYS = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One event of one article, with the regions its actors and places stand for."""
 
@@ -84,7 +84,7 @@ class Mention:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     """The mentions of one incident and what a newcomer is compared with."""
 

@@ -9,7 +9,7 @@ shuffling the input articles gives the same rows.
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
 from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
@@ -26,8 +26,36 @@ OUTCOMES_WITH_FIGURES = ("killed", "injured")
 
 def build_incidents(articles: Sequence[ArticleLike]) -> list[IncidentRow]:
     """One row per incident, sorted by date (undated last), type and id."""
-    rows = [incident_row(c) for c in cluster_mentions(articles)]
-    return sorted(rows, key=lambda r: (r.date or r.date_min or dt.date.max, r.type, r.incident_id))
+    return list(incident_rows(articles))
+
+
+def incident_rows(articles: Sequence[ArticleLike]) -> Iterator[IncidentRow]:
+    """The rows of `build_incidents`, made one at a time as they are taken, so that a
+    build writes them away instead of holding them (a row is kilobytes; the clusters
+    are sorted first, by the row's own date, type and id)."""
+    clusters = cluster_mentions(articles)
+    keyed = sorted((_sort_key(c), i) for i, c in enumerate(clusters))
+    for _, i in keyed:
+        yield incident_row(clusters[i])
+
+
+def _sort_key(cluster: Cluster) -> tuple[dt.date, str, str]:
+    members = sorted(cluster.members, key=lambda m: m.key)
+    events = [m.event for m in members]
+    date, date_min, _ = _dates(events)
+    identity = incident_id(cluster.type, _when(date, events), [m.key for m in members])
+    return date or date_min or dt.date.max, cluster.type, identity
+
+
+def _dates(events: Sequence[EventLike]) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
+    """The incident's day (the most told), and the first and last day it may lie in."""
+    days = Counter(e.date for e in events if e.date and e.date_precision == "day")
+    date = min(days, key=lambda d: (-days[d], d)) if days else None
+    # Without a day, the interval of a week, month or year (a coarse mention joins no
+    # other mention but a day-precise one), or nothing.
+    starts = list(days) or [e.date_start for e in events if e.date_start]
+    ends = list(days) or [e.date_end for e in events if e.date_end]
+    return date, min(starts, default=None), max(ends, default=None)
 
 
 def incident_id(type_: str, when: str, member_keys: Sequence[str]) -> str:
@@ -54,12 +82,7 @@ def _when(date: dt.date | None, events: Sequence[EventLike]) -> str:
 def incident_row(cluster: Cluster) -> IncidentRow:
     members = sorted(cluster.members, key=lambda m: m.key)
     events = [m.event for m in members]
-    days = Counter(e.date for e in events if e.date and e.date_precision == "day")
-    date = min(days, key=lambda d: (-days[d], d)) if days else None
-    # Without a day, the interval of a week, month or year (a coarse mention joins no
-    # other mention but a day-precise one), or nothing.
-    starts = list(days) or [e.date_start for e in events if e.date_start]
-    ends = list(days) or [e.date_end for e in events if e.date_end]
+    date, date_min, date_max = _dates(events)
     modes = Counter(e.mode for e in events if e.mode)
     mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
     linked = [
@@ -81,8 +104,8 @@ def incident_row(cluster: Cluster) -> IncidentRow:
         type=cluster.type,  # type: ignore[arg-type]
         mode=mode,
         date=date,
-        date_min=min(starts, default=None),
-        date_max=max(ends, default=None),
+        date_min=date_min,
+        date_max=date_max,
         actors=sorted({x for e in events for x in e.actors}),
         locations=sorted({x for e in events for x in e.locations}),
         article_ids=sorted({m.article.article_id for m in members}),

@@ -27,6 +27,7 @@ from newsevents.pipeline.corpus.compact import ArticleLike
 from newsevents.schema import Article
 
 if TYPE_CHECKING:  # datasketch is imported when used: it brings scipy, slow to load
+    import numpy as np
     from datasketch import MinHash
 
 # Derived from labelled pairs by bench/near_duplicate_threshold.py (seeds, ../shared/eval
@@ -64,47 +65,64 @@ def signature_values(text: str) -> bytes:
     return signature(text).hashvalues.astype(np.uint32).tobytes()
 
 
-def find_copies(signatures: Sequence["MinHash | bytes"]) -> tuple[dict[int, int], int]:
-    """For signatures in publication order (MinHashes, or `signature_values` bytes):
-    {index: earliest earlier index it copies}, and the number of candidate pairs the index
-    handed over (each one scored once)."""
+def signature_matrix(signatures: "Sequence[MinHash | bytes] | np.ndarray") -> "np.ndarray":
+    """The signatures as one (articles x PERMUTATIONS) uint32 array; an array is taken as
+    it is (a build gathers its signatures into one buffer, so nothing is copied)."""
     import numpy as np
 
-    if not signatures:
+    if isinstance(signatures, np.ndarray):
+        return signatures
+    if not len(signatures):
+        return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
+    rows = [
+        np.frombuffer(s, dtype=np.uint32) if isinstance(s, bytes) else s.hashvalues
+        for s in signatures
+    ]
+    return np.stack(rows).astype(np.uint32)
+
+
+def find_copies(
+    signatures: "Sequence[MinHash | bytes] | np.ndarray", order: Sequence[int] | None = None
+) -> tuple[dict[int, int], int]:
+    """{position: earliest earlier position it copies}, positions being places in
+    publication order: `order[p]` is the signature at position p (by default the
+    signatures are in that order); and the number of candidate pairs the index handed
+    over (each one scored once). Memory beyond the signatures is a few vectors of one
+    value per article, one band at a time."""
+    import numpy as np
+
+    values = signature_matrix(signatures)
+    if not len(values):
         return {}, 0
-    values = np.stack(
-        [
-            np.frombuffer(s, dtype=np.uint32) if isinstance(s, bytes) else s.hashvalues
-            for s in signatures
-        ]
-    ).astype(np.uint64)
+    rows = np.arange(len(values)) if order is None else np.asarray(order)
     # One key per band: its two 32-bit MinHash values side by side, so equal keys are
     # equal bands, with no hash to collide. (ROWS > 2 would need a hash of the row.)
     assert ROWS == 2
-    keys = (values[:, 0::2] << np.uint64(32)) | values[:, 1::2]
     earlier: dict[int, set[int]] = {}
-    for band in keys.T:  # articles sharing a band are found by sorting it, not by a scan
-        order = np.argsort(band, kind="stable")
-        ranked = band[order]
+    for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
+        pair = values[rows, 2 * band : 2 * band + 2].astype(np.uint64)
+        keys = (pair[:, 0] << np.uint64(32)) | pair[:, 1]
+        ranking = np.argsort(keys, kind="stable")
+        ranked = keys[ranking]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
         ends = np.r_[starts[1:], len(ranked)]
         for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            group = sorted(order[start:end].tolist())
+            group = sorted(ranking[start:end].tolist())
             for k, later in enumerate(group[1:], 1):
                 earlier.setdefault(later, set()).update(group[:k])
     copies: dict[int, int] = {}
     for i, candidates in earlier.items():
         ranked_candidates = sorted(candidates)  # earliest first: the earliest match wins
         # As MinHash.jaccard computes it: the share of equal values.
-        same = np.count_nonzero(values[ranked_candidates] == values[i], axis=1) / PERMUTATIONS
-        hits = np.flatnonzero(same >= THRESHOLD)
+        same = values[rows[ranked_candidates]] == values[rows[i]]
+        hits = np.flatnonzero(np.count_nonzero(same, axis=1) / PERMUTATIONS >= THRESHOLD)
         if hits.size:
             copies[i] = ranked_candidates[hits[0]]
     return copies, sum(map(len, earlier.values()))
 
 
 def originals(
-    articles: Sequence[ArticleLike], signatures: Sequence[bytes] | None = None
+    articles: Sequence[ArticleLike], signatures: "Sequence[bytes] | np.ndarray | None" = None
 ) -> dict[str, str]:
     """{article_id of a rewrite: article_id of the original it copies}.
 
@@ -114,7 +132,7 @@ def originals(
         signatures = [signature_values(a.text) for a in articles]  # type: ignore[union-attr]
     order = sorted(range(len(articles)), key=lambda i: _publication_order(articles[i]))
     ordered = [articles[i].article_id for i in order]
-    copies, _ = find_copies([signatures[i] for i in order])
+    copies, _ = find_copies(signatures, order)
     original_of: dict[str, str] = {}
     for i in sorted(copies):  # an earlier article's original is known before a later's
         copied = ordered[copies[i]]

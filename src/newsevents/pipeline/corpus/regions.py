@@ -7,7 +7,7 @@ is not Iran).
 """
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from newsevents.knowledge import actors
 
@@ -24,7 +24,13 @@ def _country_of() -> dict[str, str]:
 
 
 def regions(entity_ids: Iterable[str]) -> frozenset[str]:
-    """The entities and the countries they stand for."""
+    """The entities and the countries they stand for. Mentions with the same entities
+    share one set (the corpus steps hold one per mention)."""
+    return _regions(tuple(entity_ids))
+
+
+@lru_cache(maxsize=1 << 16)
+def _regions(entity_ids: tuple[str, ...]) -> frozenset[str]:
     country = _country_of()
     found: set[str] = set()
     for entity_id in entity_ids:
