@@ -38,6 +38,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
@@ -59,10 +60,15 @@ class Mention:
     event: EventLike
     actors: frozenset[str]
     places: frozenset[str]
+    article_ids: frozenset[str]  # {its article's id}, one set shared by the article's mentions
 
     @classmethod
-    def of(cls, article: ArticleLike, event: EventLike) -> "Mention":
-        return cls(article, event, regions(event.actors), regions(event.locations))
+    def all_of(cls, article: ArticleLike) -> list["Mention"]:
+        """The mentions of every event of the article."""
+        ids = frozenset((article.article_id,))
+        return [
+            cls(article, e, regions(e.actors), regions(e.locations), ids) for e in article.events
+        ]
 
     @property
     def key(self) -> str:
@@ -91,10 +97,12 @@ class Cluster:
     type: str
     order: int  # creation order: a deterministic tie-break, never the input order
     members: list[Mention] = field(default_factory=list)
-    actors: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    modes: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
+    # Frozen sets, replaced as members join: most incidents have one member, whose own
+    # sets they then share instead of holding four sets of their own.
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    modes: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     first_day: dt.date | None = None  # of the day-precise members
     last_day: dt.date | None = None
     coarse: tuple[dt.date, dt.date] | None = None  # the interval of a lone coarse mention
@@ -110,20 +118,29 @@ class Cluster:
         if not self.members and event.date_start and event.date_end and not mention.day:
             self.coarse = event.date_start, event.date_end
         self.members.append(mention)
-        self.actors |= mention.actors
-        self.places |= mention.places
+        self.actors = _joined(self.actors, mention.actors)
+        self.places = _joined(self.places, mention.places)
         if mention.event.mode:
-            self.modes.add(mention.event.mode)
-        self.articles.add(mention.article.article_id)
+            self.modes = _joined(self.modes, _one(mention.event.mode))
+        self.articles = _joined(self.articles, mention.article_ids)
         day = mention.day
         if day is not None:
             self.first_day = min(self.first_day or day, day)
             self.last_day = max(self.last_day or day, day)
 
 
+@lru_cache(maxsize=1024)
+def _one(mode: str) -> frozenset[str]:
+    return frozenset((mode,))
+
+
+def _joined(held: frozenset[str], more: frozenset[str]) -> frozenset[str]:
+    return more if not held else held if more <= held else held | more
+
+
 def cluster_mentions(articles: Sequence[ArticleLike]) -> list[Cluster]:
     """Every event of every article in exactly one cluster, members sorted by key."""
-    mentions = [Mention.of(a, e) for a in articles for e in a.events]
+    mentions = [m for a in articles for m in Mention.all_of(a)]
     clusters: list[Cluster] = []
     by_day: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
     for mention in sorted((m for m in mentions if m.day), key=lambda m: (m.day, m.key)):
