@@ -19,6 +19,7 @@ from newsevents.errors import UserError
 from newsevents.pipeline import fingerprint
 from newsevents.pipeline.cache import BATCH, CACHE_FILE
 from newsevents.pipeline.fingerprint import PACKAGE, sources_fingerprint
+from newsevents.pipeline.workers import TASK
 from newsevents.release import assemble
 from newsevents.release.assemble import build_release
 
@@ -37,9 +38,8 @@ def _corpus(folder: Path, copies: int = 2) -> Path:
 
 
 def _build(inputs: Path, out: Path, **options: object) -> Path:
-    config = BuildConfig(
-        input_dir=inputs, out_dir=out, version="v", workers=1, force=True, **options
-    )  # type: ignore[arg-type]
+    config = BuildConfig(**{"input_dir": inputs, "out_dir": out, "version": "v", "workers": 1,
+                            "force": True, **options})  # type: ignore[arg-type]  # fmt: skip
     return build_release(config).release_dir
 
 
@@ -167,3 +167,21 @@ def _rows(database: Path) -> int:
             return int(db.execute("SELECT count(*) FROM results").fetchone()[0])
     except sqlite3.OperationalError:  # the table is not made yet
         return 0
+
+
+def test_cached_articles_pass_through_the_worker_pool_in_their_place(tmp_path: Path) -> None:
+    """Changed articles (more than one task of them) go to the workers while the cached
+    ones pass through between them; the records are those of a build without cache."""
+    inputs = _corpus(tmp_path / "in", copies=4)
+    articles = sorted(inputs.glob("*.txt"))
+    _build(inputs, tmp_path / "out", workers=2)
+    changed = articles[::2]
+    assert len(changed) > TASK
+    for path in changed:
+        path.write_text(path.read_text("utf-8") + "\nA closing line added later.\n", "utf-8")
+    rebuilt = _build(inputs, tmp_path / "out", workers=2)
+    assert _manifest(rebuilt)["cache"] == {
+        "reused": len(articles) - len(changed),
+        "processed": len(changed),
+    }
+    assert _records(rebuilt) == _records(_build(inputs, tmp_path / "plain", use_cache=False))
