@@ -174,7 +174,10 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "to"):
                 target_tokens += list(child.subtree)  # "a visit to Pakistan"
-    for holder in {head, token}:
+    # In a fixed order: a set of the two would iterate by memory address (a spaCy
+    # Token hashes by its Doc's identity), and the places' order changed between
+    # runs (dev-synth 52: "jilib", "juba" or "juba", "jilib").
+    for holder in dict.fromkeys((token, head)):
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGETING:
                 target_tokens += list(child.subtree)
