@@ -93,7 +93,7 @@ def extract_claims(draft: Draft) -> Draft:
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
                 (sent.start_char, sent.end_char), token.idx, events, sentences, triggers,
-                _sentence_before(sent),
+                _sentence_before(sent, draft.text),
             )  # fmt: skip
             aggregate = is_aggregate(token) or _still_held(token)
             if aggregate:
@@ -259,12 +259,13 @@ def _overlaps(event: Event, first: dt.date, last: dt.date) -> bool:
     return event.date_start <= last and first <= event.date_end
 
 
-def _sentence_before(sent: Any) -> int | None:
-    """Where the sentence before this one starts, when it is in the same paragraph."""
+def _sentence_before(sent: Any, text: str) -> int | None:
+    """Where the sentence before this one starts, when it is in the same paragraph.
+    `text` is the doc's (`sent.doc.text` joins every token anew on each read)."""
     if sent.start == 0:
         return None
     previous = sent.doc[sent.start - 1].sent
-    between = sent.doc.text[previous.end_char : sent.start_char]
+    between = text[previous.end_char : sent.start_char]
     return None if "\n\n" in between or "\n\n" in previous.text else previous.start_char
 
 

@@ -127,9 +127,9 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
     mode = rule.mode
     if rule.type == "ASSAULT" and mode not in ACT_MODES:
         mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
-    end = sent.end_char
-    while end > sent.start_char and sent.doc.text[end - 1].isspace():
-        end -= 1
+    # The sentence without trailing blank lines. (Not `sent.doc.text`: spaCy joins
+    # every token of the article anew each time it is read.)
+    end = sent.start_char + len(sent.text.rstrip())
     return Mention(
         type=rule.type, mode=mode, status=_status(token), trigger=token.text,
         start=sent.start_char, end=end, position=token.idx,
