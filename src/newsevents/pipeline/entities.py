@@ -25,7 +25,7 @@ from newsevents.pipeline.gazetteer import (
 )
 from newsevents.pipeline.institutions import qualified
 from newsevents.schema import Entity, Mention
-from newsevents.textutil import name_key, slugify
+from newsevents.textutil import name_key, slugify, whole_words
 
 VERSION = "1"
 
@@ -379,7 +379,9 @@ def _ends_or_starts_with(group: Group, words: list[str]) -> bool:
 
 def _is_armed_group(name: str) -> bool:
     lowered = name.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in names().armed_group_words)
+    # The substring test first: this runs each time a group's type is asked for.
+    words = names().armed_group_words
+    return any(w in lowered and whole_words(w).search(lowered) for w in words)
 
 
 def _to_entity(group: Group, text: str) -> Entity:
