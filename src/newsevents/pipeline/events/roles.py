@@ -4,6 +4,8 @@ Reads the spaCy sentence and the article's entities (`EntityIndex`); writes a
 `Mention` with actor, target and place entity ids, its mode and status."""
 
 import re
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from newsevents.knowledge import Trigger, actors, event_lexicon
@@ -25,11 +27,7 @@ class EntityIndex:
                     self.by_char.setdefault(i, entity)
         self.by_id = {e.entity_id: e for e in entities}
         self.by_name = {e.name: e for e in entities}
-        self.country_of = {a.entity_id: a.country for a in actors() if a.country}
-        # A capital stands for its state: "Tehran launched" is Iran acting.
-        self.country_of.update(
-            {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
-        )
+        self.country_of = _country_of()
 
     def entity_at(self, token: Any) -> Entity | None:
         return self.by_char.get(token.idx)
@@ -116,6 +114,18 @@ class EntityIndex:
         if entity is not None:
             names.add(entity.name)
         return names
+
+
+@cache
+def _country_of() -> Mapping[str, str]:
+    """Gazetteer: entity id -> the country it lies in or acts for. Built once, not for
+    every article's index: it walks every actor twice."""
+    country_of = {a.entity_id: a.country for a in actors() if a.country}
+    # A capital stands for its state: "Tehran launched" is Iran acting.
+    country_of.update(
+        {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
+    )
+    return country_of
 
 
 # ASSAULT modes that say what was done, not with what: they win over the weapon.
