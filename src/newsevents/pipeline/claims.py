@@ -71,11 +71,12 @@ def extract_claims(draft: Draft) -> Draft:
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
+    doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     for sent in ordered:
         end = sent.end_char
         while end > sent.start_char and draft.text[end - 1].isspace():
             end -= 1
-        dates = sentence_dates(sent)  # read once, for every figure of the sentence
+        dates = sentence_dates(sent, doc_ents)  # read once, for every figure of the sentence
         for token in sent:
             outcome = outcome_of(token)
             if outcome is None:
