@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsevents.knowledge import OfficeTerm
 from newsevents.temporal.dates import MONTHS, in_window
@@ -306,7 +306,11 @@ def office_holders(
     """The people `text` names with a title of an office they held, and the spans
     (with a grace period after each term) in which the text can have been written."""
     terms = tuple(terms)
-    pattern, by_name = _name_index(terms)
+    names, by_name = _name_index(terms)
+    # Only the names the text contains go into the pattern: a name that is not in the
+    # text matches nowhere, so the matches are the same, and one alternation of all
+    # 1,481 names and aliases, tried at every position, cost 3 ms an article.
+    pattern = _alternation(tuple(n for n in names if n in text))
     found: dict[str, list[tuple[dt.date, dt.date]]] = {}
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - 60) : match.start()]
@@ -325,17 +329,22 @@ def office_holders(
 @cache
 def _name_index(
     terms: tuple[OfficeTerm, ...],
-) -> tuple[re.Pattern[str], dict[str, list[OfficeTerm]]]:
-    """One pattern for every name and alias (one pass over the text, whatever the number
-    of terms), and the terms each spelling belongs to."""
+) -> tuple[tuple[str, ...], dict[str, list[OfficeTerm]]]:
+    """Every name and alias, longest first, and the terms each spelling belongs to."""
     by_name: dict[str, list[OfficeTerm]] = {}
     for term in terms:
         for name in dict.fromkeys((term.name, *term.aliases)):
             by_name.setdefault(name, []).append(term)
-    if not by_name:
-        return re.compile(r"(?!)"), by_name
-    names = sorted(by_name, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), by_name
+    return tuple(sorted(by_name, key=len, reverse=True)), by_name
+
+
+@lru_cache(maxsize=1024)
+def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for these names as whole words (one pass over the text), tried in the
+    order given: longest first."""
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _titled(before: str, titles: tuple[str, ...]) -> bool:
