@@ -107,14 +107,16 @@ _SHIFT = re.compile(
 def infer_publication_date(text: str, terms: Iterable[OfficeTerm] = ()) -> InferredDate | None:
     """The smallest publication day consistent with what `text` reports, or None."""
     told = _past_mentions(text)
+    links = _linked_pegs(told)
+    if not links:
+        return None  # no day tied to the news of the day (most texts): bounds are moot
     bound, bound_why = _lower_bound(told)
     in_office = office_holders(text, terms)
     for name, spans in in_office:
         start = min(s for s, _ in spans)
         if bound is None or start > bound:
             bound, bound_why = start, f"{name} in office"
-    links = _linked_pegs(told)
-    if bound is None or not links:
+    if bound is None:
         return None
     for step in range(-6, SEARCH_DAYS):
         news_day = bound + dt.timedelta(days=step)
