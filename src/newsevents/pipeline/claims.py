@@ -67,7 +67,10 @@ def extract_claims(draft: Draft) -> Draft:
     stated: set[tuple[str, int, int | None]] = set()
     by_number: set[tuple[str, int]] = set()
     previous_person: str | None = None
-    previous_speaker: tuple[str | None, Span] | None = None
+    # The sentence before, and who "he" or "she" was by its end: who spoke in it is
+    # worked out only when a figure asks (a walk of its parse; most sentences state
+    # no figure).
+    before: tuple[Any, str | None] | None = None
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
@@ -77,10 +80,15 @@ def extract_claims(draft: Draft) -> Draft:
         while end > sent.start_char and draft.text[end - 1].isspace():
             end -= 1
         dates = sentence_dates(sent, doc_ents)  # read once, for every figure of the sentence
+        previous_speaker: tuple[str | None, Span] | None = None
+        speaker_known = False
         for token in sent:
             outcome = outcome_of(token)
             if outcome is None:
                 continue
+            if not speaker_known:
+                previous_speaker = _speaker(before[0], index, before[1]) if before else None
+                speaker_known = True
             claimant, claimant_at, stance = _claimant(
                 token, sent, index, previous_person, previous_speaker
             )
@@ -160,7 +168,7 @@ def extract_claims(draft: Draft) -> Draft:
                 )
         people = [e for e in index.in_tokens(sent) if e.type == "PERSON"]
         previous_person = people[-1].entity_id if people else previous_person
-        previous_speaker = _speaker(sent, index, previous_person)
+        before = (sent, previous_person)
     kept = _without_restated_headline(claims, title_end)
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
