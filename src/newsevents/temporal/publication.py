@@ -87,12 +87,14 @@ _MODAL = re.compile(
     r"\b(?:could|might|may|should|must|hopes? to|aims? to|intends? to|expects? to)\b"
 )
 _PAIR_GAP = re.compile(r"[\s,(]*")
-_MONTH_DAY = re.compile(
-    r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+"
-    r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?\b|(?P<day2>[12]?\d|3[01])(?:st|nd|rd|th)?\s+"
-    r"(?:of\s+)?(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_FIRST = rf"(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY_FIRST = rf"(?P<day2>[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})"
+_MONTH_DAY = re.compile(rf"{_MONTH_FIRST}\b|{_DAY_FIRST}\b", re.IGNORECASE)
+# Every peg is read from a `_MONTH_DAY` inside a time expression (see `_peg`), so a text
+# with none of these characters anywhere has no peg. The word boundaries are left out:
+# at the edge of an expression cut from the text they may hold where the text's do not.
+_ANY_MONTH_DAY = re.compile(rf"{_MONTH_FIRST}|{_DAY_FIRST}", re.IGNORECASE)
 # A shift that gives no exact day ("more than a week after").
 _ROUGH = re.compile(
     r"(?:more than|less than|over|about|some|nearly|almost|around)\s", re.IGNORECASE
@@ -106,6 +108,8 @@ _SHIFT = re.compile(
 
 def infer_publication_date(text: str, terms: Iterable[OfficeTerm] = ()) -> InferredDate | None:
     """The smallest publication day consistent with what `text` reports, or None."""
+    if not _ANY_MONTH_DAY.search(text):
+        return None  # no month-day, so no day tied to the news (half the undated texts)
     told = _past_mentions(text)
     links = _linked_pegs(told)
     if not links:
@@ -239,7 +243,8 @@ def _linked_pegs(told: list[tuple[str, list[TimeMention]]]) -> list[_Link]:
 
 def _peg(mention: TimeMention, last_peg: _Peg | None) -> _Peg | None:
     """A month-day without a year, shifted as the words say; "a week after the attack"
-    shifts the last peg the text named."""
+    shifts the last peg the text named. (No peg without a `_MONTH_DAY`: the inference
+    skips a text with no `_ANY_MONTH_DAY`.)"""
     words = mention.text
     if re.search(r"\b(?:19|20)\d{2}\b", words):
         return None
