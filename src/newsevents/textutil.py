@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import cache
 
 
 def strip_accents(text: str) -> str:
@@ -16,6 +17,14 @@ def name_key(text: str) -> str:
     and "Jaish-al-Adl".
     """
     return "".join(c for c in strip_accents(text).casefold() if c.isalnum())
+
+
+@cache
+def whole_words(phrase: str) -> re.Pattern[str]:
+    """`phrase` matched as whole words (`\\b` on both sides). Compiled once per phrase:
+    the knowledge files hold more phrases than `re` caches, so `re.search` with a
+    built pattern recompiled them over and over."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 def slugify(text: str) -> str:

@@ -67,19 +67,28 @@ def extract_claims(draft: Draft) -> Draft:
     stated: set[tuple[str, int, int | None]] = set()
     by_number: set[tuple[str, int]] = set()
     previous_person: str | None = None
-    previous_speaker: tuple[str | None, Span] | None = None
+    # The sentence before, and who "he" or "she" was by its end: who spoke in it is
+    # worked out only when a figure asks (a walk of its parse; most sentences state
+    # no figure).
+    before: tuple[Any, str | None] | None = None
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
+    doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     for sent in ordered:
         end = sent.end_char
         while end > sent.start_char and draft.text[end - 1].isspace():
             end -= 1
-        dates = sentence_dates(sent)  # read once, for every figure of the sentence
+        dates = sentence_dates(sent, doc_ents)  # read once, for every figure of the sentence
+        previous_speaker: tuple[str | None, Span] | None = None
+        speaker_known = False
         for token in sent:
             outcome = outcome_of(token)
             if outcome is None:
                 continue
+            if not speaker_known:
+                previous_speaker = _speaker(before[0], index, before[1]) if before else None
+                speaker_known = True
             claimant, claimant_at, stance = _claimant(
                 token, sent, index, previous_person, previous_speaker
             )
@@ -93,7 +102,7 @@ def extract_claims(draft: Draft) -> Draft:
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
                 (sent.start_char, sent.end_char), token.idx, events, sentences, triggers,
-                _sentence_before(sent),
+                _sentence_before(sent, draft.text),
             )  # fmt: skip
             aggregate = is_aggregate(token) or _still_held(token)
             if aggregate:
@@ -159,7 +168,7 @@ def extract_claims(draft: Draft) -> Draft:
                 )
         people = [e for e in index.in_tokens(sent) if e.type == "PERSON"]
         previous_person = people[-1].entity_id if people else previous_person
-        previous_speaker = _speaker(sent, index, previous_person)
+        before = (sent, previous_person)
     kept = _without_restated_headline(claims, title_end)
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
@@ -259,12 +268,13 @@ def _overlaps(event: Event, first: dt.date, last: dt.date) -> bool:
     return event.date_start <= last and first <= event.date_end
 
 
-def _sentence_before(sent: Any) -> int | None:
-    """Where the sentence before this one starts, when it is in the same paragraph."""
+def _sentence_before(sent: Any, text: str) -> int | None:
+    """Where the sentence before this one starts, when it is in the same paragraph.
+    `text` is the doc's (`sent.doc.text` joins every token anew on each read)."""
     if sent.start == 0:
         return None
     previous = sent.doc[sent.start - 1].sent
-    between = sent.doc.text[previous.end_char : sent.start_char]
+    between = text[previous.end_char : sent.start_char]
     return None if "\n\n" in between or "\n\n" in previous.text else previous.start_char
 
 

@@ -37,24 +37,33 @@ def _newline_sentences(doc: Any) -> Any:
     (the headline, subheadings and paragraphs carry no full stop; left to the parser,
     seed 002's headline ran into its lead and split "Pakistan | and Iran pledged"),
     and so does a full stop, question or exclamation mark before a word that does not
-    start in lower case."""
+    start in lower case.
+
+    The boundaries are written in one go: setting `token.is_sent_start` token by token
+    has spaCy scan the whole doc for a parse on every write (3.6 ms an article)."""
+    if len(doc) < 2:
+        return doc
     lead_ends = _dateline_ends(doc)
+    starts = doc.to_array("SENT_START").astype("int64")  # the first token keeps its own
     for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if token.i in lead_ends:
-            token.is_sent_start = True  # "DUBAI/SANAA - The Houthi's ...": not the subject
-        elif token.is_space:
-            token.is_sent_start = False
-        elif "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-        else:
-            ender = prev.text in (".", "!", "?") or (
-                prev.is_quote and token.i > 1 and doc[token.i - 2].text in (".", "!", "?")
-            )
-            token.is_sent_start = bool(
-                ender and not token.text[:1].islower() and not token.is_punct
-            )
+        starts[token.i] = 1 if _starts_sentence(token, lead_ends) else -1
+    doc.from_array(["SENT_START"], starts.astype("uint64"))
     return doc
+
+
+def _starts_sentence(token: Any, lead_ends: set[int]) -> bool:
+    doc = token.doc
+    prev = doc[token.i - 1]
+    if token.i in lead_ends:
+        return True  # "DUBAI/SANAA - The Houthi's ...": not the subject
+    if token.is_space:
+        return False
+    if "\n" in prev.text or "\n" in prev.whitespace_:
+        return True
+    ender = prev.text in (".", "!", "?") or (
+        prev.is_quote and token.i > 1 and doc[token.i - 2].text in (".", "!", "?")
+    )
+    return bool(ender and not token.text[:1].islower() and not token.is_punct)
 
 
 def model_version() -> str:

@@ -9,6 +9,7 @@ time zone) would make the output depend on the day and place of the build.
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from newsevents.knowledge import boilerplate
@@ -59,8 +60,12 @@ class DateLine:
     date: dt.date
 
 
+@lru_cache(maxsize=4096)
 def parse_full_date(text: str) -> dt.date | None:
-    """A date with day, month and year, or None; impossible dates (Feb 30) give None."""
+    """A date with day, month and year, or None; impossible dates (Feb 30) give None.
+
+    Remembered: dateparser takes a millisecond, and an article's date line is read
+    twice (the clean stage removes it, the metadata stage dates the article by it)."""
     import dateparser  # heavy: imported on first use so `--help` stays instant
 
     text = text.strip()

@@ -9,6 +9,7 @@ of publication.
 """
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from newsevents.temporal.dates import AGE
@@ -41,12 +42,19 @@ def date_words(ent: Any, trigger: Any) -> str | None:
     return f"{ent.text} {following}"
 
 
-def sentence_dates(sent: Any) -> list[Any]:
+def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any]:
     """The sentence's date expressions: spaCy's DATE and TIME entities, without ages
-    ("7-year-old"), with a year spaCy split off joined back ("October 7" + ", 2023")."""
+    ("7-year-old"), with a year spaCy split off joined back ("October 7" + ", 2023").
+
+    A caller that goes through every sentence passes the doc's entities, read once:
+    `sent.ents` has spaCy rebuild every entity span of the article on each read."""
     doc = sent.doc
     found: list[Any] = []
-    for ent in sent.ents:
+    if doc_ents is None:
+        ents = sent.ents
+    else:  # what `sent.ents` gives: the entities wholly inside the sentence
+        ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
+    for ent in ents:
         if ent.label_ not in ("DATE", "TIME") or AGE.search(ent.text) or _in_dateline(ent):
             continue
         if found and ent.label_ == "DATE" and _YEAR.fullmatch(ent.text):

@@ -100,8 +100,10 @@ def _events(
     mentions: list[Mention] = []
     previous: dt.date | None = None
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
+    doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     for sent in draft.nlp.sents:
-        told, named = _sentence_mentions(sent, index, reference, previous)
+        dates = sentence_dates(sent, doc_ents)
+        told, named = _sentence_mentions(sent, dates, index, reference, previous)
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
         # "the next day" counts from the last day the text told, event or not ("On
@@ -129,11 +131,15 @@ def _events(
 
 
 def _sentence_mentions(
-    sent: Any, index: EntityIndex, published: dt.date | None, previous: dt.date | None
+    sent: Any,
+    dates: list[Any],
+    index: EntityIndex,
+    published: dt.date | None,
+    previous: dt.date | None,
 ) -> tuple[list[Mention], dt.date | None]:
-    """The sentence's event mentions, dated, and the single day its own words name."""
+    """The sentence's event mentions, dated (`dates`: its `sentence_dates`), and the
+    single day its own words name."""
     found: list[tuple[Any, Trigger]] = []
-    dates = sentence_dates(sent)
     named = day_named(sent, dates, published)
     if _is_heading(sent):
         return [], named  # "The 2023 offensive": an explainer's section heading
@@ -150,7 +156,7 @@ def _sentence_mentions(
         and not _visit_to_a_facility(t, r, index)
     ]  # fmt: skip
     all_triggers = [t for t, _ in found]
-    dates += untagged_shifts(sent, dates)
+    dates = dates + untagged_shifts(sent, dates)  # the caller's list stays as it was
 
     def owned(trigger: Any) -> list[Any]:
         # A nested trigger's date is its governor's ("strikes ... that killed nine

@@ -4,6 +4,8 @@ Reads the spaCy sentence and the article's entities (`EntityIndex`); writes a
 `Mention` with actor, target and place entity ids, its mode and status."""
 
 import re
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from newsevents.knowledge import Trigger, actors, event_lexicon
@@ -25,11 +27,7 @@ class EntityIndex:
                     self.by_char.setdefault(i, entity)
         self.by_id = {e.entity_id: e for e in entities}
         self.by_name = {e.name: e for e in entities}
-        self.country_of = {a.entity_id: a.country for a in actors() if a.country}
-        # A capital stands for its state: "Tehran launched" is Iran acting.
-        self.country_of.update(
-            {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
-        )
+        self.country_of = _country_of()
 
     def entity_at(self, token: Any) -> Entity | None:
         return self.by_char.get(token.idx)
@@ -118,6 +116,18 @@ class EntityIndex:
         return names
 
 
+@cache
+def _country_of() -> Mapping[str, str]:
+    """Gazetteer: entity id -> the country it lies in or acts for. Built once, not for
+    every article's index: it walks every actor twice."""
+    country_of = {a.entity_id: a.country for a in actors() if a.country}
+    # A capital stands for its state: "Tehran launched" is Iran acting.
+    country_of.update(
+        {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
+    )
+    return country_of
+
+
 # ASSAULT modes that say what was done, not with what: they win over the weapon.
 ACT_MODES = frozenset({"abduct", "abduction", "sexual", "torture", "execution", "occupy"})
 
@@ -127,9 +137,9 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
     mode = rule.mode
     if rule.type == "ASSAULT" and mode not in ACT_MODES:
         mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
-    end = sent.end_char
-    while end > sent.start_char and sent.doc.text[end - 1].isspace():
-        end -= 1
+    # The sentence without trailing blank lines. (Not `sent.doc.text`: spaCy joins
+    # every token of the article anew each time it is read.)
+    end = sent.start_char + len(sent.text.rstrip())
     return Mention(
         type=rule.type, mode=mode, status=_status(token), trigger=token.text,
         start=sent.start_char, end=end, position=token.idx,
@@ -174,8 +184,8 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "to"):
                 target_tokens += list(child.subtree)  # "a visit to Pakistan"
-    # A tuple, not a set: a set of tokens iterates in hash order, which changes from run
-    # to run and would reorder the places and targets found.
+    # In a fixed order: a set of the two would iterate by hash, and a spaCy Token hashes
+    # by its Doc's identity, so the places' order changed from run to run.
     for holder in (head,) if head == token else (head, token):
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGETING:

@@ -66,10 +66,19 @@ def _habitual(token: Any) -> bool:
 def _is_heading(sent: Any) -> bool:
     """A short line with no verb inside the body: a section heading ("The 2023
     offensive", "Border clashes in 2022"), which names events the text then tells."""
-    if sent.start_char <= len(sent.doc.text.split("\n", 1)[0]):
+    if sent.start_char <= _first_line_length(sent.doc):
         return False  # the headline itself
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _first_line_length(doc: Any) -> int:
+    """The length of the text's first line, read from the headline's tokens only:
+    `doc.text` would join every token of the article, once per sentence."""
+    for token in doc:
+        if "\n" in token.text_with_ws:
+            return token.idx + token.text_with_ws.index("\n")
+    return len(doc.text)
 
 
 def _visit_to_a_facility(token: Any, rule: Trigger, index: "EntityIndex") -> bool:
