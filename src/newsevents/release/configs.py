@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 
-from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow
+from newsevents.schema import Article, ClaimRow, EventRow, IncidentRow
 
 
 def event_rows(article: Article) -> list[EventRow]:
@@ -41,10 +41,3 @@ def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -
         )
         for claim in article.casualty_claims
     ]
-
-
-def entity_rows(articles: Iterable[Article]) -> list[EntityRow]:
-    """One row per canonical entity across the release, sorted by id (see tally.py)."""
-    from newsevents.release.tally import ReleaseTally
-
-    return ReleaseTally.of(articles).entity_rows()
