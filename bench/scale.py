@@ -121,10 +121,10 @@ from pathlib import Path
 from newsevents.pipeline import corpus, stages
 seconds = Counter()
 def timed(name, run):
-    def wrapped(x):
+    def wrapped(*args):
         start = time.perf_counter()
         try:
-            return run(x)
+            return run(*args)
         finally:
             seconds[name] += time.perf_counter() - start
     return wrapped
@@ -132,10 +132,7 @@ stages.STAGES = tuple(replace(s, run=timed(s.name, s.run)) for s in stages.STAGE
 corpus.CORPUS_STEPS = tuple(replace(s, run=timed(s.name, s.run)) for s in corpus.CORPUS_STEPS)
 from newsevents.config import BuildConfig
 from newsevents.release import assemble
-write = assemble.write_release
-assemble.write_release = timed("write release", lambda args: write(*args))
-original = assemble.write_release
-assemble.write_release = lambda *args: original(args)
+assemble.write_release = timed("write release", assemble.write_release)
 start = time.perf_counter()
 assemble.build_release(BuildConfig(input_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]),
     version="s", workers=1, use_cache=False, keep_going=True, force=True))
@@ -192,7 +189,8 @@ def cross_article(n: int, real: Path) -> tuple[float, float, int, int]:
     index_seconds = time.perf_counter() - start
     start = time.perf_counter()
     result = run_corpus_steps(articles, signatures)
-    return index_seconds, time.perf_counter() - start, candidates, len(result.incidents)
+    incidents = sum(1 for _ in result.incidents)  # rows are made as they are taken
+    return index_seconds, time.perf_counter() - start, candidates, incidents
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -201,6 +199,7 @@ def cross_article(n: int, real: Path) -> tuple[float, float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the script")
+    parser.add_argument("--parts", default="123456", help="which parts to run, e.g. 456")
     args = parser.parse_args()
     sizes = dict(throughput=200, rss=(1_000, 10_000), rebuild=2_000, cross=100_000)
     if args.quick:
@@ -211,53 +210,72 @@ def main() -> None:
         words = make_corpus(tmp / "t", n)
         print(f"corpus: {n} articles, {words / n:.0f} words each")
 
-        print("\n1-2. full build (fresh process, start-up included, no cache), median of 3")
-        rates = {}
-        for workers in (1, 2):
-            runs = [timed_build(tmp / "t", tmp / f"o{workers}", workers)[0] for _ in range(RUNS)]
-            seconds = statistics.median(runs)
-            rates[workers] = n / seconds
-            print(f"  {workers} worker(s): {seconds:6.1f} s  {n / seconds:5.2f} articles/s  "
-                  f"{words / seconds:6.0f} words/s")  # fmt: skip
-        print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
-        spacy_seconds = statistics.median(bare_spacy(tmp / "t") for _ in range(RUNS))
-        print(f"  bare spaCy (nlp.pipe, same model, start-up included): {spacy_seconds:6.1f} s  "
-              f"{n / spacy_seconds:5.2f} articles/s")  # fmt: skip
-        print(f"  full build (1 worker) / bare spaCy: {rates[1] / (n / spacy_seconds):.2f}x")
+        if "1" in args.parts or "2" in args.parts:
+            throughput(tmp, n, words)
+        if "3" in args.parts:
+            print("\n3. seconds per stage (1 process, after imports)")
+            for name, seconds in stage_seconds(tmp / "t", tmp / "s"):
+                print(f"  {name:24s} {seconds:7.2f}")
+        if "4" in args.parts:
+            peak_memory(tmp, sizes["rss"])
+        if "5" in args.parts:
+            rebuild(tmp, sizes["rebuild"])
+        if "6" in args.parts:
+            print("\n6. cross-article steps alone, from signatures and compact articles")
+            size = sizes["cross"]
+            index, steps, candidates, incidents = cross_article(size, tmp / "t")
+            print(
+                f"  {size} articles: near-duplicate index {index:5.1f} s, {candidates} "
+                f"candidate pairs; corpus steps {steps:5.1f} s, {incidents} incidents"
+            )
 
-        print("\n3. seconds per stage (1 process, after imports)")
-        for name, seconds in stage_seconds(tmp / "t", tmp / "s"):
-            print(f"  {name:24s} {seconds:7.2f}")
 
-        print("\n4. peak RSS of a build with 2 workers (MiB): main process, all processes")
-        peaks = {}
-        for size in sizes["rss"]:
-            make_corpus(tmp / f"r{size}", size)
-            seconds, peaks[size] = timed_build(tmp / f"r{size}", tmp / f"ro{size}", 2)
-            shutil.rmtree(tmp / f"ro{size}")
-            print(f"  {size:>6} articles: {peaks[size]['main']:7.0f} {peaks[size]['all']:7.0f}"
-                  f"   ({size / seconds:.2f} articles/s)")  # fmt: skip
-        small, large = (peaks[s] for s in sizes["rss"])
-        ratio = f"ratio {sizes['rss'][1]} / {sizes['rss'][0]}"
-        print(f"  {ratio}: main {large['main'] / small['main']:.2f}x, "
-              f"all {large['all'] / small['all']:.2f}x")  # fmt: skip
+def throughput(tmp: Path, n: int, words: int) -> None:
+    print("\n1-2. full build (fresh process, start-up included, no cache), median of 3")
+    rates = {}
+    for workers in (1, 2):
+        runs = [timed_build(tmp / "t", tmp / f"o{workers}", workers)[0] for _ in range(RUNS)]
+        seconds = statistics.median(runs)
+        rates[workers] = n / seconds
+        print(f"  {workers} worker(s): {seconds:6.1f} s  {n / seconds:5.2f} articles/s  "
+              f"{words / seconds:6.0f} words/s")  # fmt: skip
+    print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
+    spacy_seconds = statistics.median(bare_spacy(tmp / "t") for _ in range(RUNS))
+    print(f"  bare spaCy (nlp.pipe, same model, start-up included): {spacy_seconds:6.1f} s  "
+          f"{n / spacy_seconds:5.2f} articles/s")  # fmt: skip
+    print(f"  full build (1 worker) / bare spaCy: {rates[1] / (n / spacy_seconds):.2f}x")
 
-        print("\n5. rebuild after changing 1% of the articles (2 workers, with the cache)")
-        size = sizes["rebuild"]
-        make_corpus(tmp / "c", size)
-        full, _ = timed_build(tmp / "c", tmp / "co", 2, "--cache", str(tmp / "cache"))
-        changed = sorted((tmp / "c").glob("*.txt"))[::100][: max(size // 100, 1)]
-        for path in changed:
-            path.write_text(path.read_text("utf-8") + "\nA line added for the rebuild.\n", "utf-8")
-        again, _ = timed_build(tmp / "c", tmp / "co", 2, "--cache", str(tmp / "cache"))
-        print(f"  full build of {size}: {full:6.1f} s; rebuild after changing {len(changed)}: "
-              f"{again:5.1f} s = {again / full:.1%} of the full build")  # fmt: skip
 
-        print("\n6. cross-article steps alone, from signatures and compact articles")
-        size = sizes["cross"]
-        index, steps, candidates, incidents = cross_article(size, tmp / "t")
-        print(f"  {size} articles: near-duplicate index {index:5.1f} s, {candidates} candidate "
-              f"pairs; all corpus steps {steps:5.1f} s, {incidents} incidents")  # fmt: skip
+def peak_memory(tmp: Path, sizes: tuple[int, int]) -> None:
+    print("\n4. peak RSS of a build with 2 workers (MiB): main process, all processes")
+    peaks = {}
+    for size in sizes:
+        make_corpus(tmp / f"r{size}", size)
+        seconds, peaks[size] = timed_build(tmp / f"r{size}", tmp / f"ro{size}", 2)
+        shutil.rmtree(tmp / f"ro{size}")
+        print(f"  {size:>6} articles: {peaks[size]['main']:7.0f} {peaks[size]['all']:7.0f}"
+              f"   ({size / seconds:.2f} articles/s)")  # fmt: skip
+    small, large = (peaks[s] for s in sizes)
+    print(f"  ratio {sizes[1]} / {sizes[0]}: main {large['main'] / small['main']:.2f}x, "
+          f"all {large['all'] / small['all']:.2f}x")  # fmt: skip
+
+
+def rebuild(tmp: Path, size: int) -> None:
+    print("\n5. rebuild after changing 1% of the articles (2 workers, with the cache)")
+    make_corpus(tmp / "c", size)
+    cache = ("--cache", str(tmp / "cache"))
+    full, _ = timed_build(tmp / "c", tmp / "co", 2, *cache)
+    changed = sorted((tmp / "c").glob("*.txt"))[::100][: max(size // 100, 1)]
+    for path in changed:
+        path.write_text(path.read_text("utf-8") + "\nA line added for the rebuild.\n", "utf-8")
+    again, _ = timed_build(tmp / "c", tmp / "co", 2, *cache)
+    unchanged, _ = timed_build(tmp / "c", tmp / "co", 2, *cache)
+    start = time.perf_counter()  # the fixed cost: a process that imports the build and ends
+    subprocess.run([sys.executable, "-c", "import newsevents.release.assemble"], check=True)
+    startup = time.perf_counter() - start
+    print(f"  full build of {size}: {full:6.1f} s; rebuild after changing {len(changed)}: "
+          f"{again:5.1f} s = {again / full:.1%} of the full build; with nothing changed "
+          f"{unchanged:5.1f} s; start-up (imports) {startup:4.1f} s")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -125,18 +125,21 @@ def _passing(result: Result) -> bool:
 
 
 def _encode(result: Result) -> tuple[bytes, bytes | None]:
+    """A reject as `R` + its JSON; an article as `A` + a line of JSON (what the clean stage
+    removed) + the article's JSON, read back by pydantic's JSON parser in one step."""
     if isinstance(result, Reject):
-        body = {"reject": result.model_dump(mode="json")}
-        signature = None
+        body, signature = "R" + result.model_dump_json(), None
     else:
-        body = {"article": result.article.model_dump(mode="json"), "removed": result.removed}
-        signature = result.signature
-    return zlib.compress(json.dumps(body).encode("utf-8"), 1), signature
+        removed = json.dumps(dict(sorted(result.removed.items())))
+        body, signature = f"A{removed}\n{result.article.model_dump_json()}", result.signature
+    return zlib.compress(body.encode("utf-8"), 1), signature
 
 
 def _decode(body: bytes, signature: bytes | None) -> Result:
-    data = json.loads(zlib.decompress(body))
-    if "reject" in data:
-        return Reject.model_validate(data["reject"])
-    article = Article.model_validate(data["article"])
-    return Built(article, Counter(data["removed"]), signature or b"")
+    text = zlib.decompress(body).decode("utf-8")
+    if text.startswith("R"):
+        return Reject.model_validate_json(text[1:])
+    removed, article = text[1:].split("\n", 1)
+    return Built(
+        Article.model_validate_json(article), Counter(json.loads(removed)), signature or b""
+    )

@@ -13,6 +13,7 @@ from newsevents.pipeline.corpus.near_duplicates import PERMUTATIONS
 from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.workers import Item, run_stages
+from newsevents.release.configs import claim_links
 from newsevents.release.tally import ReleaseTally
 from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
 
@@ -36,6 +37,8 @@ class Collected:
     workers: int | None = 1  # processes that ran the stages (1: this one; None: a Dask cluster's)
     tally: ReleaseTally | None = None  # None: tallied from `articles` when asked
     cache: dict[str, int] | None = None  # articles reused from the cache and processed
+    # 'article_id/event_id' -> incident_id for events with claims (None: from `incidents`)
+    incident_of: dict[str, str] | None = None
 
     def counted(self) -> ReleaseTally:
         if self.tally is None:
@@ -109,8 +112,10 @@ def collect(
         sink.mark(original_of)
         out.articles = sink
         incidents = RecordSpool(spool.with_name(spool.name + ".incidents"), IncidentRow)
+        out.incident_of = {}
         for row in corpus.incidents:
             incidents.add(row)
+            out.incident_of.update(claim_links(row))  # read now, not again from disk
         incidents.close()
         out.incidents = incidents
     else:

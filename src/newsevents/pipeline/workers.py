@@ -34,7 +34,7 @@ TASK = 8  # documents per task: a few ms of pickling against a second or so of s
 # Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
 # worker busy, few enough that memory stays bounded by the window, not the corpus.
 AHEAD_PER_WORKER = 4
-LOOK_AHEAD = 1024  # items `plan` may hold while it decides whether to start workers
+LOOK_AHEAD = 64  # items `plan` may hold while it decides (cached results are whole articles)
 
 Item = RawDocument | Built | Reject  # what is already a result passes through
 Result = Built | Reject

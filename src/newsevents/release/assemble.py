@@ -232,7 +232,9 @@ def write_configs(folder: Path, config: BuildConfig, collected: Collected) -> No
 
     What is shipped follows the text policy; entity names come from the full articles
     (a name is a fact, not the publisher's text)."""
-    incident_of = incident_of_event(collected.incidents)
+    incident_of = collected.incident_of
+    if incident_of is None:
+        incident_of = incident_of_event(collected.incidents)
     per_article = {
         name: ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
         for name, model in (("articles", Article), ("events", EventRow), ("claims", ClaimRow))

@@ -1,6 +1,6 @@
 """Flat configs for pandas users, derived from the articles (no extraction here)."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from newsevents.schema import Article, ClaimRow, EventRow, IncidentRow
 
@@ -15,11 +15,13 @@ def incident_of_event(incidents: Iterable[IncidentRow]) -> dict[str, str]:
     """'article_id/event_id' -> `incident_id`, for every event a claim is linked to (an
     incident lists each such claim with its event: only these keys are needed, and an
     event without a claim would only take memory)."""
-    return {
-        f"{claim.article_id}/{claim.event_id}": row.incident_id
-        for row in incidents
-        for claim in row.claims
-    }
+    return {key: incident_id for row in incidents for key, incident_id in claim_links(row)}
+
+
+def claim_links(row: IncidentRow) -> Iterator[tuple[str, str]]:
+    """('article_id/event_id', incident_id) for each claim the incident lists."""
+    for claim in row.claims:
+        yield f"{claim.article_id}/{claim.event_id}", row.incident_id
 
 
 def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -> list[ClaimRow]:

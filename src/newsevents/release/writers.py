@@ -19,7 +19,10 @@ SHARD_BYTES = 400 * 1000**2
 
 # A row group is also cut when the JSON of its rows reaches this many bytes: a streamed
 # build holds one row group per config at a time, so this bounds its memory.
-ROW_GROUP_BYTES = 64 * 1000**2
+ROW_GROUP_BYTES = 16 * 1000**2
+# Rows wait as Python dicts (several times their JSON size) only this many at a time;
+# then they become an Arrow batch (about their JSON size) until the group is written.
+BATCH_ROWS = 256
 
 
 def shard_name(index: int, count: int) -> str:
@@ -56,8 +59,9 @@ class ConfigWriter:
         if jsonl is not None:
             jsonl.parent.mkdir(parents=True, exist_ok=True)
             self._jsonl = jsonl.open("w", encoding="utf-8", newline="\n")
-        self._rows: list[dict] = []
-        self._row_bytes = 0
+        self._rows: list[dict] = []  # not yet in a batch
+        self._batches: list[pa.RecordBatch] = []
+        self._group_rows = self._row_bytes = 0
         self._parts: list[Path] = []
         self._writer: pq.ParquetWriter | None = None
         self._shard_size = 0
@@ -67,9 +71,12 @@ class ConfigWriter:
         if self._jsonl is not None:
             self._jsonl.write(line + "\n")
         self._rows.append(row.model_dump(mode="python"))
+        self._group_rows += 1
         self._row_bytes += len(line)
+        if len(self._rows) >= BATCH_ROWS:
+            self._batch()
         rows, group_bytes, _ = self.limits
-        if len(self._rows) >= rows or self._row_bytes >= group_bytes:
+        if self._group_rows >= rows or self._row_bytes >= group_bytes:
             self._write_group()
 
     def close(self) -> list[Path]:
@@ -87,10 +94,11 @@ class ConfigWriter:
         return paths
 
     def _write_group(self) -> None:
-        if not self._rows:
+        self._batch()
+        if not self._batches:
             return
-        group = pa.Table.from_pylist(self._rows, schema=self.schema)
-        self._rows, self._row_bytes = [], 0
+        group = pa.Table.from_batches(self._batches, schema=self.schema).combine_chunks()
+        self._batches, self._group_rows, self._row_bytes = [], 0, 0
         if self._writer is None or (
             self._shard_size and self._shard_size + group.nbytes > self.limits[2]
         ):
@@ -98,6 +106,11 @@ class ConfigWriter:
         assert self._writer is not None
         self._writer.write_table(group, row_group_size=group.num_rows)
         self._shard_size += group.nbytes
+
+    def _batch(self) -> None:
+        if self._rows:
+            self._batches.append(pa.RecordBatch.from_pylist(self._rows, schema=self.schema))
+            self._rows = []
 
     def _open_shard(self) -> None:
         if self._writer is not None:
