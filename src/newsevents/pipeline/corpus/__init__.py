@@ -69,8 +69,11 @@ def run_corpus_steps(
 ) -> Corpus:
     """The corpus steps over the articles (full ones are compacted); without
     `signatures`, they are computed from the full articles' texts."""
-    if signatures is None:
-        signatures = [signature_values(a.text) for a in articles if isinstance(a, Article)]
+    if signatures is None:  # only full articles have a text to compute them from
+        full = [a for a in articles if isinstance(a, Article)]
+        if len(full) != len(articles):
+            raise ValueError("compact articles need the signatures computed when built")
+        signatures = [signature_values(a.text) for a in full]
     kept = [a if isinstance(a, CompactArticle) else compact(a) for a in articles]
     corpus = Corpus(kept, signatures)
     for step in CORPUS_STEPS:
