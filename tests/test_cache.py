@@ -124,6 +124,35 @@ def test_the_fingerprint_follows_code_and_knowledge_not_other_files(tmp_path: Pa
     fingerprint.pipeline_fingerprint.cache_clear()
     assert fingerprint.pipeline_fingerprint() == fingerprint.pipeline_fingerprint()
 
+    # A corpus step's rule shapes no per-article result: the cached articles stay good.
+    after_rule = sources_fingerprint(package)
+    for step in ("pipeline/corpus/clustering.py", "release/writers.py"):
+        code = package / step
+        code.write_text(code.read_text("utf-8") + "\n# an edit\n", "utf-8")
+    assert sources_fingerprint(package) == after_rule
+
+
+# Run in a fresh interpreter: the test process has imported everything.
+STAGE_IMPORTS = """
+import json, sys
+from pathlib import Path
+from newsevents.pipeline.ingest import InputFolder
+from newsevents.pipeline.stages import run_items
+docs = list(InputFolder(Path(sys.argv[1])).documents())[:2]
+assert len(list(run_items(docs))) == 2
+print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()
+                        if n.startswith("newsevents") and getattr(m, "__file__", None))))
+"""
+
+
+def test_the_stages_import_none_of_the_code_the_fingerprint_leaves_out() -> None:
+    run = subprocess.run([sys.executable, "-c", STAGE_IMPORTS, str(SEEDS)],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    loaded = [Path(f).resolve().relative_to(PACKAGE).as_posix() for f in json.loads(run.stdout)]
+    assert "pipeline/stages.py" in loaded and "pipeline/signature.py" in loaded
+    left_out = [name for name in loaded if name.startswith(fingerprint.AFTER_THE_STAGES)]
+    assert left_out == [], f"the stages run code the fingerprint does not hash: {left_out}"
+
 
 def test_a_cache_path_that_is_a_file_is_refused_with_the_fix(tmp_path: Path) -> None:
     blocker = tmp_path / "cache"

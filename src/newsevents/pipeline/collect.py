@@ -9,8 +9,8 @@ import numpy as np
 
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.corpus import CompactArticle, compact, run_corpus_steps
-from newsevents.pipeline.corpus.near_duplicates import PERMUTATIONS
 from newsevents.pipeline.ingest import InputFolder
+from newsevents.pipeline.signature import PERMUTATIONS
 from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.workers import Item, run_stages
 from newsevents.release.configs import claim_links

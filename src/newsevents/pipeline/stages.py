@@ -18,10 +18,10 @@ from itertools import islice
 from pydantic import ValidationError
 
 from newsevents.pipeline import claims, clean, entities, events, metadata, nlp, screen
-from newsevents.pipeline.corpus.near_duplicates import signature_values
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
+from newsevents.pipeline.signature import signature_values
 from newsevents.schema import Article, Reject, sha256_text
 
 CHUNK = 64

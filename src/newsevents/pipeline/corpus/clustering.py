@@ -35,13 +35,15 @@ times the number of incidents sharing a bucket, not with the square of the corpu
 """
 
 import datetime as dt
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
+from newsevents.pipeline.corpus.compact import ArticleLike, ClaimLike, EventLike
 from newsevents.pipeline.corpus.regions import regions
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS
 
@@ -61,18 +63,28 @@ class Mention:
     actors: frozenset[str]
     places: frozenset[str]
     article_ids: frozenset[str]  # {its article's id}, one set shared by the article's mentions
+    key: str  # 'article_id/event_id', made once: sorting and ids read it many times
+    claims: tuple[ClaimLike, ...]  # the article's claims linked to this event
 
     @classmethod
     def all_of(cls, article: ArticleLike) -> list["Mention"]:
         """The mentions of every event of the article."""
         ids = frozenset((article.article_id,))
+        linked: dict[str | None, list[ClaimLike]] = defaultdict(list)
+        for claim in article.casualty_claims:
+            linked[claim.event_id].append(claim)
         return [
-            cls(article, e, regions(e.actors), regions(e.locations), ids) for e in article.events
+            cls(
+                article,
+                e,
+                regions(e.actors),
+                regions(e.locations),
+                ids,
+                f"{article.article_id}/{e.event_id}",
+                tuple(linked.get(e.event_id, ())),
+            )  # fmt: skip
+            for e in article.events
         ]
-
-    @property
-    def key(self) -> str:
-        return f"{self.article.article_id}/{self.event.event_id}"
 
     @property
     def day(self) -> dt.date | None:
@@ -146,7 +158,9 @@ def cluster_mentions(articles: Sequence[ArticleLike]) -> list[Cluster]:
     for mention in sorted((m for m in mentions if m.day), key=lambda m: (m.day, m.key)):
         _place_day_precise(mention, clusters, by_day)
     coarse = [m for m in mentions if m.event.date and not m.day]
-    _settle(clusters, [(m, _coarse_home(m, by_day)) for m in sorted(coarse, key=_key)])
+    days = _FirstDayIndex(clusters)
+    _settle(clusters, [(m, _coarse_home(m, days)) for m in sorted(coarse, key=_key)])
+    del days
     index = _ActorIndex(clusters)
     undated = sorted((m for m in mentions if not m.event.date), key=_key)
     _settle(clusters, [(m, _undated_home(m, index)) for m in undated])
@@ -180,18 +194,55 @@ def _place_day_precise(
         home = Cluster(mention.event.type, len(clusters))
         clusters.append(home)
     home.add(mention)
-    if home not in by_day[(home.type, ordinal)]:
-        by_day[(home.type, ordinal)].append(home)
+    bucket = by_day[(home.type, ordinal)]
+    if all(c is not home for c in bucket):
+        bucket.append(home)
 
 
-def _coarse_home(mention: Mention, by_day: dict[tuple[str, int], list[Cluster]]) -> Cluster | None:
+class _FirstDayIndex:
+    """The incidents of pass 1 by (type, region), sorted by their first day: a coarse
+    mention's interval is looked up by bisection. An incident fits a coarse mention only
+    when it shares an actor or place region with it and every day of it lies inside the
+    interval (widened), so it is found under a shared region with its first day inside."""
+
+    def __init__(self, clusters: Sequence[Cluster]) -> None:
+        entries: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for cluster in clusters:
+            if cluster.first_day is not None:
+                first = cluster.first_day.toordinal()
+                for region in cluster.actors | cluster.places:
+                    entries[(cluster.type, region)].append((first, cluster.order))
+        self.clusters = clusters
+        self.first: dict[tuple[str, str], array[int]] = {}
+        self.orders: dict[tuple[str, str], array[int]] = {}
+        for key, pairs in entries.items():
+            pairs.sort()
+            self.first[key] = array("l", (f for f, _ in pairs))
+            self.orders[key] = array("l", (o for _, o in pairs))
+
+    def within(
+        self, type_: str, regions: Iterable[str], first: int, last: int
+    ) -> Iterator[Cluster]:
+        """Incidents of the type under any of the regions whose first day is first..last."""
+        for region in sorted(regions):  # sorted: the same order on every run
+            days = self.first.get((type_, region))
+            if days is None:
+                continue
+            orders = self.orders[(type_, region)]
+            for k in range(bisect_left(days, first), bisect_right(days, last)):
+                yield self.clusters[orders[k]]
+
+
+def _coarse_home(mention: Mention, index: _FirstDayIndex) -> Cluster | None:
     """The one day-precise incident inside the mention's interval that fits, if exactly one."""
     start, end = mention.event.date_start, mention.event.date_end
     assert start is not None and end is not None  # a dated event has its interval
-    nearby = _unique(
-        by_day.get((mention.event.type, o), [])
-        for o in range(
-            start.toordinal() - DATE_TOLERANCE_DAYS, end.toordinal() + DATE_TOLERANCE_DAYS + 1
+    nearby = _unique_clusters(
+        index.within(
+            mention.event.type,
+            mention.actors | mention.places,
+            start.toordinal() - DATE_TOLERANCE_DAYS,
+            end.toordinal() + DATE_TOLERANCE_DAYS,
         )
     )
     fitting = (
@@ -292,6 +343,15 @@ def _shared(mention: Mention, cluster: Cluster, *, need_actor: bool) -> int:
     if need_actor and not actors:
         return 0
     return len(actors) + len(places)
+
+
+def _unique_clusters(clusters: Iterable[Cluster]) -> Iterator[Cluster]:
+    """The clusters, each once, in the order given."""
+    seen: set[int] = set()
+    for cluster in clusters:
+        if cluster.order not in seen:
+            seen.add(cluster.order)
+            yield cluster
 
 
 def _unique(groups: Iterable[list[Cluster]]) -> Iterator[Cluster]:

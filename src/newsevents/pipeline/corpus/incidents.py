@@ -35,15 +35,15 @@ def incident_rows(articles: Sequence[ArticleLike]) -> Iterator[IncidentRow]:
     are sorted first, by the row's own date, type and id)."""
     clusters = cluster_mentions(articles)
     keyed = sorted((_sort_key(c), i) for i, c in enumerate(clusters))
-    for _, i in keyed:
-        yield incident_row(clusters[i])
+    for (_, _, identity), i in keyed:
+        yield incident_row(clusters[i], identity)
 
 
 def _sort_key(cluster: Cluster) -> tuple[dt.date, str, str]:
-    members = sorted(cluster.members, key=lambda m: m.key)
-    events = [m.event for m in members]
+    # Members are sorted by key when clustered.
+    events = [m.event for m in cluster.members]
     date, date_min, _ = _dates(events)
-    identity = incident_id(cluster.type, _when(date, events), [m.key for m in members])
+    identity = incident_id(cluster.type, _when(date, events), [m.key for m in cluster.members])
     return date or date_min or dt.date.max, cluster.type, identity
 
 
@@ -79,28 +79,26 @@ def _when(date: dt.date | None, events: Sequence[EventLike]) -> str:
     }.get(dated.date_precision or "", f"{dated.date:%Y}")
 
 
-def incident_row(cluster: Cluster) -> IncidentRow:
-    members = sorted(cluster.members, key=lambda m: m.key)
+def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
+    """The cluster's row; `identity`, its `incident_id` when already made."""
+    members = cluster.members  # sorted by key when clustered
     events = [m.event for m in members]
     date, date_min, date_max = _dates(events)
     modes = Counter(e.mode for e in events if e.mode)
     mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
-    linked = [
-        LinkedClaim(m.article, m.event, claim)
-        for m in members
-        for claim in m.article.casualty_claims
-        if claim.event_id == m.event.event_id
-    ]
-    judged = judge_claims(linked)
+    linked = [LinkedClaim(m.article, m.event, claim) for m in members for claim in m.claims]
+    judged = judge_claims(linked) if linked else []  # most incidents have no claim
     used = [j.linked for j in judged if j.used]
     figures = {
         outcome: low_best_high([x.claim for x in used if x.claim.outcome == outcome])
         for outcome in OUTCOMES_WITH_FIGURES
     }
+    if identity is None:
+        identity = incident_id(cluster.type, _when(date, events), [m.key for m in members])
     news = {m.article.near_duplicate_of or m.article.article_id for m in members
             if m.event.mention == "new"}  # fmt: skip
     return IncidentRow(
-        incident_id=incident_id(cluster.type, _when(date, events), [m.key for m in members]),
+        incident_id=identity,
         type=cluster.type,  # type: ignore[arg-type]
         mode=mode,
         date=date,

@@ -1,8 +1,8 @@
 """Near-duplicate articles: rewrites of one wire story (seed 000 rewrites the PTI
 story of seed 001).
 
-Each article's body is reduced to a MinHash of its word 3-shingles (datasketch,
-PERMUTATIONS permutations, fixed seed, so the result is the same on every run). Articles
+Each article's body is reduced to a MinHash of its word 3-shingles when it is built
+(signature.py: datasketch, PERMUTATIONS permutations, a fixed seed). Articles
 are taken in order of publication (undated ones last, ties by `article_id`), never in
 input order: an article whose estimated Jaccard similarity with an earlier one reaches
 THRESHOLD is marked `near_duplicate_of` the story that one copies, or that one itself, so
@@ -19,16 +19,18 @@ candidate pairs of 5 billion, 86 s with the signatures, 996 of 1,000 planted rew
 """
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsevents.pipeline.corpus.compact import ArticleLike
+from newsevents.pipeline.signature import PERMUTATIONS, SHINGLE, signature, signature_values
 from newsevents.schema import Article
 
-if TYPE_CHECKING:  # datasketch is imported when used: it brings scipy, slow to load
+if TYPE_CHECKING:
     import numpy as np
     from datasketch import MinHash
+
+__all__ = ["SHINGLE", "THRESHOLD", "find_copies", "originals", "signature", "signature_values"]
 
 # Derived from labelled pairs by bench/near_duplicate_threshold.py (seeds, ../shared/eval
 # dev and dev-synth, three programmatic rewrites of each; it prints the tables). Exact
@@ -40,29 +42,10 @@ if TYPE_CHECKING:  # datasketch is imported when used: it brings scipy, slow to 
 # 512 bands of 2 find a pair of 0.106 99.7% of the time, all positives at or above
 # THRESHOLD 98.6%. End to end: recall 0.79 (the rest are reworded below THRESHOLD),
 # precision 1.00, 223 candidate pairs of 10,878.
+# The signature itself (SHINGLE, PERMUTATIONS) is made per article, in signature.py.
 THRESHOLD = 0.06
-SHINGLE = 3
 BANDS, ROWS = 512, 2
-PERMUTATIONS = BANDS * ROWS
-
-
-def signature(text: str) -> "MinHash":
-    from datasketch import MinHash
-
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
-    # Sorted so the batch is the same on every run; a MinHash does not depend on order.
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-    return minhash
-
-
-def signature_values(text: str) -> bytes:
-    """The signature's values as compact bytes (uint32: a MinHash value is below 2**32), the
-    form a worker sends back and the cache keeps, so the corpus step needs no article text."""
-    import numpy as np
-
-    return signature(text).hashvalues.astype(np.uint32).tobytes()
+assert BANDS * ROWS == PERMUTATIONS
 
 
 def signature_matrix(signatures: "Sequence[MinHash | bytes] | np.ndarray") -> "np.ndarray":
@@ -87,38 +70,84 @@ def find_copies(
     """{position: earliest earlier position it copies}, positions being places in
     publication order: `order[p]` is the signature at position p (by default the
     signatures are in that order); and the number of candidate pairs the index handed
-    over (each one scored once). Memory beyond the signatures is a few vectors of one
-    value per article, one band at a time."""
+    over (each one scored once).
+
+    Memory beyond the signatures: the distinct candidate pairs, 8 bytes each (a pair is
+    one uint64, later position above earlier), and one band's keys at a time."""
     import numpy as np
 
     values = signature_matrix(signatures)
     if not len(values):
         return {}, 0
     rows = np.arange(len(values)) if order is None else np.asarray(order)
+    pairs = _candidate_pairs(values, rows)
+    copies: dict[int, int] = {}
+    # Pairs are sorted by later position, then earlier: the first hit of a later position
+    # is its earliest match, as when every pair was compared. Read a chunk at a time (a
+    # later position's candidates may straddle two chunks: the first hit still wins).
+    for start in range(0, len(pairs), _CHUNK):
+        chunk = pairs[start : start + _CHUNK]
+        later = (chunk >> np.uint64(32)).astype(np.int64)
+        earlier = (chunk & np.uint64(0xFFFFFFFF)).astype(np.int64)
+        bounds = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]).tolist()
+        for first, last in zip(bounds, [*bounds[1:], len(chunk)], strict=True):
+            i = int(later[first])
+            if i in copies:
+                continue
+            candidates = earlier[first:last]
+            # As MinHash.jaccard computes it: the share of equal values.
+            same = values[rows[candidates]] == values[rows[i]]
+            hits = np.flatnonzero(np.count_nonzero(same, axis=1) / PERMUTATIONS >= THRESHOLD)
+            if hits.size:
+                copies[i] = int(candidates[hits[0]])
+    return copies, len(pairs)
+
+
+_CHUNK = 1 << 20  # pairs decoded at once (16 MiB of positions)
+# Pairs gathered from the bands before repeats are dropped: at least this many, and at
+# least as many as are already kept, so each kept pair is re-sorted a few times at most.
+_MERGE_AT = 1 << 20
+
+
+def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
+    """Sorted distinct (later << 32 | earlier) positions of the pairs sharing a band."""
+    import numpy as np
+
     # One key per band: its two 32-bit MinHash values side by side, so equal keys are
     # equal bands, with no hash to collide. (ROWS > 2 would need a hash of the row.)
     assert ROWS == 2
-    earlier: dict[int, set[int]] = {}
+    kept = np.zeros(0, dtype=np.uint64)
+    pending: list[np.ndarray] = []
+    waiting = 0
     for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
         pair = values[rows, 2 * band : 2 * band + 2].astype(np.uint64)
         keys = (pair[:, 0] << np.uint64(32)) | pair[:, 1]
         ranking = np.argsort(keys, kind="stable")
         ranked = keys[ranking]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-        ends = np.r_[starts[1:], len(ranked)]
-        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            group = sorted(ranking[start:end].tolist())
-            for k, later in enumerate(group[1:], 1):
-                earlier.setdefault(later, set()).update(group[:k])
-    copies: dict[int, int] = {}
-    for i, candidates in earlier.items():
-        ranked_candidates = sorted(candidates)  # earliest first: the earliest match wins
-        # As MinHash.jaccard computes it: the share of equal values.
-        same = values[rows[ranked_candidates]] == values[rows[i]]
-        hits = np.flatnonzero(np.count_nonzero(same, axis=1) / PERMUTATIONS >= THRESHOLD)
-        if hits.size:
-            copies[i] = ranked_candidates[hits[0]]
-    return copies, sum(map(len, earlier.values()))
+        sizes = np.diff(np.r_[starts, len(ranked)])
+        for size in np.flatnonzero(np.bincount(sizes)).tolist():
+            if size < 2:
+                continue
+            # Every group of this size at once: a (groups x size) block of positions.
+            block = np.sort(ranking[starts[sizes == size][:, None] + np.arange(size)], axis=1)
+            later_k, earlier_k = np.triu_indices(size, 1)[::-1]
+            later = block[:, later_k].astype(np.uint64).ravel()
+            earlier = block[:, earlier_k].astype(np.uint64).ravel()
+            pending.append((later << np.uint64(32)) | earlier)
+            waiting += len(pending[-1])
+        if waiting >= max(_MERGE_AT, len(kept)) or (band == BANDS - 1 and pending):
+            kept = _distinct(np.concatenate([kept, *pending]))
+            pending, waiting = [], 0
+    return kept
+
+
+def _distinct(codes: "np.ndarray") -> "np.ndarray":
+    """The sorted distinct values (a sort, cheaper than numpy's hashing unique here)."""
+    import numpy as np
+
+    codes.sort()
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
 
 
 def originals(
