@@ -178,9 +178,12 @@ def article_text_record(row: Row) -> dict[str, Any]:
         )
     claims = [
         [
-            c["evidence"]["start"], c["evidence"]["end"],
-            c["figure_span"]["start"], c["figure_span"]["end"], c["claim_id"],
-        ]  # fmt: skip
+            c["evidence"]["start"],
+            c["evidence"]["end"],
+            c["figure_span"]["start"],
+            c["figure_span"]["end"],
+            c["claim_id"],
+        ]
         for c in row.get("casualty_claims") or []
     ]
     return {
