@@ -23,6 +23,16 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def compact(value: Any) -> Any:
+    """`value` without its null and false fields, at any depth (the page reads a missing
+    field as null): a third of the bytes of a typical incident."""
+    if isinstance(value, dict):
+        return {k: compact(v) for k, v in value.items() if v is not None and v is not False}
+    if isinstance(value, list):
+        return [compact(v) for v in value]
+    return value
+
+
 class PagedWriter:
     """Records of one collection, written into `folder` in pages of bounded size."""
 
@@ -43,7 +53,7 @@ class PagedWriter:
 
     def add(self, record: Any) -> int:
         """Add one record; returns the number of the page it lands in."""
-        encoded = to_json(record)
+        encoded = to_json(compact(record))
         if not self.fits(encoded):
             self._flush()
         self._pending.append(encoded)

@@ -9,6 +9,7 @@
 (function () {
   const DAY = 86400000;
   const PAGE_ROWS = 100;
+  const LARGE = 2000; // dated incidents above which the timeline is drawn on a canvas
   // One colour per PLOVER type, shared by the timeline, the tables and the map.
   const TYPE_COLOURS = {
     AGREE: "#1b9e77", CONSULT: "#66a61e", SUPPORT: "#a6d854", CONCEDE: "#8dd3c7",
@@ -100,7 +101,7 @@
   }
   function pointFigure(c) {
     if (c.qualifier === "at_most") return c.count_max;
-    if (c.qualifier === "range" && c.count_max !== null) return (c.count_min + c.count_max) / 2;
+    if (c.qualifier === "range" && c.count_max != null) return (c.count_min + c.count_max) / 2;
     return c.count_min;
   }
   function hedge(c) {
@@ -109,7 +110,7 @@
     return `${QUALIFIER_WORDS[c.qualifier] || c.qualifier} ${c.count_min}`;
   }
   function range(low, best, high) {
-    if (low === null && best === null && high === null) return "–";
+    if (low == null && best == null && high == null) return "–";
     const f = (v) => (v === null || v === undefined ? "?" : String(v));
     return `${f(low)}–${f(best)}–${f(high)}`;
   }
@@ -175,7 +176,7 @@
     }
     const form = $("#filters");
     form.addEventListener("change", () => applyFilters());
-    form.addEventListener("reset", () => setTimeout(() => applyFilters(), 0));
+    $("#f-reset").addEventListener("click", () => resetFilters());
     form.addEventListener("submit", (ev) => ev.preventDefault());
   }
   function currentFilters() {
@@ -195,6 +196,10 @@
     }
     return true;
   }
+  function resetFilters() {
+    $("#filters").reset();
+    return applyFilters();
+  }
   function applyFilters() {
     const started = performance.now();
     const f = currentFilters();
@@ -204,9 +209,13 @@
     const dated = state.filtered.filter((i) => i._t0 !== null).length;
     $("#f-count").textContent = `${state.filtered.length} of ${NEX.data.incidents.length} incidents (${dated} dated)`;
     renderTables();
-    const done = [updateChart()];
+    NEX.timings.tables = performance.now() - started;
     if (state.map) drawMapPoints();
-    return Promise.all(done).then(() => { NEX.timings.filter = performance.now() - started; });
+    const chartStarted = performance.now();
+    return updateChart().then(() => {
+      NEX.timings.chart = performance.now() - chartStarted;
+      NEX.timings.filter = performance.now() - started;
+    });
   }
 
   /* ---------- timeline ---------- */
@@ -225,7 +234,7 @@
     }
     return rows;
   }
-  function chartSpec(types, height) {
+  function chartSpec(types, height, large) {
     const colour = { field: "type", type: "nominal", title: "type",
       scale: { domain: types, range: types.map((t) => TYPE_COLOURS[t] || "#888") } };
     const y = { field: "type", type: "nominal", title: null, sort: types };
@@ -245,7 +254,8 @@
             x: { ...x, field: "tm" }, y, yOffset, color: colour,
             size: { field: "killed", type: "quantitative", title: "killed (best)", scale: { type: "sqrt", zero: true, range: [25, 700] } },
             shape: { field: "precision", type: "nominal", title: "precision", scale: { domain: Object.keys(PRECISION_SHAPES), range: Object.values(PRECISION_SHAPES) } },
-            tooltip: [{ field: "date", title: "date" }, { field: "type" }, { field: "precision" }, { field: "killed_best", title: "killed (best)" }, { field: "id", title: "incident" }],
+            // A tooltip per mark costs an object per mark: drawn only while marks are few.
+            ...(large ? {} : { tooltip: [{ field: "date", title: "date" }, { field: "type" }, { field: "precision" }, { field: "killed_best", title: "killed (best)" }, { field: "id", title: "incident" }] }),
           } },
       ],
     };
@@ -258,11 +268,11 @@
       return Promise.resolve();
     }
     const types = [...new Set(idx.dated.map((i) => i.type))].sort();
-    const spec = chartSpec(types, Math.max(90, types.length * 34));
-    const compiled = vegaLite.compile(spec).spec;
     // SVG keeps every mark in the page (readable, testable); a canvas is faster at scale.
-    const renderer = idx.dated.length > 2000 ? "canvas" : "svg";
-    const view = new vega.View(vega.parse(compiled), { renderer, container, hover: true });
+    const large = idx.dated.length > LARGE;
+    const spec = chartSpec(types, Math.max(90, types.length * 34), large);
+    const compiled = vegaLite.compile(spec).spec;
+    const view = new vega.View(vega.parse(compiled), { renderer: large ? "canvas" : "svg", container, hover: !large });
     view.addEventListener("click", (_event, item) => {
       if (item && item.datum && item.datum.id && idx.incidents.has(item.datum.id)) go("incident", item.datum.id);
     });
@@ -640,7 +650,7 @@
         radius: 4 + Math.sqrt(inc.killed_best || 0) * 1.5, color: "#333", weight: 0.6,
         fillColor: TYPE_COLOURS[inc.type] || "#888", fillOpacity: 0.8,
       });
-      marker.bindTooltip(`${inc.type} ${inc.date_min || "undated"}${inc.killed_best !== null ? ", killed " + inc.killed_best : ""}`);
+      marker.bindTooltip(`${inc.type} ${inc.date_min || "undated"}${inc.killed_best != null ? ", killed " + inc.killed_best : ""}`);
       marker.on("click", () => go("incident", inc.id));
       layer.addLayer(marker);
     }
@@ -691,6 +701,7 @@
     });
   };
   NEX.applyFilters = applyFilters;
+  NEX.resetFilters = resetFilters;
   NEX.showView = showView;
   NEX.timelineMarks = function timelineMarks() {
     // Points drawn by the chart (any renderer), read from Vega's scenegraph.
