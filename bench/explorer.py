@@ -163,7 +163,10 @@ def browse(index: Path) -> None:
             print(
                 f"first view, run {attempt}: {wall:.2f} s wall (goto to drawn), "
                 f"{first / 1000:.2f} s in the page since navigation "
-                f"(of which start-up {timings['first'] / 1000:.2f} s after the data loaded); "
+                f"(data files loaded and parsed at {timings['data'] / 1000:.2f} s, then "
+                f"indexes {timings['indexes'] / 1000:.2f} s, tables by "
+                f"{timings['tables'] / 1000:.2f} s, "
+                f"chart drawn by {timings['first'] / 1000:.2f} s); "
                 f"{page.evaluate('NEX.timelineMarks()')} marks"
             )
             if attempt == 2:
