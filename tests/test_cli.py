@@ -14,7 +14,7 @@ from newsevents.cli import app
 from .conftest import GOLD, GOOD_ARTICLE, ROOT, SEEDS, write_inputs
 
 runner = CliRunner()
-COMMANDS = ["build", "init", "validate", "verify", "diff", "schema", "eval"]
+COMMANDS = ["build", "init", "validate", "verify", "diff", "schema", "eval", "explore"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -15,6 +15,11 @@ PACKAGE_DATA = (
     "newsevents/release/dataset_card.md",
     "newsevents/release/accuracy.json",
     "newsevents/knowledge/actors.yaml",
+    "newsevents/explorer/static/index.html",
+    "newsevents/explorer/static/explorer.js",
+    "newsevents/explorer/vendor/vega-6.4.0/vega.min.js",
+    "newsevents/explorer/vendor/world-atlas-2.0.2/countries-110m.json",
+    "newsevents/explorer/vendor/leaflet-1.9.4/LICENSE",
 )
 
 
@@ -67,6 +72,8 @@ def test_a_wheel_in_a_fresh_venv_builds_a_release(tmp_path: Path) -> None:
     card = (elsewhere / "releases" / "1.0" / "README.md").read_text("utf-8")
     assert card.split("---\n", 2)[2].lstrip().startswith("# talks\n")
     assert "## How accurate is it" in card and "dev-synth" in card
+    explorer = elsewhere / "releases" / "1.0" / "explorer"  # written from package data
+    assert (explorer / "index.html").is_file() and (explorer / "vendor" / "README.md").is_file()
 
 
 def test_citation_and_licence_agree_with_pyproject() -> None:

@@ -274,6 +274,33 @@ def verify(
 
 
 @app.command()
+def explore(
+    release: Annotated[Path, typer.Argument(help="Release folder written by `build`.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the page (default: <RELEASE>-explorer beside the release)."),
+    ] = None,
+) -> None:
+    """Write the release's explorer: one page to open in a browser, offline, from file://
+    (timeline of incidents, claims by claimant, articles with their evidence, entities,
+    map). Every build already writes it into the release as explorer/index.html; this
+    writes it elsewhere, e.g. for a release built before the explorer existed.
+
+    Example: newsevents explore releases/0.1.0 --out /tmp/explorer
+    """
+    from newsevents.errors import UserError
+    from newsevents.explorer import explore_release
+
+    target = out or release.resolve().with_name(f"{release.resolve().name}-explorer")
+    try:
+        summary = explore_release(release, target)
+    except UserError as err:
+        _fail(str(err))
+    counts = ", ".join(f"{n} {name}" for name, n in summary.records.items() if name != "texts")
+    typer.echo(f"explorer: {summary.index.resolve().as_uri()} ({counts})")
+
+
+@app.command()
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier release folder.")],
     new: Annotated[Path, typer.Argument(help="The later release folder.")],

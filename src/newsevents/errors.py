@@ -54,6 +54,10 @@ class E(Enum):
     E033 = "cannot reach the Dask scheduler at {address}: {problem}; start one with `dask scheduler` (it prints its address, tcp://HOST:8786) and pass that address, or drop --scheduler to start a local Dask cluster"
     E034 = "the Dask scheduler at {address} has no workers after {seconds} s; start some with `dask worker {address} --nworkers 2 --nthreads 1` (each needs newsevents installed), or drop --scheduler to start a local Dask cluster"
     E040 = "the article cache {path} cannot be used ({problem}); pass another folder with --cache DIR, or --no-cache to build without it"
+    E045 = "{path} is not a release folder (no manifest.json or no {config}/*.parquet); pass the folder `newsevents build` wrote"
+    E046 = "--out {path} is a file, not a folder; pass a folder for the explorer (it is created if missing)"
+    E047 = "--out {path} is a folder that holds other files than an explorer; pass an empty or new folder (an explorer written before is replaced)"
+    E048 = "--out {path} is inside the release {release}, which its SHA256SUMS would no longer match; pass a folder outside it (every build already writes explorer/index.html into the release)"
 
 
 # Reject reason slug -> how to fix it. Every Reject.reason must be a key here.

@@ -20,6 +20,7 @@ from newsevents.config import BuildConfig
 from newsevents.description import DEFAULT_LICENSE_LINK, DatasetDescription, load_description
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
+from newsevents.explorer import EXPLORER_FOLDER, write_explorer
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.corpus import CORPUS_STEPS
@@ -33,6 +34,7 @@ from newsevents.release.configs import claim_rows, event_rows, incident_of_event
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
 from newsevents.release.text_policy import apply_text_policy
+from newsevents.release.timeline_figure import write_timeline_figure
 from newsevents.release.writers import ConfigWriter, write_jsonl, write_parquet
 from newsevents.schema import (
     CONFIG_MODELS,
@@ -205,6 +207,9 @@ def write_release(
     write_schema(folder / "schema")
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
     (folder / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")
+    # Read back from the configs just written, in batches: memory does not grow with them.
+    write_explorer(folder, folder / EXPLORER_FOLDER)
+    write_timeline_figure(folder)
     template = config.template.read_text("utf-8")
     accuracy = None
     if config.gold_dirs:

@@ -1,0 +1,134 @@
+"""Write a release's explorer: one page, its script and its data, into one folder.
+
+The page works from `file://`, offline: the libraries are copied beside it (assets.py)
+and the data are `<script>` files (pages.py). What every view needs first (incidents,
+claims, entities and a summary of each article) is loaded with the page; article texts
+are in pages loaded when an article opens. The release's Parquet files are read in
+batches, so memory holds a batch and one page per collection, whatever the corpus.
+Same release, same bytes.
+"""
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import E, UserError
+from newsevents.explorer.assets import GENERATOR, copy_assets, render_page
+from newsevents.explorer.pages import PagedWriter
+from newsevents.explorer.records import (
+    article_summary,
+    article_text_record,
+    claim_record,
+    entity_record,
+    has_coordinates,
+    incident_record,
+)
+
+EXPLORER_FOLDER = "explorer"  # in a release: explorer/index.html
+BATCH_ROWS = 64  # rows read from Parquet at a time (an article row holds its text)
+# Collections loaded with the page, in order; `texts` are loaded on demand.
+EAGER = ("meta", "incidents", "claims", "entities", "articles")
+
+
+@dataclass(frozen=True)
+class ExplorerSummary:
+    """What was written: the page, and records and data files per collection."""
+
+    index: Path
+    records: dict[str, int]
+    pages: dict[str, int]
+    points: int  # incidents with coordinates on the map
+
+
+def write_explorer(release: Path, out: Path) -> ExplorerSummary:
+    """Write the explorer of the release folder `release` into `out` (created; expected
+    new or empty). Returns what was written."""
+    import pyarrow.parquet as pq
+
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    writers = {name: PagedWriter(data, name) for name in (*EAGER, "texts")}
+    points = 0
+    for row in _rows(release, "incidents"):
+        record = incident_record(row)
+        points += "point" in record
+        writers["incidents"].add(record)
+    for row in _rows(release, "claims"):
+        writers["claims"].add(claim_record(row))
+    for row in _rows(release, "entities"):
+        writers["entities"].add(entity_record(row))
+    for row in _rows(release, "articles"):
+        page = writers["texts"].add(article_text_record(row))
+        writers["articles"].add(article_summary(row, page))
+    incident_columns = _columns(release, "incidents", pq)
+    manifest = _manifest(release)
+    writers["meta"].add(
+        {
+            "dataset": manifest.get("dataset"),
+            "version": manifest.get("version"),
+            "text_policy": manifest.get("text_policy", "full"),
+            "counts": {name: writers[name].records for name in EAGER[1:]},
+            "coordinates": has_coordinates(incident_columns),
+            "points": points,
+        }
+    )
+    files = {name: writer.close() for name, writer in writers.items()}
+    copy_assets(out)
+    title = f"{manifest.get('dataset') or 'dataset'} {manifest.get('version') or ''}".strip()
+    eager = [f"data/{name}" for collection in EAGER for name in files[collection]]
+    index = out / "index.html"
+    index.write_text(render_page(title=title, data_scripts=eager), encoding="utf-8")
+    return ExplorerSummary(
+        index=index,
+        records={name: w.records for name, w in writers.items() if name != "meta"},
+        pages={name: len(names) for name, names in files.items()},
+        points=points,
+    )
+
+
+def explore_release(release: Path, out: Path) -> ExplorerSummary:
+    """`newsevents explore`: check the folders, then write the explorer into `out`,
+    replacing an explorer written there before. Raises UserError (E045-E048)."""
+    for config in ("incidents", "claims", "entities", "articles"):
+        if not (release / "manifest.json").is_file() or not any(
+            (release / config).glob("*.parquet")
+        ):
+            raise UserError(E.E045, path=release, config=config)
+    if out.exists() and not out.is_dir():
+        raise UserError(E.E046, path=out)
+    if out.resolve().is_relative_to(release.resolve()):
+        raise UserError(E.E048, path=out, release=release)
+    if out.is_dir() and any(out.iterdir()):
+        if not is_explorer(out):
+            raise UserError(E.E047, path=out)
+        shutil.rmtree(out)
+    return write_explorer(release, out)
+
+
+def is_explorer(folder: Path) -> bool:
+    """Whether `folder` holds an explorer this tool wrote (its page names the generator)."""
+    page = folder / "index.html"
+    return page.is_file() and GENERATOR in page.read_text("utf-8", errors="replace")
+
+
+def _rows(release: Path, config: str) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    for path in sorted((release / config).glob("*.parquet")):
+        parquet = pq.ParquetFile(path)
+        for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
+            yield from batch.to_pylist()
+
+
+def _columns(release: Path, config: str, pq: Any) -> list[str]:
+    files = sorted((release / config).glob("*.parquet"))
+    return list(pq.read_schema(files[0]).names) if files else []
+
+
+def _manifest(release: Path) -> dict[str, Any]:
+    import json
+
+    path = release / "manifest.json"
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
