@@ -28,7 +28,7 @@ SOURCE_SUFFIXES = (".py", ".yaml")  # code and knowledge; not the card template 
 # of it (tests/test_cache.py checks), so a rule fixed in incident clustering rebuilds in
 # seconds.
 AFTER_THE_STAGES = (
-    "cli.py", "evaluate.py", "release/", "pipeline/corpus/", "pipeline/collect.py",
+    "cli.py", "evaluate.py", "explorer/", "release/", "pipeline/corpus/", "pipeline/collect.py",
     "pipeline/workers.py", "pipeline/dask_engine.py", "pipeline/spool.py",
 )  # fmt: skip
 PACKAGE = Path(__file__).resolve().parents[1]

@@ -252,34 +252,46 @@ def _coarse_home(mention: Mention, index: _FirstDayIndex) -> Cluster | None:
 
 
 class _ActorIndex:
-    """The dated incidents by (type, actor region, day), and those known only to a week,
-    month or year by (type, actor region): an undated mention with a window meets only
-    the incidents of its type and actors inside that window."""
+    """The dated incidents by (type, mode, actor region, day), and those known only to a
+    week, month or year by (type, mode, actor region): an undated mention with a window
+    meets only the incidents of its type, a compatible mode and its actors inside that
+    window. Each incident is filed under ANY_MODE and under each of its modes (NO_MODE
+    when it has none): a mention of mode m looks under m and NO_MODE, one without a mode
+    under ANY_MODE."""
 
     def __init__(self, clusters: Sequence[Cluster]) -> None:
-        self.by_day: dict[tuple[str, str, int], list[Cluster]] = defaultdict(list)
-        self.coarse: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
-        self.any_day: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+        self.by_day: dict[tuple[str, str, str, int], list[Cluster]] = defaultdict(list)
+        self.coarse: dict[tuple[str, str, str], list[Cluster]] = defaultdict(list)
+        self.any_day: dict[tuple[str, str, str], list[Cluster]] = defaultdict(list)
         for cluster in clusters:
-            for region in cluster.actors:
-                self.any_day[(cluster.type, region)].append(cluster)
-                if cluster.first_day and cluster.last_day:
-                    first, last = cluster.first_day.toordinal(), cluster.last_day.toordinal()
-                    for o in range(first, last + 1):
-                        self.by_day[(cluster.type, region, o)].append(cluster)
-                else:
-                    self.coarse[(cluster.type, region)].append(cluster)
+            for mode in (ANY_MODE, *(cluster.modes or (NO_MODE,))):
+                for region in cluster.actors:
+                    self.any_day[(cluster.type, mode, region)].append(cluster)
+                    if cluster.first_day and cluster.last_day:
+                        first, last = cluster.first_day.toordinal(), cluster.last_day.toordinal()
+                        for o in range(first, last + 1):
+                            self.by_day[(cluster.type, mode, region, o)].append(cluster)
+                    else:
+                        self.coarse[(cluster.type, mode, region)].append(cluster)
 
     def candidates(self, mention: Mention) -> Iterator[Cluster]:
         type_, window = mention.event.type, mention.interval
+        mode = mention.event.mode
+        modes = (mode, NO_MODE) if mode else (ANY_MODE,)
         if window is None:  # no publication day to bound it: every incident of its actors
-            return _unique(self.any_day.get((type_, r), []) for r in mention.actors)
+            return _unique(
+                self.any_day.get((type_, m, r), []) for m in modes for r in mention.actors
+            )
         first = window[0].toordinal() - DATE_TOLERANCE_DAYS
         last = window[1].toordinal() + DATE_TOLERANCE_DAYS
-        days = (self.by_day.get((type_, r, o), []) for r in mention.actors
+        days = (self.by_day.get((type_, m, r, o), []) for m in modes for r in mention.actors
                 for o in range(first, last + 1))  # fmt: skip
-        coarse = (self.coarse.get((type_, r), []) for r in mention.actors)
+        coarse = (self.coarse.get((type_, m, r), []) for m in modes for r in mention.actors)
         return _unique(chain(days, coarse))
+
+
+# Index slots of _ActorIndex, never PLOVER modes (which are lower-case words).
+ANY_MODE, NO_MODE = "<any>", "<none>"
 
 
 def _undated_home(mention: Mention, index: _ActorIndex) -> Cluster | None:
