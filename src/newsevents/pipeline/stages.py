@@ -17,7 +17,7 @@ from itertools import islice
 
 from pydantic import ValidationError
 
-from newsevents.pipeline import claims, clean, entities, events, metadata, nlp, screen
+from newsevents.pipeline import claims, clean, entities, events, geocode, metadata, nlp, screen
 from newsevents.pipeline.corpus.near_duplicates import signature_values
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.ingest import internal_error
@@ -49,6 +49,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", per_article(entities.extract_entities), lambda: entities.VERSION),
     Stage("events", per_article(events.extract_events), lambda: events.VERSION),
     Stage("claims", per_article(claims.extract_claims), lambda: claims.VERSION),
+    Stage("geocode", per_article(geocode.geocode_events), lambda: geocode.VERSION),
 )
 
 
