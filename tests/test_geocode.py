@@ -106,6 +106,10 @@ def test_a_place_outside_the_article_countries_is_not_moved_into_them():
     # "Bangkok" in a Myanmar story is Bangkok, never Myanmar's representative point.
     geo = plain("Bangkok", {"MM"})
     assert geo.country_iso3 == "THA" and geo.geo_precision == 1
+    # A village elsewhere is no reason to leave the article's country: "Sanna" (a
+    # misspelt Sanaa) in a Yemen story is not the Ligurian village of that name.
+    sanna = plain("Sanna", {"YE"})
+    assert (sanna.country_iso3, sanna.geo_precision, sanna.geo_method) == ("YEM", 6, "coarser")
 
 
 def test_ambiguous_names_get_the_common_unit_and_a_flag():

@@ -14,9 +14,9 @@
    places of that name anywhere, by the same rule.
 6. A district or province of that name in those countries (`unit`, the same ambiguity rule).
    A name that says it is a unit is only looked for among units, never as a town.
-7. Not in those countries: the gazetteer's own country (`coarser`); else the populated
-   places of that name anywhere (the one, or their common unit, `ambiguous`: "Bangkok"
-   in a Myanmar story is Bangkok, never Myanmar); found nowhere, the article's one country
+7. Not in those countries: the gazetteer's own country (`coarser`); else the cities of
+   100,000+ inhabitants of that name anywhere (the one, or their common unit, `ambiguous`:
+   "Bangkok" in a Myanmar story is Bangkok, never Myanmar); else the article's one country
    (`coarser`); else nothing.
 """
 
@@ -42,6 +42,9 @@ from newsevents.schema.geo import ROUND
 from newsevents.textutil import name_key
 
 SAME_PLACE_KM = 25.0  # two GeoNames records of one name this close in one province: one place
+# Outside the article's countries, only a place this big is taken for a name (a city news
+# names without its country); smaller namesakes elsewhere are other places.
+WORLD_CITY = 100_000
 
 
 @dataclass(frozen=True)
@@ -165,17 +168,21 @@ def locate(entity: Entity, actor: Actor | None, context: frozenset[str]) -> Geo 
             return found
     if own:
         return country_geo(own, place, "coarser")
-    if not says_unit and where and _by_place(names, frozenset(), place) is not None:
-        # Not in the article's countries but elsewhere ("Bangkok" in a Myanmar story):
-        # the one place of that name in the world, or their common unit, never the
-        # article's country.
-        return _by_place(names, frozenset(), place)
+    if not says_unit and where:
+        # Not in the article's countries but a city elsewhere ("Bangkok" in a Myanmar
+        # story): that city, never the article's country. Small namesakes elsewhere do
+        # not count: "Sanna" (a misspelt Sanaa) in a Yemen story is no Ligurian village.
+        found = _by_place(names, frozenset(), place, min_population=WORLD_CITY)
+        if found is not None:
+            return found
     if len(context) == 1:
         return country_geo(next(iter(context)), place, "coarser")
     return None
 
 
-def _by_place(names: Sequence[str], where: frozenset[str], place: str) -> Geo | None:
+def _by_place(
+    names: Sequence[str], where: frozenset[str], place: str, min_population: int = 0
+) -> Geo | None:
     index = places().by_key
     found: dict[int, Place] = {}
     for name in names:
@@ -183,7 +190,10 @@ def _by_place(names: Sequence[str], where: frozenset[str], place: str) -> Geo | 
             found[candidate.geonames_id] = candidate
     if not found:
         return None
-    within = [p for p in found.values() if p.cc in where] if where else list(found.values())
+    within = [
+        p for p in found.values()
+        if (not where or p.cc in where) and p.population >= min_population
+    ]  # fmt: skip
     distinct = _distinct(within)
     if not distinct:
         return None
