@@ -11,6 +11,7 @@ event match itself already requires the date.
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -154,6 +155,41 @@ class DateTally:
 
 
 @dataclass
+class GeoTally:
+    """How many events have a point, and at which UCDP precision (1-7); events without a
+    location count in `events` too."""
+
+    events: int = 0
+    with_location: int = 0
+    with_coordinates: int = 0
+    ambiguous: int = 0
+    by_precision: Counter[int] = field(default_factory=Counter)
+
+    def add(self, event: Event) -> None:
+        self.events += 1
+        self.with_location += bool(event.locations)
+        self.ambiguous += event.geo_ambiguous
+        if event.geo_precision is not None:
+            self.with_coordinates += 1
+            self.by_precision[event.geo_precision] += 1
+
+    def as_dict(self) -> dict[str, Any]:
+        def share(x: int, n: int) -> float | None:
+            return x / n if n else None
+
+        return {
+            "events": self.events,
+            "with_location": self.with_location,
+            "coordinates_share": share(self.with_coordinates, self.events),
+            "coordinates_share_of_located": share(self.with_coordinates, self.with_location),
+            "ambiguous": self.ambiguous,
+            "precision_shares": {
+                str(p): share(self.by_precision[p], self.with_coordinates) for p in range(1, 8)
+            },
+        }
+
+
+@dataclass
 class Report:
     # "events" must match type and date; "events_type" type alone (where recall is lost
     # before dates matter).
@@ -187,6 +223,9 @@ class Report:
     # Event dates over events paired by type with dated gold: "all", and by the
     # `date_source` the release gives.
     event_dates: dict[str, DateTally] = field(default_factory=lambda: {"all": DateTally()})
+    # Geocoding coverage over every event of the scored articles (gold gives no
+    # coordinates: these are shares, not accuracies).
+    geo: "GeoTally" = field(default_factory=lambda: GeoTally())
     articles_scored: int = 0
     gold_without_article: list[str] = field(default_factory=list)
     # "file: kind: description" of every miss and false positive, for --details.
@@ -221,6 +260,7 @@ class Report:
                 }
                 for k, pair in sorted(self.events_by_type.items())
             },
+            "geo": self.geo.as_dict(),
             "articles_scored": self.articles_scored,
             "gold_without_article": self.gold_without_article,
             "errors": self.errors,
@@ -247,6 +287,7 @@ def headline_figures(report: Report) -> dict[str, float | int | None]:
     dates = report.event_dates["all"].as_dict()
     figures |= {k: r(dates[k]) for k in ("undated_share", "wrong_among_dated",
                                           "inside_among_dated")}  # fmt: skip
+    figures["coordinates_share"] = r(report.geo.as_dict()["coordinates_share"])
     return figures
 
 
@@ -300,6 +341,8 @@ def evaluate(articles: Sequence[Article], gold: Sequence[GoldArticle]) -> Report
             continue
         report.articles_scored += 1
         score_article(by_file[item.file], item, report)
+        for event in by_file[item.file].events:
+            report.geo.add(event)
     return report
 
 
@@ -530,6 +573,16 @@ def format_report(report: Report) -> str:
             f" {pct(t['exact_share'])} {pct(t['wrong_among_dated'])}"
             f" {pct(t['inside_among_dated']):>6}"
         )
+    geo = report.geo.as_dict()
+    shares = geo["precision_shares"]
+    lines += [
+        "",
+        f"geocoding: {geo['events']} events, {geo['with_location']} with a location; with "
+        f"coordinates {pct(geo['coordinates_share'])} of events, "
+        f"{pct(geo['coordinates_share_of_located'])} of located; {geo['ambiguous']} ambiguous",
+        "  precision (UCDP where_prec), share of events with coordinates: "
+        + "  ".join(f"{p}: {pct(v)}" for p, v in shares.items()),
+    ]
     if report.events_by_type:
         lines += [
             "",

@@ -151,6 +151,7 @@ class Actor:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     country: str | None
+    geonames: int | None = None  # GeoNames id of a populated place (LOCATION entries)
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ def actors() -> tuple[Actor, ...]:
             aliases=tuple(entry.get("aliases") or ()),
             demonyms=tuple(entry.get("demonyms") or ()),
             country=entry.get("country"),
+            geonames=entry.get("geonames"),
         )
         for entry in load_yaml("actors")["actors"]
     )

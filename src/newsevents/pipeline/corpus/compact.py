@@ -43,6 +43,16 @@ class CompactEvent:
     actors: tuple[str, ...]
     locations: tuple[str, ...]
     mention: Literal["new", "background"]
+    latitude: float | None = None
+    longitude: float | None = None
+    country_iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    geonames_id: int | None = None
+    geo_precision: int | None = None
+    geo_place: str | None = None
+    geo_method: str | None = None
+    geo_ambiguous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +97,9 @@ def compact(article: Article) -> CompactArticle:
 def _event(e: Event) -> CompactEvent:
     return CompactEvent(
         e.event_id, e.type, e.mode, e.status, e.date, e.date_precision, e.date_start,
-        e.date_end, tuple(e.actors), tuple(e.locations), e.mention,
+        e.date_end, tuple(e.actors), tuple(e.locations), e.mention, e.latitude, e.longitude,
+        e.country_iso3, e.admin1, e.admin2, e.geonames_id, e.geo_precision, e.geo_place,
+        e.geo_method, e.geo_ambiguous,
     )  # fmt: skip
 
 

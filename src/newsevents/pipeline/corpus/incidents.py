@@ -19,6 +19,7 @@ from newsevents.pipeline.corpus.figures import (
     judge_claims,
     low_best_high,
 )
+from newsevents.pipeline.geocode.combine import incident_geo
 from newsevents.schema import IncidentClaim, IncidentRow
 
 OUTCOMES_WITH_FIGURES = ("killed", "injured")
@@ -132,4 +133,5 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
         injured_best=figures["injured"][1],
         injured_high=figures["injured"][2],
         figures_conflict=conflict(used),
+        **incident_geo(events).fields(),
     )
