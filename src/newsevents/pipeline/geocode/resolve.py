@@ -25,15 +25,14 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from newsevents.knowledge import Actor
+from newsevents.pipeline.geocode.compiled import places
 from newsevents.pipeline.geocode.data import (
     Feature,
     Place,
     Unit,
-    admin_names,
     countries,
     curated,
     distance_km,
-    places,
     unit_key,
     units,
 )
@@ -101,7 +100,7 @@ def unit_geo(unit: Unit, place: str | None, method: str, ambiguous: bool = False
 
 
 def place_geo(found: Place, place: str, method: str) -> Geo:
-    admin1, admin2 = admin_names().admin_of(found.latitude, found.longitude, found.cc)
+    admin1, admin2 = found.admin1, found.admin2
     return Geo(
         latitude=round(found.latitude, ROUND),
         longitude=round(found.longitude, ROUND),
@@ -200,7 +199,7 @@ def _by_place(
     if len(distinct) == 1:
         return place_geo(distinct[0], place, "geonames")
     return _common_unit(
-        [(p.cc, admin_names().admin_of(p.latitude, p.longitude, p.cc)[0]) for p in distinct],
+        [(p.cc, p.admin1) for p in distinct],
         place,
     )
 
