@@ -126,7 +126,14 @@ def test_explorer_data_match_the_release(seed_release: BuildReport, tmp_path: Pa
     counts = json.loads((seed_release.release_dir / "manifest.json").read_text())["counts"]
     for config in ("incidents", "claims", "entities", "articles"):
         assert summary.records[config] == counts[config]
-    assert summary.points == 0  # no geocoding in this release
+    incidents = [
+        json.loads(line)
+        for line in (seed_release.release_dir / "jsonl" / "incidents.jsonl")
+        .read_text()
+        .splitlines()
+    ]
+    mapped = [i for i in incidents if i["latitude"] is not None]
+    assert mapped and summary.points == len(mapped)  # every incident with a point, on the map
 
 
 def test_timeline_figure_is_byte_identical(seed_release: BuildReport, tmp_path: Path) -> None:
