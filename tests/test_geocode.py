@@ -2,6 +2,7 @@
 extracts and the curated geo knowledge; coordinates checked against the places' true
 positions (haversine, within 30 km)."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -148,6 +149,43 @@ def test_stage_takes_the_most_precise_location_of_an_event():
     # Without Panjgur, the ambiguous Sahiwal (Punjab, 4) beats the country (6).
     event = geocode_events(_draft(["Q843", "sahiwal"], names)).events[0]
     assert (event.geo_place, event.geo_precision, event.geo_ambiguous) == ("sahiwal", 4, True)
+
+
+def _story(places: dict[str, str], events: dict[str, str]) -> Draft:
+    """A draft naming the United States and `places` (id: name), one event at each place
+    of `events` (event id: place id)."""
+    draft = _draft([], places)
+    us = Entity(entity_id="Q30", name="United States", type="COUNTRY")
+    base = draft.events[0]
+    return replace(
+        draft,
+        entities=(us, *draft.entities),
+        events=tuple(
+            base.model_copy(update={"event_id": e, "locations": [p]}) for e, p in events.items()
+        ),  # fmt: skip
+    )
+
+
+def test_a_place_found_nowhere_takes_the_one_country_of_the_places_found():
+    # Written for the test: a town the data holds and a neighbourhood it does not, in a
+    # story that also names another country (a statement from abroad).
+    places = {"kandahar": "Kandahar", "zarghun-kalay": "Zarghun Kalay"}
+    unknown, known = geocode_events(
+        _story(places, {"ev1": "zarghun-kalay", "ev2": "kandahar"})
+    ).events
+    assert (known.country_iso3, known.geo_precision) == ("AFG", 1)
+    assert (unknown.country_iso3, unknown.geo_precision, unknown.geo_method) == (
+        "AFG",
+        6,
+        "coarser",
+    )
+    assert unknown.geo_place == "zarghun-kalay"
+    # Found places in two countries tell no country: the unknown place stays without one.
+    places["quetta"] = "Quetta"
+    unknown, *_ = geocode_events(
+        _story(places, {"ev1": "zarghun-kalay", "ev2": "kandahar", "ev3": "quetta"})
+    ).events
+    assert unknown.latitude is None and unknown.geo_precision is None
 
 
 def test_stage_leaves_an_event_without_location_alone():

@@ -28,9 +28,10 @@ METHOD_DESCRIPTION = (
     "from the bundled GeoNames extracts), `unit` (a district or province of that name), "
     "`country` (a country's representative point), `sea` (a sea's curated point), `area` (a "
     "curated border or region), `coarser` (the place was found nowhere: the unit the article "
-    "supports, its country, with its point), `ambiguous` (several places of that name in the "
-    "article's countries: their common province or country, or no point); null when there "
-    "is no location."
+    "supports, its country (its gazetteer country, the article's one country, or the one "
+    "country of the article's places found), with its point), `ambiguous` (several places "
+    "of that name in the article's countries: their common province or country, or no "
+    "point); null when there is no location."
 )
 ROUND = 4  # decimal places of a coordinate (about 11 m): byte-stable output
 

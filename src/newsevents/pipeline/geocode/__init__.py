@@ -6,17 +6,18 @@ the events' geo fields (`schema.geo`). Each of an event's `locations` is resolve
 (`resolve.locate`) against the article's country context (the countries it names and
 the countries of the gazetteer actors and places it names); the event takes the most
 precise point, the first of equally precise ones. A place found nowhere stays named in
-`locations` and gets the coarser unit the article supports, or nothing: never a guess.
+`locations` and gets the coarser unit the article supports (the one country of the
+article's places found), or nothing: never a guess.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 
 from newsevents.knowledge import Actor, actors
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.geocode.data import countries
-from newsevents.pipeline.geocode.resolve import Geo, locate
+from newsevents.pipeline.geocode.resolve import Geo, country_geo, locate
 from newsevents.schema import Entity, Event
 
 __all__ = ["VERSION", "Geo", "article_countries", "geocode_events", "locate"]
@@ -30,17 +31,27 @@ def geocode_events(draft: Draft) -> Draft:
     by_id = _actors_by_id()
     entities = {e.entity_id: e for e in draft.entities}
     context = article_countries(draft.entities, by_id)
-    found: dict[str, Geo | None] = {}
+    named = sorted({x for e in draft.events for x in e.locations if x in entities})
+    found = {x: locate(entities[x], by_id.get(x), context) for x in named}
+    # A place found nowhere, in an article whose places found all lie in one country
+    # (a Somalia story's Mogadishu and an unlisted district of it), is in that country
+    # as far as the article tells: the country, said to be `coarser`. The countries the
+    # article merely names (a U.S. statement, a Kenyan force) do not decide it.
+    home = _one_country(found.values())
+    if home is not None:
+        for x in named:
+            if found[x] is None and entities[x].type == "LOCATION":
+                found[x] = country_geo(home, x, "coarser")
+    return replace(draft, events=tuple(_geocoded(e, found.get) for e in draft.events))
 
-    def geo_of(entity_id: str) -> Geo | None:
-        if entity_id not in found:
-            entity = entities.get(entity_id)
-            found[entity_id] = (
-                locate(entity, by_id.get(entity_id), context) if entity is not None else None
-            )
-        return found[entity_id]
 
-    return replace(draft, events=tuple(_geocoded(e, geo_of) for e in draft.events))
+def _one_country(found: Iterable[Geo | None]) -> str | None:
+    """ISO alpha-2 code of the one country every place found below the country level
+    (precision 1-5) lies in; None when there are none or several."""
+    iso3 = {g.country_iso3 for g in found if g and g.geo_precision and g.geo_precision <= 5}
+    if len(iso3) != 1 or None in iso3:
+        return None
+    return countries().alpha2_of(next(iter(iso3)))  # type: ignore[arg-type]
 
 
 def _geocoded(event: Event, geo_of: Callable[[str], Geo | None]) -> Event:

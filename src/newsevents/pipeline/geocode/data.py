@@ -177,7 +177,6 @@ class Unit:
 @dataclass(frozen=True)
 class Units:
     by_path: dict[tuple[str, str, str], Unit]  # (cc, admin1, admin2); '' for missing levels
-    by_key: dict[str, tuple[Unit, ...]]  # unit_key of an admin1 or admin2 name or alias
 
     def country(self, cc: str) -> Unit | None:
         return self.by_path.get((cc, "", ""))
@@ -199,22 +198,30 @@ UNITS_FILE = "geo_units.csv"
 
 @cache
 def units() -> Units:
-    geo = curated()
+    """The units by path: all the corpus step needs (incidents' common units)."""
     by_path: dict[tuple[str, str, str], Unit] = {}
-    by_key: defaultdict[str, list[Unit]] = defaultdict(list)
     text = files("newsevents.knowledge").joinpath(UNITS_FILE).read_text("utf-8")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     for row in csv.DictReader(lines):
         unit = Unit(int(row["level"]), row["cc"], row["admin1"], row["admin2"],
                     float(row["lat"]), float(row["lon"]))  # fmt: skip
         by_path[(unit.cc, unit.admin1, unit.admin2)] = unit
-        name = unit.admin2 or unit.admin1
-        if name:
+    return Units(by_path)
+
+
+@cache
+def units_by_name() -> dict[str, tuple[Unit, ...]]:
+    """unit_key of an admin1 or admin2 name or alias -> the units of that name. Built
+    apart from `units` (a second of keys), on the first name looked up as a unit."""
+    geo = curated()
+    table = units().by_path
+    by_key: defaultdict[str, list[Unit]] = defaultdict(list)
+    for unit in table.values():
+        if name := unit.admin2 or unit.admin1:
             by_key[unit_key(name, geo.generic_words)].append(unit)
     for alias, path in geo.unit_aliases.items():
-        target = by_path[path]
-        by_key[unit_key(alias, geo.generic_words)].append(target)
-    return Units(by_path, {k: tuple(v) for k, v in by_key.items()})
+        by_key[unit_key(alias, geo.generic_words)].append(table[path])
+    return {k: tuple(v) for k, v in by_key.items()}
 
 
 @dataclass(frozen=True)
@@ -265,6 +272,9 @@ class Countries:
 
     def code(self, name: str) -> str | None:
         return self.by_key.get(name_key(name))
+
+    def alpha2_of(self, alpha3: str) -> str | None:
+        return next((a2 for a2, a3 in self.iso3.items() if a3 == alpha3), None)
 
 
 @cache

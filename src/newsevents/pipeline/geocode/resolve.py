@@ -35,6 +35,7 @@ from newsevents.pipeline.geocode.data import (
     distance_km,
     unit_key,
     units,
+    units_by_name,
 )
 from newsevents.schema import Entity
 from newsevents.schema.geo import ROUND
@@ -221,11 +222,11 @@ def _distinct(candidates: Iterable[Place]) -> list[Place]:
 
 
 def _by_unit(names: Sequence[str], where: frozenset[str], place: str) -> Geo | None:
-    table = units()
+    table = units_by_name()
     generic = curated().generic_words
     found: dict[tuple[str, str, str], Unit] = {}
     for name in names:
-        for unit in table.by_key.get(unit_key(name, generic), ()):
+        for unit in table.get(unit_key(name, generic), ()):
             if not where or unit.cc in where:
                 found[(unit.cc, unit.admin1, unit.admin2)] = unit
     if not found:
