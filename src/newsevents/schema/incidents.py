@@ -172,9 +172,12 @@ class IncidentRow(Record):
 
     @model_validator(mode="after")
     def _ranges_ordered(self) -> "IncidentRow":
-        for outcome in ("killed", "injured"):
-            low, best, high = (getattr(self, f"{outcome}_{k}") for k in ("low", "best", "high"))
-            values = [v for v in (low, best, high) if v is not None]
+        ranges = (
+            ("killed", self.killed_low, self.killed_best, self.killed_high),
+            ("injured", self.injured_low, self.injured_best, self.injured_high),
+        )
+        for outcome, *figures in ranges:
+            values = [v for v in figures if v is not None]
             if values != sorted(values):
                 raise ValueError(f"{outcome}: low <= best <= high does not hold")
         if self.date_min and self.date_max and self.date_min > self.date_max:

@@ -50,6 +50,11 @@ def _sort_key(cluster: Cluster) -> tuple[dt.date, str, str]:
 
 def _dates(events: Sequence[EventLike]) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
     """The incident's day (the most told), and the first and last day it may lie in."""
+    if len(events) == 1:  # most incidents: the same answer without counting
+        (e,) = events
+        if e.date and e.date_precision == "day":
+            return e.date, e.date, e.date
+        return None, e.date_start, e.date_end
     days = Counter(e.date for e in events if e.date and e.date_precision == "day")
     date = min(days, key=lambda d: (-days[d], d)) if days else None
     # Without a day, the interval of a week, month or year (a coarse mention joins no
@@ -57,6 +62,14 @@ def _dates(events: Sequence[EventLike]) -> tuple[dt.date | None, dt.date | None,
     starts = list(days) or [e.date_start for e in events if e.date_start]
     ends = list(days) or [e.date_end for e in events if e.date_end]
     return date, min(starts, default=None), max(ends, default=None)
+
+
+def _mode(events: Sequence[EventLike]) -> str | None:
+    """The most frequent mode, the first in alphabetical order among equally frequent."""
+    if len(events) == 1:
+        return events[0].mode
+    modes = Counter(e.mode for e in events if e.mode)
+    return min(modes, key=lambda m: (-modes[m], m)) if modes else None
 
 
 def incident_id(type_: str, when: str, member_keys: Sequence[str]) -> str:
@@ -85,8 +98,7 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
     members = cluster.members  # sorted by key when clustered
     events = [m.event for m in members]
     date, date_min, date_max = _dates(events)
-    modes = Counter(e.mode for e in events if e.mode)
-    mode = min(modes, key=lambda m: (-modes[m], m)) if modes else None
+    mode = _mode(events)
     linked = [LinkedClaim(m.article, m.event, claim) for m in members for claim in m.claims]
     judged = judge_claims(linked) if linked else []  # most incidents have no claim
     used = [j.linked for j in judged if j.used]

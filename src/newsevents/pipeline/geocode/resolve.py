@@ -21,7 +21,8 @@
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from newsevents.knowledge import Actor
@@ -47,7 +48,7 @@ SAME_PLACE_KM = 25.0  # two GeoNames records of one name this close in one provi
 WORLD_CITY = 100_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Geo:
     """The geo fields of an event (see `schema.geo`)."""
 
@@ -63,7 +64,12 @@ class Geo:
     geo_ambiguous: bool = False
 
     def fields(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not dataclasses.asdict: it deep-copies every value, a quarter of the time of an
+        # incident row at 100k articles; these values are all immutable.
+        return {name: getattr(self, name) for name in _GEO_FIELDS}
+
+
+_GEO_FIELDS = tuple(f.name for f in dataclass_fields(Geo))
 
 
 def _iso3(cc: str | None) -> str | None:
