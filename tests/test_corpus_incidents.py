@@ -7,6 +7,7 @@ the seeds built together with the two development sets.
 """
 
 import datetime as dt
+import gc
 import json
 import random
 import shutil
@@ -353,3 +354,25 @@ def test_combined_build_counts_a_total_once_per_source(
     assert killed[:2] == [(11, None), (5, "breakdown")]
     assert [k for k in killed if k[0] == 11] == [(11, None)]
     assert sagaing["killed_high"] == 11
+
+
+def test_the_cycle_collector_is_paused_while_rows_are_made_and_restored_after() -> None:
+    from newsevents.pipeline.corpus.incidents import incident_rows
+
+    articles = [_article("a1"), _article("a2", day="2024-01-18")]
+    rows = incident_rows(articles)
+    assert gc.isenabled()
+    first = next(rows)
+    assert not gc.isenabled(), "paused while the rows are made"
+    assert [first.date, *(r.date for r in rows)] == [dt.date(2024, 1, 16), dt.date(2024, 1, 18)]
+    assert gc.isenabled(), "restored once every row is made"
+    unfinished = incident_rows(articles)
+    next(unfinished)
+    unfinished.close()
+    assert gc.isenabled(), "restored when the rows are not all taken"
+    gc.disable()
+    try:
+        assert len(list(incident_rows(articles))) == 2
+        assert not gc.isenabled(), "a caller's paused collector stays paused"
+    finally:
+        gc.enable()

@@ -7,9 +7,11 @@ shuffling the input articles gives the same rows.
 """
 
 import datetime as dt
+import gc
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
 from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
@@ -34,10 +36,26 @@ def incident_rows(articles: Sequence[ArticleLike]) -> Iterator[IncidentRow]:
     """The rows of `build_incidents`, made one at a time as they are taken, so that a
     build writes them away instead of holding them (a row is kilobytes; the clusters
     are sorted first, by the row's own date, type and id)."""
-    clusters = cluster_mentions(articles)
-    keyed = sorted((_sort_key(c), i) for i, c in enumerate(clusters))
-    for (_, _, identity), i in keyed:
-        yield incident_row(clusters[i], identity)
+    with _cycles_not_collected():
+        clusters = cluster_mentions(articles)
+        keyed = sorted((_sort_key(c), i) for i, c in enumerate(clusters))
+        for (_, _, identity), i in keyed:
+            yield incident_row(clusters[i], identity)
+
+
+@contextmanager
+def _cycles_not_collected() -> Iterator[None]:
+    """Python's cycle collector paused: clustering makes millions of long-lived objects
+    (mentions, incidents) that each full collection walks again, an eighth of the step's
+    time at 40,000 articles; none of them forms a cycle. The previous state returns
+    when the rows are all made (or the generator is closed)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _sort_key(cluster: Cluster) -> tuple[dt.date, str, str]:
