@@ -122,6 +122,8 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
     used = [j.linked for j in judged if j.used]
     figures = {
         outcome: low_best_high([x.claim for x in used if x.claim.outcome == outcome])
+        if used
+        else (None, None, None)
         for outcome in OUTCOMES_WITH_FIGURES
     }
     if identity is None:
@@ -162,6 +164,6 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
         injured_low=figures["injured"][0],
         injured_best=figures["injured"][1],
         injured_high=figures["injured"][2],
-        figures_conflict=conflict(used),
+        figures_conflict=conflict(used) if used else False,
         **incident_geo(events).fields(),
     )

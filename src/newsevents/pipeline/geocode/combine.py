@@ -40,11 +40,14 @@ def _holds(coarse: Geo, fine: Geo) -> bool:
     )
 
 
+NO_GEO = Geo()  # frozen: one shared value for every incident without a point
+
+
 def incident_geo(events: Sequence[HasGeo]) -> Geo:
     """The incident's geo fields from its member events (in the members' sorted order)."""
     points = [_geo(e) for e in events if e.latitude is not None]
     if not points:
-        return Geo()
+        return NO_GEO
     best = min(points, key=lambda g: g.geo_precision or 99)  # first of the most precise
     if all(_holds(p, best) for p in points):
         return best
