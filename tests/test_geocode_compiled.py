@@ -32,7 +32,14 @@ def small_extract(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[P
 
 
 def test_places_are_compiled_once_into_the_cache_folder(small_extract: Path) -> None:
+    small_extract.mkdir(parents=True)
+    (small_extract / "geonames-0123456789abcdef.sqlite").write_bytes(b"an older version's")
+    (small_extract / "notes.txt").write_text("the user's", "utf-8")
     index = compiled.places()
+    assert sorted(p.name for p in small_extract.iterdir()) == sorted(
+        [compiled.index_file().name, "notes.txt"]
+    ), "an older version's file is removed, nothing else"
+    (small_extract / "notes.txt").unlink()
     assert [p.name for p in small_extract.iterdir()] == [compiled.index_file().name]
     assert [p.geonames_id for p in index.by_key.get("springfield")] == [101, 102]
     panjgur = index.by_key.get("panjghur")[0]

