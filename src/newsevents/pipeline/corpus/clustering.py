@@ -368,9 +368,4 @@ def _unique_clusters(clusters: Iterable[Cluster]) -> Iterator[Cluster]:
 
 def _unique(groups: Iterable[list[Cluster]]) -> Iterator[Cluster]:
     """The clusters of several buckets, each once, in bucket order."""
-    seen: set[int] = set()
-    for group in groups:
-        for cluster in group:
-            if cluster.order not in seen:
-                seen.add(cluster.order)
-                yield cluster
+    return _unique_clusters(chain.from_iterable(groups))

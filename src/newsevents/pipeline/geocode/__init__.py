@@ -51,7 +51,7 @@ def _one_country(found: Iterable[Geo | None]) -> str | None:
     iso3 = {g.country_iso3 for g in found if g and g.geo_precision and g.geo_precision <= 5}
     if len(iso3) != 1 or None in iso3:
         return None
-    return countries().alpha2_of(next(iter(iso3)))  # type: ignore[arg-type]
+    return countries().alpha2_of(next(iter(iso3)))
 
 
 def _geocoded(event: Event, geo_of: Callable[[str], Geo | None]) -> Event:

@@ -73,5 +73,4 @@ def _holds_country_only_or(point: Geo, provinces: set[str | None]) -> bool:
 def _alpha2(point: Geo) -> str | None:
     from newsevents.pipeline.geocode.data import countries
 
-    iso3 = point.country_iso3
-    return next((a2 for a2, a3 in countries().iso3.items() if a3 == iso3), None)
+    return countries().alpha2_of(point.country_iso3)

@@ -150,8 +150,8 @@ class AdminNames:
         return None, None
 
 
-@cache
 def admin_names() -> AdminNames:
+    """Read once, when the places are compiled (compiled.py); not kept afterwards."""
     from scipy.spatial import cKDTree
 
     vectors, rows = [], []
@@ -269,12 +269,13 @@ def curated() -> Curated:
 class Countries:
     iso3: dict[str, str]  # alpha-2 -> alpha-3
     by_key: dict[str, str]  # name key -> alpha-2
+    alpha2: dict[str, str]  # alpha-3 -> alpha-2 (the first alpha-2 of `iso3` giving it)
 
     def code(self, name: str) -> str | None:
         return self.by_key.get(name_key(name))
 
-    def alpha2_of(self, alpha3: str) -> str | None:
-        return next((a2 for a2, a3 in self.iso3.items() if a3 == alpha3), None)
+    def alpha2_of(self, alpha3: str | None) -> str | None:
+        return self.alpha2.get(alpha3) if alpha3 else None
 
 
 @cache
@@ -293,4 +294,5 @@ def countries() -> Countries:
         iso3.setdefault(entry["iso"], entry["iso3"])  # Kosovo: XK/XKX, not in ISO 3166
         by_key.setdefault(name_key(entry["name"]), entry["iso"])
     by_key.update(curated().country_codes)
-    return Countries(iso3, by_key)
+    alpha2 = {a3: a2 for a2, a3 in reversed(iso3.items())}
+    return Countries(iso3, by_key, alpha2)
