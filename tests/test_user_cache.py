@@ -1,0 +1,67 @@
+"""Files compiled once per installation (user_cache.py): the language identifier."""
+
+from pathlib import Path
+
+import pytest
+
+from newsevents import user_cache
+from newsevents.pipeline import screen
+
+ENGLISH = "The minister said on Tuesday that the strikes had killed at least nine people."
+FRENCH = "Le ministre a déclaré mardi que les frappes avaient tué au moins neuf personnes."
+
+
+def test_a_file_is_named_by_what_it_is_made_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    first = user_cache.compiled_file("thing", ".bin", ["pkg=1.0", b"code"])
+    assert first.parent == tmp_path and first.name.startswith("thing-")
+    assert user_cache.compiled_file("thing", ".bin", ["pkg=1.0", b"code"]) == first
+    second = user_cache.compiled_file("thing", ".bin", ["pkg=1.1", b"code"])
+    assert second != first
+    user_cache.write_compiled(first, b"old")
+    (tmp_path / "other-0123.bin").write_bytes(b"kept: another prefix")
+    user_cache.write_compiled(second, b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([second.name, "other-0123.bin"])
+    assert second.read_bytes() == b"new"
+
+
+def test_the_identifier_is_pickled_once_then_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    screen._identifier.cache_clear()
+    try:
+        assert screen.identify_language(ENGLISH)[0] == "en"
+        [pickled] = tmp_path.glob("langid-*.pickle")
+        from py3langid.langid import LanguageIdentifier
+
+        def no_model(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the model file was read again")
+
+        screen._identifier.cache_clear()
+        monkeypatch.setattr(LanguageIdentifier, "from_model_file", no_model)
+        assert screen.identify_language(FRENCH)[0] == "fr"
+        monkeypatch.undo()
+
+        monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+        pickled.write_bytes(b"not a pickle")  # a damaged file is made again
+        screen._identifier.cache_clear()
+        assert screen.identify_language(ENGLISH)[0] == "en"
+        assert pickled.read_bytes() != b"not a pickle"
+    finally:
+        screen._identifier.cache_clear()
+
+
+def test_an_unwritable_cache_folder_still_identifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the folder should be")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(blocker / "cache"))
+    screen._identifier.cache_clear()
+    try:
+        assert screen.identify_language(FRENCH)[0] == "fr"
+    finally:
+        screen._identifier.cache_clear()
