@@ -68,6 +68,7 @@ def run_stages(
     engine: str = "local",
     scheduler: str | None = None,
     worker_init: Callable[[], None] | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> tuple[int | None, Iterator[Result]]:
     """The per-article stages over `items` on the engine the build asked for, and how
     many processes run them: 1 is this one, None an existing Dask cluster's workers.
@@ -88,17 +89,26 @@ def run_stages(
         return processes, run_on_dask(
             stream, scheduler=None, workers=processes, worker_init=worker_init
         )
-    return processes, run_in_pool(stream, processes, worker_init=worker_init)
+    return processes, run_in_pool(
+        stream, processes, worker_init=worker_init, while_waiting=while_waiting
+    )
 
 
 def run_in_pool(
-    items: Iterable[Item], workers: int, *, worker_init: Callable[[], None] | None = None
+    items: Iterable[Item],
+    workers: int,
+    *,
+    worker_init: Callable[[], None] | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """`stages.process` over every document of `items` on `workers` processes, in input
     order; results among the items (a reader's reject, a cached article) pass through.
 
     `worker_init`, a picklable top-level function, runs once in each worker after the
-    model loads (tests use it to make a stage fail inside the workers)."""
+    model loads (tests use it to make a stage fail inside the workers). `while_waiting`
+    runs once here when the workers first have their window of tasks, the first time
+    this process would wait for them: what this process will need after the stages
+    (knowledge, imports) is loaded then, not after the last result."""
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -118,12 +128,16 @@ def run_in_pool(
                 except BrokenProcessPool:
                     broken = True
             window.append((chunk, future))
+            if while_waiting is not None and len(window) > workers * AHEAD_PER_WORKER:
+                while_waiting()
+                while_waiting = None
             while len(window) > workers * AHEAD_PER_WORKER:
                 broken |= yield from _gather(*window.popleft())
         while window:
             broken |= yield from _gather(*window.popleft())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Not waited for: the workers end while this process goes on to the corpus steps.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _gather(

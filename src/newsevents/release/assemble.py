@@ -33,6 +33,7 @@ from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, event_rows, incident_of_event
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
+from newsevents.release.side_jobs import SideJobs
 from newsevents.release.text_policy import apply_text_policy
 from newsevents.release.timeline_figure import write_timeline_figure
 from newsevents.release.writers import ConfigWriter, write_jsonl, write_parquet
@@ -88,21 +89,25 @@ def build_release(
         # release's temporary folder, so a killed build's is cleared like that one.
         spool = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-spool-", dir=config.out_dir))
         cache = _open_cache(config)
+        # Given more than one process, the figure and the explorer are written beside
+        # the rest (side_jobs.py); their processes start when the stages are done.
+        side = SideJobs(config.workers if config.workers > 1 else 0)
         try:
             collected = collect(
                 config.input_dir, workers=config.workers, engine=config.engine,
                 scheduler=config.scheduler, cache=cache, spool=spool / "articles.jsonl",
-                on_item=on_item, on_start=on_start,
+                on_item=on_item, on_start=on_start, after_stages=side.start,
             )  # fmt: skip
             if collected.rejects and not config.keep_going:
                 raise RejectedInputs(collected.rejects, reject_summary(collected))
             if not collected.articles:
                 raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
             manifest = make_manifest(config, collected, description, forced=target.exists())
-            _write_and_publish(config, collected, manifest, description)
+            _write_and_publish(config, collected, manifest, description, side)
             if cache is not None:
                 cache.finish()
         finally:
+            side.close()
             if cache is not None:
                 cache.close()
             shutil.rmtree(spool, ignore_errors=True)
@@ -117,12 +122,16 @@ def _open_cache(config: BuildConfig) -> ArticleCache | None:
 
 
 def _write_and_publish(
-    config: BuildConfig, collected: Collected, manifest: Manifest, description: DatasetDescription
+    config: BuildConfig,
+    collected: Collected,
+    manifest: Manifest,
+    description: DatasetDescription,
+    side: SideJobs,
 ) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
     tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
     try:
-        write_release(tmp, config, collected, manifest, description)
+        write_release(tmp, config, collected, manifest, description, side)
         publish(tmp, config.release_dir, replace=config.force)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -196,8 +205,12 @@ def write_release(
     collected: Collected,
     manifest: Manifest,
     description: DatasetDescription | None = None,
+    side: SideJobs | None = None,
 ) -> None:
+    """Every file of the release into `folder`; the figure and the explorer, which read
+    the configs only, in `side` processes when given (side_jobs.py)."""
     description = description or _described(config)
+    side = side or SideJobs(0)
     write_configs(folder, config, collected)
     # After the Parquet files (it holds their checksums), before SHA256SUMS (which lists it).
     write_croissant(
@@ -207,9 +220,9 @@ def write_release(
     write_schema(folder / "schema")
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
     (folder / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")
-    # Read back from the configs just written, in batches: memory does not grow with them.
-    write_explorer(folder, folder / EXPLORER_FOLDER)
-    write_timeline_figure(folder)
+    # Both read back the configs just written, in batches: memory does not grow with them.
+    side.submit(write_timeline_figure, folder)
+    side.submit(write_explorer, folder, folder / EXPLORER_FOLDER)
     template = config.template.read_text("utf-8")
     accuracy = None
     if config.gold_dirs:
@@ -229,6 +242,7 @@ def write_release(
     (folder / "README.md").write_text(card, "utf-8")
     if description.licensing[2] == DEFAULT_LICENSE_LINK:  # the card's front matter links it
         (folder / DEFAULT_LICENSE_LINK).write_text(license_file(manifest.text_policy), "utf-8")
+    side.wait()
     write_checksums(folder)
 
 

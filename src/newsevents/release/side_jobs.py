@@ -1,0 +1,82 @@
+"""The release's independent writes in side processes, while this one writes the rest.
+
+Once the configs are on disk, the card's figure (timeline_figure.py) and the explorer
+(explorer/write.py) read them and nothing else: they can run beside the croissant, the
+schema and the card. A build given more than one process (`--workers N`, N > 1) starts
+up to two side processes when the per-article stages are done: at that point the
+stages' workers have ended and a core is idle while this process runs the corpus steps
+and writes the configs, so the side processes import matplotlib and pyarrow there, not
+on the build's path. With one process (`--workers 1`) every job runs here, in turn.
+
+A job's bytes do not depend on where it ran. A side process that dies (the system
+killing it) costs nothing but time: its job is run again here. A job that raises
+raises here, as if it had run here.
+"""
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+MAX_PROCESSES = 2  # the figure and the explorer
+
+
+def _warm_up() -> None:
+    """Import what the jobs need before they arrive (run once in each side process)."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.figure  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+
+    import newsevents.explorer.write  # noqa: F401
+    import newsevents.release.timeline_figure  # noqa: F401
+
+
+class SideJobs:
+    """Run jobs in up to `processes` side processes (none: here, at `submit`)."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = min(processes, MAX_PROCESSES)
+        self._executor: ProcessPoolExecutor | None = None
+        self._jobs: list[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = []
+
+    def start(self) -> None:
+        """Start the side processes now (they warm up while this process works on)."""
+        if self.processes < 1 or self._executor is not None:
+            return
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_warm_up,
+        )
+        for _ in range(self.processes):  # a pool spawns its processes as work arrives
+            self._executor.submit(int)
+
+    def submit(self, job: Callable[..., Any], *args: Any) -> None:
+        """Run `job(*args)` in a side process, or here when there is none."""
+        future: Future[Any] = Future()
+        if self._executor is None:
+            future.set_result(job(*args))
+        else:
+            try:
+                future = self._executor.submit(job, *args)
+            except BrokenProcessPool:
+                future.set_result(job(*args))
+        self._jobs.append((future, job, args))
+
+    def wait(self) -> None:
+        """Wait for every job; one whose process died runs again here."""
+        jobs, self._jobs = self._jobs, []
+        for future, job, args in jobs:
+            try:
+                future.result()
+            except BrokenProcessPool:
+                job(*args)
+
+    def close(self) -> None:
+        """End the side processes without waiting for them to exit."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
