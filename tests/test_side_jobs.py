@@ -1,6 +1,10 @@
 """The release's independent writes in side processes (release/side_jobs.py)."""
 
+import multiprocessing
 import os
+import signal
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -70,3 +74,34 @@ def test_a_job_that_raises_raises_here() -> None:
             side.wait()
     finally:
         side.close()
+
+
+def slow_write(started: Path, path: Path) -> None:
+    started.write_text(str(os.getpid()))
+    time.sleep(2.0)
+    path.write_text("written after its build was killed")
+
+
+def build_with_a_slow_job(started: Path, path: Path) -> None:
+    side = SideJobs(1)
+    side.start()
+    side.submit(slow_write, started, path)
+    side.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_side_processes_die_with_a_killed_build(tmp_path: Path) -> None:
+    started, path = tmp_path / "started", tmp_path / "late"
+    build = multiprocessing.get_context("fork").Process(
+        target=build_with_a_slow_job, args=(started, path)
+    )
+    build.start()
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert started.exists(), "the side job never started"
+    assert build.pid is not None
+    os.kill(build.pid, signal.SIGKILL)
+    build.join()
+    time.sleep(3.0)
+    assert not path.exists(), "a side process wrote on after its build was killed"

@@ -34,6 +34,7 @@ TASK = 8  # documents per task: a few ms of pickling against a second or so of s
 # Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
 # worker busy, few enough that memory stays bounded by the window, not the corpus.
 AHEAD_PER_WORKER = 4
+WINDOW_ITEMS = 1024  # items held in the window at most, whatever they are
 LOOK_AHEAD = 64  # items `plan` may hold while it decides (cached results are whole articles)
 
 Item = RawDocument | Built | Reject  # what is already a result passes through
@@ -116,6 +117,7 @@ def run_in_pool(
         initargs=(worker_init,),
     )
     window: deque[tuple[list[Item], Future[list[Result]] | None]] = deque()
+    tasks = 0  # chunks in the window whose documents are with the workers
     broken = False
     try:
         stream = iter(items)
@@ -128,11 +130,17 @@ def run_in_pool(
                 except BrokenProcessPool:
                     broken = True
             window.append((chunk, future))
-            if while_waiting is not None and len(window) > workers * AHEAD_PER_WORKER:
+            tasks += future is not None
+            if while_waiting is not None and tasks > workers * AHEAD_PER_WORKER:
                 while_waiting()
                 while_waiting = None
-            while len(window) > workers * AHEAD_PER_WORKER:
-                broken |= yield from _gather(*window.popleft())
+            # Bounded by tasks (enough to keep every worker busy) and by items (a cached
+            # result is a whole article in memory): a rebuild reads on through its cached
+            # articles while the workers start and run the few documents it missed.
+            while tasks > workers * AHEAD_PER_WORKER or len(window) * TASK > WINDOW_ITEMS:
+                chunk, future = window.popleft()
+                tasks -= future is not None
+                broken |= yield from _gather(chunk, future)
         while window:
             broken |= yield from _gather(*window.popleft())
     finally:

@@ -14,16 +14,31 @@ raises here, as if it had run here.
 """
 
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 MAX_PROCESSES = 2  # the figure and the explorer
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
-def _warm_up() -> None:
-    """Import what the jobs need before they arrive (run once in each side process)."""
+def _start_side_process(build: int) -> None:
+    """Run once in each side process: tie it to the build's process, then import what
+    the jobs need before they arrive.
+
+    A side job writes into the build's temporary folder. When the build is killed, its
+    side processes must die with it (Linux: PR_SET_PDEATHSIG), not write on into a
+    folder the next build clears; elsewhere they end after their job."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != build:  # the build died before the line above
+        os._exit(1)
     import matplotlib
 
     matplotlib.use("Agg", force=True)
@@ -49,7 +64,8 @@ class SideJobs:
         self._executor = ProcessPoolExecutor(
             max_workers=self.processes,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_warm_up,
+            initializer=_start_side_process,
+            initargs=(os.getpid(),),
         )
         for _ in range(self.processes):  # a pool spawns its processes as work arrives
             self._executor.submit(int)
