@@ -31,7 +31,7 @@ def test_the_identifier_is_pickled_once_then_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
-    screen._identifier.cache_clear()
+    screen.language_identifier.cache_clear()
     try:
         assert screen.identify_language(ENGLISH)[0] == "en"
         [pickled] = tmp_path.glob("langid-*.pickle")
@@ -40,18 +40,18 @@ def test_the_identifier_is_pickled_once_then_loaded(
         def no_model(*args: object, **kwargs: object) -> None:
             raise AssertionError("the model file was read again")
 
-        screen._identifier.cache_clear()
+        screen.language_identifier.cache_clear()
         monkeypatch.setattr(LanguageIdentifier, "from_model_file", no_model)
         assert screen.identify_language(FRENCH)[0] == "fr"
         monkeypatch.undo()
 
         monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
         pickled.write_bytes(b"not a pickle")  # a damaged file is made again
-        screen._identifier.cache_clear()
+        screen.language_identifier.cache_clear()
         assert screen.identify_language(ENGLISH)[0] == "en"
         assert pickled.read_bytes() != b"not a pickle"
     finally:
-        screen._identifier.cache_clear()
+        screen.language_identifier.cache_clear()
 
 
 def test_an_unwritable_cache_folder_still_identifies(
@@ -60,8 +60,8 @@ def test_an_unwritable_cache_folder_still_identifies(
     blocker = tmp_path / "a-file"
     blocker.write_text("a file where the folder should be")
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(blocker / "cache"))
-    screen._identifier.cache_clear()
+    screen.language_identifier.cache_clear()
     try:
         assert screen.identify_language(FRENCH)[0] == "fr"
     finally:
-        screen._identifier.cache_clear()
+        screen.language_identifier.cache_clear()

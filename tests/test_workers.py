@@ -150,3 +150,31 @@ def test_workers_below_one_is_a_user_error(tmp_path: Path, workers: str) -> None
         f"{default_workers()} cores)\n"
     )
     assert not any(tmp_path.iterdir())
+
+
+def _loaded_when_forked() -> tuple[int, int, int]:
+    """In a pool worker, before anything runs: whether the model, the gazetteer's
+    phrase matcher and the language identifier are already in this process."""
+    from newsevents.pipeline import gazetteer, nlp, screen
+
+    return (
+        nlp.load_nlp.cache_info().currsize,
+        gazetteer.phrase_matcher.cache_info().currsize,
+        screen.language_identifier.cache_info().currsize,
+    )
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork server on this system: workers are spawned and load the model themselves",
+)
+def test_workers_are_forked_with_the_model_already_loaded() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsevents.pipeline.fork_server import PRELOAD, start_fork_server, worker_context
+
+    start_fork_server(2)  # as `build` does first thing; starting it twice is harmless
+    context = worker_context()
+    assert context.get_start_method() == "forkserver" and PRELOAD
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:  # no initializer
+        assert pool.submit(_loaded_when_forked).result() == (1, 1, 1)

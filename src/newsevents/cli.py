@@ -148,6 +148,10 @@ def build(
 
     Example: newsevents build --input seeds --out releases --version 0.1.0 --gold gold
     """
+    if engine == "local":  # the workers' model loads while this process starts
+        from newsevents.pipeline.fork_server import start_fork_server
+
+        start_fork_server(workers)
     from newsevents import __version__
     from newsevents.config import BuildConfig
     from newsevents.errors import UserError

@@ -104,7 +104,7 @@ def latin_share(text: str) -> float:
 
 def identify_language(text: str) -> tuple[str, float]:
     """The most likely language of `text` and its normalized probability."""
-    code, probability = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    code, probability = language_identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(code), float(probability)
 
 
@@ -115,7 +115,7 @@ def identifier_version() -> str:
 
 
 @cache
-def _identifier() -> Any:
+def language_identifier() -> Any:
     """py3langid's identifier. Its model ships LZMA-compressed and takes 0.45 s to read
     in every build process; the identifier is pickled once per installation into the
     user's cache folder (user_cache.py), from which it loads in 0.07 s."""

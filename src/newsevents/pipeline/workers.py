@@ -8,18 +8,22 @@ returns: a validated `Built` or a `Reject`. The fault barrier therefore runs ins
 the worker exactly as it runs in process, and an article that raises still becomes
 the same `internal-error` reject.
 
-Workers are spawned, not forked: the parent may hold threads (the progress bar) and
-a forked copy of a threaded process can deadlock. Each worker loads the spaCy model
-and the knowledge files once, in its initializer. As with any spawned process, a
-script that builds with workers > 1 must guard its entry point with
-`if __name__ == "__main__":` (a spawned worker imports the script's main module).
+Workers are not forked from the build's process: it may hold threads (the progress
+bar) and a forked copy of a threaded process can deadlock. Where the system has it
+(Linux, macOS), they are forked from multiprocessing's fork server, a fresh
+single-threaded process that imports `preload.py` first: the model, the knowledge and
+the stages' one-time tables are loaded there once (about 2 s) and every worker starts
+with them, shared copy-on-write, instead of each loading its own copy on a busy core.
+Elsewhere they are spawned and load them in their initializer. As with any spawned
+process, a script that builds with workers > 1 must guard its entry point with
+`if __name__ == "__main__":` (the fork server imports the script's main module).
 
 A task that fails as a whole (a worker killed by the system, a result that does not
 pickle) is run again in the parent, where its articles meet the fault barrier as
 usual; once the pool is broken, the rest of the input runs in the parent too.
 """
 
-import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from newsevents.pipeline.document import RawDocument
+from newsevents.pipeline.fork_server import worker_context
 from newsevents.pipeline.stages import Built, process, run_items
 from newsevents.schema import Reject
 
@@ -107,18 +112,21 @@ def run_in_pool(
 
     `worker_init`, a picklable top-level function, runs once in each worker after the
     model loads (tests use it to make a stage fail inside the workers). `while_waiting`
-    runs once here when the workers first have their window of tasks, the first time
-    this process would wait for them: what this process will need after the stages
-    (knowledge, imports) is loaded then, not after the last result."""
+    runs in a thread of this process while the workers start: what this process will
+    need after the stages (knowledge, imports) is loaded then, while it would otherwise
+    wait, not after the last result."""
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=worker_context(),
         initializer=load_once,
         initargs=(worker_init,),
     )
     window: deque[tuple[list[Item], Future[list[Result]] | None]] = deque()
     tasks = 0  # chunks in the window whose documents are with the workers
     broken = False
+    # Beside the first submit, which waits for the fork server to load the model.
+    preparing = threading.Thread(target=while_waiting or (lambda: None), daemon=True)
+    preparing.start()
     try:
         stream = iter(items)
         while chunk := list(islice(stream, TASK)):
@@ -131,9 +139,6 @@ def run_in_pool(
                     broken = True
             window.append((chunk, future))
             tasks += future is not None
-            if while_waiting is not None and tasks > workers * AHEAD_PER_WORKER:
-                while_waiting()
-                while_waiting = None
             # Bounded by tasks (enough to keep every worker busy) and by items (a cached
             # result is a whole article in memory): a rebuild reads on through its cached
             # articles while the workers start and run the few documents it missed.
@@ -146,6 +151,7 @@ def run_in_pool(
     finally:
         # Not waited for: the workers end while this process goes on to the corpus steps.
         pool.shutdown(wait=False, cancel_futures=True)
+        preparing.join()
 
 
 def _gather(
@@ -171,18 +177,23 @@ def _gather(
 
 
 def load_once(worker_init: Callable[[], None] | None = None) -> None:
-    """Load the model and the knowledge files into this process's caches before the
-    first task, so no task pays for them: the pool's worker initializer, and what a
-    Dask worker runs when the build's plugin is set up on it (dask_engine.py)."""
+    """Load the model, the knowledge files and the stages' one-time tables into this
+    process's caches before the first task, so no task pays for them: run by the fork
+    server (preload.py) and then by each pool worker (already loaded when forked from
+    it), and by a Dask worker when the build's plugin is set up on it (dask_engine.py).
+    Nothing here may hold an open file or connection: forked workers would share it."""
     from newsevents import knowledge
-    from newsevents.pipeline import nlp
+    from newsevents.pipeline import gazetteer, nlp, screen
+    from newsevents.pipeline.geocode import data
 
-    nlp.load_nlp()
+    model = nlp.load_nlp()
     for loader in (
         knowledge.boilerplate, knowledge.outlets, knowledge.credits, knowledge.actors,
         knowledge.names, knowledge.event_lexicon, knowledge.claim_lexicon,
         knowledge.known_incidents, knowledge.office_terms, knowledge.time_words,
+        data.units, data.countries, screen.language_identifier,
     ):  # fmt: skip
         loader()
+    gazetteer.phrase_matcher(model)
     if worker_init is not None:
         worker_init()
