@@ -178,3 +178,27 @@ def test_workers_are_forked_with_the_model_already_loaded() -> None:
     assert context.get_start_method() == "forkserver" and PRELOAD
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:  # no initializer
         assert pool.submit(_loaded_when_forked).result() == (1, 1, 1)
+
+
+def test_a_failing_preparation_beside_the_workers_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the build's process loads while the workers start is only a head start: if
+    it fails there, the corpus steps load it themselves."""
+    from newsevents.pipeline import collect as collect_module
+
+    calls = []
+
+    def broken_preparation() -> None:
+        calls.append(1)
+        raise OSError("a knowledge file could not be read just then")
+
+    inputs = _marked_corpus(tmp_path / "in")
+    monkeypatch.setattr(collect_module, "prepare_corpus_steps", broken_preparation)
+    pooled = collect(inputs, workers=2)
+    assert calls == [1] and pooled.workers == 2
+    assert pooled.rejects == [] and len(pooled.articles) == 10 and len(pooled.incidents) > 0
+    from newsevents.pipeline.workers import _quietly
+
+    _quietly(broken_preparation)  # the thread's own body: no traceback from the thread
+    assert calls == [1, 1]

@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from itertools import chain, islice
 
 from newsevents.pipeline.document import RawDocument
@@ -125,7 +126,7 @@ def run_in_pool(
     tasks = 0  # chunks in the window whose documents are with the workers
     broken = False
     # Beside the first submit, which waits for the fork server to load the model.
-    preparing = threading.Thread(target=while_waiting or (lambda: None), daemon=True)
+    preparing = threading.Thread(target=_quietly, args=(while_waiting,), daemon=True)
     preparing.start()
     try:
         stream = iter(items)
@@ -152,6 +153,14 @@ def run_in_pool(
         # Not waited for: the workers end while this process goes on to the corpus steps.
         pool.shutdown(wait=False, cancel_futures=True)
         preparing.join()
+
+
+def _quietly(prepare: Callable[[], None] | None) -> None:
+    """Run `prepare` in its thread; what fails there is only done later, where it is
+    needed, and fails there with its own error."""
+    with suppress(Exception):
+        if prepare is not None:
+            prepare()
 
 
 def _gather(
