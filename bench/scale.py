@@ -14,7 +14,7 @@ each about 345 words. Prints, asserts nothing:
 6. the cross-article steps alone at a large size, from signatures and compact articles
    made by varying those of real articles: seconds and candidate pairs.
 
-Run: .venv/bin/python bench/scale.py [--quick]   (the full run takes about 40 minutes)
+Run: .venv/bin/python bench/scale.py [--quick]   (the full run takes about 25 minutes)
 """
 
 import argparse

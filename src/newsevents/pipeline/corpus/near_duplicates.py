@@ -2,12 +2,12 @@
 story of seed 001).
 
 Each article's body is reduced to a MinHash of its word 3-shingles when it is built
-(signature.py: datasketch, PERMUTATIONS permutations, a fixed seed). Articles
-are taken in order of publication (undated ones last, ties by `article_id`), never in
-input order: an article whose estimated Jaccard similarity with an earlier one reaches
-THRESHOLD is marked `near_duplicate_of` the story that one copies, or that one itself, so
-`near_duplicate_of` always names an original. Of several earlier matches the earliest
-wins, as when every pair was compared.
+(signature.py: datasketch's MinHash, computed with numpy; PERMUTATIONS permutations, a
+fixed seed). Articles are taken in order of publication (undated ones last, ties by
+`article_id`), never in input order: an article whose estimated Jaccard similarity with
+an earlier one reaches THRESHOLD is marked `near_duplicate_of` the story that one
+copies, or that one itself, so `near_duplicate_of` always names an original. Of several
+earlier matches the earliest wins, as when every pair was compared.
 
 Pairs are not all compared: an LSH index (BANDS bands of ROWS rows of the signature)
 hands each article only the earlier ones that share a whole band with it, and only those
