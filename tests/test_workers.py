@@ -168,12 +168,13 @@ def _loaded_when_forked() -> tuple[int, int, int]:
     "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
     reason="no fork server on this system: workers are spawned and load the model themselves",
 )
-def test_workers_are_forked_with_the_model_already_loaded() -> None:
+def test_workers_are_forked_with_the_model_already_loaded(tmp_path: Path) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     from newsevents.pipeline.fork_server import PRELOAD, start_fork_server, worker_context
 
-    start_fork_server(2)  # as `build` does first thing; starting it twice is harmless
+    (tmp_path / "crawl.jsonl").write_text("")  # a JSONL file may hold any number
+    start_fork_server(2, tmp_path)  # as `build` does first thing; twice is harmless
     context = worker_context()
     assert context.get_start_method() == "forkserver" and PRELOAD
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:  # no initializer
@@ -202,3 +203,17 @@ def test_a_failing_preparation_beside_the_workers_costs_nothing(
 
     _quietly(broken_preparation)  # the thread's own body: no traceback from the thread
     assert calls == [1, 1]
+
+
+def test_the_fork_server_is_started_early_only_for_more_than_one_task(tmp_path: Path) -> None:
+    from newsevents.pipeline.fork_server import ONE_TASK, _more_than_one_task
+
+    assert ONE_TASK == TASK
+    assert not _more_than_one_task(SEEDS)  # five articles and two YAML files
+    assert not _more_than_one_task(tmp_path / "missing")
+    small = write_inputs(tmp_path / "small", {f"a{i}.txt": GOOD_ARTICLE for i in range(TASK)})
+    assert not _more_than_one_task(small)
+    many = write_inputs(tmp_path / "many", {f"a{i}.txt": GOOD_ARTICLE for i in range(TASK + 3)})
+    assert _more_than_one_task(many)
+    assert _more_than_one_task(write_inputs(tmp_path / "nested", {"2024/a.txt": GOOD_ARTICLE}))
+    assert _more_than_one_task(write_inputs(tmp_path / "crawl", {"crawl.jsonl": "{}\n"}))

@@ -151,7 +151,7 @@ def build(
     if engine == "local":  # the workers' model loads while this process starts
         from newsevents.pipeline.fork_server import start_fork_server
 
-        start_fork_server(workers)
+        start_fork_server(workers, input)
     from newsevents import __version__
     from newsevents.config import BuildConfig
     from newsevents.errors import UserError

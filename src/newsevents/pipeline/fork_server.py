@@ -9,8 +9,10 @@ import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
 import os
+from pathlib import Path
 
 PRELOAD = ["newsevents.pipeline.preload"]
+ONE_TASK = 8  # workers.TASK: an input of no more than one task runs in the build's process
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -23,11 +25,36 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def start_fork_server(workers: int | None) -> None:
+def start_fork_server(workers: int | None, input_dir: Path) -> None:
     """Start the fork server now when a pool of `workers` (None: one per core) may be
-    used; it does not wait for the model to load. A build that turns out too small for
-    a pool (workers.plan) leaves it unused; it ends with this process."""
+    used on `input_dir`; it does not wait for the model to load. A build that turns out
+    too small for a pool after all (workers.plan) leaves it unused; it ends with this
+    process."""
     if (workers if workers is not None else os.cpu_count() or 1) < 2:
+        return
+    if not _more_than_one_task(input_dir):
         return
     if isinstance(worker_context(), multiprocessing.context.ForkServerContext):
         multiprocessing.forkserver.ensure_running()
+
+
+def _more_than_one_task(input_dir: Path) -> bool:
+    """Whether the input may hold more than ONE_TASK articles, from a glance at the top
+    of the folder: a subfolder or a JSONL file may hold any number; otherwise its files
+    are counted, beside a dataset.yaml and a sources.yaml. A small folder such as seeds/
+    then loads no model in vain, and a crawl of a million files is not walked twice (a
+    wrong guess costs a model load, or starts the server at the first task instead)."""
+    files = 0
+    try:
+        with os.scandir(input_dir) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False) or entry.name.lower().endswith(".jsonl"):
+                    return True
+                files += 1
+                if files > ONE_TASK + 2:
+                    return True
+    except OSError:
+        return False  # the build reports the folder itself
+    return False
