@@ -7,7 +7,6 @@ process reads its options, its imports and the first articles."""
 
 import multiprocessing
 import multiprocessing.context
-import multiprocessing.forkserver
 import os
 from pathlib import Path
 
@@ -34,7 +33,9 @@ def start_fork_server(workers: int | None, input_dir: Path) -> None:
         return
     if not _more_than_one_task(input_dir):
         return
-    if isinstance(worker_context(), multiprocessing.context.ForkServerContext):
+    if worker_context().get_start_method() == "forkserver":
+        import multiprocessing.forkserver  # not on every system
+
         multiprocessing.forkserver.ensure_running()
 
 
