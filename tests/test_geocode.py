@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from newsevents.knowledge import actors
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.geocode import article_countries, geocode_events, locate
-from newsevents.pipeline.geocode.combine import incident_geo
+from newsevents.pipeline.geocode.combine import incident_geo, point_of
 from newsevents.pipeline.geocode.data import distance_km
 from newsevents.pipeline.geocode.resolve import Geo
 from newsevents.schema import Entity, Event, Evidence
@@ -218,9 +218,9 @@ def test_event_validator_keeps_geo_fields_consistent():
             Event.model_validate({**base, **broken})
 
 
-def _member(**fields: object) -> SimpleNamespace:
+def _member(**fields: object) -> Geo | None:
     blank = dict.fromkeys(Geo.__dataclass_fields__) | {"geo_ambiguous": False}
-    return SimpleNamespace(**(blank | fields))
+    return point_of(SimpleNamespace(**(blank | fields)))  # type: ignore[arg-type]
 
 
 PANJGUR = {"latitude": 26.9719, "longitude": 64.0946, "country_iso3": "PAK",

@@ -150,7 +150,8 @@ def prepare_corpus_steps() -> None:
     from newsevents.pipeline.geocode import data
 
     knowledge.actors()  # the incidents' regions
-    data.units(), data.countries()  # the incidents' common province or country
+    data.units()  # the incidents' common province or country
+    data.countries()
     pa.array([0])  # pyarrow's first array imports pandas (0.3 s), to check its type
 
 

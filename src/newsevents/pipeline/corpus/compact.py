@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from newsevents.pipeline.geocode.combine import point_of
+from newsevents.pipeline.geocode.resolve import Geo
 from newsevents.schema import Article, CasualtyClaim, Event
 from newsevents.schema.extractions import (
     DatePrecision,
@@ -43,16 +45,7 @@ class CompactEvent:
     actors: tuple[str, ...]
     locations: tuple[str, ...]
     mention: Literal["new", "background"]
-    latitude: float | None = None
-    longitude: float | None = None
-    country_iso3: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    geonames_id: int | None = None
-    geo_precision: int | None = None
-    geo_place: str | None = None
-    geo_method: str | None = None
-    geo_ambiguous: bool = False
+    point: Geo | None = None  # the event's geo fields when it has a point (incident_geo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +77,11 @@ EventLike = Event | CompactEvent
 ClaimLike = CasualtyClaim | CompactClaim
 
 
+def event_point(e: EventLike) -> Geo | None:
+    """An event's point, whether it is compact (kept) or whole (made here)."""
+    return e.point if isinstance(e, CompactEvent) else point_of(e)
+
+
 def compact(article: Article) -> CompactArticle:
     return CompactArticle(
         article.article_id,
@@ -97,9 +95,7 @@ def compact(article: Article) -> CompactArticle:
 def _event(e: Event) -> CompactEvent:
     return CompactEvent(
         e.event_id, e.type, e.mode, e.status, e.date, e.date_precision, e.date_start,
-        e.date_end, tuple(e.actors), tuple(e.locations), e.mention, e.latitude, e.longitude,
-        e.country_iso3, e.admin1, e.admin2, e.geonames_id, e.geo_precision, e.geo_place,
-        e.geo_method, e.geo_ambiguous,
+        e.date_end, tuple(e.actors), tuple(e.locations), e.mention, point_of(e),
     )  # fmt: skip
 
 

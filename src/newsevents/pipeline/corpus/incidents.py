@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
-from newsevents.pipeline.corpus.compact import ArticleLike, EventLike
+from newsevents.pipeline.corpus.compact import ArticleLike, EventLike, event_point
 from newsevents.pipeline.corpus.figures import (
     LinkedClaim,
     conflict,
@@ -165,5 +165,5 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
         injured_best=figures["injured"][1],
         injured_high=figures["injured"][2],
         figures_conflict=conflict(used) if used else False,
-        **incident_geo(events).fields(),
+        **incident_geo([event_point(e) for e in events]).fields(),
     )

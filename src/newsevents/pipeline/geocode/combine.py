@@ -15,7 +15,10 @@ from newsevents.pipeline.geocode.resolve import SAME_PLACE_KM, Geo, unit_geo
 from newsevents.schema.geo import Geocoded as HasGeo
 
 
-def _geo(e: HasGeo) -> Geo:
+def point_of(e: HasGeo) -> Geo | None:
+    """The record's geo fields when it has a point (all an incident's geo reads)."""
+    if e.latitude is None:
+        return None
     return Geo(e.latitude, e.longitude, e.country_iso3, e.admin1, e.admin2, e.geonames_id,
                e.geo_precision, e.geo_place, e.geo_method, e.geo_ambiguous)  # fmt: skip
 
@@ -43,9 +46,10 @@ def _holds(coarse: Geo, fine: Geo) -> bool:
 NO_GEO = Geo()  # frozen: one shared value for every incident without a point
 
 
-def incident_geo(events: Sequence[HasGeo]) -> Geo:
-    """The incident's geo fields from its member events (in the members' sorted order)."""
-    points = [_geo(e) for e in events if e.latitude is not None]
+def incident_geo(mentions: Sequence[Geo | None]) -> Geo:
+    """The incident's geo fields from its member events' points (`point_of`, None for a
+    member without one), in the members' sorted order."""
+    points = [p for p in mentions if p is not None]
     if not points:
         return NO_GEO
     best = min(points, key=lambda g: g.geo_precision or 99)  # first of the most precise
