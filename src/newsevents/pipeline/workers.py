@@ -192,9 +192,10 @@ def load_once(worker_init: Callable[[], None] | None = None) -> None:
     it), and by a Dask worker when the build's plugin is set up on it (dask_engine.py).
     Nothing here may hold an open file or connection: forked workers would share it."""
     from newsevents import knowledge
-    from newsevents.pipeline import gazetteer, nlp, screen
+    from newsevents.pipeline import collector, gazetteer, nlp, screen
     from newsevents.pipeline.geocode import data
 
+    collector.tune_for_bulk_work()
     model = nlp.load_nlp()
     for loader in (
         knowledge.boilerplate, knowledge.outlets, knowledge.credits, knowledge.actors,
@@ -204,5 +205,6 @@ def load_once(worker_init: Callable[[], None] | None = None) -> None:
     ):  # fmt: skip
         loader()
     gazetteer.phrase_matcher(model)
+    collector.freeze_loaded()
     if worker_init is not None:
         worker_init()

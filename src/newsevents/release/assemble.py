@@ -23,6 +23,7 @@ from newsevents.evaluate import evaluate, load_gold
 from newsevents.explorer import EXPLORER_FOLDER, write_explorer
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
+from newsevents.pipeline.collector import bulk_work
 from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.fingerprint import pipeline_fingerprint
 from newsevents.pipeline.stages import STAGES
@@ -80,7 +81,7 @@ def build_release(
     if config.previous and not (config.previous / "jsonl" / "articles.jsonl").is_file():
         raise UserError(E.E005, path=config.previous)
     description = _described(config)
-    with VersionLock(config.out_dir, config.version, target) as lock:
+    with VersionLock(config.out_dir, config.version, target) as lock, bulk_work():
         notes = [f"cleared the stale lock of process {lock.stale_pid}"] if lock.stale_pid else []
         notes += _clean_up_after_killed_builds(config)
         if target.exists() and not config.force:
