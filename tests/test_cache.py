@@ -4,6 +4,7 @@ release a build without the cache gives, and survives a killed build."""
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import signal
 import sqlite3
@@ -214,3 +215,27 @@ def test_cached_articles_pass_through_the_worker_pool_in_their_place(tmp_path: P
         "processed": len(changed),
     }
     assert _records(rebuilt) == _records(_build(inputs, tmp_path / "plain", use_cache=False))
+
+
+def test_a_result_travels_and_is_cached_as_json_with_what_the_build_reads_of_it() -> None:
+    """A worker's result reaches the build's process, and the cache, without its Article
+    object; what the build reads of it (compact copy, facts) is made from the article,
+    and the article reads back from the JSON unchanged."""
+    from newsevents.pipeline.cache import _decode, _encode
+    from newsevents.pipeline.compact import compact
+    from newsevents.pipeline.facts import facts_of
+    from newsevents.pipeline.ingest import InputFolder
+    from newsevents.pipeline.stages import Built, process
+
+    doc = next(iter(InputFolder(SEEDS).documents()))
+    built = process([doc])[0]
+    assert isinstance(built, Built) and built.article.events and built.article.entities
+    travelled = pickle.loads(pickle.dumps(built))
+    assert travelled.__dict__["_article"] is None, "the Article object is not pickled"
+    assert travelled == built and travelled.article == built.article
+    cached = _decode(*_encode(built))
+    assert isinstance(cached, Built) and cached.__dict__["_article"] is None
+    assert cached.compact == compact(built.article)
+    assert cached.facts == facts_of(built.article)
+    assert cached.removed == built.removed and cached.signature == built.signature
+    assert cached.article == built.article

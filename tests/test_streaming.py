@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsevents.pipeline.collect import collect
-from newsevents.pipeline.corpus.compact import compact
+from newsevents.pipeline.compact import compact
 from newsevents.pipeline.spool import ArticleSpool
 from newsevents.release.writers import ConfigWriter
 from newsevents.schema import EntityRow

@@ -18,6 +18,7 @@ grow with each edit.
 import dataclasses
 import hashlib
 import json
+import pickle
 import sqlite3
 import zlib
 from collections import Counter, deque
@@ -27,7 +28,7 @@ from pathlib import Path
 from newsevents.errors import E, UserError
 from newsevents.pipeline.document import RawDocument
 from newsevents.pipeline.stages import Built
-from newsevents.schema import Article, Reject
+from newsevents.schema import Reject
 
 CACHE_FILE = "articles.sqlite"
 BATCH = 64  # results per transaction: a killed build loses at most this many
@@ -125,21 +126,23 @@ def _passing(result: Result) -> bool:
 
 
 def _encode(result: Result) -> tuple[bytes, bytes | None]:
-    """A reject as `R` + its JSON; an article as `A` + a line of JSON (what the clean stage
-    removed) + the article's JSON, read back by pydantic's JSON parser in one step."""
+    """A reject as its JSON; an article as its JSON with what the build reads of it
+    (stages.Built): its compact copy and facts, kept so that a rebuild reads its cached
+    articles without validating them again. Pickled: the file is this installation's
+    own, written by its builds and keyed by the pipeline's fingerprint."""
     if isinstance(result, Reject):
-        body, signature = "R" + result.model_dump_json(), None
+        body: tuple[object, ...] = ("R", result.model_dump_json())
+        signature = None
     else:
-        removed = json.dumps(dict(sorted(result.removed.items())))
-        body, signature = f"A{removed}\n{result.article.model_dump_json()}", result.signature
-    return zlib.compress(body.encode("utf-8"), 1), signature
+        removed = dict(sorted(result.removed.items()))
+        body = ("A", removed, result.article_json, result.compact, result.facts)
+        signature = result.signature
+    return zlib.compress(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), 1), signature
 
 
 def _decode(body: bytes, signature: bytes | None) -> Result:
-    text = zlib.decompress(body).decode("utf-8")
-    if text.startswith("R"):
-        return Reject.model_validate_json(text[1:])
-    removed, article = text[1:].split("\n", 1)
-    return Built(
-        Article.model_validate_json(article), Counter(json.loads(removed)), signature or b""
-    )
+    kind, *fields = pickle.loads(zlib.decompress(body))
+    if kind == "R":
+        return Reject.model_validate_json(fields[0])
+    removed, article_json, compact, facts = fields
+    return Built(article_json, compact, facts, Counter(removed), signature or b"")

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from newsevents.pipeline.cache import ArticleCache
-from newsevents.pipeline.corpus import CompactArticle, compact, run_corpus_steps
+from newsevents.pipeline.corpus import CompactArticle, run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.signature import PERMUTATIONS
 from newsevents.pipeline.spool import ArticleSpool, RecordSpool
@@ -94,16 +94,16 @@ def collect(
             out.rejects.append(item)
             name = item.file
         else:
-            article = item.article
-            out.counted().add(article)
+            # Read from what the worker or the cache made: no Article is rebuilt here.
+            out.counted().add_facts(item.facts)
             out.removed_lines.update(item.removed)
             signatures += item.signature
-            kept.append(compact(article))
+            kept.append(item.compact)
             if sink is not None:
-                sink.add(article)
+                sink.add_json(item.article_json)
             else:
-                full.append(article)
-            name = article.source_file
+                full.append(item.article)
+            name = item.facts.source_file
         if on_item:
             on_item(name)
     if after_stages:

@@ -4,7 +4,7 @@ build's memory does not grow with its corpus.
 The corpus steps (near-duplicates, incidents) need every article before any can be
 written: a rewrite is marked only once its original is known. The articles therefore
 go to a spool file as they are built, in build order, and the corpus steps run on
-compact copies (corpus/compact.py) and signatures; the release is then written from
+compact copies (compact.py) and signatures; the release is then written from
 the spool, each article read back with what the corpus steps set. Incident rows are
 spooled the same way as the incidents step makes them.
 """
@@ -29,8 +29,12 @@ class RecordSpool(Generic[R]):
         self._count = 0
 
     def add(self, record: R) -> None:
+        self.add_json(record.model_dump_json())
+
+    def add_json(self, line: str) -> None:
+        """A record already dumped (`model_dump_json`, one line), as `add` writes it."""
         assert self._out is not None, "the spool is closed for writing once read"
-        self._out.write(record.model_dump_json() + "\n")
+        self._out.write(line + "\n")
         self._count += 1
 
     def close(self) -> None:

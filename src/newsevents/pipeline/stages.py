@@ -12,13 +12,15 @@ never costs the rest of the run.
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from pydantic import ValidationError
 
 from newsevents.pipeline import claims, clean, entities, events, geocode, metadata, nlp, screen
+from newsevents.pipeline.compact import CompactArticle, compact
 from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.facts import ArticleFacts, facts_of
 from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
 from newsevents.pipeline.signature import signature_values
@@ -55,13 +57,42 @@ STAGES: tuple[Stage, ...] = (
 
 @dataclass(frozen=True)
 class Built:
-    """A validated article, what the clean stage removed from it, and its near-duplicate
-    signature (`signature.signature_values`), computed here so that the corpus step
-    needs no article text and the cache keeps it with the article."""
+    """A validated article as its JSON, with what the build's process needs of it made
+    where it was built: its compact copy for the corpus steps, its facts for the tally,
+    what the clean stage removed from it, and its near-duplicate signature
+    (`signature.signature_values`).
 
-    article: Article
+    The build's process writes the JSON to its spool as it is and reads the rest, so it
+    never turns an article from a worker or from the cache back into an `Article`: only
+    these travel between processes and into the cache. `article` is the `Article`
+    itself: the one just validated in this process, or read back from the JSON on first
+    use (the same article: the cache and the spool rely on that round trip)."""
+
+    article_json: str
+    compact: CompactArticle
+    facts: ArticleFacts
     removed: Counter[str]
     signature: bytes
+    _article: Article | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, article: Article, removed: Counter[str], signature: bytes) -> "Built":
+        return cls(
+            article.model_dump_json(), compact(article), facts_of(article), removed, signature,
+            article,
+        )  # fmt: skip
+
+    @property
+    def article(self) -> Article:
+        if self._article is None:
+            # Frozen: the Article read back is kept beside the JSON it came from.
+            object.__setattr__(self, "_article", Article.model_validate_json(self.article_json))
+        assert self._article is not None
+        return self._article
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (to the build's process) without the `Article`: its JSON says it all."""
+        return {**self.__dict__, "_article": None}
 
 
 def process(docs: Sequence[RawDocument]) -> list[Built | Reject]:
@@ -152,4 +183,4 @@ def assemble(draft: Draft) -> Built | Reject:
             field=field,
             value=first.get("input"),
         )
-    return Built(article, Counter(r.kind for r in draft.removed), signature_values(text))
+    return Built.of(article, Counter(r.kind for r in draft.removed), signature_values(text))

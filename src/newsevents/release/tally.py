@@ -1,6 +1,9 @@
 """What the manifest, the card and the `entities` config need from all the articles,
 tallied one article at a time so that a build never holds its articles to count them.
 
+An article is tallied from its `ArticleFacts` (pipeline/facts.py), the few fields read
+here, made where the article is built.
+
 Memory grows with what is distinct (entities and their spellings, outlets, flags), not
 with the number of articles.
 """
@@ -10,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsevents.pipeline.facts import ArticleFacts, EntityFacts, facts_of
 from newsevents.schema import Article, EntityRow
 
 
@@ -45,30 +49,36 @@ class ReleaseTally:
         return tally
 
     def add(self, article: Article) -> None:
+        self.add_facts(facts_of(article))
+
+    def add_facts(self, facts: ArticleFacts) -> None:
         self.articles += 1
-        self.events += len(article.events)
-        self.claims += len(article.casualty_claims)
-        self.flags.update(article.flags)
-        self.event_date_sources.update(e.date_source for e in article.events)
-        self.date_provenance[article.published_date_provenance] += 1
-        self.outlets[article.source.outlet or "(unknown)"] += 1
-        self.agencies[article.source.agency or "(none)"] += 1
-        self.languages.add(article.language)
-        if day := article.published_date:
+        self.events += facts.events
+        self.claims += facts.claims
+        self.flags.update(facts.flags)
+        self.event_date_sources.update(facts.event_date_sources)
+        self.date_provenance[facts.published_date_provenance] += 1
+        self.outlets[facts.outlet or "(unknown)"] += 1
+        self.agencies[facts.agency or "(none)"] += 1
+        self.languages.add(facts.language)
+        if day := facts.published_date:
             self.dated += 1
             self.first_date = min(day, self.first_date or day)
             self.last_date = max(day, self.last_date or day)
-        self._add_entities(article)
+        self._add_entities(facts.entities)
 
-    def _add_entities(self, article: Article) -> None:
-        """Name, type and QID come from the first article (in build order) naming it."""
-        for entity_id in {e.entity_id for e in article.entities}:
-            self._entities.setdefault(entity_id, _EntityTally(_entity_row(article, entity_id)))
-            self._entities[entity_id].articles += 1
-        for entity in article.entities:
+    def _add_entities(self, entities: tuple[EntityFacts, ...]) -> None:
+        """Name, type and QID come from the first article (in build order) naming it,
+        from the first of its entities with that id."""
+        counted: set[str] = set()
+        for entity in entities:
+            if entity.entity_id not in counted:
+                counted.add(entity.entity_id)
+                self._entities.setdefault(entity.entity_id, _EntityTally(_entity_row(entity)))
+                self._entities[entity.entity_id].articles += 1
             tally = self._entities[entity.entity_id]
-            tally.aliases.update(m.text for m in entity.mentions)
-            tally.mentions += len(entity.mentions)
+            tally.aliases.update(entity.aliases)
+            tally.mentions += entity.mentions
 
     @property
     def entities(self) -> int:
@@ -88,8 +98,7 @@ class ReleaseTally:
         ]
 
 
-def _entity_row(article: Article, entity_id: str) -> EntityRow:
-    entity = next(e for e in article.entities if e.entity_id == entity_id)
+def _entity_row(entity: EntityFacts) -> EntityRow:
     return EntityRow(
         entity_id=entity.entity_id, name=entity.name, type=entity.type,
         wikidata=entity.wikidata, aliases=[], article_count=1, mention_count=1,

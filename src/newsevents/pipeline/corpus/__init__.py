@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from newsevents.pipeline.corpus.compact import ArticleLike, CompactArticle, compact
+from newsevents.pipeline.compact import ArticleLike, CompactArticle, compact
 from newsevents.pipeline.corpus.incidents import build_incidents, incident_rows
 from newsevents.pipeline.corpus.near_duplicates import (
     mark_near_duplicates,

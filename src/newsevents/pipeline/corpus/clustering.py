@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from newsevents.pipeline.corpus.compact import ArticleLike, ClaimLike, EventLike
+from newsevents.pipeline.compact import ArticleLike, ClaimLike, EventLike
 from newsevents.pipeline.corpus.regions import regions
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsevents.pipeline.corpus.compact import ArticleLike, ClaimLike, EventLike
+from newsevents.pipeline.compact import ArticleLike, ClaimLike, EventLike
 from newsevents.schema.incidents import LeftOut
 
 

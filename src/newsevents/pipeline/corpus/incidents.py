@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from newsevents.pipeline.compact import ArticleLike, EventLike, event_point
 from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
-from newsevents.pipeline.corpus.compact import ArticleLike, EventLike, event_point
 from newsevents.pipeline.corpus.figures import (
     LinkedClaim,
     conflict,

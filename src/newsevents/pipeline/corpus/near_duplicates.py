@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsevents.pipeline.corpus.compact import ArticleLike
+from newsevents.pipeline.compact import ArticleLike
 from newsevents.pipeline.signature import PERMUTATIONS, SHINGLE, signature, signature_values
 from newsevents.schema import Article
 

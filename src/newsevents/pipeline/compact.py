@@ -1,4 +1,4 @@
-"""Compact copies of articles: what the corpus steps read, and nothing else.
+"""Compact copies of articles: what the corpus steps (corpus/) read, and nothing else.
 
 The corpus steps need every article of the corpus at once (a rewrite is known only
 when its original is; an incident gathers mentions from everywhere), so what they hold
@@ -6,6 +6,10 @@ is what a build's memory grows with. A validated `Article` with its events and c
 is tens of kilobytes in memory, most of it texts and pydantic's per-object bookkeeping;
 these slotted records keep the fields the steps read, a few kilobytes an article
 (bench/scale.py prints the figure). The steps accept either form.
+
+Made where the article is built (stages.Built) and kept in the per-article cache, so
+this module is hashed into the pipeline's fingerprint with the stages: changing these
+records' shape must miss the cache. The steps themselves are not hashed.
 """
 
 import datetime as dt
