@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from newsevents.release.writers import write_jsonl, write_parquet
 from newsevents.schema import SCHEMA_FILES, Article, CasualtyClaim
 from newsevents.schema.jsonschema import schema_documents
+from newsevents.schema.spans import READ_BACK
 
 from .conftest import ROOT
 from .factories import TITLE, article_data, make_article
@@ -69,6 +70,23 @@ def _broken(mutate) -> str:  # type: ignore[no-untyped-def]
 )  # fmt: skip
 def test_each_invariant_is_enforced(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
     assert message in _broken(mutate)
+
+
+def test_a_record_read_back_skips_only_the_python_invariants() -> None:
+    """READ_BACK is for records this build validated itself: the invariants written in
+    Python are not run again, pydantic's type checks still are, and without the context
+    the same record is refused."""
+    data = copy.deepcopy(article_data())
+    data["entities"][1]["entity_id"] = data["entities"][0]["entity_id"]  # a broken invariant
+    line = json.dumps(data, default=str)
+    with pytest.raises(ValidationError, match="is used twice"):
+        Article.model_validate_json(line)
+    assert Article.model_validate_json(line, context=READ_BACK).entities[1].entity_id
+    data["events"][0]["date"] = "2024-02-30"  # a type error is caught either way
+    with pytest.raises(ValidationError, match="date"):
+        Article.model_validate_json(json.dumps(data, default=str), context=READ_BACK)
+    good = make_article()
+    assert Article.model_validate_json(good.model_dump_json(), context=READ_BACK) == good
 
 
 def test_impossible_calendar_date_is_rejected() -> None:

@@ -16,6 +16,7 @@ from typing import Generic, TextIO, TypeVar
 from pydantic import BaseModel
 
 from newsevents.schema import Article
+from newsevents.schema.spans import READ_BACK
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -48,8 +49,8 @@ class RecordSpool(Generic[R]):
     def __iter__(self) -> Iterator[R]:
         assert self._out is None, "close the spool before reading it"
         with self.path.open(encoding="utf-8") as lines:
-            for line in lines:
-                yield self.model.model_validate_json(line)
+            for line in lines:  # written by this build from validated records
+                yield self.model.model_validate_json(line, context=READ_BACK)
 
 
 class ArticleSpool(RecordSpool[Article]):

@@ -25,6 +25,7 @@ from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
 from newsevents.pipeline.signature import signature_values
 from newsevents.schema import Article, Reject, sha256_text
+from newsevents.schema.spans import READ_BACK
 
 CHUNK = 64
 
@@ -86,7 +87,8 @@ class Built:
     def article(self) -> Article:
         if self._article is None:
             # Frozen: the Article read back is kept beside the JSON it came from.
-            object.__setattr__(self, "_article", Article.model_validate_json(self.article_json))
+            article = Article.model_validate_json(self.article_json, context=READ_BACK)
+            object.__setattr__(self, "_article", article)
         assert self._article is not None
         return self._article
 

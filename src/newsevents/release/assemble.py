@@ -37,7 +37,7 @@ from newsevents.release.diff import diff_releases, release_version
 from newsevents.release.side_jobs import SideJobs
 from newsevents.release.text_policy import apply_text_policy
 from newsevents.release.timeline_figure import write_timeline_figure
-from newsevents.release.writers import ConfigWriter, write_jsonl, write_parquet
+from newsevents.release.writers import ConfigWriter, write_jsonl
 from newsevents.schema import (
     CONFIG_MODELS,
     Article,
@@ -272,8 +272,10 @@ def write_configs(folder: Path, config: BuildConfig, collected: Collected) -> No
         ("entities", EntityRow, collected.counted().entity_rows()),
         ("incidents", IncidentRow, collected.incidents),
     ):
-        write_parquet(folder / name, model, rows)
-        write_jsonl(folder / "jsonl" / f"{name}.jsonl", rows)
+        writer = ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
+        for row in rows:  # one pass: a spooled config is read (and validated) once
+            writer.add(row)
+        writer.close()
 
 
 def _described(config: BuildConfig) -> DatasetDescription:

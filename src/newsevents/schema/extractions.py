@@ -3,10 +3,10 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from newsevents.schema.geo import METHOD_DESCRIPTION, PRECISION_DESCRIPTION, GeoMethod, check_geo
-from newsevents.schema.spans import Evidence, Mention, Phrase, Record
+from newsevents.schema.spans import Evidence, Mention, Phrase, Record, read_back
 
 EntityType = Literal["PERSON", "ORGANIZATION", "ARMED_GROUP", "COUNTRY", "LOCATION", "OTHER"]
 PloverType = Literal[
@@ -142,7 +142,9 @@ class Event(Record):
     )
 
     @model_validator(mode="after")
-    def _geo_fields_agree(self) -> "Event":
+    def _geo_fields_agree(self, info: ValidationInfo) -> "Event":
+        if read_back(info):
+            return self
         check_geo(self)
         if self.geo_place is not None and self.geo_place not in self.locations:
             raise ValueError("geo_place must be one of locations")
@@ -151,7 +153,9 @@ class Event(Record):
         return self
 
     @model_validator(mode="after")
-    def _precision_goes_with_date(self) -> "Event":
+    def _precision_goes_with_date(self, info: ValidationInfo) -> "Event":
+        if read_back(info):
+            return self
         if (self.date is None) != (self.date_precision is None):
             raise ValueError("date_precision must be set exactly when date is set")
         if (self.date is None) != (self.date_source == "none"):
@@ -234,7 +238,9 @@ class CasualtyClaim(Record):
     evidence: Evidence = Field(description="The sentence the figure was read from.")
 
     @model_validator(mode="after")
-    def _counts_fit_qualifier(self) -> "CasualtyClaim":
+    def _counts_fit_qualifier(self, info: ValidationInfo) -> "CasualtyClaim":
+        if read_back(info):
+            return self
         lo, hi, q = self.count_min, self.count_max, self.qualifier
         if hi is not None and lo > hi:
             raise ValueError(f"count_min {lo} is greater than count_max {hi}")
