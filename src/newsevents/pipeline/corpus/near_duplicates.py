@@ -119,6 +119,9 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     kept = np.zeros(0, dtype=np.uint64)
     pending: list[np.ndarray] = []
     waiting = 0
+    # The (later, earlier) index pairs of a group of each size, made once per size and
+    # not once per band (512 bands meet the same few sizes).
+    pairs_of_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
         pair = values[rows, 2 * band : 2 * band + 2].astype(np.uint64)
         keys = (pair[:, 0] << np.uint64(32)) | pair[:, 1]
@@ -131,7 +134,10 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
                 continue
             # Every group of this size at once: a (groups x size) block of positions.
             block = np.sort(ranking[starts[sizes == size][:, None] + np.arange(size)], axis=1)
-            later_k, earlier_k = np.triu_indices(size, 1)[::-1]
+            if size not in pairs_of_size:
+                upper = np.triu_indices(size, 1)
+                pairs_of_size[size] = (upper[1], upper[0])
+            later_k, earlier_k = pairs_of_size[size]
             later = block[:, later_k].astype(np.uint64).ravel()
             earlier = block[:, earlier_k].astype(np.uint64).ravel()
             pending.append((later << np.uint64(32)) | earlier)

@@ -34,16 +34,12 @@ class EntityIndex:
 
     def in_tokens(self, tokens: Any) -> list[Entity]:
         found: list[Entity] = []
+        demonyms = gazetteer().by_demonym
         for token in tokens:
             entity = self.entity_at(token)
-            negated = (
-                token.i >= 2
-                and token.doc[token.i - 1].text == "-"
-                and (token.doc[token.i - 2].lower_ in ("anti", "non", "pro"))
-            )  # "anti-Iranian organization", "non-Iranians" do not name Iran
-            if entity is None and token.lower_ in gazetteer().by_demonym and not negated:
+            if entity is None and token.lower_ in demonyms and not _negated(token):
                 # "Iranian strikes": the demonym names the country, when the article does.
-                entity = self.by_name.get(gazetteer().by_demonym[token.lower_].name)
+                entity = self.by_name.get(demonyms[token.lower_].name)
             if entity is not None and entity not in found:
                 found.append(entity)
         return found
@@ -355,3 +351,14 @@ def _assault_mode(token: Any) -> str | None:
 _BOTH_SIDES = re.compile(
     r"\b(both|two)\s+(nations|countries|sides|neighbours|neighbors|governments|states)\b"
 )
+
+
+def _negated(token: Any) -> bool:
+    """Whether a demonym is negated: "anti-Iranian organization", "non-Iranians" do not
+    name Iran."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ in ("anti", "non", "pro")
+    )
