@@ -2,14 +2,20 @@
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
+
+# Names and words recur across a corpus (the same actors in every article): their keys
+# are kept, this many at most, instead of being decomposed character by character again.
+KEYS_KEPT = 1 << 16
 
 
+@lru_cache(maxsize=KEYS_KEPT)
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=KEYS_KEPT)
 def name_key(text: str) -> str:
     """Lookup key of a name: no accents, lower case, letters and digits only.
 

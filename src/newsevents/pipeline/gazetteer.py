@@ -3,7 +3,7 @@
 Built once per process from knowledge/actors.yaml (immutable afterwards).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -21,6 +21,7 @@ FUZZY_THRESHOLD = 90
 # Keys shorter than this are only matched exactly (short names differ by a letter:
 # Iran / Iraq).
 FUZZY_MIN_LENGTH = 8
+LOOKUPS_KEPT = 1 << 16  # names whose lookup is remembered at most (Gazetteer._found)
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,22 @@ class Gazetteer:
     surface_of: dict[str, str]  # key -> the name or alias it came from
     country_words: frozenset[str]  # country names and demonyms, lower case
 
+    # What `lookup` found for each name (a near spelling costs a scan of every key):
+    # a corpus names the same actors over and over. Cleared when it holds LOOKUPS_KEPT.
+    _found: dict[str, Actor | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
     def lookup(self, text: str) -> Actor | None:
         """The actor a name denotes: exact key first, then a near spelling."""
+        if text in self._found:
+            return self._found[text]
+        if len(self._found) >= LOOKUPS_KEPT:
+            self._found.clear()
+        actor = self._found[text] = self._lookup(text)
+        return actor
+
+    def _lookup(self, text: str) -> Actor | None:
         key = name_key(text)
         if not key:
             return None
