@@ -118,7 +118,8 @@ def build(
         Path | None,
         typer.Option(
             help="Folder of the per-article cache (default: OUT/.cache): a rebuild "
-            "reprocesses only the articles, or the code and knowledge, that changed."
+            "reprocesses only the articles, or the code and knowledge, that changed. It "
+            "holds pickled records: use a folder only your own builds write."
         ),
     ] = None,
     no_cache: Annotated[
