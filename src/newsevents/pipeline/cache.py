@@ -1,7 +1,8 @@
 """The per-article cache: a rebuild reprocesses only the articles that changed.
 
-A result (the validated article with its signature, or the reject) is stored under a
-key hashing the raw document (its id, file, line, text and input metadata) and the
+A result (the validated article's JSON with its compact copy, tally facts and
+signature, as `stages.Built` carries them; or the reject) is stored under a key
+hashing the raw document (its id, file, line, text and input metadata) and the
 pipeline's fingerprint (fingerprint.py): change one article and only it misses; change
 a rule, a knowledge file, the model or a library and every article misses, as every
 article's result may change. Internal errors are not stored: they may be passing
