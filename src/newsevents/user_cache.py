@@ -12,7 +12,7 @@ half a file. It is not the per-article cache, which lives under a build's --out.
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -33,11 +33,17 @@ def compiled_file(prefix: str, suffix: str, made_from: Iterable[str | bytes]) ->
 
 
 def write_compiled(path: Path, content: bytes) -> None:
-    """Write `content` to `path` whole or not at all, then remove the files of other
-    versions (same prefix and suffix). Raises OSError when the folder cannot be written."""
+    """Write `content` to `path` (see make_compiled)."""
+    make_compiled(path, lambda part: part.write_bytes(content))
+
+
+def make_compiled(path: Path, make: Callable[[Path], object]) -> None:
+    """Have `make(part)` write the file at a temporary path beside `path`, rename it to
+    `path` whole, then remove the files of other versions (same prefix and suffix).
+    Raises OSError when the folder cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
-    part.write_bytes(content)
+    make(part)
     os.replace(part, path)
     drop_others(path)
 

@@ -176,13 +176,13 @@ def assemble(draft: Draft) -> Built | Reject:
         )
     except ValidationError as err:
         first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or None
+        where = ".".join(str(p) for p in first["loc"]) or None
         return reject(
             doc.source_file,
             "invalid-record",
-            f"{field or 'article'}: {first['msg']}",
+            f"{where or 'article'}: {first['msg']}",
             line=doc.source_line,
-            field=field,
+            field=where,
             value=first.get("input"),
         )
     return Built.of(article, Counter(r.kind for r in draft.removed), signature_values(text))

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
 from newsevents.schema.extractions import CasualtyClaim, Entity, Event
 from newsevents.schema.source import Source
-from newsevents.schema.spans import Evidence, Record, _Span, read_back
+from newsevents.schema.spans import Evidence, Record, _Span, invariant
 
 # How much of the article text a release ships (see release/text_policy.py).
 TextPolicy = Literal["full", "spans", "none"]
@@ -88,10 +88,8 @@ class Article(Record):
         default_factory=list, description="Data-quality warnings as kebab-case slugs."
     )
 
-    @model_validator(mode="after")
-    def _contract_invariants(self, info: ValidationInfo) -> "Article":
-        if read_back(info):
-            return self
+    @invariant
+    def _contract_invariants(self) -> "Article":
         _check_text(self)
         for where, span in spans_of(self):
             if self.text_policy == "none":

@@ -3,10 +3,10 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
 from newsevents.schema.geo import METHOD_DESCRIPTION, PRECISION_DESCRIPTION, GeoMethod, check_geo
-from newsevents.schema.spans import Evidence, Mention, Phrase, Record, read_back
+from newsevents.schema.spans import Evidence, Mention, Phrase, Record, invariant
 
 EntityType = Literal["PERSON", "ORGANIZATION", "ARMED_GROUP", "COUNTRY", "LOCATION", "OTHER"]
 PloverType = Literal[
@@ -141,10 +141,8 @@ class Event(Record):
         "countries: the point is then their common province or country, or there is none.",
     )
 
-    @model_validator(mode="after")
-    def _geo_fields_agree(self, info: ValidationInfo) -> "Event":
-        if read_back(info):
-            return self
+    @invariant
+    def _geo_fields_agree(self) -> "Event":
         check_geo(self)
         if self.geo_place is not None and self.geo_place not in self.locations:
             raise ValueError("geo_place must be one of locations")
@@ -152,10 +150,8 @@ class Event(Record):
             raise ValueError("geo_place and geo_method are set together")
         return self
 
-    @model_validator(mode="after")
-    def _precision_goes_with_date(self, info: ValidationInfo) -> "Event":
-        if read_back(info):
-            return self
+    @invariant
+    def _precision_goes_with_date(self) -> "Event":
         if (self.date is None) != (self.date_precision is None):
             raise ValueError("date_precision must be set exactly when date is set")
         if (self.date is None) != (self.date_source == "none"):
@@ -237,10 +233,8 @@ class CasualtyClaim(Record):
     )
     evidence: Evidence = Field(description="The sentence the figure was read from.")
 
-    @model_validator(mode="after")
-    def _counts_fit_qualifier(self, info: ValidationInfo) -> "CasualtyClaim":
-        if read_back(info):
-            return self
+    @invariant
+    def _counts_fit_qualifier(self) -> "CasualtyClaim":
         lo, hi, q = self.count_min, self.count_max, self.qualifier
         if hi is not None and lo > hi:
             raise ValueError(f"count_min {lo} is greater than count_max {hi}")

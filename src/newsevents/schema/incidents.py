@@ -3,11 +3,11 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
 from newsevents.schema.extractions import Outcome, PloverType, Qualifier
 from newsevents.schema.geo import METHOD_DESCRIPTION, PRECISION_DESCRIPTION, GeoMethod, check_geo
-from newsevents.schema.spans import Record, read_back
+from newsevents.schema.spans import Record, invariant
 
 # Why a linked claim does not enter the incident's figures, in the order they are tried.
 LeftOut = Literal[
@@ -44,10 +44,8 @@ class IncidentClaim(Record):
         "tells the claimant's total twice).",
     )
 
-    @model_validator(mode="after")
-    def _left_out_exactly_when_unused(self, info: ValidationInfo) -> "IncidentClaim":
-        if read_back(info):
-            return self
+    @invariant
+    def _left_out_exactly_when_unused(self) -> "IncidentClaim":
         if self.used == (self.left_out is not None):
             raise ValueError("left_out must be given exactly when the claim is not used")
         return self
@@ -167,17 +165,13 @@ class IncidentRow(Record):
         "is ambiguous.",
     )
 
-    @model_validator(mode="after")
-    def _geo_fields_agree(self, info: ValidationInfo) -> "IncidentRow":
-        if read_back(info):
-            return self
+    @invariant
+    def _geo_fields_agree(self) -> "IncidentRow":
         check_geo(self)
         return self
 
-    @model_validator(mode="after")
-    def _ranges_ordered(self, info: ValidationInfo) -> "IncidentRow":
-        if read_back(info):
-            return self
+    @invariant
+    def _ranges_ordered(self) -> "IncidentRow":
         ranges = (
             ("killed", self.killed_low, self.killed_best, self.killed_high),
             ("injured", self.injured_low, self.injured_best, self.injured_high),

@@ -1,5 +1,8 @@
 """Character spans into an article's `text`: the anchor of every extracted fact."""
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 # The validation context of records read back by the process or installation that made
@@ -10,10 +13,25 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 READ_BACK = {"read_back": True}
 
 
-def read_back(info: ValidationInfo) -> bool:
+def _read_back(info: ValidationInfo) -> bool:
     """Whether the record is being read back (READ_BACK): its invariants hold."""
     context = info.context
     return isinstance(context, dict) and context.get("read_back") is True
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def invariant(check: Callable[[M], M]) -> Any:
+    """`model_validator(mode="after")` for an invariant written in Python: run on every
+    record made, not on one read back (READ_BACK), whose invariants held when made."""
+
+    def run(self: M, info: ValidationInfo) -> M:
+        return self if _read_back(info) else check(self)
+
+    # Not functools.wraps: pydantic reads the signature, which must keep `info`.
+    run.__name__, run.__qualname__, run.__doc__ = check.__name__, check.__qualname__, check.__doc__
+    return model_validator(mode="after")(run)
 
 
 class Record(BaseModel):
@@ -30,10 +48,8 @@ class _Span(Record):
         "evidence sentence of a release that withholds article texts (`text_policy: none`)."
     )
 
-    @model_validator(mode="after")
-    def _length_matches(self, info: ValidationInfo) -> "_Span":
-        if read_back(info):
-            return self
+    @invariant
+    def _length_matches(self) -> "_Span":
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before start {self.start}")
         # An empty text is a withheld one; the article checks which policy allows it.

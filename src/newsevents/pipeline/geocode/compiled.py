@@ -13,7 +13,6 @@ renamed, so a process never sees half a file; where the folder cannot be written
 tables are compiled in memory for this process instead (slower start, same results).
 """
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from newsevents.pipeline.geocode import data
 from newsevents.pipeline.geocode.data import Place
-from newsevents.user_cache import compiled_file, drop_others
+from newsevents.user_cache import compiled_file, make_compiled
 
 INDEX_FORMAT = "1"
 _COLUMNS = "geonames_id, name, latitude, longitude, cc, population, admin1, admin2"
@@ -99,11 +98,7 @@ def places() -> PlaceIndex:
     path = index_file()
     if not path.exists():
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            part = path.with_name(f"{path.name}.{os.getpid()}.part")
-            _compile(sqlite3.connect(part)).close()
-            os.replace(part, path)
-            drop_others(path)
+            make_compiled(path, lambda part: _compile(sqlite3.connect(part)).close())
         except OSError:  # an unwritable cache folder: compile for this process only
             return PlaceIndex(_compile(sqlite3.connect(":memory:", check_same_thread=False)))
     uri = f"{path.as_uri()}?mode=ro&immutable=1"
