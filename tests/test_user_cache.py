@@ -1,4 +1,5 @@
-"""Files compiled once per installation (user_cache.py): the language identifier."""
+"""Files compiled once per installation (user_cache.py): the language identifier, the
+knowledge files, any compiled value."""
 
 from pathlib import Path
 
@@ -65,3 +66,53 @@ def test_an_unwritable_cache_folder_still_identifies(
         assert screen.identify_language(FRENCH)[0] == "fr"
     finally:
         screen.language_identifier.cache_clear()
+
+
+def test_a_compiled_value_is_made_once_then_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    made: list[int] = []
+
+    def make() -> dict[str, tuple[int, ...]]:
+        made.append(1)
+        return {"units": (1, 2, 3)}
+
+    assert user_cache.compiled_value("table", ["v1"], make) == {"units": (1, 2, 3)}
+    assert user_cache.compiled_value("table", ["v1"], make) == {"units": (1, 2, 3)}
+    assert len(made) == 1  # the second came from the file
+    [path] = tmp_path.glob("table-*.pickle")
+    path.write_bytes(b"\x80\x05 damaged")
+    assert user_cache.compiled_value("table", ["v1"], make) == {"units": (1, 2, 3)}
+    assert len(made) == 2 and path.read_bytes() != b"\x80\x05 damaged"
+    user_cache.compiled_value("table", ["v2"], make)  # made from something else: remade
+    assert len(made) == 3 and [p.name for p in tmp_path.iterdir()] != [path.name]
+
+
+def test_a_compiled_value_without_a_writable_folder_is_made_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the folder should be")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(blocker / "cache"))
+    assert user_cache.compiled_value("table", ["v1"], lambda: [1, 2]) == [1, 2]
+
+
+def test_knowledge_files_are_parsed_once_per_version_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from newsevents import knowledge
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    text = (Path(knowledge.__file__).parent / "outlets.yaml").read_text("utf-8")
+    parsed = yaml.safe_load(text)
+    assert knowledge.load_yaml("outlets") == parsed
+    assert len(list(tmp_path.glob("knowledge_outlets-*.pickle"))) == 1
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was parsed again")
+
+    monkeypatch.setattr(yaml, "load", no_parse)
+    assert knowledge.load_yaml("outlets") == parsed

@@ -13,10 +13,8 @@
   flagged `language-uncertain`.
 """
 
-import pickle
 import re
 import sys
-from contextlib import suppress
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -32,7 +30,7 @@ from newsevents.limits import (
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.readers import reject
 from newsevents.schema import Reject
-from newsevents.user_cache import compiled_file, write_compiled
+from newsevents.user_cache import compiled_value
 
 _WORD = re.compile(r"\w+")
 
@@ -121,14 +119,8 @@ def language_identifier() -> Any:
     user's cache folder (user_cache.py), from which it loads in 0.07 s."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # heavy: first use only
 
-    path = compiled_file(
-        "langid", ".pickle", [identifier_version(), sys.version, Path(__file__).read_bytes()]
+    return compiled_value(
+        "langid",
+        [identifier_version(), sys.version, Path(__file__).read_bytes()],
+        lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True),
     )
-    try:
-        return pickle.loads(path.read_bytes())  # noqa: S301 (our own file, made below)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # not made yet, or unreadable: made again
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    with suppress(OSError):  # an unwritable cache folder: each process reads the model
-        write_compiled(path, pickle.dumps(identifier, protocol=pickle.HIGHEST_PROTOCOL))
-    return identifier

@@ -27,10 +27,12 @@ from functools import cache
 from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from newsevents import textutil
 from newsevents.knowledge import load_yaml
 from newsevents.textutil import name_key, strip_accents
+from newsevents.user_cache import compiled_value
 
 EARTH_KM = 6371.0088
 
@@ -162,9 +164,9 @@ def admin_names() -> AdminNames:
     return AdminNames(cKDTree(vectors), tuple(rows))
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A country (level 0), province (1) or district (2) with its representative point."""
+class Unit(NamedTuple):
+    """A country (level 0), province (1) or district (2) with its representative point.
+    A named tuple: tens of thousands are unpickled in every process (see `units`)."""
 
     level: int
     cc: str
@@ -196,11 +198,26 @@ def unit_key(name: str, generic: frozenset[str]) -> str:
 UNITS_FILE = "geo_units.csv"
 
 
+def _knowledge_text(name: str) -> str:
+    return files("newsevents.knowledge").joinpath(name).read_text("utf-8")
+
+
+def _made_from(*knowledge: str) -> list[str | bytes]:
+    """What a compiled table depends on: knowledge files and the code that reads them."""
+    code = [Path(__file__).read_bytes(), Path(textutil.__file__).read_bytes()]
+    return [*(_knowledge_text(name) for name in knowledge), *code]
+
+
 @cache
 def units() -> Units:
-    """The units by path: all the corpus step needs (incidents' common units)."""
+    """The units by path: all the corpus step needs (incidents' common units). Compiled
+    once per installation into the user's cache folder (user_cache.py)."""
+    return compiled_value("geo_units", _made_from(UNITS_FILE), _read_units)
+
+
+def _read_units() -> Units:
     by_path: dict[tuple[str, str, str], Unit] = {}
-    text = files("newsevents.knowledge").joinpath(UNITS_FILE).read_text("utf-8")
+    text = _knowledge_text(UNITS_FILE)
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     for row in csv.DictReader(lines):
         unit = Unit(int(row["level"]), row["cc"], row["admin1"], row["admin2"],
@@ -212,7 +229,13 @@ def units() -> Units:
 @cache
 def units_by_name() -> dict[str, tuple[Unit, ...]]:
     """unit_key of an admin1 or admin2 name or alias -> the units of that name. Built
-    apart from `units` (a second of keys), on the first name looked up as a unit."""
+    apart from `units`, on the first name looked up as a unit; compiled like it."""
+    return compiled_value(
+        "geo_units_by_name", _made_from(UNITS_FILE, "geo.yaml"), _read_units_by_name
+    )
+
+
+def _read_units_by_name() -> dict[str, tuple[Unit, ...]]:
     geo = curated()
     table = units().by_path
     by_key: defaultdict[str, list[Unit]] = defaultdict(list)
