@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 
 from newsevents.pipeline.geocode.combine import point_of
 from newsevents.pipeline.geocode.resolve import Geo
+from newsevents.pipeline.pickling import fields_pickled
 from newsevents.schema import Article, CasualtyClaim, Event
 from newsevents.schema.extractions import (
     DatePrecision,
@@ -36,6 +37,7 @@ class Offsets(NamedTuple):
     end: int
 
 
+@fields_pickled
 @dataclass(frozen=True, slots=True)
 class CompactEvent:
     event_id: str
@@ -52,6 +54,7 @@ class CompactEvent:
     point: Geo | None = None  # the event's geo fields when it has a point (incident_geo)
 
 
+@fields_pickled
 @dataclass(frozen=True, slots=True)
 class CompactClaim:
     claim_id: str
@@ -67,6 +70,7 @@ class CompactClaim:
     evidence: Offsets
 
 
+@fields_pickled
 @dataclass(frozen=True, slots=True)
 class CompactArticle:
     article_id: str

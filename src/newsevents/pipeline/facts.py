@@ -9,11 +9,13 @@ result holds these records, so changing their shape must miss the cache.
 import datetime as dt
 from dataclasses import dataclass
 
+from newsevents.pipeline.pickling import fields_pickled
 from newsevents.schema import Article
 from newsevents.schema.article import DateProvenance
 from newsevents.schema.extractions import EntityType
 
 
+@fields_pickled
 @dataclass(frozen=True, slots=True)
 class EntityFacts:
     entity_id: str
@@ -24,6 +26,7 @@ class EntityFacts:
     mentions: int
 
 
+@fields_pickled
 @dataclass(frozen=True, slots=True)
 class ArticleFacts:
     """What the tally reads of one article (and its file, for the progress bar)."""

@@ -38,6 +38,7 @@ from newsevents.pipeline.geocode.data import (
     units,
     units_by_name,
 )
+from newsevents.pipeline.pickling import fields_pickled
 from newsevents.schema import Entity
 from newsevents.schema.geo import ROUND
 from newsevents.textutil import name_key
@@ -48,6 +49,7 @@ SAME_PLACE_KM = 25.0  # two GeoNames records of one name this close in one provi
 WORLD_CITY = 100_000
 
 
+@fields_pickled
 @dataclass(frozen=True, slots=True)
 class Geo:
     """The geo fields of an event (see `schema.geo`)."""
