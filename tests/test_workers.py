@@ -13,8 +13,10 @@ from newsevents.cli import app
 from newsevents.config import BuildConfig, default_workers
 from newsevents.pipeline import stages
 from newsevents.pipeline.collect import collect
+from newsevents.pipeline.spool import ArticleSpool
 from newsevents.pipeline.stages import Stage
 from newsevents.pipeline.workers import TASK
+from newsevents.release import assemble
 from newsevents.release.assemble import build_release
 
 from .conftest import GOOD_ARTICLE, SEEDS, write_inputs
@@ -217,3 +219,45 @@ def test_the_fork_server_is_started_early_only_for_more_than_one_task(tmp_path: 
     assert _more_than_one_task(many)
     assert _more_than_one_task(write_inputs(tmp_path / "nested", {"2024/a.txt": GOOD_ARTICLE}))
     assert _more_than_one_task(write_inputs(tmp_path / "crawl", {"crawl.jsonl": "{}\n"}))
+
+
+def test_articles_written_beside_give_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large corpus has a side process write its articles config and their explorer
+    pages while this one writes the rest (assemble.ArticlesBeside): same release."""
+    inputs = _seed_corpus(tmp_path / "in")
+    alone = build_release(
+        BuildConfig(input_dir=inputs, out_dir=tmp_path / "out1", version="v", workers=1)
+    )
+    submitted: list[bool] = []
+    start = assemble.ArticlesBeside.start
+
+    def recorded(self: assemble.ArticlesBeside, articles: ArticleSpool) -> None:
+        start(self, articles)
+        submitted.append(self.job is not None)
+
+    monkeypatch.setattr(assemble, "SIDE_ARTICLES", 2)  # the seeds' corpus counts
+    monkeypatch.setattr(assemble.ArticlesBeside, "start", recorded)
+    beside = build_release(
+        BuildConfig(input_dir=inputs, out_dir=tmp_path / "out2", version="v", workers=2)
+    )
+    assert submitted == [True]
+    assert _files(beside.release_dir) == _files(alone.release_dir)
+
+
+def test_a_failed_build_leaves_no_folder_its_side_jobs_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = _seed_corpus(tmp_path / "in")
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("the incidents could not be written")
+
+    monkeypatch.setattr(assemble, "SIDE_ARTICLES", 2)
+    monkeypatch.setattr(assemble, "write_corpus_configs", fail)
+    config = BuildConfig(input_dir=inputs, out_dir=tmp_path / "out", version="v", workers=2)
+    with pytest.raises(RuntimeError, match="could not be written"):
+        build_release(config)
+    # Nothing but the per-article cache: no temporary release, no spool, no lock.
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache"]

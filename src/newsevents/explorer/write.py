@@ -42,49 +42,85 @@ class ExplorerSummary:
     points: int  # incidents with coordinates on the map
 
 
+# The configs whose pages are written apart (`write_pages`), each once it is on disk.
+PAGED = ("incidents", "claims", "entities", "articles")
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The data files written from one config, by collection, and their records."""
+
+    files: dict[str, list[str]]
+    records: dict[str, int]
+    points: int = 0  # incidents with coordinates
+
+
 def write_explorer(release: Path, out: Path) -> ExplorerSummary:
     """Write the explorer of the release folder `release` into `out` (created; expected
     new or empty). Returns what was written."""
-    import pyarrow.parquet as pq
+    return finish_explorer(release, out, [write_pages(release, out, c) for c in PAGED])
 
+
+def write_pages(release: Path, out: Path, config: str) -> Pages:
+    """The data files of one config of `release` (one of PAGED) into `out/data`: the
+    articles give two collections (summaries, and texts loaded on demand). The configs'
+    pages do not depend on each other: a build writes them in side processes."""
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
-    writers = {name: PagedWriter(data, name) for name in (*EAGER, "texts")}
     points = 0
-    for row in _rows(release, "incidents"):
-        record = incident_record(row)
-        points += "point" in record
-        writers["incidents"].add(record)
-    for row in _rows(release, "claims"):
-        writers["claims"].add(claim_record(row))
-    for row in _rows(release, "entities"):
-        writers["entities"].add(entity_record(row))
-    for row in _rows(release, "articles"):
-        page = writers["texts"].add(article_text_record(row))
-        writers["articles"].add(article_summary(row, page))
-    incident_columns = _columns(release, "incidents", pq)
+    if config == "articles":
+        summaries, texts = PagedWriter(data, "articles"), PagedWriter(data, "texts")
+        for row in _rows(release, "articles"):
+            page = texts.add(article_text_record(row))
+            summaries.add(article_summary(row, page))
+        writers = {"articles": summaries, "texts": texts}
+    else:
+        record_of = {"incidents": incident_record, "claims": claim_record}.get(
+            config, entity_record
+        )
+        writers = {config: PagedWriter(data, config)}
+        for row in _rows(release, config):
+            record = record_of(row)
+            points += config == "incidents" and "point" in record
+            writers[config].add(record)
+    files = {name: writer.close() for name, writer in writers.items()}
+    return Pages(files, {name: w.records for name, w in writers.items()}, points)
+
+
+def finish_explorer(release: Path, out: Path, written: list[Pages]) -> ExplorerSummary:
+    """The page, its summary data file and its libraries, once every config's pages
+    are written (`write_pages`)."""
+    import pyarrow.parquet as pq
+
+    files: dict[str, list[str]] = {}
+    records: dict[str, int] = {}
+    for pages in written:
+        files.update(pages.files)
+        records.update(pages.records)
+    meta = PagedWriter(out / "data", "meta")
     manifest = _manifest(release)
-    writers["meta"].add(
+    meta.add(
         {
             "dataset": manifest.get("dataset"),
             "version": manifest.get("version"),
             "text_policy": manifest.get("text_policy", "full"),
-            "counts": {name: writers[name].records for name in EAGER[1:]},
-            "coordinates": has_coordinates(incident_columns),
-            "points": points,
+            "counts": {name: records[name] for name in EAGER[1:]},
+            "coordinates": has_coordinates(_columns(release, "incidents", pq)),
+            "points": sum(pages.points for pages in written),
         }
     )
-    files = {name: writer.close() for name, writer in writers.items()}
+    files["meta"] = meta.close()
     copy_assets(out)
     title = f"{manifest.get('dataset') or 'dataset'} {manifest.get('version') or ''}".strip()
     eager = [f"data/{name}" for collection in EAGER for name in files[collection]]
     index = out / "index.html"
     index.write_text(render_page(title=title, data_scripts=eager), encoding="utf-8")
+    order = (*EAGER, "texts")
     return ExplorerSummary(
         index=index,
-        records={name: w.records for name, w in writers.items() if name != "meta"},
-        pages={name: len(names) for name, names in files.items()},
-        points=points,
+        records={name: records[name] for name in order if name != "meta"},
+        pages={name: len(files[name]) for name in order},
+        points=sum(pages.points for pages in written),
     )
 
 

@@ -11,21 +11,25 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel
 
 from newsevents import SCHEMA_VERSION, __version__
 from newsevents.config import BuildConfig
 from newsevents.description import DEFAULT_LICENSE_LINK, DatasetDescription, load_description
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
-from newsevents.explorer import EXPLORER_FOLDER, write_explorer
+from newsevents.explorer import EXPLORER_FOLDER
+from newsevents.explorer.write import Pages, finish_explorer, write_pages
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.collector import bulk_work
 from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.fingerprint import pipeline_fingerprint
+from newsevents.pipeline.spool import ArticleSpool
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
@@ -34,7 +38,7 @@ from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import claim_rows, event_rows, incident_of_event
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
-from newsevents.release.side_jobs import SideJobs
+from newsevents.release.side_jobs import SideJob, SideJobs
 from newsevents.release.text_policy import apply_text_policy
 from newsevents.release.timeline_figure import write_timeline_figure
 from newsevents.release.writers import ConfigWriter, write_jsonl
@@ -50,7 +54,10 @@ from newsevents.schema import (
 from newsevents.schema.jsonschema import write_schema
 
 PROBE_PREFIX = ".newsevents-probe-"  # + the pid: a killed build's probe is known by it
-PARQUET_NAME = "train-00000-of-00001.parquet"  # the one file of a config under SHARD_BYTES
+PARQUET_NAME = "train-00000-of-00001.parquet"
+# From this many articles, a side process writes the articles config (ArticlesBeside):
+# below it, the side process would still be importing when this one is done.
+SIDE_ARTICLES = 1_000  # the one file of a config under SHARD_BYTES
 # Libraries whose versions shape the output bytes or the extracted values.
 ENVIRONMENT_PACKAGES = ("pyarrow", "pydantic", "trafilatura", "dateparser")
 
@@ -86,32 +93,43 @@ def build_release(
         notes += _clean_up_after_killed_builds(config)
         if target.exists() and not config.force:
             raise UserError(E.E003, path=target)
-        # The spool (articles between the stages and the writing) lives beside the
-        # release's temporary folder, so a killed build's is cleared like that one.
+        # The spool (articles between the stages and the writing) and the release's
+        # temporary folder (renamed into place when whole) live side by side: a killed
+        # build's are cleared alike.
         spool = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-spool-", dir=config.out_dir))
+        tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
+        tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
         cache = _open_cache(config)
-        # Given more than one process, the figure and the explorer are written beside
-        # the rest (side_jobs.py); their processes start when the stages are done.
+        # Given more than one process, parts of the release are written beside the rest
+        # (side_jobs.py); the side processes start when the stages are done.
         side = SideJobs(config.workers if config.workers > 1 else 0)
+        articles = ArticlesBeside(side, tmp, config.text_policy)
+        published = False
         try:
             collected = collect(
                 config.input_dir, workers=config.workers, engine=config.engine,
                 scheduler=config.scheduler, cache=cache, spool=spool / "articles.jsonl",
                 on_item=on_item, on_start=on_start, after_stages=side.start,
+                on_spooled=articles.start,
             )  # fmt: skip
             if collected.rejects and not config.keep_going:
                 raise RejectedInputs(collected.rejects, reject_summary(collected))
             if not collected.articles:
                 raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
             manifest = make_manifest(config, collected, description, forced=target.exists())
-            _write_and_publish(config, collected, manifest, description, side)
+            write_release(tmp, config, collected, manifest, description, side, articles.job)
+            publish(tmp, config.release_dir, replace=config.force)
+            published = True
             if cache is not None:
                 cache.finish()
         finally:
-            side.close()
+            # A failed build waits for its side jobs, which would write on into `tmp`.
+            side.close(wait=not published)
             if cache is not None:
                 cache.close()
             shutil.rmtree(spool, ignore_errors=True)
+            if not published:
+                shutil.rmtree(tmp, ignore_errors=True)
     return BuildReport(
         target, manifest, len(collected.rejects), tuple(notes), workers=collected.workers
     )
@@ -122,21 +140,21 @@ def _open_cache(config: BuildConfig) -> ArticleCache | None:
     return None if folder is None else ArticleCache(folder, pipeline_fingerprint())
 
 
-def _write_and_publish(
-    config: BuildConfig,
-    collected: Collected,
-    manifest: Manifest,
-    description: DatasetDescription,
-    side: SideJobs,
-) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix=f".{config.version}.tmp-", dir=config.out_dir))
-    tmp.chmod(0o755)  # mkdtemp makes it private; a release is meant to be shared
-    try:
-        write_release(tmp, config, collected, manifest, description, side)
-        publish(tmp, config.release_dir, replace=config.force)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+class ArticlesBeside:
+    """Has a side process write the articles config and its explorer pages as soon as
+    the near-duplicates are marked (`collect(on_spooled=...)`), while this one runs the
+    incidents step and writes the other configs. Only for a corpus of SIDE_ARTICLES or
+    more: a smaller one is written before a side process would be ready."""
+
+    def __init__(self, side: SideJobs, folder: Path, text_policy: str) -> None:
+        self.side, self.folder, self.text_policy = side, folder, text_policy
+        self.job: SideJob | None = None
+
+    def start(self, articles: ArticleSpool) -> None:
+        if self.side.processes and len(articles) >= SIDE_ARTICLES:
+            self.job = self.side.submit(
+                write_articles_and_pages, self.folder, articles, self.text_policy
+            )
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -207,23 +225,25 @@ def write_release(
     manifest: Manifest,
     description: DatasetDescription | None = None,
     side: SideJobs | None = None,
+    articles: SideJob | None = None,
 ) -> None:
-    """Every file of the release into `folder`; the figure and the explorer, which read
-    the configs only, in `side` processes when given (side_jobs.py)."""
+    """Every file of the release into `folder`. The figure and the explorer's pages read
+    the configs only: each is written, in `side` processes when given (side_jobs.py),
+    as soon as the configs it reads are on disk. `articles`: the articles config and
+    its pages, already submitted (ArticlesBeside); else they are written here."""
     description = description or _described(config)
     side = side or SideJobs(0)
-    write_configs(folder, config, collected)
-    # After the Parquet files (it holds their checksums), before SHA256SUMS (which lists it).
-    write_croissant(
-        folder, name=description.name, description=description.title, version=config.version,
-        license_text=license_details(manifest.text_policy), configs=CONFIG_MODELS,
-    )  # fmt: skip
+    explorer = folder / EXPLORER_FOLDER
+    write_corpus_configs(folder, collected)
+    side.submit(write_timeline_figure, folder)  # it reads the incidents config only
+    # Each reads its config back in batches: memory does not grow with them.
+    pages = [side.submit(write_pages, folder, explorer, name) for name in ("incidents", "entities")]
+    write_article_configs(folder, config, collected, articles=articles is None)
+    pages.append(side.submit(write_pages, folder, explorer, "claims"))
+    pages.append(articles or side.submit(write_pages, folder, explorer, "articles"))
     write_schema(folder / "schema")
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
     (folder / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")
-    # Both read back the configs just written, in batches: memory does not grow with them.
-    side.submit(write_timeline_figure, folder)
-    side.submit(write_explorer, folder, folder / EXPLORER_FOLDER)
     template = config.template.read_text("utf-8")
     accuracy = None
     if config.gold_dirs:
@@ -232,6 +252,12 @@ def write_release(
         scored = (a for a in collected.articles if PurePosixPath(a.source_file).name in files)
         accuracy = evaluate(list(scored), gold)
     gold_names = tuple(f"`{p.name}/`" for p in config.gold_dirs)
+    finish_explorer(folder, explorer, [job.result() for job in pages])  # every config written
+    # After the Parquet files (it holds their checksums), before SHA256SUMS (which lists it).
+    write_croissant(
+        folder, name=description.name, description=description.title, version=config.version,
+        license_text=license_details(manifest.text_policy), configs=CONFIG_MODELS,
+    )  # fmt: skip
     # The new records are on disk by now; the diff reads both releases the same way.
     changes = diff_releases(config.previous, folder) if config.previous else None
     inputs = CardInputs(
@@ -247,27 +273,8 @@ def write_release(
     write_checksums(folder)
 
 
-def write_configs(folder: Path, config: BuildConfig, collected: Collected) -> None:
-    """Every config as Parquet and JSONL; the articles are read once, in build order.
-
-    What is shipped follows the text policy; entity names come from the full articles
-    (a name is a fact, not the publisher's text)."""
-    incident_of = collected.incident_of
-    if incident_of is None:
-        incident_of = incident_of_event(collected.incidents)
-    per_article = {
-        name: ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
-        for name, model in (("articles", Article), ("events", EventRow), ("claims", ClaimRow))
-    }
-    for article in collected.articles:
-        shipped = apply_text_policy(article, config.text_policy)
-        per_article["articles"].add(shipped)
-        for event in event_rows(shipped):
-            per_article["events"].add(event)
-        for claim in claim_rows(shipped, incident_of):
-            per_article["claims"].add(claim)
-    for writer in per_article.values():
-        writer.close()
+def write_corpus_configs(folder: Path, collected: Collected) -> None:
+    """The configs made across articles: entities and incidents, Parquet and JSONL."""
     for name, model, rows in (
         ("entities", EntityRow, collected.counted().entity_rows()),
         ("incidents", IncidentRow, collected.incidents),
@@ -276,6 +283,48 @@ def write_configs(folder: Path, config: BuildConfig, collected: Collected) -> No
         for row in rows:  # one pass: a spooled config is read (and validated) once
             writer.add(row)
         writer.close()
+
+
+def write_article_configs(
+    folder: Path, config: BuildConfig, collected: Collected, *, articles: bool = True
+) -> None:
+    """The events and claims configs, and with `articles` the articles config, from one
+    reading of the articles in build order.
+
+    What is shipped follows the text policy; entity names come from the full articles
+    (a name is a fact, not the publisher's text)."""
+    incident_of = collected.incident_of
+    if incident_of is None:
+        incident_of = incident_of_event(collected.incidents)
+    models: dict[str, type[BaseModel]] = {"events": EventRow, "claims": ClaimRow}
+    if articles:
+        models = {"articles": Article, **models}
+    writers = {
+        name: ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
+        for name, model in models.items()
+    }
+    for article in collected.articles:
+        shipped = apply_text_policy(article, config.text_policy)
+        if articles:
+            writers["articles"].add(shipped)
+        for event in event_rows(shipped):
+            writers["events"].add(event)
+        for claim in claim_rows(shipped, incident_of):
+            writers["claims"].add(claim)
+    for writer in writers.values():
+        writer.close()
+
+
+def write_articles_and_pages(folder: Path, articles: Iterable[Article], text_policy: str) -> Pages:
+    """The articles config alone, then its explorer pages (the side job of
+    ArticlesBeside). Run again here when its side process died: what that one left of
+    the config goes first."""
+    shutil.rmtree(folder / "articles", ignore_errors=True)
+    writer = ConfigWriter(folder / "articles", Article, folder / "jsonl" / "articles.jsonl")
+    for article in articles:
+        writer.add(apply_text_policy(article, text_policy))
+    writer.close()
+    return write_pages(folder, folder / EXPLORER_FOLDER, "articles")
 
 
 def _described(config: BuildConfig) -> DatasetDescription:

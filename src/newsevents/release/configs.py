@@ -3,11 +3,17 @@
 from collections.abc import Iterable, Iterator, Mapping
 
 from newsevents.schema import Article, ClaimRow, EventRow, IncidentRow
+from newsevents.schema.spans import READ_BACK
 
 
 def event_rows(article: Article) -> list[EventRow]:
+    """The article's events as rows. Each field is validated again; the invariants of an
+    event (schema/extractions.py) held when the article was, and a row adds none."""
     return [
-        EventRow(article_id=article.article_id, **event.model_dump()) for event in article.events
+        EventRow.model_validate(
+            {"article_id": article.article_id, **event.model_dump()}, context=READ_BACK
+        )
+        for event in article.events
     ]
 
 
@@ -30,16 +36,19 @@ def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -
     events = {e.event_id: e for e in article.events}
     incident_of = incident_of or {}
     return [
-        ClaimRow(
-            article_id=article.article_id,
-            published_date=article.published_date,
-            outlet=article.source.outlet,
-            claimant_name=names.get(claim.claimant) if claim.claimant else None,
-            event_type=events[claim.event_id].type if claim.event_id else None,
-            incident_id=incident_of.get(f"{article.article_id}/{claim.event_id}")
-            if claim.event_id
-            else None,
-            **claim.model_dump(),
+        ClaimRow.model_validate(
+            {
+                "article_id": article.article_id,
+                "published_date": article.published_date,
+                "outlet": article.source.outlet,
+                "claimant_name": names.get(claim.claimant) if claim.claimant else None,
+                "event_type": events[claim.event_id].type if claim.event_id else None,
+                "incident_id": incident_of.get(f"{article.article_id}/{claim.event_id}")
+                if claim.event_id
+                else None,
+                **claim.model_dump(),
+            },
+            context=READ_BACK,  # as for event_rows: a claim's invariants held, a row adds none
         )
         for claim in article.casualty_claims
     ]

@@ -55,7 +55,7 @@ class SideJobs:
     def __init__(self, processes: int) -> None:
         self.processes = min(processes, MAX_PROCESSES)
         self._executor: ProcessPoolExecutor | None = None
-        self._jobs: list[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = []
+        self._jobs: list[SideJob] = []
 
     def start(self) -> None:
         """Start the side processes now (they warm up while this process works on)."""
@@ -70,7 +70,7 @@ class SideJobs:
         for _ in range(self.processes):  # a pool spawns its processes as work arrives
             self._executor.submit(int)
 
-    def submit(self, job: Callable[..., Any], *args: Any) -> None:
+    def submit(self, job: Callable[..., Any], *args: Any) -> "SideJob":
         """Run `job(*args)` in a side process, or here when there is none."""
         future: Future[Any] = Future()
         if self._executor is None:
@@ -80,19 +80,37 @@ class SideJobs:
                 future = self._executor.submit(job, *args)
             except BrokenProcessPool:
                 future.set_result(job(*args))
-        self._jobs.append((future, job, args))
+        submitted = SideJob(future, job, args)
+        self._jobs.append(submitted)
+        return submitted
 
     def wait(self) -> None:
         """Wait for every job; one whose process died runs again here."""
         jobs, self._jobs = self._jobs, []
-        for future, job, args in jobs:
-            try:
-                future.result()
-            except BrokenProcessPool:
-                job(*args)
+        for job in jobs:
+            job.result()
 
-    def close(self) -> None:
-        """End the side processes without waiting for them to exit."""
+    def close(self, wait: bool = False) -> None:
+        """End the side processes: jobs not started are dropped; with `wait`, the running
+        ones are waited for (a failed build, before it removes the folder they write)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
+
+
+class SideJob:
+    """A submitted job: `result()` waits for it and gives what it returned."""
+
+    def __init__(self, future: Future[Any], job: Callable[..., Any], args: tuple[Any, ...]):
+        self._future, self._job, self._args = future, job, args
+        self._done, self._value = False, None
+
+    def result(self) -> Any:
+        """What the job returned (waited for once); run here if its process died."""
+        if not self._done:
+            try:
+                self._value = self._future.result()
+            except BrokenProcessPool:
+                self._value = self._job(*self._args)
+            self._done = True
+        return self._value
