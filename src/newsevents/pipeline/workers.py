@@ -37,6 +37,7 @@ from newsevents.pipeline.stages import Built, process, run_items
 from newsevents.schema import Reject
 
 TASK = 8  # documents per task: a few ms of pickling against a second or so of stages
+TAIL_TASK = 2  # documents per task of the last chunks: the workers finish together
 # Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
 # worker busy, few enough that memory stays bounded by the window, not the corpus.
 AHEAD_PER_WORKER = 4
@@ -45,6 +46,7 @@ LOOK_AHEAD = 64  # items `plan` may hold while it decides (cached results are wh
 
 Item = RawDocument | Built | Reject  # what is already a result passes through
 Result = Built | Reject
+Task = tuple[list[RawDocument], "Future[list[Result]]"]  # documents sent, and their results
 
 
 def plan(items: Iterable[Item], workers: int) -> tuple[int, Iterator[Item]]:
@@ -122,37 +124,56 @@ def run_in_pool(
         initializer=load_once,
         initargs=(worker_init,),
     )
-    window: deque[tuple[list[Item], Future[list[Result]] | None]] = deque()
-    tasks = 0  # chunks in the window whose documents are with the workers
+    window: deque[tuple[list[Item], list[Task] | None]] = deque()
+    # The last `workers` chunks read, not sent yet: when the input ends, their documents
+    # go out in tasks of TAIL_TASK, so the workers finish together: with whole tasks,
+    # one worker ran the last task of 8 while the others waited.
+    held: deque[list[Item]] = deque()
+    tasks = 0  # tasks in the window, with the workers
     broken = False
     # Beside the first submit, which waits for the fork server to load the model.
     preparing = threading.Thread(target=_quietly, args=(while_waiting,), daemon=True)
     preparing.start()
+
+    def send(chunk: list[Item], size: int) -> None:
+        """Submit the chunk's documents in tasks of `size` (none: run here on gathering)."""
+        nonlocal broken, tasks
+        docs = [item for item in chunk if isinstance(item, RawDocument)]
+        sent: list[Task] | None = None
+        if docs and not broken:
+            parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+            try:
+                sent = [(part, pool.submit(process, part)) for part in parts]
+            except BrokenProcessPool:
+                broken, sent = True, None  # a task sent before it breaks is redone here
+        window.append((chunk, sent))
+        tasks += len(sent or ())
+
     try:
         stream = iter(items)
         while chunk := list(islice(stream, TASK)):
-            docs = [item for item in chunk if isinstance(item, RawDocument)]
-            future = None
-            if docs and not broken:
-                try:
-                    future = pool.submit(process, docs)
-                except BrokenProcessPool:
-                    broken = True
-            window.append((chunk, future))
-            tasks += future is not None
+            held.append(chunk)
+            while held and (len(held) > workers or not _has_docs(held[0])):
+                send(held.popleft(), TASK)
             # Bounded by tasks (enough to keep every worker busy) and by items (a cached
             # result is a whole article in memory): a rebuild reads on through its cached
             # articles while the workers start and run the few documents it missed.
             while tasks > workers * AHEAD_PER_WORKER or len(window) * TASK > WINDOW_ITEMS:
-                chunk, future = window.popleft()
-                tasks -= future is not None
-                broken |= yield from _gather(chunk, future)
+                chunk, sent = window.popleft()
+                tasks -= len(sent or ())
+                broken |= yield from _gather(chunk, sent)
+        while held:
+            send(held.popleft(), TAIL_TASK)
         while window:
             broken |= yield from _gather(*window.popleft())
     finally:
         # Not waited for: the workers end while this process goes on to the corpus steps.
         pool.shutdown(wait=False, cancel_futures=True)
         preparing.join()
+
+
+def _has_docs(chunk: list[Item]) -> bool:
+    return any(isinstance(item, RawDocument) for item in chunk)
 
 
 def _quietly(prepare: Callable[[], None] | None) -> None:
@@ -163,22 +184,23 @@ def _quietly(prepare: Callable[[], None] | None) -> None:
             prepare()
 
 
-def _gather(
-    chunk: list[Item], future: Future[list[Result]] | None
-) -> Generator[Result, None, bool]:
-    """Yield the chunk's results in order; return whether the pool turned out broken."""
+def _gather(chunk: list[Item], sent: list[Task] | None) -> Generator[Result, None, bool]:
+    """Yield the chunk's results in order; return whether the pool turned out broken.
+    Its documents went out in the tasks `sent`, in order, or run here (None)."""
     docs = [item for item in chunk if isinstance(item, RawDocument)]
     broke = False
-    if future is None:
+    if sent is None:
         results = process(docs) if docs else []
     else:
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            broke = True
-            results = process(docs)
-        except Exception:  # the task as a whole failed (e.g. pickling): redo it here
-            results = process(docs)
+        results = []
+        for part, future in sent:
+            try:
+                results += future.result()
+            except BrokenProcessPool:
+                broke = True
+                results += process(part)
+            except Exception:  # the task as a whole failed (e.g. pickling): redo it here
+                results += process(part)
     done = iter(results)
     for item in chunk:
         yield next(done) if isinstance(item, RawDocument) else item
