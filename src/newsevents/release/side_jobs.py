@@ -1,9 +1,11 @@
 """The release's independent writes in side processes, while this one writes the rest.
 
-Once the configs are on disk, the card's figure (timeline_figure.py) and the explorer
-(explorer/write.py) read them and nothing else: they can run beside the croissant, the
-schema and the card. A build given more than one process (`--workers N`, N > 1) starts
-up to two side processes when the per-article stages are done: at that point the
+The card's figure (timeline_figure.py) and the explorer's pages of each config
+(explorer/write.py) read a config once it is on disk and nothing else; a large corpus's
+articles config is read from the spool once the near-duplicates are marked
+(assemble.ArticlesBeside). They run beside the incidents step, the other configs, the
+croissant, the schema and the card. A build given more than one process (`--workers
+N`, N > 1) starts up to two side processes when the per-article stages are done: then the
 stages' workers have ended and a core is idle while this process runs the corpus steps
 and writes the configs, so the side processes import matplotlib and pyarrow there, not
 on the build's path. With one process (`--workers 1`) every job runs here, in turn.
