@@ -261,3 +261,42 @@ def test_a_failed_build_leaves_no_folder_its_side_jobs_wrote(
         build_release(config)
     # Nothing but the per-article cache: no temporary release, no spool, no lock.
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache"]
+
+
+class _InlinePool:
+    """A stand-in for the process pool: runs each task at once, and records its size."""
+
+    sizes: list[int] = []
+
+    def __init__(self, **kwargs: object) -> None:
+        _InlinePool.sizes = []
+
+    def submit(self, fn, docs):  # type: ignore[no-untyped-def]
+        from concurrent.futures import Future
+
+        _InlinePool.sizes.append(len(docs))
+        future: Future[list[str]] = Future()
+        future.set_result(fn(docs))
+        return future
+
+    def shutdown(self, **kwargs: object) -> None:
+        pass
+
+
+def test_the_last_tasks_are_cut_small_and_results_keep_their_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsevents.pipeline import workers
+    from newsevents.pipeline.document import RawDocument
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", _InlinePool)
+    monkeypatch.setattr(workers, "process", lambda docs: [f"built {d.article_id}" for d in docs])
+    docs = [RawDocument(f"a{i:02d}", f"a{i:02d}.txt", None, "text") for i in range(37)]
+    cached = "a cached result"  # passes through in its place
+    items = [*docs[:20], cached, *docs[20:]]
+    results = list(workers.run_in_pool(items, 2))
+    expected = [f"built {d.article_id}" for d in docs[:20]]
+    assert results == [*expected, cached, *(f"built {d.article_id}" for d in docs[20:])]
+    # 38 items in chunks of 8 (the third holds the cached result): the first three go
+    # whole; the last two (one per worker: 8 and 6 documents) in tasks of TAIL_TASK (2).
+    assert _InlinePool.sizes == [8, 8, 7, 2, 2, 2, 2, 2, 2, 2]

@@ -54,10 +54,10 @@ from newsevents.schema import (
 from newsevents.schema.jsonschema import write_schema
 
 PROBE_PREFIX = ".newsevents-probe-"  # + the pid: a killed build's probe is known by it
-PARQUET_NAME = "train-00000-of-00001.parquet"
+PARQUET_NAME = "train-00000-of-00001.parquet"  # the one file of a config under SHARD_BYTES
 # From this many articles, a side process writes the articles config (ArticlesBeside):
 # below it, the side process would still be importing when this one is done.
-SIDE_ARTICLES = 1_000  # the one file of a config under SHARD_BYTES
+SIDE_ARTICLES = 1_000
 # Libraries whose versions shape the output bytes or the extracted values.
 ENVIRONMENT_PACKAGES = ("pyarrow", "pydantic", "trafilatura", "dateparser")
 

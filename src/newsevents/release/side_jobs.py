@@ -93,10 +93,10 @@ class SideJobs:
             job.result()
 
     def close(self, wait: bool = False) -> None:
-        """End the side processes: jobs not started are dropped; with `wait`, the running
-        ones are waited for (a failed build, before it removes the folder they write)."""
+        """End the side processes: jobs not started are dropped; with `wait`, a job still
+        running is waited for (a failed build, before it removes the folder it writes)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
+            self._executor.shutdown(wait=wait and bool(self._jobs), cancel_futures=True)
             self._executor = None
 
 
