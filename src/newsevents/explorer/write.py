@@ -75,9 +75,7 @@ def write_pages(release: Path, out: Path, config: str) -> Pages:
             summaries.add(article_summary(row, page))
         writers = {"articles": summaries, "texts": texts}
     else:
-        record_of = {"incidents": incident_record, "claims": claim_record}.get(
-            config, entity_record
-        )
+        record_of = _RECORD_OF[config]
         writers = {config: PagedWriter(data, config)}
         for row in _rows(release, config):
             record = record_of(row)
@@ -85,6 +83,10 @@ def write_pages(release: Path, out: Path, config: str) -> Pages:
             writers[config].add(record)
     files = {name: writer.close() for name, writer in writers.items()}
     return Pages(files, {name: w.records for name, w in writers.items()}, points)
+
+
+# A row of each config other than the articles as the page's record.
+_RECORD_OF = {"incidents": incident_record, "claims": claim_record, "entities": entity_record}
 
 
 def finish_explorer(release: Path, out: Path, written: list[Pages]) -> ExplorerSummary:

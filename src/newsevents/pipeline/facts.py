@@ -22,8 +22,7 @@ class EntityFacts:
     name: str
     type: EntityType
     wikidata: str | None
-    aliases: tuple[str, ...]  # the texts of its mentions
-    mentions: int
+    aliases: tuple[str, ...]  # the texts of its mentions, one each
 
 
 @fields_pickled
@@ -63,7 +62,6 @@ def facts_of(article: Article) -> ArticleFacts:
                 e.type,
                 e.wikidata,
                 tuple(m.text for m in e.mentions),
-                len(e.mentions),
             )  # fmt: skip
             for e in article.entities
         ),

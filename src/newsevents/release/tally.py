@@ -78,7 +78,7 @@ class ReleaseTally:
                 self._entities[entity.entity_id].articles += 1
             tally = self._entities[entity.entity_id]
             tally.aliases.update(entity.aliases)
-            tally.mentions += entity.mentions
+            tally.mentions += len(entity.aliases)
 
     @property
     def entities(self) -> int:
