@@ -227,13 +227,24 @@ def test_a_mention_is_compared_only_with_incidents_of_nearby_days(
               for i in range(120)]  # fmt: skip
     assert len(build_incidents(spread)) == 120
     assert calls == 0  # a quadratic scan would have made 7,140 comparisons
-    # An undated Iranian strike in Iran, reported on the day of the last one: only the
-    # eleven strikes of its 30 days are looked at (none fits: they hit Balochistan).
-    last = base + dt.timedelta(days=3 * 119)
-    undated = _article("u", day=None, places=(IRAN,), published=str(last))
-    assert _only(build_incidents([*spread, undated]), "u").article_ids == ["u"]
-    assert calls == 11
+    # An undated Iranian strike reported the day after the first: of the strikes in its
+    # 30 days, only that one is looked at, and it joins it.
+    undated = _article("u", day=None, places=(), published=str(base + dt.timedelta(days=1)))
+    assert _only(build_incidents([*spread, undated]), "u").article_ids == ["s0", "u"]
+    assert calls == 1
     calls = 0
+    # Reported on the day of the last: the lookup stops at the second that fits.
+    last = base + dt.timedelta(days=3 * 119)
+    undated = _article("u", day=None, places=(), published=str(last))
+    assert _only(build_incidents([*spread, undated]), "u").article_ids == ["u"]
+    assert calls == 2
+    calls = 0
+    # One in Iran: none of them is looked at (they hit Balochistan), in its window or,
+    # without a publication day, at any time.
+    for published in (str(last), None):
+        in_iran = _article("u", day=None, places=(IRAN,), published=published)
+        assert _only(build_incidents([*spread, in_iran]), "u").article_ids == ["u"]
+        assert calls == 0
     same_day = [_article(f"t{i}", published=None) for i in range(3)]
     assert len(build_incidents(same_day)) == 1 and calls == 2  # t1, then t2, with t0's
 

@@ -24,14 +24,14 @@ result does not depend on the order the articles come in:
    the U.N. confirmed in a Haiti report of 14 November 2024 joined a U.N. helicopter
    incident in South Sudan four months later (dev-synth 65 and 71).
 
-Cost: no mention is compared with the whole corpus. Passes 1 and 2 look incidents up
-by (type, day), so a day-precise mention meets only the incidents of its type within
-a day of it and a coarse one only those inside its interval; pass 3 looks them up by
-(type, actor region, day) within the window of an undated mention, and by (type, actor
-region) alone only for one without a publication day, and a coarse or undated mention
-stops looking at the second incident that fits. The work grows with the corpus
-times the number of incidents sharing a bucket, not with the square of the corpus
-(bench/incidents.py measures it).
+Cost: no mention is compared with the whole corpus. Pass 1 looks incidents up by (type,
+day, region) and pass 2 by (type, region) and first day, so a day-precise mention meets
+only the incidents of its type and regions within a day of it and a coarse one only
+those inside its interval; pass 3 looks them up by (type, actor region, place, day)
+within the window of an undated mention, and by (type, actor region, place) alone only
+for one without a publication day, and a coarse or undated mention stops looking at the
+second incident that fits. The work grows with the corpus times the number of incidents
+sharing a bucket, not with the square of the corpus (bench/incidents.py measures it).
 """
 
 import datetime as dt
@@ -154,9 +154,10 @@ def cluster_mentions(articles: Sequence[ArticleLike]) -> list[Cluster]:
     """Every event of every article in exactly one cluster, members sorted by key."""
     mentions = [m for a in articles for m in Mention.all_of(a)]
     clusters: list[Cluster] = []
-    by_day: dict[tuple[str, int], list[Cluster]] = defaultdict(list)
+    by_day: DayIndex = defaultdict(list)
     for mention in sorted((m for m in mentions if m.day), key=lambda m: (m.day, m.key)):
         _place_day_precise(mention, clusters, by_day)
+    del by_day
     coarse = [m for m in mentions if m.event.date and not m.day]
     days = _FirstDayIndex(clusters)
     _settle(clusters, [(m, _coarse_home(m, days)) for m in sorted(coarse, key=_key)])
@@ -173,15 +174,23 @@ def _key(mention: Mention) -> str:
     return mention.key
 
 
-def _place_day_precise(
-    mention: Mention, clusters: list[Cluster], by_day: dict[tuple[str, int], list[Cluster]]
-) -> None:
+# Pass 1's index: (type, day, region) -> the incidents filed there.
+DayIndex = dict[tuple[str, int, str], list[Cluster]]
+
+
+def _place_day_precise(mention: Mention, clusters: list[Cluster], by_day: DayIndex) -> None:
+    """Join the incident that fits best, or start one. Only incidents sharing a region
+    with the mention can fit, so they are looked up by region: each is filed under
+    every actor and place region it holds, on the day of one of its members (all of
+    them lie within the tolerance of the day of a mention it fits)."""
     day = mention.day
     assert day is not None  # only day-precise mentions come here
     ordinal = day.toordinal()
+    regions = mention.actors | mention.places
     nearby = _unique(
-        by_day.get((mention.event.type, o), [])
+        by_day.get((mention.event.type, o, region), [])
         for o in range(ordinal - DATE_TOLERANCE_DAYS, ordinal + DATE_TOLERANCE_DAYS + 1)
+        for region in regions  # any order: the best fit is decided by (shared, order)
     )
     fitting = [
         (shared, -c.order, c)
@@ -190,13 +199,16 @@ def _place_day_precise(
     ]
     if fitting:
         home = max(fitting, key=lambda f: (f[0], f[1]))[2]
+        filed = home.actors | home.places
     else:
         home = Cluster(mention.event.type, len(clusters))
         clusters.append(home)
+        filed = frozenset()
     home.add(mention)
-    bucket = by_day[(home.type, ordinal)]
-    if all(c is not home for c in bucket):
-        bucket.append(home)
+    assert home.first_day is not None  # it now holds this day-precise mention
+    anchor = home.first_day.toordinal()
+    for region in (home.actors | home.places) - filed:
+        by_day[(home.type, anchor, region)].append(home)
 
 
 class _FirstDayIndex:
@@ -252,46 +264,58 @@ def _coarse_home(mention: Mention, index: _FirstDayIndex) -> Cluster | None:
 
 
 class _ActorIndex:
-    """The dated incidents by (type, mode, actor region, day), and those known only to a
-    week, month or year by (type, mode, actor region): an undated mention with a window
-    meets only the incidents of its type, a compatible mode and its actors inside that
-    window. Each incident is filed under ANY_MODE and under each of its modes (NO_MODE
-    when it has none): a mention of mode m looks under m and NO_MODE, one without a mode
-    under ANY_MODE."""
+    """The dated incidents by (type, mode, actor region, place slot, day), and those
+    known only to a week, month or year by (type, mode, actor region, place slot): an
+    undated mention with a window meets only the incidents of its type, a compatible
+    mode, its actors and compatible places inside that window.
+
+    Modes: each incident is filed under ANY_MODE and under each of its modes (NO_MODE
+    when it has none); a mention of mode m looks under m and NO_MODE, one without a
+    mode under ANY_MODE. Places, likewise: each incident is filed under ANY_PLACE and
+    under each of its place regions (NO_PLACE when it has none); a mention with places
+    looks under them and NO_PLACE, one without under ANY_PLACE. Without the places in
+    the key, an undated mention of an article without a publication day would look at
+    every incident of its actors and type, most of them elsewhere."""
 
     def __init__(self, clusters: Sequence[Cluster]) -> None:
-        self.by_day: dict[tuple[str, str, str, int], list[Cluster]] = defaultdict(list)
-        self.coarse: dict[tuple[str, str, str], list[Cluster]] = defaultdict(list)
-        self.any_day: dict[tuple[str, str, str], list[Cluster]] = defaultdict(list)
+        self.by_day: dict[tuple[str, str, str, str, int], list[Cluster]] = defaultdict(list)
+        self.coarse: dict[tuple[str, str, str, str], list[Cluster]] = defaultdict(list)
+        self.any_day: dict[tuple[str, str, str, str], list[Cluster]] = defaultdict(list)
         for cluster in clusters:
+            days: range | None = None
+            if cluster.first_day and cluster.last_day:
+                days = range(cluster.first_day.toordinal(), cluster.last_day.toordinal() + 1)
             for mode in (ANY_MODE, *(cluster.modes or (NO_MODE,))):
-                for region in cluster.actors:
-                    self.any_day[(cluster.type, mode, region)].append(cluster)
-                    if cluster.first_day and cluster.last_day:
-                        first, last = cluster.first_day.toordinal(), cluster.last_day.toordinal()
-                        for o in range(first, last + 1):
-                            self.by_day[(cluster.type, mode, region, o)].append(cluster)
-                    else:
-                        self.coarse[(cluster.type, mode, region)].append(cluster)
+                for place in (ANY_PLACE, *(cluster.places or (NO_PLACE,))):
+                    for region in cluster.actors:
+                        key = (cluster.type, mode, region, place)
+                        self.any_day[key].append(cluster)
+                        if days is None:
+                            self.coarse[key].append(cluster)
+                        for o in days or ():
+                            self.by_day[(*key, o)].append(cluster)
 
     def candidates(self, mention: Mention) -> Iterator[Cluster]:
         type_, window = mention.event.type, mention.interval
         mode = mention.event.mode
-        modes = (mode, NO_MODE) if mode else (ANY_MODE,)
+        slots = [
+            (type_, m, r, p)
+            for m in ((mode, NO_MODE) if mode else (ANY_MODE,))
+            for r in sorted(mention.actors)  # sorted: the same order on every run
+            for p in ((*sorted(mention.places), NO_PLACE) if mention.places else (ANY_PLACE,))
+        ]
         if window is None:  # no publication day to bound it: every incident of its actors
-            return _unique(
-                self.any_day.get((type_, m, r), []) for m in modes for r in mention.actors
-            )
+            return _unique(self.any_day.get(slot, []) for slot in slots)
         first = window[0].toordinal() - DATE_TOLERANCE_DAYS
         last = window[1].toordinal() + DATE_TOLERANCE_DAYS
-        days = (self.by_day.get((type_, m, r, o), []) for m in modes for r in mention.actors
-                for o in range(first, last + 1))  # fmt: skip
-        coarse = (self.coarse.get((type_, m, r), []) for m in modes for r in mention.actors)
+        days = (self.by_day.get((*slot, o), []) for slot in slots for o in range(first, last + 1))
+        coarse = (self.coarse.get(slot, []) for slot in slots)
         return _unique(chain(days, coarse))
 
 
-# Index slots of _ActorIndex, never PLOVER modes (which are lower-case words).
+# Index slots of _ActorIndex, never PLOVER modes (lower-case words) nor entity ids.
 ANY_MODE, NO_MODE = "<any>", "<none>"
+ANY_PLACE, NO_PLACE = "<any place>", "<no place>"
 
 
 def _undated_home(mention: Mention, index: _ActorIndex) -> Cluster | None:

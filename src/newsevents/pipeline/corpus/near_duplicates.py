@@ -113,9 +113,11 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     """Sorted distinct (later << 32 | earlier) positions of the pairs sharing a band."""
     import numpy as np
 
-    # One key per band: its two 32-bit MinHash values side by side, so equal keys are
-    # equal bands, with no hash to collide. (ROWS > 2 would need a hash of the row.)
+    # One key per band: its two 32-bit MinHash values side by side, read as one 64-bit
+    # word, so equal keys are equal bands, with no hash to collide. (ROWS > 2 would need
+    # a hash of the row.)
     assert ROWS == 2
+    bands = np.ascontiguousarray(values, dtype=np.uint32).view(np.uint64)
     kept = np.zeros(0, dtype=np.uint64)
     pending: list[np.ndarray] = []
     waiting = 0
@@ -123,9 +125,10 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     # not once per band (512 bands meet the same few sizes).
     pairs_of_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
-        pair = values[rows, 2 * band : 2 * band + 2].astype(np.uint64)
-        keys = (pair[:, 0] << np.uint64(32)) | pair[:, 1]
-        ranking = np.argsort(keys, kind="stable")
+        keys = bands[rows, band]
+        # Not a stable sort (2.5 times slower): only which keys are equal matters, and
+        # each group's positions are sorted below.
+        ranking = np.argsort(keys)
         ranked = keys[ranking]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
         sizes = np.diff(np.r_[starts, len(ranked)])
