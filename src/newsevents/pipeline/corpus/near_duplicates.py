@@ -83,27 +83,24 @@ def find_copies(
     pairs = _candidate_pairs(values, rows)
     copies: dict[int, int] = {}
     # Pairs are sorted by later position, then earlier: the first hit of a later position
-    # is its earliest match, as when every pair was compared. Read a chunk at a time (a
-    # later position's candidates may straddle two chunks: the first hit still wins).
-    for start in range(0, len(pairs), _CHUNK):
-        chunk = pairs[start : start + _CHUNK]
+    # is its earliest match, as when every pair was compared. Scored _SCORED pairs at a
+    # time, all at once (the first hit of a later position still wins across chunks).
+    for start in range(0, len(pairs), _SCORED):
+        chunk = pairs[start : start + _SCORED]
         later = (chunk >> np.uint64(32)).astype(np.int64)
         earlier = (chunk & np.uint64(0xFFFFFFFF)).astype(np.int64)
-        bounds = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]).tolist()
-        for first, last in zip(bounds, [*bounds[1:], len(chunk)], strict=True):
-            i = int(later[first])
-            if i in copies:
-                continue
-            candidates = earlier[first:last]
-            # As MinHash.jaccard computes it: the share of equal values.
-            same = values[rows[candidates]] == values[rows[i]]
-            hits = np.flatnonzero(np.count_nonzero(same, axis=1) / PERMUTATIONS >= THRESHOLD)
-            if hits.size:
-                copies[i] = int(candidates[hits[0]])
+        # As MinHash.jaccard computes it: the share of equal values.
+        same = np.count_nonzero(values[rows[later]] == values[rows[earlier]], axis=1)
+        hits = np.flatnonzero(same / PERMUTATIONS >= THRESHOLD)
+        for i, e in zip(later[hits].tolist(), earlier[hits].tolist(), strict=True):
+            copies.setdefault(i, e)
     return copies, len(pairs)
 
 
-_CHUNK = 1 << 20  # pairs decoded at once (16 MiB of positions)
+_SCORED = 1 << 12  # pairs scored at once: two blocks of 4,096 signatures (16 MiB each)
+# Band keys sorted at once (8 MiB, and as much for their ranking): bands are taken
+# together, as many as fit, so a small corpus sorts all its bands in one call.
+_KEYS_AT_ONCE = 1 << 20
 # Pairs gathered from the bands before repeats are dropped: at least this many, and at
 # least as many as are already kept, so each kept pair is re-sorted a few times at most.
 _MERGE_AT = 1 << 20
@@ -118,19 +115,25 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     # a hash of the row.)
     assert ROWS == 2
     bands = np.ascontiguousarray(values, dtype=np.uint32).view(np.uint64)
+    n = len(rows)
+    together = max(1, _KEYS_AT_ONCE // n)
     kept = np.zeros(0, dtype=np.uint64)
     pending: list[np.ndarray] = []
     waiting = 0
     # The (later, earlier) index pairs of a group of each size, made once per size and
     # not once per band (512 bands meet the same few sizes).
     pairs_of_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
-        keys = bands[rows, band]
-        # Not a stable sort (2.5 times slower): only which keys are equal matters, and
-        # each group's positions are sorted below.
-        ranking = np.argsort(keys)
-        ranked = keys[ranking]
-        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    for first in range(0, BANDS, together):  # sharing a band is found by sorting, not a scan
+        # (bands x positions): each band's keys sorted; only which keys are equal
+        # matters, so the sort need not be stable (2.5 times slower).
+        keys = np.ascontiguousarray(bands[rows, first : first + together].T)
+        ranking = np.argsort(keys, axis=1)
+        ranked = np.take_along_axis(keys, ranking, axis=1).ravel()
+        ranking = ranking.ravel()
+        new = np.empty(len(ranked), dtype=bool)
+        new[1:] = ranked[1:] != ranked[:-1]
+        new[::n] = True  # each band starts groups of its own
+        starts = np.flatnonzero(new)
         sizes = np.diff(np.r_[starts, len(ranked)])
         for size in np.flatnonzero(np.bincount(sizes)).tolist():
             if size < 2:
@@ -145,7 +148,8 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
             earlier = block[:, earlier_k].astype(np.uint64).ravel()
             pending.append((later << np.uint64(32)) | earlier)
             waiting += len(pending[-1])
-        if waiting >= max(_MERGE_AT, len(kept)) or (band == BANDS - 1 and pending):
+        last_bands = first + together >= BANDS
+        if waiting >= max(_MERGE_AT, len(kept)) or (last_bands and pending):
             kept = _distinct(np.concatenate([kept, *pending]))
             pending, waiting = [], 0
     return kept
