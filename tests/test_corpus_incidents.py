@@ -209,6 +209,19 @@ def test_an_undated_mention_joins_only_when_exactly_one_incident_fits() -> None:
     assert _only(build_incidents([iran_strike, late]), "a5").article_ids == ["a5"]
 
 
+def test_a_mention_finds_an_incident_by_a_region_a_later_member_brought() -> None:
+    # a1 makes the incident with Iran alone; a2 brings Pakistan to it; a3, with Pakistan
+    # alone, fits it through Pakistan (the incidents are looked up by region).
+    iran = _article("a1", actors=(IRAN,), places=())
+    both = _article("a2", actors=(IRAN, PAKISTAN), places=())
+    pakistan = _article("a3", actors=(PAKISTAN,), places=())
+    for articles in ([iran, both, pakistan], [pakistan, both, iran]):
+        (incident,) = build_incidents(articles)
+        assert incident.article_ids == ["a1", "a2", "a3"]
+    # Without a2, Iran's and Pakistan's mentions share nothing and stay apart.
+    assert len(build_incidents([iran, pakistan])) == 2
+
+
 def test_a_mention_is_compared_only_with_incidents_of_nearby_days(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
