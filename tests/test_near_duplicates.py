@@ -8,6 +8,7 @@ import random
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsevents.pipeline.corpus.near_duplicates import (
@@ -15,6 +16,7 @@ from newsevents.pipeline.corpus.near_duplicates import (
     mark_near_duplicates,
     signature,
 )
+from newsevents.pipeline.signature import PERMUTATIONS
 from newsevents.schema import Article
 
 from .conftest import DEV, SEEDS
@@ -116,3 +118,17 @@ def test_the_index_hands_over_few_candidate_pairs(unrelated: list[str]) -> None:
     assert copies == {151: 0}  # the rewrite is found among 301 other texts
     all_pairs = len(texts) * (len(texts) - 1) // 2
     assert candidates < all_pairs / 500  # 45,451 pairs; the index hands over a few dozen
+
+
+def test_of_many_candidates_the_earliest_copied_story_wins() -> None:
+    # Signatures made by hand: the last one shares its first band with every other, so
+    # all are candidates; it copies a fifth of the values of stories 6 and 7 only.
+    rng = np.random.default_rng(0)
+    values = rng.integers(0, 2**32, size=(9, PERMUTATIONS), dtype=np.uint64).astype(np.uint32)
+    values[:, :2] = values[8, :2]
+    copied = rng.random(PERMUTATIONS) < 0.2
+    values[6, copied] = values[7, copied] = values[8, copied]
+    copies, candidates = find_copies(values)
+    assert candidates == 9 * 8 // 2  # every pair shares the first band
+    # 8 copies 6, not 7, although 6 comes after the first candidates looked at.
+    assert copies == {7: 6, 8: 6}

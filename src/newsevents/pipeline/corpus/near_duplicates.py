@@ -70,7 +70,8 @@ def find_copies(
     """{position: earliest earlier position it copies}, positions being places in
     publication order: `order[p]` is the signature at position p (by default the
     signatures are in that order); and the number of candidate pairs the index handed
-    over (each one scored once).
+    over (each scored at most once: a position's candidates only until the
+    first that it copies).
 
     Memory beyond the signatures: the distinct candidate pairs, 8 bytes each (a pair is
     one uint64, later position above earlier), and one band's keys at a time."""
@@ -83,24 +84,49 @@ def find_copies(
     pairs = _candidate_pairs(values, rows)
     copies: dict[int, int] = {}
     # Pairs are sorted by later position, then earlier: the first hit of a later position
-    # is its earliest match, as when every pair was compared. Scored _SCORED pairs at a
-    # time, all at once (the first hit of a later position still wins across chunks).
-    for start in range(0, len(pairs), _SCORED):
-        chunk = pairs[start : start + _SCORED]
+    # is its earliest match, as when every pair was compared. Read a chunk at a time (a
+    # later position's candidates may straddle two chunks: the first hit still wins).
+    for start in range(0, len(pairs), _CHUNK):
+        chunk = pairs[start : start + _CHUNK]
         later = (chunk >> np.uint64(32)).astype(np.int64)
         earlier = (chunk & np.uint64(0xFFFFFFFF)).astype(np.int64)
-        # As MinHash.jaccard computes it: the share of equal values.
-        same = np.count_nonzero(values[rows[later]] == values[rows[earlier]], axis=1)
-        hits = np.flatnonzero(same / PERMUTATIONS >= THRESHOLD)
-        for i, e in zip(later[hits].tolist(), earlier[hits].tolist(), strict=True):
-            copies.setdefault(i, e)
+        bounds = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]).tolist()
+        for first, last in zip(bounds, [*bounds[1:], len(chunk)], strict=True):
+            i = int(later[first])
+            if i in copies:
+                continue
+            found = _first_hit(values, rows, i, earlier[first:last])
+            if found is not None:
+                copies[i] = found
     return copies, len(pairs)
 
 
-_SCORED = 1 << 12  # pairs scored at once: two blocks of 4,096 signatures (16 MiB each)
-# Band keys sorted at once (8 MiB, and as much for their ranking): bands are taken
-# together, as many as fit, so a small corpus sorts all its bands in one call.
-_KEYS_AT_ONCE = 1 << 20
+# Candidates scored first, before the rest in batches FIRST_LOOK times larger each time:
+# most candidates of a rewrite are copies, and only the earliest one counts.
+_FIRST_LOOK = 4
+
+
+def _first_hit(
+    values: "np.ndarray", rows: "np.ndarray", i: int, candidates: "np.ndarray"
+) -> int | None:
+    """The first of the candidates (earlier positions, in order) that position i
+    copies, scoring them in growing batches and stopping at the batch with a hit."""
+    import numpy as np
+
+    target = values[rows[i]]
+    start, size = 0, _FIRST_LOOK
+    while start < len(candidates):
+        batch = candidates[start : start + size]
+        # As MinHash.jaccard computes it: the share of equal values.
+        same = np.count_nonzero(values[rows[batch]] == target, axis=1)
+        hits = np.flatnonzero(same / PERMUTATIONS >= THRESHOLD)
+        if hits.size:
+            return int(batch[hits[0]])
+        start, size = start + size, size * _FIRST_LOOK
+    return None
+
+
+_CHUNK = 1 << 20  # pairs decoded at once (16 MiB of positions)
 # Pairs gathered from the bands before repeats are dropped: at least this many, and at
 # least as many as are already kept, so each kept pair is re-sorted a few times at most.
 _MERGE_AT = 1 << 20
@@ -115,25 +141,19 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     # a hash of the row.)
     assert ROWS == 2
     bands = np.ascontiguousarray(values, dtype=np.uint32).view(np.uint64)
-    n = len(rows)
-    together = max(1, _KEYS_AT_ONCE // n)
     kept = np.zeros(0, dtype=np.uint64)
     pending: list[np.ndarray] = []
     waiting = 0
     # The (later, earlier) index pairs of a group of each size, made once per size and
     # not once per band (512 bands meet the same few sizes).
     pairs_of_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    for first in range(0, BANDS, together):  # sharing a band is found by sorting, not a scan
-        # (bands x positions): each band's keys sorted; only which keys are equal
-        # matters, so the sort need not be stable (2.5 times slower).
-        keys = np.ascontiguousarray(bands[rows, first : first + together].T)
-        ranking = np.argsort(keys, axis=1)
-        ranked = np.take_along_axis(keys, ranking, axis=1).ravel()
-        ranking = ranking.ravel()
-        new = np.empty(len(ranked), dtype=bool)
-        new[1:] = ranked[1:] != ranked[:-1]
-        new[::n] = True  # each band starts groups of its own
-        starts = np.flatnonzero(new)
+    for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
+        keys = bands[rows, band]
+        # Not a stable sort (2.5 times slower): only which keys are equal matters, and
+        # each group's positions are sorted below.
+        ranking = np.argsort(keys)
+        ranked = keys[ranking]
+        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
         sizes = np.diff(np.r_[starts, len(ranked)])
         for size in np.flatnonzero(np.bincount(sizes)).tolist():
             if size < 2:
@@ -148,8 +168,7 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
             earlier = block[:, earlier_k].astype(np.uint64).ravel()
             pending.append((later << np.uint64(32)) | earlier)
             waiting += len(pending[-1])
-        last_bands = first + together >= BANDS
-        if waiting >= max(_MERGE_AT, len(kept)) or (last_bands and pending):
+        if waiting >= max(_MERGE_AT, len(kept)) or (band == BANDS - 1 and pending):
             kept = _distinct(np.concatenate([kept, *pending]))
             pending, waiting = [], 0
     return kept
