@@ -72,11 +72,12 @@ class ReleaseTally:
         from the first of its entities with that id."""
         counted: set[str] = set()
         for entity in entities:
+            tally = self._entities.get(entity.entity_id)
+            if tally is None:  # its row is made (and validated) once, not once an article
+                tally = self._entities[entity.entity_id] = _EntityTally(_entity_row(entity))
             if entity.entity_id not in counted:
                 counted.add(entity.entity_id)
-                self._entities.setdefault(entity.entity_id, _EntityTally(_entity_row(entity)))
-                self._entities[entity.entity_id].articles += 1
-            tally = self._entities[entity.entity_id]
+                tally.articles += 1
             tally.aliases.update(entity.aliases)
             tally.mentions += len(entity.aliases)
 
