@@ -70,8 +70,8 @@ def find_copies(
     """{position: earliest earlier position it copies}, positions being places in
     publication order: `order[p]` is the signature at position p (by default the
     signatures are in that order); and the number of candidate pairs the index handed
-    over (each scored at most once: a position's candidates only until the
-    first that it copies).
+    over (each scored at most once: a position's candidates only until the first
+    that it copies).
 
     Memory beyond the signatures: the distinct candidate pairs, 8 bytes each (a pair is
     one uint64, later position above earlier), and one band's keys at a time."""
@@ -149,8 +149,8 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     pairs_of_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
         keys = bands[rows, band]
-        # Not a stable sort (2.5 times slower): only which keys are equal matters, and
-        # each group's positions are sorted below.
+        # An unstable sort (a stable one takes 2.5 times as long): only which keys are
+        # equal matters, and each group's positions are sorted below.
         ranking = np.argsort(keys)
         ranked = keys[ranking]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
