@@ -12,8 +12,8 @@ a hundred is instead a rewrite of an earlier one (sentences shuffled, a third dr
 new lede): these must be found. Comparing every pair would score N(N-1)/2 pairs; the
 index scores only the candidate pairs. The threshold and bands: near_duplicate_threshold.py.
 
-Measured (2 cores): 1,000 articles 334 candidate pairs 5 s; 10,000: 31,698, 20 s;
-100,000: 3,431,490 (of 4,999,950,000), 86 s, 996 of 1,000 rewrites found. Candidates stay
+Measured (2 cores): 1,000 articles 334 candidate pairs 1 s; 10,000: 31,698, 5 s;
+100,000: 3,431,490 (of 4,999,950,000), 59 s, 996 of 1,000 rewrites found. Candidates stay
 about 1 in 1,500 pairs: unrelated news shares a few 3-shingles ("in the", "of the ..."),
 and bands of 2 rows let a pair of Jaccard s through with chance about 512 s^2, so they
 still grow with N^2, at a rate that leaves the signatures (linear) most of the time.

@@ -15,7 +15,7 @@ are scored. The index is our own, built by sorting each band's keys: datasketch'
 MinHashLSH gives the same candidates but spends 5-9 ms an article on 512 bands (a
 Python call and a set per band), a quarter of an hour at 100,000 articles; this index
 takes seconds. bench/near_duplicates.py scale: 100,000 synthetic articles, 3.4 million
-candidate pairs of 5 billion, 86 s with the signatures, 996 of 1,000 planted rewrites.
+candidate pairs of 5 billion, 59 s with the signatures, 996 of 1,000 planted rewrites.
 """
 
 import datetime as dt
