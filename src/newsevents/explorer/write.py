@@ -99,6 +99,7 @@ def finish_explorer(release: Path, out: Path, written: list[Pages]) -> ExplorerS
     for pages in written:
         files.update(pages.files)
         records.update(pages.records)
+    points = sum(pages.points for pages in written)
     meta = PagedWriter(out / "data", "meta")
     manifest = _manifest(release)
     meta.add(
@@ -108,7 +109,7 @@ def finish_explorer(release: Path, out: Path, written: list[Pages]) -> ExplorerS
             "text_policy": manifest.get("text_policy", "full"),
             "counts": {name: records[name] for name in EAGER[1:]},
             "coordinates": has_coordinates(_columns(release, "incidents", pq)),
-            "points": sum(pages.points for pages in written),
+            "points": points,
         }
     )
     files["meta"] = meta.close()
@@ -122,7 +123,7 @@ def finish_explorer(release: Path, out: Path, written: list[Pages]) -> ExplorerS
         index=index,
         records={name: records[name] for name in order if name != "meta"},
         pages={name: len(files[name]) for name in order},
-        points=sum(pages.points for pages in written),
+        points=points,
     )
 
 

@@ -298,11 +298,12 @@ class _ActorIndex:
     def candidates(self, mention: Mention) -> Iterator[Cluster]:
         type_, window = mention.event.type, mention.interval
         mode = mention.event.mode
+        # Any order: a mention joins only when exactly one incident fits (_the_only).
         slots = [
             (type_, m, r, p)
             for m in ((mode, NO_MODE) if mode else (ANY_MODE,))
-            for r in sorted(mention.actors)  # sorted: the same order on every run
-            for p in ((*sorted(mention.places), NO_PLACE) if mention.places else (ANY_PLACE,))
+            for r in mention.actors
+            for p in ((*mention.places, NO_PLACE) if mention.places else (ANY_PLACE,))
         ]
         if window is None:  # no publication day to bound it: every incident of its actors
             return _unique(self.any_day.get(slot, []) for slot in slots)
