@@ -8,14 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from newsevents.pipeline.collect import collect
 from newsevents.pipeline.compact import compact
 from newsevents.pipeline.spool import ArticleSpool
+from newsevents.release.arrow import arrow_schema, batch_from_json
+from newsevents.release.configs import claim_rows, event_rows
 from newsevents.release.writers import ConfigWriter
-from newsevents.schema import EntityRow
+from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow
 
 from .conftest import SEEDS
 
@@ -50,6 +53,32 @@ def test_row_groups_are_cut_by_bytes_as_rows_stream_in(tmp_path: Path) -> None:
     (copy,) = again.close()
     assert copy.read_bytes() == path.read_bytes()
     assert not list((tmp_path / "e").glob(".part-*")), "no temporary shard is left"
+
+
+def test_rows_read_from_their_json_lines_equal_the_rows_made_from_the_models() -> None:
+    """The writers read Parquet rows from the JSON lines: dates, nested lists, and
+    optional spans (a null struct whose fields are required) come out as the models'
+    own values, in the same Arrow types."""
+    collected = collect(SEEDS)
+    articles = list(collected.articles)
+    claims = [row for a in articles for row in claim_rows(a)]
+    # A claim without a victims phrase: a null struct whose fields are required.
+    claims.append(claims[0].model_copy(update={"victims": None, "victims_span": None}))
+    rows = {
+        Article: articles,
+        EventRow: [row for a in articles for row in event_rows(a)],
+        ClaimRow: claims,
+        IncidentRow: list(collected.incidents),
+        EntityRow: collected.counted().entity_rows(),
+    }
+    for model, records in rows.items():
+        assert records, model.__name__
+        schema = arrow_schema(model)
+        lines = "".join(r.model_dump_json() + "\n" for r in records).encode()
+        made = pa.RecordBatch.from_pylist([r.model_dump() for r in records], schema=schema)
+        read = batch_from_json(lines, schema)
+        assert read.schema == schema and read.equals(made), model.__name__
+        assert [model.model_validate(r) for r in read.to_pylist()] == records
 
 
 def test_the_spooled_build_gives_the_articles_of_the_in_memory_one(tmp_path: Path) -> None:

@@ -2,13 +2,13 @@
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from newsevents.release.arrow import arrow_schema
+from newsevents.release.arrow import arrow_schema, batch_from_json
 
 # The Hub's dataset viewer reads row groups of at most 100k rows and files below 500 MB.
 # A shard is cut by the Arrow (uncompressed) size of its rows, which bounds the size of
@@ -20,9 +20,9 @@ SHARD_BYTES = 400 * 1000**2
 # A row group is also cut when the JSON of its rows reaches this many bytes: a streamed
 # build holds one row group per config at a time, so this bounds its memory.
 ROW_GROUP_BYTES = 16 * 1000**2
-# Rows wait as Python dicts (several times their JSON size) only this many at a time;
-# then they become an Arrow batch (about their JSON size) until the group is written.
-BATCH_ROWS = 256
+# Rows wait as their JSON lines only this many bytes at a time; then they become an
+# Arrow batch (about their JSON size) until the group is written.
+BATCH_BYTES = 1000**2
 
 
 def shard_name(index: int, count: int) -> str:
@@ -37,8 +37,9 @@ class ConfigWriter:
     `row_group_bytes` bytes of JSON, which is written as soon as it is full; a shard is
     closed before a group would take its Arrow size past `shard_bytes`. The cuts depend
     only on the rows, so the same rows give the same bytes. Shards are written under
-    temporary names and renamed once their count is known. Dates stay dates
-    (`model_dump(mode="python")`). An empty config is one file with no row group: a
+    temporary names and renamed once their count is known. The Parquet rows are read
+    from the same JSON lines as the JSONL file (`arrow.batch_from_json`): a row is
+    serialised once. An empty config is one file with no row group: a
     zero-row group makes `datasets` fail with "BatchSize must be greater than 0"
     instead of its plain "corresponds to no data"."""
 
@@ -55,11 +56,12 @@ class ConfigWriter:
         self.folder, self.schema = folder, arrow_schema(model)
         self.limits = (row_group_rows, row_group_bytes, shard_bytes)
         folder.mkdir(parents=True, exist_ok=True)
-        self._jsonl: TextIO | None = None
+        self._jsonl: BinaryIO | None = None
         if jsonl is not None:
             jsonl.parent.mkdir(parents=True, exist_ok=True)
-            self._jsonl = jsonl.open("w", encoding="utf-8", newline="\n")
-        self._rows: list[dict] = []  # not yet in a batch
+            self._jsonl = jsonl.open("wb")
+        self._lines: list[bytes] = []  # not yet in a batch
+        self._line_bytes = 0
         self._batches: list[pa.RecordBatch] = []
         self._group_rows = self._row_bytes = 0
         self._parts: list[Path] = []
@@ -67,13 +69,19 @@ class ConfigWriter:
         self._shard_size = 0
 
     def add(self, row: BaseModel) -> None:
-        line = row.model_dump_json()
+        self.add_json(row.model_dump_json())
+
+    def add_json(self, line: str) -> None:
+        """A row as its model's `model_dump_json()` (one line), made and validated where
+        the row was made."""
+        data = (line + "\n").encode()
         if self._jsonl is not None:
-            self._jsonl.write(line + "\n")
-        self._rows.append(row.model_dump(mode="python"))
+            self._jsonl.write(data)
+        self._lines.append(data)
+        self._line_bytes += len(data)
         self._group_rows += 1
         self._row_bytes += len(line)
-        if len(self._rows) >= BATCH_ROWS:
+        if self._line_bytes >= BATCH_BYTES:
             self._batch()
         rows, group_bytes, _ = self.limits
         if self._group_rows >= rows or self._row_bytes >= group_bytes:
@@ -108,9 +116,9 @@ class ConfigWriter:
         self._shard_size += group.nbytes
 
     def _batch(self) -> None:
-        if self._rows:
-            self._batches.append(pa.RecordBatch.from_pylist(self._rows, schema=self.schema))
-            self._rows = []
+        if self._lines:
+            self._batches.append(batch_from_json(b"".join(self._lines), self.schema))
+            self._lines, self._line_bytes = [], 0
 
     def _open_shard(self) -> None:
         if self._writer is not None:
