@@ -12,11 +12,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from newsevents.config import BuildConfig
 from newsevents.pipeline.collect import collect
 from newsevents.pipeline.compact import compact
-from newsevents.pipeline.spool import ArticleSpool
+from newsevents.pipeline.rows import claim_rows, event_rows
+from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.release.arrow import arrow_schema, batch_from_json
-from newsevents.release.configs import claim_rows, event_rows
+from newsevents.release.assemble import write_article_configs
+from newsevents.release.configs import (
+    NO_INCIDENT,
+    incident_of_event,
+    set_null_field,
+    with_incident,
+)
 from newsevents.release.writers import ConfigWriter
 from newsevents.schema import Article, ClaimRow, EntityRow, EventRow, IncidentRow
 
@@ -79,6 +87,57 @@ def test_rows_read_from_their_json_lines_equal_the_rows_made_from_the_models() -
         read = batch_from_json(lines, schema)
         assert read.schema == schema and read.equals(made), model.__name__
         assert [model.model_validate(r) for r in read.to_pylist()] == records
+
+
+def test_the_rows_spooled_with_the_articles_write_the_configs_the_articles_write(
+    tmp_path: Path,
+) -> None:
+    """A spooled build writes the articles, events and claims configs from the rows made
+    with each article (with the near-duplicate and incident links set in their JSON);
+    the configs are the bytes of those written from the articles themselves."""
+    config = BuildConfig(input_dir=SEEDS, out_dir=tmp_path / "out", version="t")
+    spooled = collect(SEEDS, spool=tmp_path / "spool.jsonl")
+    in_memory = collect(SEEDS)
+    assert spooled.event_rows is not None and spooled.claim_rows is not None
+    assert any(a.near_duplicate_of for a in in_memory.articles)
+    assert any(c.incident_id for a in in_memory.articles for c in claim_rows(
+        a, incident_of_event(in_memory.incidents)))  # fmt: skip
+    written = {}
+    for name, collected in (("lines", spooled), ("models", in_memory)):
+        folder = tmp_path / name
+        write_article_configs(folder, config, collected)
+        written[name] = {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()
+        }  # fmt: skip
+    assert len(written["lines"]) == 6  # 3 configs, Parquet and JSONL
+    assert written["lines"] == written["models"]
+
+
+def test_a_null_field_is_set_in_a_json_line_as_pydantic_writes_it() -> None:
+    row = EntityRow(entity_id="e1", name='the "incident_id":null group', type="OTHER",
+                    wikidata=None, aliases=["ü"], article_count=1, mention_count=1)  # fmt: skip
+    line = row.model_dump_json()
+    for value in ("Q1", 'Beyoğlu "north"\tend\x01\u2028\\'):
+        expected = row.model_copy(update={"wikidata": value}).model_dump_json()
+        assert set_null_field(line, '"wikidata":null', value) == expected
+    # The key inside a string value is not the field.
+    with pytest.raises(ValueError, match='no "incident_id":null'):
+        set_null_field(line, NO_INCIDENT, "inc-1")
+    assert with_incident(line, "", {"": "inc-1"}) == line, "a claim with no event keeps null"
+
+
+def test_a_spool_keeps_any_key_beside_its_line(tmp_path: Path) -> None:
+    spool = RecordSpool(tmp_path / "rows.jsonl", EntityRow)
+    rows = _entities(3)
+    keys = ["plain", "with\ttab and\nline break", ""]
+    for key, row in zip(keys, rows, strict=True):
+        spool.add_json(row.model_dump_json(), key)
+    spool.close()
+    assert list(spool.keyed_lines()) == [
+        (k, r.model_dump_json()) for k, r in zip(keys, rows, strict=True)
+    ]
+    assert list(spool) == rows
 
 
 def test_the_spooled_build_gives_the_articles_of_the_in_memory_one(tmp_path: Path) -> None:

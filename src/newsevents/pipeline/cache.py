@@ -128,15 +128,16 @@ def _passing(result: Result) -> bool:
 
 def _encode(result: Result) -> tuple[bytes, bytes | None]:
     """A reject as its JSON; an article as its JSON with what the build reads of it
-    (stages.Built): its compact copy and facts, kept so that a rebuild reads its cached
-    articles without validating them again. Pickled: the file is this installation's
+    (stages.Built): its compact copy, facts and rows, kept so that a rebuild reads its
+    cached articles without validating them again. Pickled: the file is this installation's
     own, written by its builds and keyed by the pipeline's fingerprint."""
     if isinstance(result, Reject):
         body: tuple[object, ...] = ("R", result.model_dump_json())
         signature = None
     else:
         removed = dict(sorted(result.removed.items()))
-        body = ("A", removed, result.article_json, result.compact, result.facts)
+        body = ("A", removed, result.article_json, result.compact, result.facts,
+                result.event_rows, result.claim_rows)  # fmt: skip
         signature = result.signature
     return zlib.compress(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), 1), signature
 
@@ -145,5 +146,5 @@ def _decode(body: bytes, signature: bytes | None) -> Result:
     kind, *fields = pickle.loads(zlib.decompress(body))
     if kind == "R":
         return Reject.model_validate_json(fields[0])
-    removed, article_json, compact, facts = fields
-    return Built(article_json, compact, facts, Counter(removed), signature or b"")
+    removed, article_json, compact, facts, events, claims = fields
+    return Built(article_json, compact, facts, Counter(removed), signature or b"", events, claims)

@@ -12,10 +12,19 @@ from newsevents.pipeline.corpus import CompactArticle, run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.signature import PERMUTATIONS
 from newsevents.pipeline.spool import ArticleSpool, RecordSpool
+from newsevents.pipeline.stages import Built
 from newsevents.pipeline.workers import Item, run_stages
 from newsevents.release.configs import claim_links
 from newsevents.release.tally import ReleaseTally
-from newsevents.schema import Article, IncidentRow, InputFile, Reject, SkippedFile
+from newsevents.schema import (
+    Article,
+    ClaimRow,
+    EventRow,
+    IncidentRow,
+    InputFile,
+    Reject,
+    SkippedFile,
+)
 
 
 @dataclass
@@ -34,6 +43,10 @@ class Collected:
     skipped: list[SkippedFile] = field(default_factory=list)
     accounting: dict[str, int] = field(default_factory=dict)
     incidents: list[IncidentRow] | RecordSpool[IncidentRow] = field(default_factory=list)
+    # With `collect(spool=...)`: the rows of the events and claims configs as the
+    # articles came with them (stages.Built), for a release with the full text.
+    event_rows: RecordSpool[EventRow] | None = None
+    claim_rows: RecordSpool[ClaimRow] | None = None
     workers: int | None = 1  # processes that ran the stages (1: this one; None: a Dask cluster's)
     tally: ReleaseTally | None = None  # None: tallied from `articles` when asked
     cache: dict[str, int] | None = None  # articles reused from the cache and processed
@@ -88,6 +101,9 @@ def collect(
     if cache is not None:
         results = cache.store(results)
     sink = ArticleSpool(spool) if spool else None
+    if spool:
+        out.event_rows = RecordSpool(spool.with_name(spool.name + ".events"), EventRow)
+        out.claim_rows = RecordSpool(spool.with_name(spool.name + ".claims"), ClaimRow)
     full: list[Article] = []  # the articles themselves, when not spooled
     kept: list[CompactArticle] = []  # what the corpus steps read
     # One buffer of uint32 values, a row per article: no object per signature.
@@ -103,12 +119,16 @@ def collect(
             signatures += item.signature
             kept.append(item.compact)
             if sink is not None:
-                sink.add_json(item.article_json)
+                sink.add_article(item.article_json, item.compact.article_id)
+                _spool_rows(out, item)
             else:
                 full.append(item.article)
             name = item.facts.source_file
         if on_item:
             on_item(name)
+    for rows in (out.event_rows, out.claim_rows):
+        if rows is not None:
+            rows.close()
     if after_stages:
         after_stages()
     matrix = np.frombuffer(signatures, dtype=np.uint32).reshape(-1, PERMUTATIONS)
@@ -144,6 +164,14 @@ def collect(
     if cache is not None:
         out.cache = cache.counts()
     return out
+
+
+def _spool_rows(out: Collected, item: Built) -> None:
+    assert out.event_rows is not None and out.claim_rows is not None
+    for line in item.event_rows:
+        out.event_rows.add_json(line)
+    for key, line in item.claim_rows:
+        out.claim_rows.add_json(line, key)
 
 
 def prepare_corpus_steps() -> None:

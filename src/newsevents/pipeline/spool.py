@@ -6,17 +6,28 @@ written: a rewrite is marked only once its original is known. The articles there
 go to a spool file as they are built, in build order, and the corpus steps run on
 compact copies (compact.py) and signatures; the release is then written from
 the spool, each article read back with what the corpus steps set. Incident rows are
-spooled the same way as the incidents step makes them.
+spooled the same way as the incidents step makes them, and the rows of the events and
+claims configs made with the articles (stages.Built).
+
+Each line is a key (a JSON string: no raw tab or line break) and a tab, then the
+record's JSON: the key is what a writer looks the record up by without parsing it
+(an article's id, a claim's `claim_key`).
 """
 
+import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 
 from pydantic import BaseModel
 
+from newsevents.release.configs import set_null_field
 from newsevents.schema import Article
 from newsevents.schema.spans import READ_BACK
+
+# An article spooled before the near-duplicates are known; the key appears once in its
+# JSON (only Article has it, and a quote inside a string value is escaped).
+NO_ORIGINAL = '"near_duplicate_of":null'
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -32,10 +43,11 @@ class RecordSpool(Generic[R]):
     def add(self, record: R) -> None:
         self.add_json(record.model_dump_json())
 
-    def add_json(self, line: str) -> None:
-        """A record already dumped (`model_dump_json`, one line), as `add` writes it."""
+    def add_json(self, line: str, key: str = "") -> None:
+        """A record already dumped (`model_dump_json`, one line), as `add` writes it,
+        under `key` (see keyed_lines)."""
         assert self._out is not None, "the spool is closed for writing once read"
-        self._out.write(line + "\n")
+        self._out.write(f"{json.dumps(key)}\t{line}\n")
         self._count += 1
 
     def close(self) -> None:
@@ -47,10 +59,16 @@ class RecordSpool(Generic[R]):
         return self._count
 
     def __iter__(self) -> Iterator[R]:
+        for _, line in self.keyed_lines():  # written by this build from validated records
+            yield self.model.model_validate_json(line, context=READ_BACK)
+
+    def keyed_lines(self) -> Iterator[tuple[str, str]]:
+        """(key, the record's JSON line) in the order they were added."""
         assert self._out is None, "close the spool before reading it"
-        with self.path.open(encoding="utf-8") as lines:
-            for line in lines:  # written by this build from validated records
-                yield self.model.model_validate_json(line, context=READ_BACK)
+        with self.path.open(encoding="utf-8", newline="\n") as lines:
+            for raw in lines:
+                key, _, line = raw.partition("\t")
+                yield json.loads(key), line[:-1]
 
 
 class ArticleSpool(RecordSpool[Article]):
@@ -64,6 +82,17 @@ class ArticleSpool(RecordSpool[Article]):
         """No more articles; reading back sets `near_duplicate_of` from this map."""
         self.close()
         self._near_duplicate_of = near_duplicate_of
+
+    def add_article(self, line: str, article_id: str) -> None:
+        """The article's JSON (`model_dump_json`) and its id."""
+        self.add_json(line, article_id)
+
+    def lines(self) -> Iterator[str]:
+        """The articles' JSON lines, with the `near_duplicate_of` found: as `__iter__`
+        then `model_dump_json` would give them, without reading them into models."""
+        for article_id, line in self.keyed_lines():
+            original = self._near_duplicate_of.get(article_id)
+            yield set_null_field(line, NO_ORIGINAL, original) if original else line
 
     def __iter__(self) -> Iterator[Article]:
         for article in super().__iter__():

@@ -23,6 +23,7 @@ from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.facts import ArticleFacts, facts_of
 from newsevents.pipeline.ingest import internal_error
 from newsevents.pipeline.readers import reject
+from newsevents.pipeline.rows import claim_key, claim_rows, event_rows
 from newsevents.pipeline.signature import signature_values
 from newsevents.schema import Article, Reject, sha256_text
 from newsevents.schema.spans import READ_BACK
@@ -65,7 +66,10 @@ class Built:
 
     The build's process writes the JSON to its spool as it is and reads the rest, so it
     never turns an article from a worker or from the cache back into an `Article`: only
-    these travel between processes and into the cache. `article` is the `Article`
+    these travel between processes and into the cache. So do the article's rows of the
+    events and claims configs, made (and validated) here as a release with the full
+    text ships them: JSON lines, each claim's with its `claim_key` (its `incident_id`
+    is set when the incidents are known). `article` is the `Article`
     itself: the one just validated in this process, or read back from the JSON on first
     use (the same article: the cache and the spool rely on that round trip)."""
 
@@ -74,13 +78,17 @@ class Built:
     facts: ArticleFacts
     removed: Counter[str]
     signature: bytes
+    event_rows: tuple[str, ...]
+    claim_rows: tuple[tuple[str, str], ...]  # (claim_key, JSON line)
     _article: Article | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, article: Article, removed: Counter[str], signature: bytes) -> "Built":
+        events = tuple(row.model_dump_json() for row in event_rows(article))
+        claims = tuple((claim_key(row), row.model_dump_json()) for row in claim_rows(article))
         return cls(
             article.model_dump_json(), compact(article), facts_of(article), removed, signature,
-            article,
+            events, claims, article,
         )  # fmt: skip
 
     @property

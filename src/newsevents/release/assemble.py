@@ -29,13 +29,14 @@ from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.collector import bulk_work
 from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.fingerprint import pipeline_fingerprint
+from newsevents.pipeline.rows import claim_rows, event_rows
 from newsevents.pipeline.spool import ArticleSpool
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.card_prose import license_details, license_file
 from newsevents.release.checksums import write_checksums
-from newsevents.release.configs import claim_rows, event_rows, incident_of_event
+from newsevents.release.configs import incident_of_event, with_incident
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
 from newsevents.release.side_jobs import SideJob, SideJobs
@@ -279,7 +280,7 @@ def write_corpus_configs(folder: Path, collected: Collected) -> None:
         ("entities", EntityRow, collected.counted().entity_rows()),
         ("incidents", IncidentRow, collected.incidents),
     ):
-        writer = ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
+        writer = _config_writer(folder, name, model)
         for row in rows:  # one pass: a spooled config is read (and validated) once
             writer.add(row)
         writer.close()
@@ -288,21 +289,32 @@ def write_corpus_configs(folder: Path, collected: Collected) -> None:
 def write_article_configs(
     folder: Path, config: BuildConfig, collected: Collected, *, articles: bool = True
 ) -> None:
-    """The events and claims configs, and with `articles` the articles config, from one
-    reading of the articles in build order.
+    """The events and claims configs, and with `articles` the articles config, in build
+    order.
 
-    What is shipped follows the text policy; entity names come from the full articles
-    (a name is a fact, not the publisher's text)."""
+    With the full text, from the rows the articles came with (`collect(spool=...)`):
+    made and validated with each article, in a worker or a cached build, so a rebuild
+    does not make them again; only what the corpus steps found is set in them. Else
+    from the articles, as the text policy ships them; entity names come from the full
+    articles (a name is a fact, not the publisher's text)."""
     incident_of = collected.incident_of
     if incident_of is None:
         incident_of = incident_of_event(collected.incidents)
+    events, claims = collected.event_rows, collected.claim_rows
+    if config.text_policy == "full" and events is not None and claims is not None:
+        assert isinstance(collected.articles, ArticleSpool)
+        if articles:
+            _write_lines(folder, "articles", Article, collected.articles.lines())
+        _write_lines(folder, "events", EventRow, (line for _, line in events.keyed_lines()))
+        _write_lines(
+            folder, "claims", ClaimRow,
+            (with_incident(line, key, incident_of) for key, line in claims.keyed_lines()),
+        )  # fmt: skip
+        return
     models: dict[str, type[BaseModel]] = {"events": EventRow, "claims": ClaimRow}
     if articles:
         models = {"articles": Article, **models}
-    writers = {
-        name: ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
-        for name, model in models.items()
-    }
+    writers = {name: _config_writer(folder, name, model) for name, model in models.items()}
     for article in collected.articles:
         shipped = apply_text_policy(article, config.text_policy)
         if articles:
@@ -315,15 +327,31 @@ def write_article_configs(
         writer.close()
 
 
-def write_articles_and_pages(folder: Path, articles: Iterable[Article], text_policy: str) -> Pages:
+def _config_writer(folder: Path, name: str, model: type[BaseModel]) -> ConfigWriter:
+    return ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
+
+
+def _write_lines(folder: Path, name: str, model: type[BaseModel], lines: Iterable[str]) -> None:
+    writer = _config_writer(folder, name, model)
+    for line in lines:
+        writer.add_json(line)
+    writer.close()
+
+
+def write_articles_and_pages(
+    folder: Path, articles: ArticleSpool | list[Article], text_policy: str
+) -> Pages:
     """The articles config alone, then its explorer pages (the side job of
     ArticlesBeside). Run again here when its side process died: what that one left of
     the config goes first."""
     shutil.rmtree(folder / "articles", ignore_errors=True)
-    writer = ConfigWriter(folder / "articles", Article, folder / "jsonl" / "articles.jsonl")
-    for article in articles:
-        writer.add(apply_text_policy(article, text_policy))
-    writer.close()
+    if text_policy == "full" and isinstance(articles, ArticleSpool):
+        _write_lines(folder, "articles", Article, articles.lines())
+    else:
+        writer = _config_writer(folder, "articles", Article)
+        for article in articles:
+            writer.add(apply_text_policy(article, text_policy))
+        writer.close()
     return write_pages(folder, folder / EXPLORER_FOLDER, "articles")
 
 

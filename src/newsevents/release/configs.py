@@ -1,20 +1,10 @@
-"""Flat configs for pandas users, derived from the articles (no extraction here)."""
+"""What the flat configs take from across articles: the incident of a claim's event,
+set in the rows made with each article (pipeline/rows.py)."""
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 
-from newsevents.schema import Article, ClaimRow, EventRow, IncidentRow
-from newsevents.schema.spans import READ_BACK
-
-
-def event_rows(article: Article) -> list[EventRow]:
-    """The article's events as rows. Each field is validated again; the invariants of an
-    event (schema/extractions.py) held when the article was, and a row adds none."""
-    return [
-        EventRow.model_validate(
-            {"article_id": article.article_id, **event.model_dump()}, context=READ_BACK
-        )
-        for event in article.events
-    ]
+from newsevents.schema import IncidentRow
 
 
 def incident_of_event(incidents: Iterable[IncidentRow]) -> dict[str, str]:
@@ -30,25 +20,26 @@ def claim_links(row: IncidentRow) -> Iterator[tuple[str, str]]:
         yield f"{claim.article_id}/{claim.event_id}", row.incident_id
 
 
-def claim_rows(article: Article, incident_of: Mapping[str, str] | None = None) -> list[ClaimRow]:
-    """The article's claims; `incident_of` (from `incident_of_event`) fills `incident_id`."""
-    names = {e.entity_id: e.name for e in article.entities}
-    events = {e.event_id: e for e in article.events}
-    incident_of = incident_of or {}
-    return [
-        ClaimRow.model_validate(
-            {
-                "article_id": article.article_id,
-                "published_date": article.published_date,
-                "outlet": article.source.outlet,
-                "claimant_name": names.get(claim.claimant) if claim.claimant else None,
-                "event_type": events[claim.event_id].type if claim.event_id else None,
-                "incident_id": incident_of.get(f"{article.article_id}/{claim.event_id}")
-                if claim.event_id
-                else None,
-                **claim.model_dump(),
-            },
-            context=READ_BACK,  # as for event_rows: a claim's invariants held, a row adds none
-        )
-        for claim in article.casualty_claims
-    ]
+# How a claim row made before the incidents step (claim_rows without `incident_of`)
+# says it has no incident yet; as a JSON line, the key appears once, and only as a key
+# (a quote inside a string value is escaped).
+NO_INCIDENT = '"incident_id":null'
+
+
+def with_incident(line: str, key: str, incident_of: Mapping[str, str]) -> str:
+    """A claim row's JSON line (`claim_rows` without `incident_of`, then
+    `model_dump_json`) with the `incident_id` of its event, as `claim_rows` given
+    `incident_of` would have made it; `key` is its `claim_key`."""
+    incident = incident_of.get(key) if key else None
+    return line if incident is None else set_null_field(line, NO_INCIDENT, incident)
+
+
+def set_null_field(line: str, null_field: str, value: str) -> str:
+    """The JSON line with its one `"field":null` (`null_field`) set to the string
+    `value`, encoded as pydantic encodes a string (UTF-8 kept, not escaped)."""
+    at = line.find(null_field)
+    if at < 0:
+        raise ValueError(f"no {null_field} in the row {line[:80]}...")
+    encoded = json.dumps(value, ensure_ascii=False)
+    key = null_field.removesuffix("null")
+    return f"{line[:at]}{key}{encoded}{line[at + len(null_field) :]}"
