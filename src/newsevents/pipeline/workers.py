@@ -41,7 +41,7 @@ TAIL_TASK = 2  # documents per task of the last chunks: the workers finish toget
 # Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
 # worker busy, few enough that memory stays bounded by the window, not the corpus.
 AHEAD_PER_WORKER = 4
-WINDOW_ITEMS = 1024  # items held in the window at most, whatever they are
+WINDOW_ITEMS = 2048  # items held in the window at most, whatever they are
 LOOK_AHEAD = 64  # items `plan` may hold while it decides (cached results are whole articles)
 
 Item = RawDocument | Built | Reject  # what is already a result passes through
@@ -127,11 +127,17 @@ def run_in_pool(
     window: deque[tuple[list[Item], list[Task] | None]] = deque()
     # The last `workers` chunks read, not sent yet: when the input ends, their documents
     # go out in tasks of TAIL_TASK, so the workers finish together: with whole tasks,
-    # one worker ran the last task of 8 while the others waited.
+    # one worker ran the last task of 8 while the others waited. Until the workers have
+    # started, every chunk read waits here too (at most WINDOW_ITEMS items).
     held: deque[list[Item]] = deque()
     tasks = 0  # tasks in the window, with the workers
     broken = False
-    # Beside the first submit, which waits for the fork server to load the model.
+    # The workers start in a thread: starting them waits for the fork server to load the
+    # model (about 2 s), while this process reads on (a rebuild's cached articles).
+    started = threading.Event()
+    starting = threading.Thread(target=_start, args=(pool, started), daemon=True)
+    starting.start()
+    # Beside it, what this process needs after the stages.
     preparing = threading.Thread(target=_quietly, args=(while_waiting,), daemon=True)
     preparing.start()
 
@@ -153,6 +159,9 @@ def run_in_pool(
         stream = iter(items)
         while chunk := list(islice(stream, TASK)):
             held.append(chunk)
+            if not started.is_set() and len(held) * TASK < WINDOW_ITEMS:
+                continue
+            started.wait()
             while held and (len(held) > workers or not _has_docs(held[0])):
                 send(held.popleft(), TASK)
             # Bounded by tasks (enough to keep every worker busy) and by items (a cached
@@ -162,12 +171,14 @@ def run_in_pool(
                 chunk, sent = window.popleft()
                 tasks -= len(sent or ())
                 broken |= yield from _gather(chunk, sent)
+        started.wait()
         while held:
             send(held.popleft(), TAIL_TASK)
         while window:
             broken |= yield from _gather(*window.popleft())
     finally:
         # Not waited for: the workers end while this process goes on to the corpus steps.
+        starting.join()
         pool.shutdown(wait=False, cancel_futures=True)
         preparing.join()
 
@@ -176,12 +187,26 @@ def _has_docs(chunk: list[Item]) -> bool:
     return any(isinstance(item, RawDocument) for item in chunk)
 
 
+def _start(pool: ProcessPoolExecutor, started: threading.Event) -> None:
+    """Start the pool's workers (a first submit starts them all). A pool that fails to
+    start is broken at the next submit, which says so where it is handled."""
+    try:
+        with suppress(Exception):
+            pool.submit(_nothing)
+    finally:
+        started.set()
+
+
 def _quietly(prepare: Callable[[], None] | None) -> None:
     """Run `prepare` in its thread; what fails there is only done later, where it is
     needed, and fails there with its own error."""
     with suppress(Exception):
         if prepare is not None:
             prepare()
+
+
+def _nothing() -> None:
+    """The task that starts the workers."""
 
 
 def _gather(chunk: list[Item], sent: list[Task] | None) -> Generator[Result, None, bool]:

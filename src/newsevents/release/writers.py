@@ -22,7 +22,7 @@ SHARD_BYTES = 400 * 1000**2
 ROW_GROUP_BYTES = 16 * 1000**2
 # Rows wait as their JSON lines only this many bytes at a time; then they become an
 # Arrow batch (about their JSON size) until the group is written.
-BATCH_BYTES = 1000**2
+BATCH_BYTES = 4 * 1000**2
 
 
 def shard_name(index: int, count: int) -> str:
