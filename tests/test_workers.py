@@ -13,11 +13,12 @@ from newsevents.cli import app
 from newsevents.config import BuildConfig, default_workers
 from newsevents.pipeline import stages
 from newsevents.pipeline.collect import collect
-from newsevents.pipeline.spool import ArticleSpool
+from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.stages import Stage
 from newsevents.pipeline.workers import TASK
 from newsevents.release import assemble
 from newsevents.release.assemble import build_release
+from newsevents.schema import EventRow
 
 from .conftest import GOOD_ARTICLE, SEEDS, write_inputs
 
@@ -225,24 +226,27 @@ def test_articles_written_beside_give_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A large corpus has a side process write its articles config and their explorer
-    pages while this one writes the rest (assemble.ArticlesBeside): same release."""
+    pages, and the events config, while this one writes the rest (assemble.RowsBeside):
+    same release."""
     inputs = _seed_corpus(tmp_path / "in")
     alone = build_release(
         BuildConfig(input_dir=inputs, out_dir=tmp_path / "out1", version="v", workers=1)
     )
-    submitted: list[bool] = []
-    start = assemble.ArticlesBeside.start
+    submitted: list[tuple[bool, bool]] = []
+    start = assemble.RowsBeside.start
 
-    def recorded(self: assemble.ArticlesBeside, articles: ArticleSpool) -> None:
-        start(self, articles)
-        submitted.append(self.job is not None)
+    def recorded(
+        self: assemble.RowsBeside, articles: ArticleSpool, events: RecordSpool[EventRow] | None
+    ) -> None:
+        start(self, articles, events)
+        submitted.append((self.articles is not None, self.events))
 
     monkeypatch.setattr(assemble, "SIDE_ARTICLES", 2)  # the seeds' corpus counts
-    monkeypatch.setattr(assemble.ArticlesBeside, "start", recorded)
+    monkeypatch.setattr(assemble.RowsBeside, "start", recorded)
     beside = build_release(
         BuildConfig(input_dir=inputs, out_dir=tmp_path / "out2", version="v", workers=2)
     )
-    assert submitted == [True]
+    assert submitted == [(True, True)]
     assert _files(beside.release_dir) == _files(alone.release_dir)
 
 

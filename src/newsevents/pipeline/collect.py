@@ -70,15 +70,15 @@ def collect(
     on_item: Callable[[str], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     after_stages: Callable[[], None] | None = None,
-    on_spooled: Callable[[ArticleSpool], None] | None = None,
+    on_spooled: Callable[[ArticleSpool, RecordSpool[EventRow] | None], None] | None = None,
     worker_init: Callable[[], None] | None = None,
 ) -> Collected:
     """Stream every input through the stages, then run the corpus steps over all the
     articles (near-duplicates, incidents); `on_start(article_files)` and
     `on_item(source_file)` (once per record, in this process) report progress;
     `after_stages()` is called when the last article is through the stages, and
-    `on_spooled(articles)` when the spooled articles are final (near-duplicates marked),
-    before the incidents step.
+    `on_spooled(articles, event_rows)` when the spooled articles are final
+    (near-duplicates marked), before the incidents step.
 
     With `workers` > 1 the per-article stages run in that many processes (see
     workers.py), on a local Dask cluster with `engine="dask"`, or on the cluster of
@@ -140,7 +140,7 @@ def collect(
         sink.mark(original_of)
         out.articles = sink
         if on_spooled:
-            on_spooled(sink)
+            on_spooled(sink, out.event_rows)
         incidents = RecordSpool(spool.with_name(spool.name + ".incidents"), IncidentRow)
         out.incident_of = {}
         for row in corpus.incidents:

@@ -11,7 +11,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -23,15 +23,21 @@ from newsevents.description import DEFAULT_LICENSE_LINK, DatasetDescription, loa
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
 from newsevents.explorer import EXPLORER_FOLDER
-from newsevents.explorer.write import Pages, finish_explorer, write_pages
+from newsevents.explorer.write import finish_explorer, write_pages
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.collector import bulk_work
 from newsevents.pipeline.corpus import CORPUS_STEPS
 from newsevents.pipeline.fingerprint import pipeline_fingerprint
 from newsevents.pipeline.rows import claim_rows, event_rows
-from newsevents.pipeline.spool import ArticleSpool
+from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.stages import STAGES
+from newsevents.release.article_configs import (
+    config_writer,
+    write_articles_and_pages,
+    write_events,
+    write_lines,
+)
 from newsevents.release.atomic import VersionLock, publish, recover
 from newsevents.release.card import CardInputs, render_card
 from newsevents.release.card_prose import license_details, license_file
@@ -42,7 +48,7 @@ from newsevents.release.diff import diff_releases, release_version
 from newsevents.release.side_jobs import SideJob, SideJobs
 from newsevents.release.text_policy import apply_text_policy
 from newsevents.release.timeline_figure import write_timeline_figure
-from newsevents.release.writers import ConfigWriter, write_jsonl
+from newsevents.release.writers import write_jsonl
 from newsevents.schema import (
     CONFIG_MODELS,
     Article,
@@ -56,7 +62,7 @@ from newsevents.schema.jsonschema import write_schema
 
 PROBE_PREFIX = ".newsevents-probe-"  # + the pid: a killed build's probe is known by it
 PARQUET_NAME = "train-00000-of-00001.parquet"  # the one file of a config under SHARD_BYTES
-# From this many articles, a side process writes the articles config (ArticlesBeside):
+# From this many articles, a side process writes the articles config (RowsBeside):
 # below it, the side process would still be importing when this one is done.
 SIDE_ARTICLES = 1_000
 # Libraries whose versions shape the output bytes or the extracted values.
@@ -104,21 +110,21 @@ def build_release(
         # Given more than one process, parts of the release are written beside the rest
         # (side_jobs.py); the side processes start when the stages are done.
         side = SideJobs(config.workers if config.workers > 1 else 0)
-        articles = ArticlesBeside(side, tmp, config.text_policy)
+        beside = RowsBeside(side, tmp, config.text_policy)
         published = False
         try:
             collected = collect(
                 config.input_dir, workers=config.workers, engine=config.engine,
                 scheduler=config.scheduler, cache=cache, spool=spool / "articles.jsonl",
                 on_item=on_item, on_start=on_start, after_stages=side.start,
-                on_spooled=articles.start,
+                on_spooled=beside.start,
             )  # fmt: skip
             if collected.rejects and not config.keep_going:
                 raise RejectedInputs(collected.rejects, reject_summary(collected))
             if not collected.articles:
                 raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
             manifest = make_manifest(config, collected, description, forced=target.exists())
-            write_release(tmp, config, collected, manifest, description, side, articles.job)
+            write_release(tmp, config, collected, manifest, description, side, beside)
             publish(tmp, config.release_dir, replace=config.force)
             published = True
             if cache is not None:
@@ -141,21 +147,28 @@ def _open_cache(config: BuildConfig) -> ArticleCache | None:
     return None if folder is None else ArticleCache(folder, pipeline_fingerprint())
 
 
-class ArticlesBeside:
-    """Has a side process write the articles config and its explorer pages as soon as
-    the near-duplicates are marked (`collect(on_spooled=...)`), while this one runs the
-    incidents step and writes the other configs. Only for a corpus of SIDE_ARTICLES or
-    more: a smaller one is written before a side process would be ready."""
+class RowsBeside:
+    """Has side processes write the articles config and its explorer pages, and the
+    events config, as soon as the near-duplicates are marked (`collect(on_spooled=...)`),
+    while this one runs the incidents step and writes the other configs. Only for a
+    corpus of SIDE_ARTICLES or more: a smaller one is written before a side process
+    would be ready. The events config goes beside only with the full text (its rows
+    are then spooled as they ship)."""
 
     def __init__(self, side: SideJobs, folder: Path, text_policy: str) -> None:
         self.side, self.folder, self.text_policy = side, folder, text_policy
-        self.job: SideJob | None = None
+        self.articles: SideJob | None = None
+        self.events = False  # whether the events config is written beside
 
-    def start(self, articles: ArticleSpool) -> None:
-        if self.side.processes and len(articles) >= SIDE_ARTICLES:
-            self.job = self.side.submit(
-                write_articles_and_pages, self.folder, articles, self.text_policy
-            )
+    def start(self, articles: ArticleSpool, event_rows: RecordSpool[EventRow] | None) -> None:
+        if not self.side.processes or len(articles) < SIDE_ARTICLES:
+            return
+        self.articles = self.side.submit(
+            write_articles_and_pages, self.folder, articles, self.text_policy
+        )
+        if self.text_policy == "full" and event_rows is not None:
+            self.side.submit(write_events, self.folder, event_rows)
+            self.events = True
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -226,12 +239,13 @@ def write_release(
     manifest: Manifest,
     description: DatasetDescription | None = None,
     side: SideJobs | None = None,
-    articles: SideJob | None = None,
+    beside: RowsBeside | None = None,
 ) -> None:
     """Every file of the release into `folder`. The figure and the explorer's pages read
     the configs only: each is written, in `side` processes when given (side_jobs.py),
-    as soon as the configs it reads are on disk. `articles`: the articles config and
-    its pages, already submitted (ArticlesBeside); else they are written here."""
+    as soon as the configs it reads are on disk. `beside`: what was submitted to the
+    side processes before the incidents step (the articles config and its pages, the
+    events config); what it did not take is written here."""
     description = description or _described(config)
     side = side or SideJobs(0)
     explorer = folder / EXPLORER_FOLDER
@@ -239,7 +253,11 @@ def write_release(
     side.submit(write_timeline_figure, folder)  # it reads the incidents config only
     # Each reads its config back in batches: memory does not grow with them.
     pages = [side.submit(write_pages, folder, explorer, name) for name in ("incidents", "entities")]
-    write_article_configs(folder, config, collected, articles=articles is None)
+    articles = beside.articles if beside else None
+    events_beside = beside.events if beside else False
+    write_article_configs(
+        folder, config, collected, articles=articles is None, events=not events_beside
+    )
     pages.append(side.submit(write_pages, folder, explorer, "claims"))
     pages.append(articles or side.submit(write_pages, folder, explorer, "articles"))
     write_schema(folder / "schema")
@@ -276,21 +294,26 @@ def write_release(
 
 def write_corpus_configs(folder: Path, collected: Collected) -> None:
     """The configs made across articles: entities and incidents, Parquet and JSONL."""
-    for name, model, rows in (
-        ("entities", EntityRow, collected.counted().entity_rows()),
-        ("incidents", IncidentRow, collected.incidents),
-    ):
-        writer = _config_writer(folder, name, model)
-        for row in rows:  # one pass: a spooled config is read (and validated) once
-            writer.add(row)
-        writer.close()
+    writer = config_writer(folder, "entities", EntityRow)
+    for row in collected.counted().entity_rows():
+        writer.add(row)
+    writer.close()
+    incidents = collected.incidents
+    if isinstance(incidents, RecordSpool):  # spooled as the rows were made and validated
+        write_lines(folder, "incidents", IncidentRow, (line for _, line in incidents.keyed_lines()))
+    else:
+        write_lines(folder, "incidents", IncidentRow, (row.model_dump_json() for row in incidents))
 
 
 def write_article_configs(
-    folder: Path, config: BuildConfig, collected: Collected, *, articles: bool = True
+    folder: Path,
+    config: BuildConfig,
+    collected: Collected,
+    *,
+    articles: bool = True,
+    events: bool = True,
 ) -> None:
-    """The events and claims configs, and with `articles` the articles config, in build
-    order.
+    """The claims config, and with `articles` and `events` those configs, in build order.
 
     With the full text, from the rows the articles came with (`collect(spool=...)`):
     made and validated with each article, in a worker or a cached build, so a rebuild
@@ -300,59 +323,35 @@ def write_article_configs(
     incident_of = collected.incident_of
     if incident_of is None:
         incident_of = incident_of_event(collected.incidents)
-    events, claims = collected.event_rows, collected.claim_rows
-    if config.text_policy == "full" and events is not None and claims is not None:
+    event_lines, claim_lines = collected.event_rows, collected.claim_rows
+    if config.text_policy == "full" and event_lines is not None and claim_lines is not None:
         assert isinstance(collected.articles, ArticleSpool)
         if articles:
-            _write_lines(folder, "articles", Article, collected.articles.lines())
-        _write_lines(folder, "events", EventRow, (line for _, line in events.keyed_lines()))
-        _write_lines(
+            write_lines(folder, "articles", Article, collected.articles.lines())
+        if events:
+            write_events(folder, event_lines)
+        write_lines(
             folder, "claims", ClaimRow,
-            (with_incident(line, key, incident_of) for key, line in claims.keyed_lines()),
+            (with_incident(line, key, incident_of) for key, line in claim_lines.keyed_lines()),
         )  # fmt: skip
         return
-    models: dict[str, type[BaseModel]] = {"events": EventRow, "claims": ClaimRow}
+    models: dict[str, type[BaseModel]] = {"claims": ClaimRow}
+    if events:
+        models = {"events": EventRow, **models}
     if articles:
         models = {"articles": Article, **models}
-    writers = {name: _config_writer(folder, name, model) for name, model in models.items()}
+    writers = {name: config_writer(folder, name, model) for name, model in models.items()}
     for article in collected.articles:
         shipped = apply_text_policy(article, config.text_policy)
         if articles:
             writers["articles"].add(shipped)
-        for event in event_rows(shipped):
-            writers["events"].add(event)
+        if events:
+            for event in event_rows(shipped):
+                writers["events"].add(event)
         for claim in claim_rows(shipped, incident_of):
             writers["claims"].add(claim)
     for writer in writers.values():
         writer.close()
-
-
-def _config_writer(folder: Path, name: str, model: type[BaseModel]) -> ConfigWriter:
-    return ConfigWriter(folder / name, model, folder / "jsonl" / f"{name}.jsonl")
-
-
-def _write_lines(folder: Path, name: str, model: type[BaseModel], lines: Iterable[str]) -> None:
-    writer = _config_writer(folder, name, model)
-    for line in lines:
-        writer.add_json(line)
-    writer.close()
-
-
-def write_articles_and_pages(
-    folder: Path, articles: ArticleSpool | list[Article], text_policy: str
-) -> Pages:
-    """The articles config alone, then its explorer pages (the side job of
-    ArticlesBeside). Run again here when its side process died: what that one left of
-    the config goes first."""
-    shutil.rmtree(folder / "articles", ignore_errors=True)
-    if text_policy == "full" and isinstance(articles, ArticleSpool):
-        _write_lines(folder, "articles", Article, articles.lines())
-    else:
-        writer = _config_writer(folder, "articles", Article)
-        for article in articles:
-            writer.add(apply_text_policy(article, text_policy))
-        writer.close()
-    return write_pages(folder, folder / EXPLORER_FOLDER, "articles")
 
 
 def _described(config: BuildConfig) -> DatasetDescription:

@@ -2,8 +2,8 @@
 
 The card's figure (timeline_figure.py) and the explorer's pages of each config
 (explorer/write.py) read a config once it is on disk and nothing else; a large corpus's
-articles config is read from the spool once the near-duplicates are marked
-(assemble.ArticlesBeside). They run beside the incidents step, the other configs, the
+articles and events configs are read from the spool once the near-duplicates are
+marked (assemble.RowsBeside). They run beside the incidents step, the other configs, the
 croissant, the schema and the card. A build given more than one process (`--workers
 N`, N > 1) starts up to two side processes when the per-article stages are done: then the
 stages' workers have ended and a core is idle while this process runs the corpus steps
