@@ -183,3 +183,22 @@ def test_records_do_not_depend_on_the_hash_seed(corpus: Path) -> None:
                              capture_output=True, text=True, check=True)  # fmt: skip
         digests.add(run.stdout.strip())
     assert len(digests) == 1, hashlib.sha256(repr(digests).encode()).hexdigest()
+
+
+# Run in a fresh interpreter: the test process has imported pandas (datasets does).
+BUILD_IMPORTS = """
+import sys
+from pathlib import Path
+from newsevents.config import BuildConfig
+from newsevents.release.assemble import build_release
+build_release(BuildConfig(input_dir=Path(sys.argv[1]), out_dir=Path(sys.argv[2]), version="v"))
+print("pandas" in sys.modules)
+"""
+
+
+def test_a_build_does_not_import_pandas(tmp_path: Path) -> None:
+    """pyarrow imports pandas (a quarter of a second) on its first Python value; the
+    writers read their rows from JSON, so no process of a build pays for it."""
+    run = subprocess.run([sys.executable, "-c", BUILD_IMPORTS, str(SEEDS), str(tmp_path)],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert run.stdout.strip() == "False"

@@ -8,6 +8,7 @@ all-empty-list column keeps its real type (otherwise `datasets` fails with
 import datetime as dt
 import types
 import typing
+from functools import cache
 from typing import Any, Literal, get_args, get_origin
 
 import pyarrow as pa
@@ -99,8 +100,11 @@ def _read_type(arrow_type: pa.DataType) -> pa.DataType:
     return arrow_type
 
 
-# What a required field holds under a null struct (never read: see batch_from_json).
-_EMPTY = {pa.string(): "", pa.int64(): 0, pa.float64(): 0.0, pa.bool_(): False, pa.date32(): 0}
+# What a required field holds under a null struct (never read: see batch_from_json), as
+# JSON: the Arrow scalars are read from it (`_empty_value`), as making them from Python
+# values would import pandas (pyarrow checks every Python value for a pandas type), a
+# quarter of a second in every process that writes a config.
+_EMPTY_JSON = b'{"string":"","int64":0,"double":0.0,"bool":false,"date32[day]":"1970-01-01"}\n'
 
 
 def _one_chunk(column: pa.ChunkedArray) -> pa.Array:
@@ -125,5 +129,20 @@ def _conform(array: pa.Array, arrow_type: pa.DataType, nullable: bool) -> pa.Arr
     if pa.types.is_date32(arrow_type):
         array = array.cast(arrow_type)
     if array.null_count and not nullable:
-        array = pc.fill_null(array, pa.scalar(_EMPTY[arrow_type], arrow_type))
+        array = pc.fill_null(array, _empty_value(arrow_type))
     return array
+
+
+@cache
+def _empty_values() -> pa.RecordBatch:
+    import pyarrow.json as pa_json
+
+    read = pa_json.read_json(pa.BufferReader(_EMPTY_JSON)).combine_chunks()
+    return pa.RecordBatch.from_arrays(
+        [read.column(name).chunk(0) for name in read.column_names], names=read.column_names
+    )
+
+
+def _empty_value(arrow_type: pa.DataType) -> pa.Scalar:
+    column = _empty_values().column(str(arrow_type))
+    return (column.cast(arrow_type) if column.type != arrow_type else column)[0]
