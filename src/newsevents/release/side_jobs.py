@@ -7,8 +7,9 @@ marked (assemble.RowsBeside). They run beside the incidents step, the other conf
 croissant, the schema and the card. A build given more than one process (`--workers
 N`, N > 1) starts up to two side processes when the per-article stages are done: then the
 stages' workers have ended and a core is idle while this process runs the corpus steps
-and writes the configs, so the side processes import matplotlib and pyarrow there, not
-on the build's path. With one process (`--workers 1`) every job runs here, in turn.
+and writes the configs, so the side processes import pyarrow and the writers there, not
+on the build's path (matplotlib only in the one that draws the figure). With one
+process (`--workers 1`) every job runs here, in turn.
 
 A job's bytes do not depend on where it ran. A side process that dies (the system
 killing it) costs nothing but time: its job is run again here. A job that raises
@@ -41,14 +42,12 @@ def _start_side_process(build: int) -> None:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != build:  # the build died before the line above
         os._exit(1)
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    import matplotlib.figure  # noqa: F401
+    # matplotlib (half a second) is imported by the figure's job alone: one process
+    # draws it, and the other would import it for nothing.
     import pyarrow.parquet  # noqa: F401
 
     import newsevents.explorer.write  # noqa: F401
-    import newsevents.release.timeline_figure  # noqa: F401
+    import newsevents.release.article_configs  # noqa: F401
 
 
 class SideJobs:
