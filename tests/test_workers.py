@@ -275,12 +275,13 @@ class _InlinePool:
     def __init__(self, **kwargs: object) -> None:
         _InlinePool.sizes = []
 
-    def submit(self, fn, docs):  # type: ignore[no-untyped-def]
+    def submit(self, fn, *docs):  # type: ignore[no-untyped-def]
         from concurrent.futures import Future
 
-        _InlinePool.sizes.append(len(docs))
-        future: Future[list[str]] = Future()
-        future.set_result(fn(docs))
+        future: Future[object] = Future()
+        if docs:  # not the task that starts the workers
+            _InlinePool.sizes.append(len(docs[0]))
+        future.set_result(fn(*docs))
         return future
 
     def shutdown(self, **kwargs: object) -> None:
@@ -304,3 +305,33 @@ def test_the_last_tasks_are_cut_small_and_results_keep_their_order(
     # 38 items in chunks of 8 (the third holds the cached result): the first three go
     # whole; the last two (one per worker: 8 and 6 documents) in tasks of TAIL_TASK (2).
     assert _InlinePool.sizes == [8, 8, 7, 2, 2, 2, 2, 2, 2, 2]
+
+
+def test_an_input_read_whole_while_the_workers_start_is_sent_in_the_same_tasks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The workers start in a thread (waiting for the fork server) while the build's
+    process reads on; an input read to its end meanwhile still goes out in tasks of
+    TASK, only its last chunks cut to TAIL_TASK."""
+    import threading
+
+    from newsevents.pipeline import workers
+    from newsevents.pipeline.document import RawDocument
+
+    read_whole = threading.Event()
+
+    class LateStartPool(_InlinePool):
+        def submit(self, fn, *docs):  # type: ignore[no-untyped-def]
+            if not docs:  # the workers start only once the input has been read
+                assert read_whole.wait(10)
+            return super().submit(fn, *docs)
+
+    def items():  # type: ignore[no-untyped-def]
+        yield from [RawDocument(f"a{i:02d}", f"a{i:02d}.txt", None, "text") for i in range(38)]
+        read_whole.set()
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", LateStartPool)
+    monkeypatch.setattr(workers, "process", lambda docs: [d.article_id for d in docs])
+    results = list(workers.run_in_pool(items(), 2))
+    assert results == [f"a{i:02d}" for i in range(38)]
+    assert LateStartPool.sizes == [8, 8, 8, 2, 2, 2, 2, 2, 2, 2]

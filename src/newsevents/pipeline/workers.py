@@ -172,8 +172,9 @@ def run_in_pool(
                 tasks -= len(sent or ())
                 broken |= yield from _gather(chunk, sent)
         started.wait()
-        while held:
-            send(held.popleft(), TAIL_TASK)
+        while held:  # the input's last chunks (all of it, if read whole while waiting)
+            chunk = held.popleft()
+            send(chunk, TASK if len(held) >= workers else TAIL_TASK)
         while window:
             broken |= yield from _gather(*window.popleft())
     finally:
