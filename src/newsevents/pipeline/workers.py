@@ -189,8 +189,10 @@ def _has_docs(chunk: list[Item]) -> bool:
 
 
 def _start(pool: ProcessPoolExecutor, started: threading.Event) -> None:
-    """Start the pool's workers (a first submit starts them all). A pool that fails to
-    start is broken at the next submit, which says so where it is handled."""
+    """Start the pool: its first submit forks a worker, which waits for the fork server
+    to have loaded; the others are forked at once as the stages' tasks arrive. A pool
+    that fails to start is broken at the next submit, which says so where it is
+    handled."""
     try:
         with suppress(Exception):
             pool.submit(_nothing)
