@@ -267,6 +267,12 @@ def test_a_failed_build_leaves_no_folder_its_side_jobs_wrote(
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache"]
 
 
+def _doc_id(item: object) -> str:
+    from newsevents.pipeline.document import Draft
+
+    return item.doc.article_id if isinstance(item, Draft) else item.article_id  # type: ignore[attr-defined]
+
+
 class _InlinePool:
     """A stand-in for the process pool: runs each task at once, and records its size."""
 
@@ -295,7 +301,8 @@ def test_the_last_tasks_are_cut_small_and_results_keep_their_order(
     from newsevents.pipeline.document import RawDocument
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", _InlinePool)
-    monkeypatch.setattr(workers, "process", lambda docs: [f"built {d.article_id}" for d in docs])
+    # A document read before the pool has started goes as a draft (begun here).
+    monkeypatch.setattr(workers, "process", lambda docs: [f"built {_doc_id(d)}" for d in docs])
     docs = [RawDocument(f"a{i:02d}", f"a{i:02d}.txt", None, "text") for i in range(37)]
     cached = "a cached result"  # passes through in its place
     items = [*docs[:20], cached, *docs[20:]]
@@ -331,7 +338,66 @@ def test_an_input_read_whole_while_the_workers_start_is_sent_in_the_same_tasks(
         read_whole.set()
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", LateStartPool)
-    monkeypatch.setattr(workers, "process", lambda docs: [d.article_id for d in docs])
+    # Read while the workers start: each document goes as a draft (begun here).
+    monkeypatch.setattr(workers, "process", lambda drafts: [d.doc.article_id for d in drafts])
     results = list(workers.run_in_pool(items(), 2))
     assert results == [f"a{i:02d}" for i in range(38)]
     assert LateStartPool.sizes == [8, 8, 8, 2, 2, 2, 2, 2, 2, 2]
+
+
+def test_documents_begun_in_this_process_end_as_documents_run_whole() -> None:
+    """`prepare` (the stages before the parse, run by the build's process while the
+    workers start) then `process` gives what `process` gives alone: articles, and the
+    rejects of the early stages (an empty article, one not in English)."""
+    from newsevents.pipeline.document import RawDocument
+    from newsevents.pipeline.ingest import InputFolder
+
+    docs = list(InputFolder(SEEDS).documents())[:3]
+    docs += [
+        RawDocument("empty", "empty.txt", None, "A headline only"),
+        RawDocument("french", "french.txt", None, "Un titre\n\n" + "Le gouvernement a "
+                    "annoncé mardi de nouvelles mesures pour la région. " * 8),
+    ]  # fmt: skip
+    begun = stages.prepare(docs)
+    assert [d.stages_done for d in begun] == [stages.BEFORE_PARSE] * len(docs)
+    assert all(d.nlp is None for d in begun), "the parse is left to the workers"
+    whole, taken_on = stages.process(docs), stages.process(begun)
+    assert taken_on == whole
+    assert [type(r).__name__ for r in whole] == ["Built"] * 3 + ["Reject"] * 2
+    assert [r.reason for r in whole[3:]] == ["empty-article", "unsupported-language"]
+
+
+def test_documents_read_while_the_workers_start_are_begun_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Chunks of documents read before the workers have started go to them as drafts
+    past the stages before the parse; a chunk holding a cached result goes as it is."""
+    import threading
+
+    from newsevents.pipeline import workers
+    from newsevents.pipeline.document import Draft, RawDocument
+
+    read_whole = threading.Event()
+    sent: list[str] = []
+
+    class LateStartPool(_InlinePool):
+        def submit(self, fn, *docs):  # type: ignore[no-untyped-def]
+            if not docs:
+                assert read_whole.wait(10)
+            sent.extend(type(d).__name__ for d in (docs[0] if docs else []))
+            return super().submit(fn, *docs)
+
+    def items():  # type: ignore[no-untyped-def]
+        docs = [RawDocument(f"a{i:02d}", f"a{i:02d}.txt", None, "T\n\nBody.") for i in range(23)]
+        yield from [*docs[:16], "a cached result", *docs[16:]]
+        read_whole.set()
+
+    def run(drafts):  # type: ignore[no-untyped-def]
+        return [d.stages_done if isinstance(d, Draft) else 0 for d in drafts]
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", LateStartPool)
+    monkeypatch.setattr(workers, "process", run)
+    results = list(workers.run_in_pool(items(), 2))
+    begun = stages.BEFORE_PARSE
+    assert results == [begun] * 16 + ["a cached result"] + [0] * 7
+    assert sent == ["Draft"] * 16 + ["RawDocument"] * 7

@@ -77,6 +77,8 @@ class Draft:
     event_triggers: tuple[tuple[str, frozenset[int]], ...] = ()
     # Set by a stage that turns the article away (screen); later stages skip it.
     rejected: Reject | None = None
+    # How many of the stages (stages.STAGES, in order) it has been through already.
+    stages_done: int = 0
 
     @property
     def text(self) -> str:

@@ -105,15 +105,33 @@ class Built:
         return {**self.__dict__, "_article": None}
 
 
-def process(docs: Sequence[RawDocument]) -> list[Built | Reject]:
-    """Run every stage over a batch of documents, then validate each."""
-    drafts = [Draft(doc) for doc in docs]
-    for stage in STAGES:
-        live = [i for i, d in enumerate(drafts) if d.rejected is None]
+# The stages before the parse need no model: the build's process runs them on the
+# documents it reads while the workers start (workers.py, `prepare`).
+BEFORE_PARSE = next(i for i, stage in enumerate(STAGES) if stage.name == "parse")
+
+
+def process(items: Sequence[RawDocument | Draft]) -> list[Built | Reject]:
+    """Run every stage over a batch of documents, then validate each; a draft that
+    `prepare` made goes through the stages it has not been through."""
+    drafts = [item if isinstance(item, Draft) else Draft(item) for item in items]
+    return [d.rejected or _assemble_guarded(d) for d in _advance(drafts, len(STAGES))]
+
+
+def prepare(docs: Sequence[RawDocument]) -> list[Draft]:
+    """The documents through the stages before the parse (BEFORE_PARSE), guarded as in
+    `process`, which takes the drafts on from there."""
+    drafts = _advance([Draft(doc) for doc in docs], BEFORE_PARSE)
+    return [replace(draft, stages_done=BEFORE_PARSE) for draft in drafts]
+
+
+def _advance(drafts: list[Draft], end: int) -> list[Draft]:
+    """The drafts through STAGES[:end], each from the first stage it has not run."""
+    for index, stage in enumerate(STAGES[:end]):
+        live = [i for i, d in enumerate(drafts) if d.rejected is None and d.stages_done <= index]
         if live:
             for i, draft in zip(live, _run_guarded(stage, [drafts[i] for i in live]), strict=True):
                 drafts[i] = draft
-    return [d.rejected or _assemble_guarded(d) for d in drafts]
+    return drafts
 
 
 def _run_guarded(stage: Stage, drafts: list[Draft]) -> list[Draft]:

@@ -30,10 +30,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import chain, islice
+from typing import cast
 
-from newsevents.pipeline.document import RawDocument
+from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.fork_server import worker_context
-from newsevents.pipeline.stages import Built, process, run_items
+from newsevents.pipeline.stages import Built, prepare, process, run_items
 from newsevents.schema import Reject
 
 TASK = 8  # documents per task: a few ms of pickling against a second or so of stages
@@ -45,8 +46,11 @@ WINDOW_ITEMS = 2048  # items held in the window at most, whatever they are
 LOOK_AHEAD = 64  # items `plan` may hold while it decides (cached results are whole articles)
 
 Item = RawDocument | Built | Reject  # what is already a result passes through
+# What a chunk holds once read: a draft is a document `prepare` has begun.
+Held = RawDocument | Draft | Built | Reject
+Work = RawDocument | Draft
 Result = Built | Reject
-Task = tuple[list[RawDocument], "Future[list[Result]]"]  # documents sent, and their results
+Task = tuple[list[Work], "Future[list[Result]]"]  # documents sent, and their results
 
 
 def plan(items: Iterable[Item], workers: int) -> tuple[int, Iterator[Item]]:
@@ -124,12 +128,12 @@ def run_in_pool(
         initializer=load_once,
         initargs=(worker_init,),
     )
-    window: deque[tuple[list[Item], list[Task] | None]] = deque()
+    window: deque[tuple[list[Held], list[Task] | None]] = deque()
     # The last `workers` chunks read, not sent yet: when the input ends, their documents
     # go out in tasks of TAIL_TASK, so the workers finish together: with whole tasks,
     # one worker ran the last task of 8 while the others waited. Until the workers have
     # started, every chunk read waits here too (at most WINDOW_ITEMS items).
-    held: deque[list[Item]] = deque()
+    held: deque[list[Held]] = deque()
     tasks = 0  # tasks in the window, with the workers
     broken = False
     # The workers start in a thread: starting them waits for the fork server to load the
@@ -141,10 +145,10 @@ def run_in_pool(
     preparing = threading.Thread(target=_quietly, args=(while_waiting,), daemon=True)
     preparing.start()
 
-    def send(chunk: list[Item], size: int) -> None:
+    def send(chunk: list[Held], size: int) -> None:
         """Submit the chunk's documents in tasks of `size` (none: run here on gathering)."""
         nonlocal broken, tasks
-        docs = [item for item in chunk if isinstance(item, RawDocument)]
+        docs = [item for item in chunk if isinstance(item, Work)]
         sent: list[Task] | None = None
         if docs and not broken:
             parts = [docs[i : i + size] for i in range(0, len(docs), size)]
@@ -156,11 +160,14 @@ def run_in_pool(
         tasks += len(sent or ())
 
     try:
-        stream = iter(items)
+        stream: Iterator[Held] = iter(items)
         while chunk := list(islice(stream, TASK)):
-            held.append(chunk)
             if not started.is_set() and len(held) * TASK < WINDOW_ITEMS:
+                # Waiting for the workers: this process runs the stages that need no
+                # model on the chunk's documents, which the workers then take on.
+                held.append(_prepared(chunk))
                 continue
+            held.append(chunk)
             started.wait()
             while held and (len(held) > workers or not _has_docs(held[0])):
                 send(held.popleft(), TASK)
@@ -184,8 +191,17 @@ def run_in_pool(
         preparing.join()
 
 
-def _has_docs(chunk: list[Item]) -> bool:
-    return any(isinstance(item, RawDocument) for item in chunk)
+def _has_docs(chunk: list[Held]) -> bool:
+    return any(isinstance(item, Work) for item in chunk)
+
+
+def _prepared(chunk: list[Held]) -> list[Held]:
+    """A chunk of documents through the stages before the parse (as drafts). A chunk
+    that holds results too is left as it is: that is a rebuild, whose process has its
+    cache to read meanwhile, and a few documents would not repay the stages' loading."""
+    if not all(isinstance(item, RawDocument) for item in chunk):
+        return chunk
+    return list(prepare(cast(list[RawDocument], chunk)))
 
 
 def _start(pool: ProcessPoolExecutor, started: threading.Event) -> None:
@@ -212,10 +228,10 @@ def _nothing() -> None:
     """The task that starts the workers."""
 
 
-def _gather(chunk: list[Item], sent: list[Task] | None) -> Generator[Result, None, bool]:
+def _gather(chunk: list[Held], sent: list[Task] | None) -> Generator[Result, None, bool]:
     """Yield the chunk's results in order; return whether the pool turned out broken.
     Its documents went out in the tasks `sent`, in order, or run here (None)."""
-    docs = [item for item in chunk if isinstance(item, RawDocument)]
+    docs = [item for item in chunk if isinstance(item, Work)]
     broke = False
     if sent is None:
         results = process(docs) if docs else []
@@ -231,7 +247,7 @@ def _gather(chunk: list[Item], sent: list[Task] | None) -> Generator[Result, Non
                 results += process(part)
     done = iter(results)
     for item in chunk:
-        yield next(done) if isinstance(item, RawDocument) else item
+        yield next(done) if isinstance(item, Work) else item
     return broke
 
 
