@@ -6,7 +6,9 @@ do not depend on the number of workers. Workers receive raw documents in tasks o
 `TASK` (one task pays one round of pickling) and send back what `stages.process`
 returns: a validated `Built` or a `Reject`. The fault barrier therefore runs inside
 the worker exactly as it runs in process, and an article that raises still becomes
-the same `internal-error` reject.
+the same `internal-error` reject. While the workers start, the parent runs the stages
+that need no model on the documents it reads (`stages.prepare`, behind the same
+barrier), and those go to the workers as drafts, taken on from the parse.
 
 Workers are not forked from the build's process: it may hold threads (the progress
 bar) and a forked copy of a threaded process can deadlock. Where the system has it
