@@ -59,8 +59,13 @@ class RecordSpool(Generic[R]):
         return self._count
 
     def __iter__(self) -> Iterator[R]:
-        for _, line in self.keyed_lines():  # written by this build from validated records
+        for line in self.lines():  # written by this build from validated records
             yield self.model.model_validate_json(line, context=READ_BACK)
+
+    def lines(self) -> Iterator[str]:
+        """The records' JSON lines, in the order they were added."""
+        for _, line in self.keyed_lines():
+            yield line
 
     def keyed_lines(self) -> Iterator[tuple[str, str]]:
         """(key, the record's JSON line) in the order they were added."""
@@ -88,15 +93,8 @@ class ArticleSpool(RecordSpool[Article]):
         self.add_json(line, article_id)
 
     def lines(self) -> Iterator[str]:
-        """The articles' JSON lines, with the `near_duplicate_of` found: as `__iter__`
-        then `model_dump_json` would give them, without reading them into models."""
+        """The articles' JSON lines with the `near_duplicate_of` found (set in the line,
+        as pydantic writes it: reading the articles back reads these lines)."""
         for article_id, line in self.keyed_lines():
             original = self._near_duplicate_of.get(article_id)
             yield set_null_field(line, NO_ORIGINAL, original) if original else line
-
-    def __iter__(self) -> Iterator[Article]:
-        for article in super().__iter__():
-            original = self._near_duplicate_of.get(article.article_id)
-            yield (
-                article.model_copy(update={"near_duplicate_of": original}) if original else article
-            )

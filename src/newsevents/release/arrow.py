@@ -100,13 +100,6 @@ def _read_type(arrow_type: pa.DataType) -> pa.DataType:
     return arrow_type
 
 
-# What a required field holds under a null struct (never read: see batch_from_json), as
-# JSON: the Arrow scalars are read from it (`_empty_value`), as making them from Python
-# values would import pandas (pyarrow checks every Python value for a pandas type), a
-# quarter of a second in every process that writes a config.
-_EMPTY_JSON = b'{"string":"","int64":0,"double":0.0,"bool":false,"date32[day]":"1970-01-01"}\n'
-
-
 def _one_chunk(column: pa.ChunkedArray) -> pa.Array:
     return column.chunk(0) if column.num_chunks == 1 else pa.concat_arrays(column.chunks)
 
@@ -131,6 +124,13 @@ def _conform(array: pa.Array, arrow_type: pa.DataType, nullable: bool) -> pa.Arr
     if array.null_count and not nullable:
         array = pc.fill_null(array, _empty_value(arrow_type))
     return array
+
+
+# What a required field holds under a null struct (never read: see batch_from_json), as
+# JSON: the Arrow scalars are read from it (`_empty_value`), as making them from Python
+# values would import pandas (pyarrow checks every Python value for a pandas type), a
+# quarter of a second in every process that writes a config.
+_EMPTY_JSON = b'{"string":"","int64":0,"double":0.0,"bool":false,"date32[day]":"1970-01-01"}\n'
 
 
 @cache

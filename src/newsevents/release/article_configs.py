@@ -36,7 +36,7 @@ def write_lines(folder: Path, name: str, model: type[BaseModel], lines: Iterable
 def write_events(folder: Path, rows: RecordSpool[EventRow]) -> None:
     """The events config from the rows spooled with the articles (no link across
     articles is set in an event row)."""
-    write_lines(folder, "events", EventRow, (line for _, line in rows.keyed_lines()))
+    write_lines(folder, "events", EventRow, rows.lines())
 
 
 def write_articles_and_pages(

@@ -300,7 +300,7 @@ def write_corpus_configs(folder: Path, collected: Collected) -> None:
     writer.close()
     incidents = collected.incidents
     if isinstance(incidents, RecordSpool):  # spooled as the rows were made and validated
-        write_lines(folder, "incidents", IncidentRow, (line for _, line in incidents.keyed_lines()))
+        write_lines(folder, "incidents", IncidentRow, incidents.lines())
     else:
         write_lines(folder, "incidents", IncidentRow, (row.model_dump_json() for row in incidents))
 
