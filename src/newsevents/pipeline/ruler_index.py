@@ -34,18 +34,26 @@ def index_attribute_ruler(nlp: Any) -> None:
     """Have the pipeline's attribute ruler (if any) match through the index."""
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
-        # The ruler's __call__ asks self.match for its sorted matches; the instance's
-        # attribute takes the method's place and the rest of the component is spaCy's.
-        ruler.match = IndexedRulerMatch(ruler)
+        # The ruler's __call__ is `self.set_annotations(doc, self.match(doc))`: the
+        # instance's attributes take the two methods' places, the rest stays spaCy's.
+        index = RulerIndex(ruler)
+        ruler.match = index.match
+        ruler.set_annotations = index.set_annotations
 
 
-class IndexedRulerMatch:
-    """`AttributeRuler.match` computed from an index of one-token answers."""
+class RulerIndex:
+    """`AttributeRuler.match` computed from an index of one-token answers, and its
+    `set_annotations` without a Span for each match."""
 
     def __init__(self, ruler: Any) -> None:
         from spacy.matcher import Matcher
+        from spacy.pipeline import attributeruler
 
         self.vocab = ruler.vocab
+        self.attrs = ruler.attrs
+        self.indices = ruler.indices
+        self.ruler_set_annotations = type(ruler).set_annotations.__get__(ruler)
+        self.set_token_attrs = attributeruler.set_token_attrs  # the ruler's own setter
         self.one_token = Matcher(self.vocab)
         self.spanning = Matcher(self.vocab)
         self.named_lowers: set[int] = set()
@@ -105,10 +113,12 @@ class IndexedRulerMatch:
         alone[0].tag = token.tag
         alone[0].dep = token.dep
         strings = self.vocab.strings
+        if not len(self.one_token):
+            return ()  # an empty Matcher warns on every call
         found = self.one_token(alone, allow_missing=True, as_spans=False)
         return tuple((int(strings[match_id]), match_id) for match_id, _, _ in found)
 
-    def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
+    def match(self, doc: Any) -> list[tuple[int, int, int, int]]:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
         matches: list[tuple[int, int, int, int]] = []
@@ -120,7 +130,19 @@ class IndexedRulerMatch:
                 answer = self.answers[key] = self._answer_alone(doc[i])
             matches.extend((attr_id, match_id, i, i + 1) for attr_id, match_id in answer)
         strings = self.vocab.strings
-        for match_id, start, end in self.spanning(doc, allow_missing=True, as_spans=False):
-            matches.append((int(strings[match_id]), match_id, start, end))
+        if len(self.spanning):
+            for match_id, start, end in self.spanning(doc, allow_missing=True, as_spans=False):
+                matches.append((int(strings[match_id]), match_id, start, end))
         matches.sort()  # as AttributeRuler.match: later rules take precedence
         return matches
+
+    def set_annotations(self, doc: Any, matches: list[tuple[int, int, int, int]]) -> None:
+        """As AttributeRuler.set_annotations, without the Span it makes for each match
+        (five token objects each: 0.3 s a 200 articles): the token is found by
+        arithmetic, and given the attributes by the ruler's own setter, in order."""
+        for attr_id, match_id, start, end in matches:
+            index = self.indices[attr_id]
+            target = (start if index >= 0 else end) + index
+            if not start <= target < end:  # the ruler raises its error, naming the pattern
+                self.ruler_set_annotations(doc, [(attr_id, match_id, start, end)])
+            self.set_token_attrs(doc[target], self.attrs[attr_id])
