@@ -262,6 +262,7 @@ def load_once(worker_init: Callable[[], None] | None = None) -> None:
     from newsevents import knowledge
     from newsevents.pipeline import collector, gazetteer, nlp, screen
     from newsevents.pipeline.geocode import data
+    from newsevents.temporal import dates
 
     collector.tune_for_bulk_work()
     model = nlp.load_nlp()
@@ -269,7 +270,7 @@ def load_once(worker_init: Callable[[], None] | None = None) -> None:
         knowledge.boilerplate, knowledge.outlets, knowledge.credits, knowledge.actors,
         knowledge.names, knowledge.event_lexicon, knowledge.claim_lexicon,
         knowledge.known_incidents, knowledge.office_terms, knowledge.time_words,
-        data.units, data.countries, screen.language_identifier,
+        data.units, data.countries, screen.language_identifier, dates.load_date_parser,
     ):  # fmt: skip
         loader()
     gazetteer.phrase_matcher(model)
