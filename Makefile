@@ -21,7 +21,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# An editable install leaves the package's bytecode to the first run, and where
+# PYTHONDONTWRITEBYTECODE is set every process compiles it again (0.1 s each: the build,
+# its fork server, its side processes). Compiled here once; a stale file is recompiled.
 build: $(VENV)/.installed
+	$(BIN)/python -m compileall -q src/newsevents
 	$(BIN)/newsevents build --input seeds --out releases --version $(VERSION) --gold gold --force
 
 lint: $(VENV)/.installed-test
