@@ -1,12 +1,18 @@
 """Stage `metadata`: dates with provenance, outlet, agency, dateline, flags."""
 
 import datetime as dt
+import sys
 
 import pytest
 
 from newsevents.pipeline.metadata import domain_of, find_agency, read_lead
 from newsevents.release.assemble import BuildReport
-from newsevents.temporal.dates import dates_in_text, parse_date_line
+from newsevents.temporal.dates import (
+    dates_in_text,
+    load_date_parser,
+    parse_date_line,
+    parse_full_date,
+)
 
 
 def _seed(report: BuildReport, prefix: str):  # type: ignore[no-untyped-def]
@@ -185,3 +191,13 @@ def test_outlet_is_never_a_bare_host_name(
     from newsevents.pipeline.metadata import Lead, pick_outlet
 
     assert pick_outlet(curated, given, domain, Lead()) == expected
+
+
+def test_loading_the_date_parser_remembers_no_date() -> None:
+    """The fork server's warm-up (workers.load_once) leaves the memo of dates as it was:
+    the date it parses to load dateparser is not one an article gave."""
+    before = parse_full_date.cache_info().currsize
+    load_date_parser()
+    assert "dateparser" in sys.modules
+    assert parse_full_date.cache_info().currsize == before
+    assert parse_full_date("29 January 2024") == dt.date(2024, 1, 29)

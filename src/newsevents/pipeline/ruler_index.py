@@ -13,8 +13,9 @@ one-token doc (the same semantics by construction), and looks the answer up for 
 other token with that combination. Lower-case forms that no pattern names behave alike
 and share one entry, so the index stays small. The patterns that span tokens, or that
 read anything else, keep a Matcher of their own over the whole doc. The matches, sorted
-as the ruler sorts them, go to the ruler's own `set_annotations`: a token gets exactly
-what the ruler would give it (a test compares the two on the evaluation sets).
+as the ruler sorts them, are set on their tokens in that order by the ruler's own
+setter (without the Span the ruler makes for each): a token gets exactly what the ruler
+would give it (a test compares the two on the seeds and the evaluation sets).
 """
 
 import re
@@ -109,12 +110,12 @@ class RulerIndex:
         """What the one-token patterns match at this token, asked of spaCy's Matcher."""
         from spacy.tokens import Doc
 
+        if not len(self.one_token):
+            return ()  # an empty Matcher warns on every call
         alone = Doc(self.vocab, words=[token.text], spaces=[False])
         alone[0].tag = token.tag
         alone[0].dep = token.dep
         strings = self.vocab.strings
-        if not len(self.one_token):
-            return ()  # an empty Matcher warns on every call
         found = self.one_token(alone, allow_missing=True, as_spans=False)
         return tuple((int(strings[match_id]), match_id) for match_id, _, _ in found)
 
