@@ -28,6 +28,7 @@ from newsevents.schema.spans import READ_BACK
 # An article spooled before the near-duplicates are known; the key appears once in its
 # JSON (only Article has it, and a quote inside a string value is escaped).
 NO_ORIGINAL = '"near_duplicate_of":null'
+NO_KEY = json.dumps("")  # most records (event rows, incidents) are looked up by none
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -47,7 +48,7 @@ class RecordSpool(Generic[R]):
         """A record already dumped (`model_dump_json`, one line), as `add` writes it,
         under `key` (see keyed_lines)."""
         assert self._out is not None, "the spool is closed for writing once read"
-        self._out.write(f"{json.dumps(key)}\t{line}\n")
+        self._out.write(f"{json.dumps(key) if key else NO_KEY}\t{line}\n")
         self._count += 1
 
     def close(self) -> None:
@@ -63,17 +64,22 @@ class RecordSpool(Generic[R]):
             yield self.model.model_validate_json(line, context=READ_BACK)
 
     def lines(self) -> Iterator[str]:
-        """The records' JSON lines, in the order they were added."""
-        for _, line in self.keyed_lines():
+        """The records' JSON lines, in the order they were added (keys not decoded)."""
+        for _, line in self._split_lines():
             yield line
 
     def keyed_lines(self) -> Iterator[tuple[str, str]]:
         """(key, the record's JSON line) in the order they were added."""
+        for key, line in self._split_lines():
+            yield json.loads(key), line
+
+    def _split_lines(self) -> Iterator[tuple[str, str]]:
+        """(the key as JSON, the record's JSON line) of each line of the file."""
         assert self._out is None, "close the spool before reading it"
         with self.path.open(encoding="utf-8", newline="\n") as lines:
             for raw in lines:
                 key, _, line = raw.partition("\t")
-                yield json.loads(key), line[:-1]
+                yield key, line[:-1]
 
 
 class ArticleSpool(RecordSpool[Article]):
