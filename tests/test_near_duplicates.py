@@ -11,7 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsevents.pipeline.corpus import near_duplicates
 from newsevents.pipeline.corpus.near_duplicates import (
+    BANDS,
     find_copies,
     mark_near_duplicates,
     signature,
@@ -118,6 +120,42 @@ def test_the_index_hands_over_few_candidate_pairs(unrelated: list[str]) -> None:
     assert copies == {151: 0}  # the rewrite is found among 301 other texts
     all_pairs = len(texts) * (len(texts) - 1) // 2
     assert candidates < all_pairs / 500  # 45,451 pairs; the index hands over a few dozen
+
+
+def _pairs_band_by_band(values: np.ndarray, rows: np.ndarray) -> set[tuple[int, int]]:
+    """The candidate pairs as the index's definition reads: positions p > q whose
+    signatures (rows[p], rows[q]) agree on both values of a band."""
+    found = set()
+    for band in range(BANDS):
+        groups: dict[tuple[int, int], list[int]] = {}
+        for position, row in enumerate(rows.tolist()):
+            key = (int(values[row, 2 * band]), int(values[row, 2 * band + 1]))
+            groups.setdefault(key, []).append(position)
+        for members in groups.values():
+            found.update((p, q) for i, p in enumerate(members) for q in members[:i])
+    return found
+
+
+@pytest.mark.parametrize(("block_keys", "merge_at"), [(1 << 20, 1 << 20), (3 * 40, 7)])
+def test_the_index_pairs_are_those_sharing_a_band(
+    monkeypatch: pytest.MonkeyPatch, block_keys: int, merge_at: int
+) -> None:
+    # Values drawn from a small range, so that bands agree by chance in groups of every
+    # size; articles 30-39 copy articles 0-9 in a third of the bands. With a block of 3
+    # bands and a merge every 7 pairs, blocks and merges fall everywhere.
+    monkeypatch.setattr(near_duplicates, "_BLOCK_KEYS", block_keys)
+    monkeypatch.setattr(near_duplicates, "_MERGE_AT", merge_at)
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 6, size=(40, PERMUTATIONS)).astype(np.uint32)
+    values[:, ::2] = rng.integers(0, 40, size=(40, BANDS)).astype(np.uint32)
+    copied = np.repeat(rng.random(BANDS) < 0.3, 2)
+    values[30:, copied] = values[:10, copied]
+    rows = rng.permutation(40)
+    codes = near_duplicates._candidate_pairs(values, rows)
+    pairs = {(int(c) >> 32, int(c) & 0xFFFFFFFF) for c in codes}
+    assert len(pairs) == len(codes)  # distinct
+    assert codes.tolist() == sorted(codes.tolist())
+    assert pairs == _pairs_band_by_band(values, rows)
 
 
 def test_of_many_candidates_the_earliest_copied_story_wins() -> None:

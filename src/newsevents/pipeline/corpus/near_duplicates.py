@@ -74,7 +74,8 @@ def find_copies(
     that it copies).
 
     Memory beyond the signatures: the distinct candidate pairs, 8 bytes each (a pair is
-    one uint64, later position above earlier), and one band's keys at a time."""
+    one uint64, later position above earlier), and a block of _BLOCK_KEYS band keys at a
+    time."""
     import numpy as np
 
     values = signature_matrix(signatures)
@@ -130,6 +131,7 @@ _CHUNK = 1 << 20  # pairs decoded at once (16 MiB of positions)
 # Pairs gathered from the bands before repeats are dropped: at least this many, and at
 # least as many as are already kept, so each kept pair is re-sorted a few times at most.
 _MERGE_AT = 1 << 20
+_BLOCK_KEYS = 1 << 20  # band keys sorted in one call (8 MiB, with as much for the ranks)
 
 
 def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
@@ -147,30 +149,47 @@ def _candidate_pairs(values: "np.ndarray", rows: "np.ndarray") -> "np.ndarray":
     # The (later, earlier) index pairs of a group of each size, made once per size and
     # not once per band (512 bands meet the same few sizes).
     pairs_of_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    for band in range(BANDS):  # articles sharing a band are found by sorting it, not a scan
-        keys = bands[rows, band]
+    # Bands are sorted a block at a time, in one call each: a small corpus's 512 bands at
+    # once (a call per band cost 0.4 s at 2,000 articles), a large one's a few at a time,
+    # so memory stays at about _BLOCK_KEYS keys.
+    block_bands = max(1, min(BANDS, _BLOCK_KEYS // max(len(rows), 1)))
+    for first in range(0, BANDS, block_bands):
+        # A row per band of the block, a column per position.
+        keys = np.ascontiguousarray(bands[rows, first : first + block_bands].T)
         # An unstable sort (a stable one takes 2.5 times as long): only which keys are
         # equal matters, and each group's positions are sorted below.
-        ranking = np.argsort(keys)
-        ranked = keys[ranking]
-        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-        sizes = np.diff(np.r_[starts, len(ranked)])
+        ranking = np.argsort(keys, axis=1)
+        ranked = np.take_along_axis(keys, ranking, axis=1)
+        # A group starts at every band's first key, so that, read as one line, no group
+        # runs from one band into the next.
+        new_group = np.ones(ranked.shape, dtype=bool)
+        new_group[:, 1:] = ranked[:, 1:] != ranked[:, :-1]
+        ranking, starts = ranking.ravel(), np.flatnonzero(new_group)
+        sizes = np.diff(np.r_[starts, len(ranking)])
         for size in np.flatnonzero(np.bincount(sizes)).tolist():
             if size < 2:
                 continue
-            # Every group of this size at once: a (groups x size) block of positions.
-            block = np.sort(ranking[starts[sizes == size][:, None] + np.arange(size)], axis=1)
             if size not in pairs_of_size:
                 upper = np.triu_indices(size, 1)
                 pairs_of_size[size] = (upper[1], upper[0])
             later_k, earlier_k = pairs_of_size[size]
-            later = block[:, later_k].astype(np.uint64).ravel()
-            earlier = block[:, earlier_k].astype(np.uint64).ravel()
-            pending.append((later << np.uint64(32)) | earlier)
-            waiting += len(pending[-1])
-        if waiting >= max(_MERGE_AT, len(kept)) or (band == BANDS - 1 and pending):
-            kept = _distinct(np.concatenate([kept, *pending]))
-            pending, waiting = [], 0
+            groups = starts[sizes == size]
+            # Groups of this size a batch at a time, a (groups x size) array of positions
+            # each; a batch's pairs are about _MERGE_AT at most (a crawl that holds one
+            # page a thousand times must not fill memory with its pairs before a merge).
+            batch = max(1, _MERGE_AT // len(later_k))
+            for at in range(0, len(groups), batch):
+                positions = ranking[groups[at : at + batch, None] + np.arange(size)]
+                positions.sort(axis=1)
+                later = positions[:, later_k].astype(np.uint64).ravel()
+                earlier = positions[:, earlier_k].astype(np.uint64).ravel()
+                pending.append((later << np.uint64(32)) | earlier)
+                waiting += len(pending[-1])
+                if waiting >= max(_MERGE_AT, len(kept)):
+                    kept = _distinct(np.concatenate([kept, *pending]))
+                    pending, waiting = [], 0
+    if pending:
+        kept = _distinct(np.concatenate([kept, *pending]))
     return kept
 
 
