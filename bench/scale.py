@@ -75,26 +75,32 @@ def make_corpus(folder: Path, n: int) -> int:
 
 
 def timed_build(inputs: Path, out: Path, workers: int, *cache: str) -> tuple[float, dict]:
-    """Wall seconds of `newsevents build` as a user runs it, and the peak RSS (MiB) of
-    its main process and of all its processes together, sampled every 50 ms."""
+    """Wall seconds of `newsevents build` as a user runs it; the peak RSS (MiB) of its
+    main process and of all its processes together, and the CPU seconds of all its
+    processes (each process's last reading: a process that ends loses at most its last
+    50 ms), sampled every 50 ms."""
     command = [*NEWSEVENTS, "build", "--input", str(inputs), "--out", str(out),
                "--version", "b", "--workers", str(workers), "--keep-going", "--force",
                *(cache or ("--no-cache",))]  # fmt: skip
     start = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     main_peak = total_peak = 0
+    cpu: dict[int, float] = {}
     while process.poll() is None:
         try:
-            main = process.memory_info().rss
-            total = main + sum(c.memory_info().rss for c in process.children(recursive=True))
+            processes = [process, *process.children(recursive=True)]
+            sizes = [p.memory_info().rss for p in processes]
+            for p in processes:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             continue
-        main_peak, total_peak = max(main_peak, main), max(total_peak, total)
+        main_peak, total_peak = max(main_peak, sizes[0]), max(total_peak, sum(sizes))
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"build failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, {"main": main_peak / 2**20, "all": total_peak / 2**20}
+    return seconds, {"main": main_peak / 2**20, "all": total_peak / 2**20, "cpu": sum(cpu.values())}
 
 
 # The parse the build runs: the model with the build's sentence rule and its indexed
@@ -249,11 +255,12 @@ def throughput(tmp: Path, n: int, words: int) -> None:
     print("\n1-2. full build (fresh process, start-up included, no cache), median of 3")
     rates = {}
     for workers in (1, 2):
-        runs = [timed_build(tmp / "t", tmp / f"o{workers}", workers)[0] for _ in range(RUNS)]
-        seconds = statistics.median(runs)
+        runs = [timed_build(tmp / "t", tmp / f"o{workers}", workers) for _ in range(RUNS)]
+        seconds = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1]["cpu"] for r in runs)
         rates[workers] = n / seconds
         print(f"  {workers} worker(s): {seconds:6.1f} s  {n / seconds:5.2f} articles/s  "
-              f"{words / seconds:6.0f} words/s")  # fmt: skip
+              f"{words / seconds:6.0f} words/s  ({cpu:5.1f} s of CPU, all processes)")  # fmt: skip
     print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x")
     spacy_seconds = statistics.median(bare_spacy(tmp / "t") for _ in range(RUNS))
     print(f"  bare spaCy (the build's parse alone, nlp.pipe, start-up included): "
@@ -286,7 +293,7 @@ def rebuild(tmp: Path, size: int) -> None:
     changed = sorted((tmp / "c").glob("*.txt"))[::100][: max(size // 100, 1)]
     for path in changed:
         path.write_text(path.read_text("utf-8") + "\nA line added for the rebuild.\n", "utf-8")
-    again, _ = timed_build(tmp / "c", tmp / "co", 2, *cache)
+    again, usage = timed_build(tmp / "c", tmp / "co", 2, *cache)
     unchanged, _ = timed_build(tmp / "c", tmp / "co", 2, *cache)
     start = time.perf_counter()  # the fixed cost: a process that imports the build and ends
     subprocess.run([sys.executable, "-c", "import newsevents.release.assemble"], check=True)
@@ -294,6 +301,9 @@ def rebuild(tmp: Path, size: int) -> None:
     print(f"  full build of {size}: {full:6.1f} s; rebuild after changing {len(changed)}: "
           f"{again:5.1f} s = {again / full:.1%} of the full build; with nothing changed "
           f"{unchanged:5.1f} s; start-up (imports) {startup:4.1f} s")  # fmt: skip
+    cores = psutil.cpu_count() or 1
+    print(f"  the rebuild's processes used {usage['cpu']:5.1f} s of CPU: on {cores} cores it "
+          f"cannot take less than {usage['cpu'] / cores:4.1f} s")  # fmt: skip
 
 
 if __name__ == "__main__":
