@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.pipeline import fork_server
 from newsevents.release.side_jobs import SideJobs
 
 
@@ -78,7 +77,7 @@ def test_a_job_that_raises_raises_here() -> None:
 
 
 def slow_write(started: Path, path: Path) -> None:
-    started.write_text(f"{os.getpid()} {os.getppid()}")
+    started.write_text(str(os.getpid()))
     time.sleep(2.0)
     path.write_text("written after its build was killed")
 
@@ -106,55 +105,3 @@ def test_side_processes_die_with_a_killed_build(tmp_path: Path) -> None:
     build.join()
     time.sleep(3.0)
     assert not path.exists(), "a side process wrote on after its build was killed"
-
-
-def build_with_a_fork_server(started: Path, path: Path) -> None:
-    """A build that started the workers' fork server (without the model: not needed
-    here), so its side process is forked from that server, not spawned."""
-    import multiprocessing.forkserver
-
-    fork_server.PRELOAD = []
-    fork_server.worker_context()
-    multiprocessing.forkserver.ensure_running()
-    fork_server.mark_started()
-    build_with_a_slow_job(started, path)
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
-def test_side_processes_forked_from_the_fork_server_die_with_a_killed_build(
-    tmp_path: Path,
-) -> None:
-    started, path = tmp_path / "started", tmp_path / "late"
-    # Spawned: a fresh process, with no fork server of this test session's.
-    build = multiprocessing.get_context("spawn").Process(
-        target=build_with_a_fork_server, args=(started, path)
-    )
-    build.start()
-    deadline = time.monotonic() + 60
-    while not started.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert started.exists(), "the side job never started"
-    side, parent = (int(n) for n in started.read_text().split())
-    assert parent != build.pid  # forked by the server, not the build
-    assert build.pid is not None
-    os.kill(build.pid, signal.SIGKILL)
-    build.join()
-    time.sleep(3.0)
-    assert not path.exists(), "a side process wrote on after its build was killed"
-
-
-def test_a_build_that_started_no_fork_server_spawns_its_side_processes() -> None:
-    # Forked from a server this process did not start, a side process would share the
-    # state of another build (or load the model for nothing).
-    assert fork_server._started_by != os.getpid() or sys.platform.startswith("linux")
-    started_by = fork_server._started_by
-    try:
-        fork_server._started_by = None
-        assert fork_server.side_context().get_start_method() == "spawn"
-        fork_server.mark_started()
-        expected = "forkserver" if sys.platform.startswith("linux") else "spawn"
-        if "forkserver" not in multiprocessing.get_all_start_methods():
-            expected = "spawn"
-        assert fork_server.side_context().get_start_method() == expected
-    finally:
-        fork_server._started_by = started_by

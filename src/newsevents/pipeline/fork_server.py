@@ -3,22 +3,15 @@ the model preloaded (preload.py), or spawned processes where there is no fork se
 
 Kept apart from workers.py, which imports every stage: `build` starts the fork server
 first thing, before its own imports, so the model loads on an idle core while this
-process reads its options, its imports and the first articles.
-
-The release's side processes (release/side_jobs.py) come from the same fork server
-once this process has started it: forked, one starts in 0.05 s of CPU, where a spawned
-one spent 0.4 s starting Python and importing what the server holds already.
-"""
+process reads its options, its imports and the first articles."""
 
 import multiprocessing
 import multiprocessing.context
 import os
-import sys
 from pathlib import Path
 
 PRELOAD = ["newsevents.pipeline.preload"]
 ONE_TASK = 8  # workers.TASK: an input of no more than one task runs in the build's process
-_started_by: int | None = None  # the process that started the fork server, if one did
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -29,22 +22,6 @@ def worker_context() -> multiprocessing.context.BaseContext:
     # One fork server per process: set before it starts, the same list every time.
     context.set_forkserver_preload(PRELOAD)
     return context
-
-
-def mark_started() -> None:
-    """Record that this process has started the fork server (or is about to)."""
-    global _started_by
-    _started_by = os.getpid()
-
-
-def side_context() -> multiprocessing.context.BaseContext:
-    """Where side processes come from: the fork server, on Linux, when this process has
-    started one (a side process there waits for this process's end on a pidfd);
-    otherwise spawned. A build that started no server (one process, a small input, a
-    Dask cluster) does not start one for them: it would load the model for nothing."""
-    if sys.platform.startswith("linux") and _started_by == os.getpid():
-        return worker_context()
-    return multiprocessing.get_context("spawn")
 
 
 def start_fork_server(workers: int | None, input_dir: Path) -> None:
@@ -60,7 +37,6 @@ def start_fork_server(workers: int | None, input_dir: Path) -> None:
         import multiprocessing.forkserver  # not on every system
 
         multiprocessing.forkserver.ensure_running()
-        mark_started()
 
 
 def _more_than_one_task(input_dir: Path) -> bool:

@@ -35,7 +35,7 @@ from itertools import chain, islice
 from typing import cast
 
 from newsevents.pipeline.document import Draft, RawDocument
-from newsevents.pipeline.fork_server import mark_started, worker_context
+from newsevents.pipeline.fork_server import worker_context
 from newsevents.pipeline.stages import Built, prepare, process, run_items
 from newsevents.schema import Reject
 
@@ -124,12 +124,12 @@ def run_in_pool(
     runs in a thread of this process while the workers start: what this process will
     need after the stages (knowledge, imports) is loaded then, while it would otherwise
     wait, not after the last result."""
-    context = worker_context()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=load_once, initargs=(worker_init,)
+        max_workers=workers,
+        mp_context=worker_context(),
+        initializer=load_once,
+        initargs=(worker_init,),
     )
-    if context.get_start_method() == "forkserver":
-        mark_started()  # the first submit starts it, if `build` has not
     window: deque[tuple[list[Held], list[Task] | None]] = deque()
     # The last `workers` chunks read, not sent yet: when the input ends, their documents
     # go out in tasks of TAIL_TASK, so the workers finish together: with whole tasks,

@@ -8,16 +8,15 @@ croissant, the schema and the card. A build given more than one process (`--work
 N`, N > 1) starts up to two side processes when the per-article stages are done: then the
 stages' workers have ended and a core is idle while this process runs the corpus steps
 and writes the configs, so the side processes import pyarrow and the writers there, not
-on the build's path (matplotlib only in the one that draws the figure). They are forked
-from the workers' fork server when the build started one (pipeline/fork_server.py), so
-they start with the imports it holds; otherwise spawned. With one process (`--workers
-1`) every job runs here, in turn.
+on the build's path (matplotlib only in the one that draws the figure). With one
+process (`--workers 1`) every job runs here, in turn.
 
 A job's bytes do not depend on where it ran. A side process that dies (the system
 killing it) costs nothing but time: its job is run again here. A job that raises
 raises here, as if it had run here.
 """
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -25,8 +24,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
-
-from newsevents.pipeline.fork_server import side_context
 
 MAX_PROCESSES = 2  # the figure and the explorer
 _PR_SET_PDEATHSIG = 1  # prctl(2)
@@ -37,41 +34,20 @@ def _start_side_process(build: int) -> None:
     the jobs need before they arrive.
 
     A side job writes into the build's temporary folder. When the build is killed, its
-    side processes must die with it, not write on into a folder the next build clears:
-    on Linux a spawned one asks for SIGKILL at its parent's death (PR_SET_PDEATHSIG);
-    one forked from the fork server, whose parent is the server, waits for the build's
-    end on a pidfd. Elsewhere they end after their job."""
+    side processes must die with it (Linux: PR_SET_PDEATHSIG), not write on into a
+    folder the next build clears; elsewhere they end after their job."""
     if sys.platform.startswith("linux"):
         import ctypes
 
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != build and not _end_with(build):
-        os._exit(1)  # the build died before the lines above, or cannot be watched
+    if os.getppid() != build:  # the build died before the line above
+        os._exit(1)
     # matplotlib (half a second) is imported by the figure's job alone: one process
     # draws it, and the other would import it for nothing.
     import pyarrow.parquet  # noqa: F401
 
     import newsevents.explorer.write  # noqa: F401
     import newsevents.release.article_configs  # noqa: F401
-
-
-def _end_with(build: int) -> bool:
-    """End this process when process `build` ends, from a thread waiting on its pidfd
-    (Linux 5.3); False when there is none to wait on (the build is gone, or no pidfd)."""
-    import select
-    import threading
-
-    try:
-        watched = os.pidfd_open(build)
-    except (AttributeError, OSError):
-        return False
-
-    def wait() -> None:
-        select.select([watched], [], [])  # readable once the build has ended
-        os._exit(1)
-
-    threading.Thread(target=wait, daemon=True).start()
-    return True
 
 
 class SideJobs:
@@ -88,7 +64,7 @@ class SideJobs:
             return
         self._executor = ProcessPoolExecutor(
             max_workers=self.processes,
-            mp_context=side_context(),
+            mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_side_process,
             initargs=(os.getpid(),),
         )
