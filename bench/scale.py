@@ -5,13 +5,15 @@ from the real articles in seeds/ and, when present, ../shared/eval/dev and dev-s
 each about 345 words. Prints, asserts nothing:
 
 1. throughput of the full build (`newsevents build`, a fresh process with its start-up,
-   no cache) with 1 and 2 workers, median of 3 runs, in articles/s and words/s;
+   no cache) with 1 and 2 workers, median of 3 runs, in articles/s and words/s, and the
+   CPU seconds of all its processes;
 2. the bare spaCy pipeline (the parse the build runs, `nlp.pipe`, in a fresh process with
    its start-up) on the same texts, and the build's ratio to it; for reference, the model
    as spaCy ships it (without the build's indexed attribute ruler);
 3. seconds per stage (per-article stages and corpus steps, one process);
 4. peak RSS of the build at two sizes (the build process, and all its processes);
-5. a rebuild after changing 1% of the articles, against the full build (with the cache);
+5. a rebuild after changing 1% of the articles, against the full build (with the cache),
+   and the CPU seconds its processes used: over this machine's cores, the least it can take;
 6. the cross-article steps alone at a large size, from signatures and compact articles
    made by varying those of real articles: seconds and candidate pairs.
 

@@ -90,6 +90,22 @@ def test_only_the_changed_article_is_processed_again(tmp_path: Path) -> None:
     assert _records(rebuilt) == _records(_build(inputs, tmp_path / "plain", use_cache=False))
 
 
+def test_a_damaged_result_in_the_cache_is_processed_again_and_replaced(tmp_path: Path) -> None:
+    inputs = _corpus(tmp_path / "in", copies=1)
+    articles = len(list(inputs.glob("*.txt")))
+    first = _records(_build(inputs, tmp_path / "out"))
+    database = tmp_path / "out" / ".cache" / CACHE_FILE
+    with sqlite3.connect(database) as db:  # one body cut short, one not a frame at all
+        db.execute("UPDATE results SET body = substr(body, 1, 20) WHERE rowid = 1")
+        db.execute("UPDATE results SET body = X'00' WHERE rowid = 2")
+
+    rebuilt = _build(inputs, tmp_path / "out")
+    assert _manifest(rebuilt)["cache"] == {"reused": articles - 2, "processed": 2}
+    assert _records(rebuilt) == first
+    again = _build(inputs, tmp_path / "out")  # the damaged results were replaced
+    assert _manifest(again)["cache"] == {"reused": articles, "processed": 0}
+
+
 def test_a_new_fingerprint_reprocesses_every_article_and_drops_the_old_results(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
