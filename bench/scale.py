@@ -223,10 +223,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, to try the script")
     parser.add_argument("--parts", default="123456", help="which parts to run, e.g. 456")
+    parser.add_argument("--rebuild-size", type=int, help="articles of part 5 (default 2,000)")
     args = parser.parse_args()
     sizes = dict(throughput=200, rss=(1_000, 10_000), rebuild=2_000, cross=100_000)
     if args.quick:
         sizes = dict(throughput=20, rss=(20, 60), rebuild=40, cross=2_000)
+    if args.rebuild_size:
+        sizes["rebuild"] = args.rebuild_size
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         n = sizes["throughput"]
