@@ -11,9 +11,10 @@ article's result may change. Internal errors are not stored: they may be passing
 The cache is one SQLite file outside the release (`build --cache DIR`, by default
 `.cache/` under `--out`). Results are committed in transactions of `BATCH`, so a build
 killed mid-way leaves the cache as it was after the last commit, never half-written;
-a later build goes on from there. After a build that ends well, results of other
-fingerprints are dropped, so the cache holds one version of the pipeline and does not
-grow with each edit.
+a later build goes on from there. A stored result that cannot be read back (a damaged
+file) counts as a miss: the document goes through the stages again. After a build that
+ends well, results of other fingerprints are dropped, so the cache holds one version of
+the pipeline and does not grow with each edit.
 """
 
 import hashlib
