@@ -179,3 +179,51 @@ def test_publication_carries_the_explorer_and_the_figure(seed_release: BuildRepo
     plan = plan_publication(seed_release.release_dir, "org/name", private=True)
     paths = {f.path_in_repo for f in plan.files}
     assert {"explorer/index.html", TIMELINE_PNG} <= paths
+
+
+def test_records_from_the_columns_read_equal_records_from_whole_rows(
+    seed_release: BuildReport,
+) -> None:
+    import pyarrow.parquet as pq
+
+    from newsevents.explorer.records import article_summary, claim_record, entity_record
+    from newsevents.explorer.write import _rows
+
+    make = {
+        "incidents": incident_record,
+        "claims": claim_record,
+        "entities": entity_record,
+        "articles": lambda row: (article_summary(row, 1), article_text_record(row)),
+    }
+    for config, record in make.items():
+        whole = [
+            row
+            for path in sorted((seed_release.release_dir / config).glob("*.parquet"))
+            for row in pq.read_table(path).to_pylist()
+        ]
+        read = list(_rows(seed_release.release_dir, config))
+        assert whole and [record(r) for r in read] == [record(r) for r in whole], config
+
+
+def test_columns_a_file_lacks_or_lays_out_otherwise_are_dropped_or_read_whole(
+    tmp_path: Path,
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsevents.explorer.write import read_columns
+
+    table = pa.table(
+        {
+            "id": ["a"],
+            "evidence": [{"start": 1, "end": 2, "text": "t"}],
+            "spans": pa.array([[{"start": 1}]], pa.list_(pa.struct([("start", pa.int64())]))),
+        }
+    )
+    pq.write_table(table, tmp_path / "x.parquet")
+    parquet = pq.ParquetFile(tmp_path / "x.parquet")
+    wanted = ("id", "added_later", "evidence.start", "evidence.end", "spans.items.start")
+    # The absent column is left out, the struct's two fields are read alone, and the
+    # list whose items are not where asked is read whole.
+    assert read_columns(parquet, wanted) == ["id", "evidence.start", "evidence.end", "spans"]
+    assert read_columns(parquet, None) is None

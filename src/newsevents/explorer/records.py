@@ -19,6 +19,41 @@ WEEK_DAYS = 7
 MONTH_DAYS = 31  # "early/mid/late March" is 10 days, a month up to 31: both `month`
 
 
+# The Parquet columns each config's records read (dotted paths; a list's items are
+# `list.element`, as pyarrow writes them). Only these are read: the rest (an event's
+# evidence text, the geocoding's details) would be decoded for nothing. A record read
+# from these columns equals one read from the whole row (tests/test_explorer.py);
+# None reads every column.
+_ITEM = "list.element"
+COLUMNS: dict[str, tuple[str, ...] | None] = {
+    "incidents": (
+        "incident_id", "type", "mode", "date", "date_min", "date_max", "actors",
+        "locations", "article_ids", "independent_sources", "figures_conflict", "claims",
+        "killed_low", "killed_best", "killed_high", "injured_low", "injured_best",
+        "injured_high", "latitude", "longitude", "geo_precision", "country_iso3",
+    ),
+    "claims": (
+        "article_id", "claim_id", "figure_span.text", "outcome", "count_min", "count_max",
+        "qualifier", "victims", "claimant", "claimant_text", "claimant_name", "stance",
+        "scope", "published_date", "outlet", "incident_id", "evidence.start",
+        "evidence.end",
+    ),
+    "entities": None,
+    "articles": (
+        "article_id", "title", "text", "text_policy", "published_date",
+        "published_date_provenance", "near_duplicate_of", "flags",
+        *(f"source.{f}" for f in ("url", "author", "dateline", "outlet", "domain", "agency")),
+        f"entities.{_ITEM}.entity_id",
+        f"entities.{_ITEM}.mentions.{_ITEM}.start",
+        f"entities.{_ITEM}.mentions.{_ITEM}.end",
+        *(f"events.{_ITEM}.{f}" for f in
+          ("evidence.start", "evidence.end", "trigger", "event_id", "type")),
+        *(f"casualty_claims.{_ITEM}.{f}" for f in
+          ("evidence.start", "evidence.end", "figure_span.start", "figure_span.end", "claim_id")),
+    ),
+}  # fmt: skip
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 

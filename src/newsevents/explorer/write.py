@@ -18,6 +18,7 @@ from newsevents.errors import E, UserError
 from newsevents.explorer.assets import GENERATOR, copy_assets, render_page
 from newsevents.explorer.pages import PagedWriter
 from newsevents.explorer.records import (
+    COLUMNS,
     article_summary,
     article_text_record,
     claim_record,
@@ -153,12 +154,32 @@ def is_explorer(folder: Path) -> bool:
 
 
 def _rows(release: Path, config: str) -> Iterator[dict[str, Any]]:
+    """The config's rows with the columns its records read (records.COLUMNS)."""
     import pyarrow.parquet as pq
 
     for path in sorted((release / config).glob("*.parquet")):
         parquet = pq.ParquetFile(path)
-        for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
+        columns = read_columns(parquet, COLUMNS[config])
+        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns):
             yield from batch.to_pylist()
+
+
+def read_columns(parquet: Any, wanted: tuple[str, ...] | None) -> list[str] | None:
+    """The paths of `wanted` this file has. A release written before a field existed
+    lacks it (the record reads it as missing); a column laid out otherwise than as
+    expected (its nested paths not found) is read whole."""
+    if wanted is None:
+        return None
+    paths = [parquet.schema.column(i).path for i in range(len(parquet.schema))]
+    tops = {path.split(".")[0] for path in paths}
+    chosen: list[str] = []
+    for top in dict.fromkeys(w.split(".")[0] for w in wanted):
+        if top not in tops:
+            continue
+        inner = [w for w in wanted if w.startswith(top + ".")]
+        found = all(any(p == w or p.startswith(w + ".") for p in paths) for w in inner)
+        chosen += inner if inner and found else [top]
+    return chosen
 
 
 def _columns(release: Path, config: str, pq: Any) -> list[str]:
