@@ -227,3 +227,22 @@ def test_columns_a_file_lacks_or_lays_out_otherwise_are_dropped_or_read_whole(
     # list whose items are not where asked is read whole.
     assert read_columns(parquet, wanted) == ["id", "evidence.start", "evidence.end", "spans"]
     assert read_columns(parquet, None) is None
+
+
+def test_the_figure_draws_a_bar_per_day_as_high_as_its_count() -> None:
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from newsevents.release.timeline_figure import _day_bars
+
+    axes = Figure().subplots()
+    days, counts = [D(2024, 1, 16), D(2024, 1, 18), D(2024, 2, 1)], [3, 1, 7]
+    _day_bars(axes, days, counts)
+    (bars,) = axes.collections
+    boxes = [path.get_extents() for path in bars.get_paths()]
+    assert [b.y1 for b in boxes] == counts and all(b.y0 == 0 for b in boxes)
+    assert [round(b.x0 + b.width / 2) for b in boxes] == list(mdates.date2num(days))
+    assert all(abs(b.width - 0.9) < 1e-9 for b in boxes)
+    low, high = axes.get_xlim()
+    assert low < mdates.date2num(days[0]) - 0.45 and high > mdates.date2num(days[-1]) + 0.45
+    assert axes.get_ylim()[0] == 0 and axes.get_ylim()[1] >= 7

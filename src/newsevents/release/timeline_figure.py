@@ -57,7 +57,7 @@ def _draw(per_day: Counter[dt.date], killed: list[tuple[dt.date, int, str]], tar
         top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(1, 1.4))
         if per_day:
             days = sorted(per_day)
-            top.bar(days, [per_day[d] for d in days], width=0.9, color="#20303f")
+            _day_bars(top, days, [per_day[d] for d in days])
             top.set_ylabel("incidents")
             if killed:
                 bottom.vlines(
@@ -89,3 +89,20 @@ def _draw(per_day: Counter[dt.date], killed: list[tuple[dt.date, int, str]], tar
         figure.tight_layout()
         # No metadata: matplotlib would write its version and nothing else varies.
         figure.savefig(target, format="png", metadata={"Software": None})
+
+
+def _day_bars(axes: Any, days: list[dt.date], counts: list[int]) -> None:
+    """A bar 0.9 day wide per day, drawn as one collection: `Axes.bar` makes a patch per
+    bar, and for a year of days those took most of the figure's second."""
+    import matplotlib.dates as mdates
+    from matplotlib.collections import PolyCollection
+
+    half = 0.45
+    bars = [
+        [(x - half, 0), (x - half, n), (x + half, n), (x + half, 0)]
+        for x, n in zip(mdates.date2num(days), counts, strict=True)
+    ]
+    axes.xaxis_date()
+    axes.add_collection(PolyCollection(bars, facecolors="#20303f", edgecolors="none"))
+    axes.autoscale_view()
+    axes.set_ylim(bottom=0)
