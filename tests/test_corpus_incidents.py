@@ -11,11 +11,13 @@ import gc
 import json
 import random
 import shutil
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from newsevents.config import BuildConfig
+from newsevents.pipeline.compact import compact
 from newsevents.pipeline.corpus import clustering, run_corpus_steps
 from newsevents.pipeline.corpus.incidents import build_incidents
 from newsevents.pipeline.corpus.near_duplicates import mark_near_duplicates
@@ -400,3 +402,47 @@ def test_the_cycle_collector_is_paused_while_rows_are_made_and_restored_after() 
         assert not gc.isenabled(), "a caller's paused collector stays paused"
     finally:
         gc.enable()
+
+
+def test_the_window_of_an_undated_mention_finds_every_incident_it_overlaps() -> None:
+    # Pass 3 looks incidents up by bisecting each slot's days: the incidents it hands
+    # over must be exactly those of the mention's slots with a day in its window (or
+    # only a coarse interval), whatever their spans. Many incidents span days here.
+    rng = random.Random(7)
+    base = dt.date(2024, 3, 1)
+    regions = [(IRAN,), (PAKISTAN,), (IRAN, PAKISTAN)]
+    dated = [
+        _article(f"d{i}", day=str(base + dt.timedelta(days=rng.randrange(90))),
+                 actors=rng.choice(regions), places=rng.choice([(BALOCHISTAN,), ()]),
+                 published=None)
+        for i in range(300)
+    ] + [
+        _article(f"m{i}", day=f"2024-0{3 + i % 3}-01", precision="month", published=None,
+                 interval=(f"2024-0{3 + i % 3}-01", f"2024-0{3 + i % 3}-28"))
+        for i in range(6)
+    ]  # fmt: skip
+    clusters = clustering.cluster_mentions(dated)
+    assert any(c.first_day != c.last_day for c in clusters if c.first_day)
+    index = clustering._ActorIndex(clusters)
+    checked = 0
+    for i in range(60):
+        published = base + dt.timedelta(days=rng.randrange(-10, 130))
+        actors, places = rng.choice(regions), rng.choice([(BALOCHISTAN,), ()])
+        kept = compact(_article(f"u{i}", day=None, actors=actors, places=places,
+                                published=str(published)))  # fmt: skip
+        undated = clustering.Mention.all_of(kept)[0]
+        unbounded = clustering.Mention.all_of(replace(kept, published_date=None))[0]
+        everywhere = list(index.candidates(unbounded))  # every incident of its slots
+        tolerance = clustering.DATE_TOLERANCE_DAYS
+        first, last = (d.toordinal() for d in undated.interval or ())
+        expected = {
+            c.order for c in everywhere
+            if c.first_day is None or c.last_day is None
+            or (c.first_day.toordinal() <= last + tolerance
+                and c.last_day.toordinal() >= first - tolerance)
+        }  # fmt: skip
+        found = [c.order for c in index.candidates(undated)]
+        assert len(found) == len(set(found)), "each incident handed over once"
+        assert set(found) == expected
+        checked += len(expected)
+    assert checked > 100

@@ -263,11 +263,14 @@ def _coarse_home(mention: Mention, index: _FirstDayIndex) -> Cluster | None:
     return _the_only(fitting)
 
 
+Slot = tuple[str, str, str, str]  # (type, mode, actor region, place) of _ActorIndex
+
+
 class _ActorIndex:
-    """The dated incidents by (type, mode, actor region, place slot, day), and those
-    known only to a week, month or year by (type, mode, actor region, place slot): an
+    """The dated incidents by (type, mode, actor region, place slot), sorted by each
+    day they span, and those known only to a week, month or year by the same slot: an
     undated mention with a window meets only the incidents of its type, a compatible
-    mode, its actors and compatible places inside that window.
+    mode, its actors and compatible places inside that window, found by bisection.
 
     Modes: each incident is filed under ANY_MODE and under each of its modes (NO_MODE
     when it has none); a mention of mode m looks under m and NO_MODE, one without a
@@ -278,9 +281,10 @@ class _ActorIndex:
     every incident of its actors and type, most of them elsewhere."""
 
     def __init__(self, clusters: Sequence[Cluster]) -> None:
-        self.by_day: dict[tuple[str, str, str, str, int], list[Cluster]] = defaultdict(list)
-        self.coarse: dict[tuple[str, str, str, str], list[Cluster]] = defaultdict(list)
-        self.any_day: dict[tuple[str, str, str, str], list[Cluster]] = defaultdict(list)
+        self.clusters = clusters
+        by_day: dict[Slot, list[tuple[int, int]]] = defaultdict(list)
+        self.coarse: dict[Slot, list[Cluster]] = defaultdict(list)
+        self.any_day: dict[Slot, list[Cluster]] = defaultdict(list)
         for cluster in clusters:
             days: range | None = None
             if cluster.first_day and cluster.last_day:
@@ -292,8 +296,14 @@ class _ActorIndex:
                         self.any_day[key].append(cluster)
                         if days is None:
                             self.coarse[key].append(cluster)
-                        for o in days or ():
-                            self.by_day[(*key, o)].append(cluster)
+                        by_day[key].extend((o, cluster.order) for o in days or ())
+        # Per slot, each (day, incident) it is filed under, sorted: a window is a slice.
+        self.days: dict[Slot, array[int]] = {}
+        self.orders: dict[Slot, array[int]] = {}
+        for key, pairs in by_day.items():
+            pairs.sort()
+            self.days[key] = array("l", (o for o, _ in pairs))
+            self.orders[key] = array("l", (order for _, order in pairs))
 
     def candidates(self, mention: Mention) -> Iterator[Cluster]:
         type_, window = mention.event.type, mention.interval
@@ -309,9 +319,19 @@ class _ActorIndex:
             return _unique(self.any_day.get(slot, []) for slot in slots)
         first = window[0].toordinal() - DATE_TOLERANCE_DAYS
         last = window[1].toordinal() + DATE_TOLERANCE_DAYS
-        days = (self.by_day.get((*slot, o), []) for slot in slots for o in range(first, last + 1))
+        days = (self._within(slot, first, last) for slot in slots)
         coarse = (self.coarse.get(slot, []) for slot in slots)
         return _unique(chain(days, coarse))
+
+    def _within(self, slot: Slot, first: int, last: int) -> list[Cluster]:
+        """The incidents filed under the slot on a day from first to last (an incident
+        spanning several days, once for each)."""
+        days = self.days.get(slot)
+        if days is None:
+            return []
+        orders = self.orders[slot]
+        return [self.clusters[orders[k]]
+                for k in range(bisect_left(days, first), bisect_right(days, last))]  # fmt: skip
 
 
 # Index slots of _ActorIndex, never PLOVER modes (lower-case words) nor entity ids.
