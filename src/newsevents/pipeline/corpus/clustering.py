@@ -27,10 +27,10 @@ result does not depend on the order the articles come in:
 Cost: no mention is compared with the whole corpus. Pass 1 looks incidents up by (type,
 day, region) and pass 2 by (type, region) and first day, so a day-precise mention meets
 only the incidents of its type and regions within a day of it and a coarse one only
-those inside its interval; pass 3 looks them up by (type, actor region, place, day)
-within the window of an undated mention, and by (type, actor region, place) alone only
-for one without a publication day, and a coarse or undated mention stops looking at the
-second incident that fits. The work grows with the corpus times the number of incidents
+those inside its interval; pass 3 looks them up by (type, actor region, place), the
+days of the window of an undated mention found by bisection (not one lookup per day of
+its 30), and by that slot alone only for one without a publication day, and a coarse
+or undated mention stops looking at the second incident that fits. The work grows with the corpus times the number of incidents
 sharing a bucket, not with the square of the corpus (bench/incidents.py measures it).
 """
 
