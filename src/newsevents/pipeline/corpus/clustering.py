@@ -30,8 +30,9 @@ only the incidents of its type and regions within a day of it and a coarse one o
 those inside its interval; pass 3 looks them up by (type, actor region, place), the
 days of the window of an undated mention found by bisection (not one lookup per day of
 its 30), and by that slot alone only for one without a publication day, and a coarse
-or undated mention stops looking at the second incident that fits. The work grows with the corpus times the number of incidents
-sharing a bucket, not with the square of the corpus (bench/incidents.py measures it).
+or undated mention stops looking at the second incident that fits. The work grows with
+the corpus times the number of incidents sharing a bucket, not with the square of the
+corpus (bench/incidents.py measures it).
 """
 
 import datetime as dt
