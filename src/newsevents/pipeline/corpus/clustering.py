@@ -269,9 +269,11 @@ Slot = tuple[str, str, str, str]  # (type, mode, actor region, place) of _ActorI
 
 class _ActorIndex:
     """The dated incidents by (type, mode, actor region, place slot), sorted by each
-    day they span, and those known only to a week, month or year by the same slot: an
-    undated mention with a window meets only the incidents of its type, a compatible
-    mode, its actors and compatible places inside that window, found by bisection.
+    day they span, and those known only to a week, month or year by the same slot,
+    sorted by their first day: an undated mention with a window meets only the
+    incidents of its type, a compatible mode, its actors and compatible places inside
+    that window (or, for a coarse one, starting at most the slot's longest interval
+    before it), found by bisection.
 
     Modes: each incident is filed under ANY_MODE and under each of its modes (NO_MODE
     when it has none); a mention of mode m looks under m and NO_MODE, one without a
@@ -284,8 +286,11 @@ class _ActorIndex:
     def __init__(self, clusters: Sequence[Cluster]) -> None:
         self.clusters = clusters
         by_day: dict[Slot, list[tuple[int, int]]] = defaultdict(list)
-        self.coarse: dict[Slot, list[Cluster]] = defaultdict(list)
+        by_start: dict[Slot, list[tuple[int, int]]] = defaultdict(list)
         self.any_day: dict[Slot, list[Cluster]] = defaultdict(list)
+        # The longest coarse interval filed under each slot, in days: an interval that
+        # meets a window starts at most that long before it.
+        self.longest: dict[Slot, int] = defaultdict(int)
         for cluster in clusters:
             days: range | None = None
             if cluster.first_day and cluster.last_day:
@@ -295,16 +300,15 @@ class _ActorIndex:
                     for region in cluster.actors:
                         key = (cluster.type, mode, region, place)
                         self.any_day[key].append(cluster)
-                        if days is None:
-                            self.coarse[key].append(cluster)
                         by_day[key].extend((o, cluster.order) for o in days or ())
-        # Per slot, each (day, incident) it is filed under, sorted: a window is a slice.
-        self.days: dict[Slot, array[int]] = {}
-        self.orders: dict[Slot, array[int]] = {}
-        for key, pairs in by_day.items():
-            pairs.sort()
-            self.days[key] = array("l", (o for o, _ in pairs))
-            self.orders[key] = array("l", (order for _, order in pairs))
+                        if days is None and cluster.coarse:
+                            start, end = cluster.coarse
+                            by_start[key].append((start.toordinal(), cluster.order))
+                            self.longest[key] = max(self.longest[key], (end - start).days)
+        # Per slot, each (day, incident) it is filed under, and each (first day, incident)
+        # of the coarse ones, sorted: the incidents of a window are a slice.
+        self.days = {key: _Sorted(pairs) for key, pairs in by_day.items()}
+        self.coarse = {key: _Sorted(pairs) for key, pairs in by_start.items()}
 
     def candidates(self, mention: Mention) -> Iterator[Cluster]:
         type_, window = mention.event.type, mention.interval
@@ -320,19 +324,32 @@ class _ActorIndex:
             return _unique(self.any_day.get(slot, []) for slot in slots)
         first = window[0].toordinal() - DATE_TOLERANCE_DAYS
         last = window[1].toordinal() + DATE_TOLERANCE_DAYS
-        days = (self._within(slot, first, last) for slot in slots)
-        coarse = (self.coarse.get(slot, []) for slot in slots)
+        # Under each slot: the incidents with a day in the window (once a day they
+        # span), then the coarse ones that may meet it (_undated_home checks they do).
+        days = (self._slice(self.days, slot, first, last) for slot in slots)
+        coarse = (
+            self._slice(self.coarse, slot, first - self.longest.get(slot, 0), last)
+            for slot in slots
+        )
         return _unique(chain(days, coarse))
 
-    def _within(self, slot: Slot, first: int, last: int) -> list[Cluster]:
-        """The incidents filed under the slot on a day from first to last (an incident
-        spanning several days, once for each)."""
-        days = self.days.get(slot)
-        if days is None:
+    def _slice(self, index: "dict[Slot, _Sorted]", slot: Slot, lo: int, hi: int) -> list[Cluster]:
+        """The incidents filed under the slot at a day from lo to hi."""
+        filed = index.get(slot)
+        if filed is None:
             return []
-        orders = self.orders[slot]
+        days, orders = filed.days, filed.orders
         return [self.clusters[orders[k]]
-                for k in range(bisect_left(days, first), bisect_right(days, last))]  # fmt: skip
+                for k in range(bisect_left(days, lo), bisect_right(days, hi))]  # fmt: skip
+
+
+class _Sorted:
+    """(day ordinal, incident order) pairs, sorted, as two arrays for bisection."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        pairs.sort()
+        self.days = array("l", (day for day, _ in pairs))
+        self.orders = array("l", (order for _, order in pairs))
 
 
 # Index slots of _ActorIndex, never PLOVER modes (lower-case words) nor entity ids.
