@@ -212,6 +212,20 @@ def _place_day_precise(mention: Mention, clusters: list[Cluster], by_day: DayInd
         by_day[(home.type, anchor, region)].append(home)
 
 
+class _Sorted:
+    """(day ordinal, incident order) pairs, sorted, as two arrays for bisection: the
+    incidents filed at the days of an interval are a slice."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        pairs.sort()
+        self.days = array("l", (day for day, _ in pairs))
+        self.orders = array("l", (order for _, order in pairs))
+
+    def orders_between(self, lo: int, hi: int) -> "array[int]":
+        """The orders of the incidents filed at a day from lo to hi, in (day, order) order."""
+        return self.orders[bisect_left(self.days, lo) : bisect_right(self.days, hi)]
+
+
 class _FirstDayIndex:
     """The incidents of pass 1 by (type, region), sorted by their first day: a coarse
     mention's interval is looked up by bisection. An incident fits a coarse mention only
@@ -226,24 +240,16 @@ class _FirstDayIndex:
                 for region in cluster.actors | cluster.places:
                     entries[(cluster.type, region)].append((first, cluster.order))
         self.clusters = clusters
-        self.first: dict[tuple[str, str], array[int]] = {}
-        self.orders: dict[tuple[str, str], array[int]] = {}
-        for key, pairs in entries.items():
-            pairs.sort()
-            self.first[key] = array("l", (f for f, _ in pairs))
-            self.orders[key] = array("l", (o for _, o in pairs))
+        self.first = {key: _Sorted(pairs) for key, pairs in entries.items()}
 
     def within(
         self, type_: str, regions: Iterable[str], first: int, last: int
     ) -> Iterator[Cluster]:
         """Incidents of the type under any of the regions whose first day is first..last."""
         for region in sorted(regions):  # sorted: the same order on every run
-            days = self.first.get((type_, region))
-            if days is None:
-                continue
-            orders = self.orders[(type_, region)]
-            for k in range(bisect_left(days, first), bisect_right(days, last)):
-                yield self.clusters[orders[k]]
+            filed = self.first.get((type_, region))
+            if filed is not None:
+                yield from (self.clusters[o] for o in filed.orders_between(first, last))
 
 
 def _coarse_home(mention: Mention, index: _FirstDayIndex) -> Cluster | None:
@@ -336,20 +342,7 @@ class _ActorIndex:
     def _slice(self, index: "dict[Slot, _Sorted]", slot: Slot, lo: int, hi: int) -> list[Cluster]:
         """The incidents filed under the slot at a day from lo to hi."""
         filed = index.get(slot)
-        if filed is None:
-            return []
-        days, orders = filed.days, filed.orders
-        return [self.clusters[orders[k]]
-                for k in range(bisect_left(days, lo), bisect_right(days, hi))]  # fmt: skip
-
-
-class _Sorted:
-    """(day ordinal, incident order) pairs, sorted, as two arrays for bisection."""
-
-    def __init__(self, pairs: list[tuple[int, int]]) -> None:
-        pairs.sort()
-        self.days = array("l", (day for day, _ in pairs))
-        self.orders = array("l", (order for _, order in pairs))
+        return [] if filed is None else [self.clusters[o] for o in filed.orders_between(lo, hi)]
 
 
 # Index slots of _ActorIndex, never PLOVER modes (lower-case words) nor entity ids.
