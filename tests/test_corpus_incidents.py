@@ -107,6 +107,32 @@ def test_breakdowns_cumulative_totals_and_background_mentions_never_set_figures(
     assert incident.figures_conflict is False
 
 
+def test_a_lone_claim_is_judged_by_its_own_scope_and_mention_only() -> None:
+    # Four incidents of one mention each (months apart), one claim each: nothing to
+    # supersede or repeat, so only rule 1 leaves a claim out.
+    alone = {
+        "a1": ({}, "new", None),
+        "a2": ({"breakdown": True}, "new", "breakdown"),
+        "a3": ({"scope": "cumulative"}, "new", "cumulative"),
+        "a4": ({}, "background", "background mention"),
+    }
+    articles = [
+        _article(key, day=f"2024-0{n}-10", published=f"2024-0{n}-11", mention=mention,
+                 claims=[_said(7, **changes)])
+        for n, (key, (changes, mention, _)) in enumerate(alone.items(), start=1)
+    ]  # fmt: skip
+    incidents = build_incidents(articles)
+    assert len(incidents) == 4
+    for key, (_, mention, reason) in alone.items():
+        incident = _only(incidents, key)
+        assert incident.article_ids == [key] and incident.event_ids == [f"{key}/ev1"]
+        assert _judged(incident) == [(key, "c1", 7, reason)]
+        figures = (incident.killed_low, incident.killed_best, incident.killed_high)
+        assert figures == ((7, 7, 7) if reason is None else (None, None, None))
+        assert incident.independent_sources == (mention == "new")
+        assert incident.figures_conflict is False
+
+
 def test_a_later_total_from_the_same_claimant_supersedes_the_earlier_one() -> None:
     first = _article("a1", published="2024-01-17", claims=[_said(2)])
     update = _article("a2", published="2024-01-18", claims=[_said(5)])

@@ -249,3 +249,9 @@ def test_incident_mentions_that_disagree_give_their_common_unit():
     geo = incident_geo([_member(**PANJGUR), _member(**LAHORE)])
     assert (geo.geo_precision, geo.country_iso3, geo.geo_ambiguous) == (6, "PAK", True)
     assert incident_geo([_member(), _member()]) == Geo()
+
+
+def test_an_incident_with_one_point_takes_it_whatever_its_precision():
+    for place in (PANJGUR, PAKISTAN, QUETTA | {"geo_precision": 4}):
+        assert incident_geo([_member(**place)]) == _member(**place)
+        assert incident_geo([_member(), _member(**place), _member()]) == _member(**place)

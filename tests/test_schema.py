@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from newsevents.release.writers import write_jsonl, write_parquet
-from newsevents.schema import SCHEMA_FILES, Article, CasualtyClaim
+from newsevents.schema import SCHEMA_FILES, Article, CasualtyClaim, IncidentRow
 from newsevents.schema.jsonschema import schema_documents
 from newsevents.schema.spans import READ_BACK
 
@@ -70,6 +70,39 @@ def _broken(mutate) -> str:  # type: ignore[no-untyped-def]
 )  # fmt: skip
 def test_each_invariant_is_enforced(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
     assert message in _broken(mutate)
+
+
+# A valid incident row: one event in Panjgur, two killed by one claim.
+INCIDENT = {
+    "incident_id": "assault-2024-01-16-0123456789", "type": "ASSAULT", "date": "2024-01-16",
+    "date_min": "2024-01-16", "date_max": "2024-01-16", "actors": ["Q794"],
+    "locations": ["Q1"], "article_ids": ["a1"], "event_ids": ["a1/ev1"],
+    "independent_sources": 1, "claims": [], "killed_low": 2, "killed_best": 2,
+    "killed_high": 2, "figures_conflict": False, "latitude": 26.9719, "longitude": 64.0946,
+    "country_iso3": "PAK", "admin1": "Balochistan", "geo_precision": 1, "geo_place": "Q1",
+    "geo_method": "gazetteer",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"killed_low": 3}, "killed: low <= best <= high does not hold"),
+        ({"killed_high": 1}, "killed: low <= best <= high does not hold"),
+        ({"injured_low": 4, "injured_high": 3}, "injured: low <= best <= high does not hold"),
+        ({"date_min": "2024-01-17"}, "date_min is after date_max"),
+        ({"longitude": None}, "latitude and longitude come in pairs"),
+        ({"geo_method": None}, "a point needs its geo_method"),
+        ({"geo_ambiguous": True}, "geo_ambiguous is true exactly when"),
+    ],
+)  # fmt: skip
+def test_each_incident_row_invariant_is_enforced(changes: dict[str, Any], message: str) -> None:
+    assert IncidentRow.model_validate(INCIDENT).killed_best == 2
+    assert IncidentRow.model_validate(INCIDENT | {"killed_low": None, "killed_high": 5})
+    with pytest.raises(ValidationError, match=message):
+        IncidentRow.model_validate(INCIDENT | changes)
+    # Read back, a row this build made is not checked again (READ_BACK).
+    assert IncidentRow.model_validate(INCIDENT | changes, context=READ_BACK)
 
 
 def test_a_record_read_back_skips_only_the_python_invariants() -> None:

@@ -166,20 +166,19 @@ class IncidentRow(Record):
     )
 
     @invariant
-    def _geo_fields_agree(self) -> "IncidentRow":
+    def _fields_agree(self) -> "IncidentRow":
+        # One invariant, not two: pydantic calls each apart, for every one of the rows.
         check_geo(self)
-        return self
-
-    @invariant
-    def _ranges_ordered(self) -> "IncidentRow":
-        ranges = (
-            ("killed", self.killed_low, self.killed_best, self.killed_high),
-            ("injured", self.injured_low, self.injured_best, self.injured_high),
-        )
-        for outcome, *figures in ranges:
-            values = [v for v in figures if v is not None]
-            if values != sorted(values):
-                raise ValueError(f"{outcome}: low <= best <= high does not hold")
+        _check_range("killed", self.killed_low, self.killed_best, self.killed_high)
+        _check_range("injured", self.injured_low, self.injured_best, self.injured_high)
         if self.date_min and self.date_max and self.date_min > self.date_max:
             raise ValueError("date_min is after date_max")
         return self
+
+
+def _check_range(outcome: str, low: int | None, best: int | None, high: int | None) -> None:
+    if low is None and best is None and high is None:  # most incidents: no figures
+        return
+    values = [v for v in (low, best, high) if v is not None]
+    if values != sorted(values):
+        raise ValueError(f"{outcome}: low <= best <= high does not hold")

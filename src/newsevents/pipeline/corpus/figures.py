@@ -31,34 +31,31 @@ from newsevents.pipeline.compact import ArticleLike, ClaimLike, EventLike
 from newsevents.schema.incidents import LeftOut
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkedClaim:
-    """A claim linked to one of the incident's mentions."""
+    """A claim linked to one of the incident's mentions (made with `linked`)."""
 
     article: ArticleLike
     event: EventLike
     claim: ClaimLike
-
-    @property
-    def source(self) -> str:
-        """The independent source: the story a rewrite copies, else the article."""
-        return self.article.near_duplicate_of or self.article.article_id
-
-    @property
-    def claimant(self) -> str:
-        if self.claim.claimant:
-            return self.claim.claimant
-        if self.claim.claimant_text:
-            return "text:" + self.claim.claimant_text.casefold()
-        return "source:" + self.source
-
-    @property
-    def total(self) -> int:
-        """The total the claim tells: "at least two" and "two" tell the same one."""
-        return point(self.claim)
+    # Derived once, as judging reads them for every pair of the incident's claims:
+    source: str  # the independent source: the story a rewrite copies, else the article
+    claimant: str  # the claimant entity, else its words, else the source
+    total: int  # the total the claim tells: "at least two" and "two" tell the same one
 
 
-@dataclass(frozen=True)
+def linked(article: ArticleLike, event: EventLike, claim: ClaimLike) -> LinkedClaim:
+    source = article.near_duplicate_of or article.article_id
+    if claim.claimant:
+        claimant = claim.claimant
+    elif claim.claimant_text:
+        claimant = "text:" + claim.claimant_text.casefold()
+    else:
+        claimant = "source:" + source
+    return LinkedClaim(article, event, claim, source, claimant, point(claim))
+
+
+@dataclass(frozen=True, slots=True)
 class JudgedClaim:
     linked: LinkedClaim
     left_out: LeftOut | None
@@ -70,19 +67,18 @@ class JudgedClaim:
 
 def judge_claims(linked: Sequence[LinkedClaim]) -> list[JudgedClaim]:
     """Each claim with the reason it is left out of the figures, or None; input order."""
-    reasons: dict[int, LeftOut] = {}
-    for i, item in enumerate(linked):
-        if item.claim.scope == "cumulative":
-            reasons[i] = "cumulative"
-        elif item.claim.breakdown:
-            reasons[i] = "breakdown"
-        elif item.event.mention == "background":
-            reasons[i] = "background mention"
+    if len(linked) == 1:  # most incidents with a claim: nothing to supersede or repeat
+        return [JudgedClaim(linked[0], _out_of_scope(linked[0]))]
+    reasons: dict[int, LeftOut] = {
+        i: reason for i, item in enumerate(linked) if (reason := _out_of_scope(item))
+    }
     by_claimant: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(linked):
         if i not in reasons:
             by_claimant[(item.claimant, item.claim.outcome)].append(i)
     for group in by_claimant.values():
+        if len(group) == 1:  # a lone claim is its claimant's latest
+            continue
         latest = [i for i in group if not any(_later(linked[j], linked[i]) for j in group)]
         totals = {linked[i].total for i in latest}
         for i in group:
@@ -101,6 +97,17 @@ def judge_claims(linked: Sequence[LinkedClaim]) -> list[JudgedClaim]:
                     "repeated in the same article" if same else "repeated by a near-duplicate"
                 )
     return [JudgedClaim(item, reasons.get(i)) for i, item in enumerate(linked)]
+
+
+def _out_of_scope(item: LinkedClaim) -> LeftOut | None:
+    """Rule 1: why the claim is no toll of the incident itself, or None."""
+    if item.claim.scope == "cumulative":
+        return "cumulative"
+    if item.claim.breakdown:
+        return "breakdown"
+    if item.event.mention == "background":
+        return "background mention"
+    return None
 
 
 def _telling_order(item: LinkedClaim) -> tuple[bool, str, int]:

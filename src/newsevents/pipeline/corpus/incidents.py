@@ -16,15 +16,17 @@ from contextlib import contextmanager
 from newsevents.pipeline.compact import ArticleLike, EventLike, event_point
 from newsevents.pipeline.corpus.clustering import Cluster, cluster_mentions
 from newsevents.pipeline.corpus.figures import (
-    LinkedClaim,
+    JudgedClaim,
     conflict,
     judge_claims,
+    linked,
     low_best_high,
 )
 from newsevents.pipeline.geocode.combine import incident_geo
 from newsevents.schema import IncidentClaim, IncidentRow
 
 OUTCOMES_WITH_FIGURES = ("killed", "injured")
+NO_FIGURES = (None, None, None)
 
 
 def build_incidents(articles: Sequence[ArticleLike]) -> list[IncidentRow]:
@@ -117,19 +119,25 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
     events = [m.event for m in members]
     date, date_min, date_max = _dates(events)
     mode = _mode(events)
-    linked = [LinkedClaim(m.article, m.event, claim) for m in members for claim in m.claims]
-    judged = judge_claims(linked) if linked else []  # most incidents have no claim
+    claims = [linked(m.article, m.event, claim) for m in members for claim in m.claims]
+    judged = judge_claims(claims) if claims else []  # most incidents have no claim
     used = [j.linked for j in judged if j.used]
-    figures = {
-        outcome: low_best_high([x.claim for x in used if x.claim.outcome == outcome])
+    killed, injured = (
+        (low_best_high([x.claim for x in used if x.claim.outcome == outcome])
+         for outcome in OUTCOMES_WITH_FIGURES)
         if used
-        else (None, None, None)
-        for outcome in OUTCOMES_WITH_FIGURES
-    }
+        else (NO_FIGURES, NO_FIGURES)
+    )  # fmt: skip
     if identity is None:
         identity = incident_id(cluster.type, _when(date, events), [m.key for m in members])
-    news = {m.article.near_duplicate_of or m.article.article_id for m in members
-            if m.event.mention == "new"}  # fmt: skip
+    if len(members) == 1:  # most incidents: the same fields without gathering sets
+        (member,) = members
+        article_ids = [member.article.article_id]
+        independent_sources = int(member.event.mention == "new")
+    else:
+        article_ids = sorted({m.article.article_id for m in members})
+        independent_sources = len({m.article.near_duplicate_of or m.article.article_id
+                                   for m in members if m.event.mention == "new"})  # fmt: skip
     return IncidentRow(
         incident_id=identity,
         type=cluster.type,  # type: ignore[arg-type]
@@ -139,31 +147,33 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
         date_max=date_max,
         actors=sorted({x for e in events for x in e.actors}),
         locations=sorted({x for e in events for x in e.locations}),
-        article_ids=sorted({m.article.article_id for m in members}),
+        article_ids=article_ids,
         event_ids=[m.key for m in members],
-        independent_sources=len(news),
-        claims=[
-            IncidentClaim(
-                claimant=j.linked.claim.claimant,
-                claimant_text=j.linked.claim.claimant_text,
-                outcome=j.linked.claim.outcome,
-                count_min=j.linked.claim.count_min,
-                count_max=j.linked.claim.count_max,
-                qualifier=j.linked.claim.qualifier,
-                article_id=j.linked.article.article_id,
-                event_id=j.linked.event.event_id,
-                claim_id=j.linked.claim.claim_id,
-                used=j.used,
-                left_out=j.left_out,
-            )
-            for j in judged
-        ],
-        killed_low=figures["killed"][0],
-        killed_best=figures["killed"][1],
-        killed_high=figures["killed"][2],
-        injured_low=figures["injured"][0],
-        injured_best=figures["injured"][1],
-        injured_high=figures["injured"][2],
+        independent_sources=independent_sources,
+        claims=[_incident_claim(j) for j in judged],
+        killed_low=killed[0],
+        killed_best=killed[1],
+        killed_high=killed[2],
+        injured_low=injured[0],
+        injured_best=injured[1],
+        injured_high=injured[2],
         figures_conflict=conflict(used) if used else False,
         **incident_geo([event_point(e) for e in events]).fields(),
+    )
+
+
+def _incident_claim(judged: JudgedClaim) -> IncidentClaim:
+    item, claim = judged.linked, judged.linked.claim
+    return IncidentClaim(
+        claimant=claim.claimant,
+        claimant_text=claim.claimant_text,
+        outcome=claim.outcome,
+        count_min=claim.count_min,
+        count_max=claim.count_max,
+        qualifier=claim.qualifier,
+        article_id=item.article.article_id,
+        event_id=item.event.event_id,
+        claim_id=claim.claim_id,
+        used=judged.used,
+        left_out=judged.left_out,
     )

@@ -50,8 +50,8 @@ def incident_geo(mentions: Sequence[Geo | None]) -> Geo:
     """The incident's geo fields from its member events' points (`point_of`, None for a
     member without one), in the members' sorted order."""
     points = [p for p in mentions if p is not None]
-    if not points:
-        return NO_GEO
+    if len(points) < 2:  # none, or one, which holds itself
+        return points[0] if points else NO_GEO
     best = min(points, key=lambda g: g.geo_precision or 99)  # first of the most precise
     if all(_holds(p, best) for p in points):
         return best
