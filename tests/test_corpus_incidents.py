@@ -133,6 +133,39 @@ def test_a_lone_claim_is_judged_by_its_own_scope_and_mention_only() -> None:
         assert incident.figures_conflict is False
 
 
+def test_incident_rows_come_by_day_then_type_then_id_the_undated_last() -> None:
+    # (day, precision, interval, type, actors): ties on the day and on (day, type).
+    kinds = [
+        ("2024-01-16", "day", None, "ASSAULT", (IRAN,)),
+        ("2024-01-16", "day", None, "ASSAULT", (PAKISTAN,)),  # the other way: apart
+        ("2024-01-16", "day", None, "ACCUSE", (IRAN,)),
+        ("2023-11-03", "month", ("2023-11-01", "2023-11-30"), "ASSAULT", (IRAN,)),
+        ("2024-01-15", "day", None, "THREATEN", (IRAN,)),
+        (None, "day", None, "ASSAULT", (IRAN, PAKISTAN)),  # fits several: alone
+        (None, "day", None, "AID", (PAKISTAN,)),
+    ]
+    articles = []
+    for n, (day, precision, interval, type_, actors) in enumerate(kinds):
+        article = _article(f"a{n}", day=day, precision=precision, interval=interval,
+                           published=None, actors=actors, claims=[])  # fmt: skip
+        event = article.events[0].model_copy(update={"type": type_})
+        articles.append(article.model_copy(update={"events": [event]}))
+    rows = build_incidents(list(reversed(articles)))
+    assert len(rows) == len(kinds)
+    keys = [(r.date or r.date_min or dt.date.max, r.type, r.incident_id) for r in rows]
+    assert keys == sorted(keys)
+    assert [(r.date, r.type) for r in rows] == [
+        (None, "ASSAULT"),  # November 2023: by its first day
+        (dt.date(2024, 1, 15), "THREATEN"),
+        (dt.date(2024, 1, 16), "ACCUSE"),
+        (dt.date(2024, 1, 16), "ASSAULT"),
+        (dt.date(2024, 1, 16), "ASSAULT"),
+        (None, "AID"),
+        (None, "ASSAULT"),
+    ]
+    assert rows[0].date_min == dt.date(2023, 11, 1)
+
+
 def test_a_later_total_from_the_same_claimant_supersedes_the_earlier_one() -> None:
     first = _article("a1", published="2024-01-17", claims=[_said(2)])
     update = _article("a2", published="2024-01-18", claims=[_said(5)])
