@@ -19,7 +19,7 @@ from newsevents.pipeline.corpus.figures import (
     JudgedClaim,
     conflict,
     judge_claims,
-    linked,
+    linked_claim,
     low_best_high,
 )
 from newsevents.pipeline.geocode.combine import incident_geo
@@ -123,7 +123,7 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
     events = [m.event for m in members]
     date, date_min, date_max = _dates(events)
     mode = _mode(events)
-    claims = [linked(m.article, m.event, claim) for m in members for claim in m.claims]
+    claims = [linked_claim(m.article, m.event, c) for m in members for c in m.claims]
     judged = judge_claims(claims) if claims else []  # most incidents have no claim
     used = [j.linked for j in judged if j.used]
     killed, injured = (
