@@ -226,6 +226,11 @@ class _Sorted:
         return self.orders[bisect_left(self.days, lo) : bisect_right(self.days, hi)]
 
 
+def _filed(clusters: Sequence[Cluster], filed: _Sorted | None, lo: int, hi: int) -> list[Cluster]:
+    """The incidents of an index entry (none when absent) filed at a day from lo to hi."""
+    return [] if filed is None else [clusters[o] for o in filed.orders_between(lo, hi)]
+
+
 class _FirstDayIndex:
     """The incidents of pass 1 by (type, region), sorted by their first day: a coarse
     mention's interval is looked up by bisection. An incident fits a coarse mention only
@@ -247,9 +252,7 @@ class _FirstDayIndex:
     ) -> Iterator[Cluster]:
         """Incidents of the type under any of the regions whose first day is first..last."""
         for region in sorted(regions):  # sorted: the same order on every run
-            filed = self.first.get((type_, region))
-            if filed is not None:
-                yield from (self.clusters[o] for o in filed.orders_between(first, last))
+            yield from _filed(self.clusters, self.first.get((type_, region)), first, last)
 
 
 def _coarse_home(mention: Mention, index: _FirstDayIndex) -> Cluster | None:
@@ -332,17 +335,12 @@ class _ActorIndex:
         last = window[1].toordinal() + DATE_TOLERANCE_DAYS
         # Under each slot: the incidents with a day in the window (once a day they
         # span), then the coarse ones that may meet it (_undated_home checks they do).
-        days = (self._slice(self.days, slot, first, last) for slot in slots)
+        days = (_filed(self.clusters, self.days.get(slot), first, last) for slot in slots)
         coarse = (
-            self._slice(self.coarse, slot, first - self.longest.get(slot, 0), last)
+            _filed(self.clusters, self.coarse.get(slot), first - self.longest.get(slot, 0), last)
             for slot in slots
         )
         return _unique(chain(days, coarse))
-
-    def _slice(self, index: "dict[Slot, _Sorted]", slot: Slot, lo: int, hi: int) -> list[Cluster]:
-        """The incidents filed under the slot at a day from lo to hi."""
-        filed = index.get(slot)
-        return [] if filed is None else [self.clusters[o] for o in filed.orders_between(lo, hi)]
 
 
 # Index slots of _ActorIndex, never PLOVER modes (lower-case words) nor entity ids.

@@ -117,8 +117,8 @@ def _when(date: dt.date | None, events: Sequence[EventLike]) -> str:
     }.get(dated.date_precision or "", f"{dated.date:%Y}")
 
 
-def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
-    """The cluster's row; `identity`, its `incident_id` when already made."""
+def incident_row(cluster: Cluster, identity: str) -> IncidentRow:
+    """The cluster's row; `identity`, its `incident_id`, made with its sort key."""
     members = cluster.members  # sorted by key when clustered
     events = [m.event for m in members]
     date, date_min, date_max = _dates(events)
@@ -132,8 +132,6 @@ def incident_row(cluster: Cluster, identity: str | None = None) -> IncidentRow:
         if used
         else (NO_FIGURES, NO_FIGURES)
     )  # fmt: skip
-    if identity is None:
-        identity = incident_id(cluster.type, _when(date, events), [m.key for m in members])
     if len(members) == 1:  # most incidents: the same fields without gathering sets
         (member,) = members
         article_ids = [member.article.article_id]
