@@ -15,12 +15,15 @@ each about 345 words. Prints, asserts nothing:
 5. a rebuild after changing 1% of the articles, against the full build (with the cache),
    and the CPU seconds its processes used: over this machine's cores, the least it can take;
 6. the cross-article steps alone at a large size, from signatures and compact articles
-   made by varying those of real articles: seconds and candidate pairs.
+   made by varying those of real articles, with the rows of incidents of one event made
+   per article beforehand (as the workers make them): seconds and candidate pairs, and
+   the seconds those rows took.
 
 Run: .venv/bin/python bench/scale.py [--quick]   (the full run takes about 25 minutes)
 """
 
 import argparse
+import gc
 import random
 import re
 import shutil
@@ -172,13 +175,17 @@ def stage_seconds(inputs: Path, out: Path) -> list[tuple[str, float]]:
     return [(n, float(s)) for n, s in (line.split("\t") for line in run.stdout.splitlines())]
 
 
-def cross_article(n: int, real: Path) -> tuple[float, float, int, int]:
-    """The corpus steps over N compact articles and signatures varied from a real build's:
-    seconds of near-duplicates, of incidents, candidate pairs and incidents."""
+def cross_article(n: int, real: Path, folder: Path) -> dict[str, float]:
+    """The corpus steps over N compact articles and signatures varied from a real build's,
+    with each article's `lone_rows` made beforehand, as the workers make them, and spooled
+    in `folder` as a build spools them: seconds of making the lone rows (the workers'
+    share), of the near-duplicate index, and of the corpus steps; candidate pairs and
+    incidents."""
     from newsevents.pipeline.collect import collect
     from newsevents.pipeline.collector import bulk_work
-    from newsevents.pipeline.corpus import compact, run_corpus_steps
+    from newsevents.pipeline.corpus import compact, lone_rows, run_corpus_steps
     from newsevents.pipeline.corpus.near_duplicates import find_copies, signature_values
+    from newsevents.pipeline.spool import LineSpool
 
     built = collect(real).articles
     bases = [compact(a) for a in built]
@@ -210,13 +217,27 @@ def cross_article(n: int, real: Path) -> tuple[float, float, int, int]:
         signatures.append(values.tobytes())
     # With the collector's thresholds of a build (collector.bulk_work), as a build runs them.
     with bulk_work():
+        lone = LineSpool(folder / "lone-incidents")
+        # A worker makes an article's lone rows with little else in its memory; here
+        # every article is, and the cycle collector would walk them all again and again.
+        gc.disable()
+        start = time.perf_counter()
+        for article in articles:
+            for line in lone_rows(article):
+                lone.add(line)
+        lone.finish()
+        lone_seconds = time.perf_counter() - start
+        gc.enable()
         start = time.perf_counter()
         _, candidates = find_copies(signatures)
         index_seconds = time.perf_counter() - start
         start = time.perf_counter()
-        result = run_corpus_steps(articles, signatures)
-        incidents = sum(1 for _ in result.incidents)  # rows are made as they are taken
-    return index_seconds, time.perf_counter() - start, candidates, incidents
+        result = run_corpus_steps(articles, signatures, lone)
+        incidents = sum(1 for _ in result.lines)  # rows are made as they are taken
+        steps_seconds = time.perf_counter() - start
+        lone.close()
+    return dict(lone=lone_seconds, index=index_seconds, steps=steps_seconds,
+                candidates=candidates, incidents=incidents)  # fmt: skip
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -252,10 +273,14 @@ def main() -> None:
         if "6" in args.parts:
             print("\n6. cross-article steps alone, from signatures and compact articles")
             size = sizes["cross"]
-            index, steps, candidates, incidents = cross_article(size, tmp / "t")
+            got = cross_article(size, tmp / "t", tmp)
             print(
-                f"  {size} articles: near-duplicate index {index:5.1f} s, {candidates} "
-                f"candidate pairs; corpus steps {steps:5.1f} s, {incidents} incidents"
+                f"  {size} articles: near-duplicate index {got['index']:5.1f} s, "
+                f"{got['candidates']} candidate pairs; corpus steps {got['steps']:5.1f} s, "
+                f"{got['incidents']} incidents\n"
+                f"  made with each article before (by the workers in a build): the rows of "
+                f"incidents of one event, {got['lone']:5.1f} s in one process, "
+                f"{got['lone'] / size * 1000:.2f} ms an article"
             )
 
 

@@ -19,9 +19,10 @@ import pytest
 from newsevents.config import BuildConfig
 from newsevents.pipeline.compact import compact
 from newsevents.pipeline.corpus import clustering, run_corpus_steps
-from newsevents.pipeline.corpus.incidents import build_incidents
+from newsevents.pipeline.corpus.incidents import build_incidents, lone_rows
 from newsevents.pipeline.corpus.near_duplicates import mark_near_duplicates
 from newsevents.release.assemble import BuildReport, build_release
+from newsevents.release.configs import incident_of_event
 from newsevents.schema import Article, IncidentRow
 
 from .conftest import DEV, SEEDS
@@ -341,6 +342,64 @@ def test_shuffled_articles_give_the_same_incidents_ids_and_figures(
         assert [r.model_dump() for r in got.incidents] == incidents
         marks = {a.article_id: a.near_duplicate_of for a in got.articles}
         assert marks == {a.article_id: a.near_duplicate_of for a in expected.articles}
+
+
+def test_a_lone_incident_row_is_the_same_whether_its_article_is_a_rewrite() -> None:
+    # Its claims all come from one source: unattributed ones (claimant "the article"),
+    # a total told twice, a total revised later in the text, another claimant's.
+    article = _article("a1", claims=[
+        _said(2, None),
+        _said(2, None, count_max=None, qualifier="at_least", evidence=span(TEXT, TITLE)),
+        _said(4, evidence=span(TEXT, TITLE)),
+        _said(6),
+        _said(7, IRAN),
+    ])  # fmt: skip
+    made = lone_rows(compact(article))
+    (row,) = build_incidents([article])
+    assert made == (row.model_dump_json(),)
+    assert [c.left_out for c in row.claims] == [TOLD_TWICE, None, SUPERSEDED, None, None]
+    rewrite = article.model_copy(update={"near_duplicate_of": "a0"})
+    assert lone_rows(compact(rewrite)) == made
+    (as_rewrite,) = build_incidents([rewrite])
+    assert as_rewrite == row
+
+
+def test_incident_lines_take_lone_rows_made_per_article_and_equal_the_rows(
+    seed_release: BuildReport,
+) -> None:
+    path = seed_release.release_dir / "jsonl" / "articles.jsonl"
+    seeds = [
+        Article.model_validate_json(line).model_copy(update={"near_duplicate_of": None})
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    # Hand-built reports share one text, so the later ones are marked rewrites, after
+    # their lone rows were made: some join one incident, others stand alone.
+    story = _article("a1", claims=[_said(7, IRAN), _said(2, None)])
+    rewrite = _article("a2", published="2024-01-18", claims=[_said(7, IRAN)])
+    alone = _article("a3", day="2024-03-02", published="2024-03-04", claims=[_said(3, None)])
+    articles = [*seeds, rewrite, story, alone]
+    lone = [line for a in articles for line in lone_rows(compact(a))]
+    rows = list(run_corpus_steps(articles).incidents)
+    lines = list(run_corpus_steps(articles, lone=lone).lines)
+    assert [line.json for line in lines] == [row.model_dump_json() for row in rows]
+    assert {key: line.incident_id for line in lines for key in line.claim_events} == (
+        incident_of_event(rows)
+    )
+    assert [line.incident_id for line in lines] == [row.incident_id for row in rows]
+    sizes = {len(row.event_ids) for row in rows}
+    assert 1 in sizes and max(sizes) > 1
+    assert _only(rows, "a2").article_ids == ["a1", "a2"]
+    assert _only(rows, "a3").article_ids == ["a3"]
+    # A lone incident's line is the one at its event's place in `lone`, read, not
+    # remade; the others are made.
+    keys = [f"{a.article_id}/{e.event_id}" for a in articles for e in a.events]
+    place = {key: i for i, key in enumerate(keys)}
+    marked = [f"line {i}" for i in range(len(lone))]
+    taken = [line.json for line in run_corpus_steps(articles, lone=marked).lines]
+    assert taken == [
+        f"line {place[row.event_ids[0]]}" if len(row.event_ids) == 1 else row.model_dump_json()
+        for row in rows
+    ]
 
 
 # The seeds and both development sets built as one corpus: the incidents below were

@@ -16,7 +16,7 @@ from newsevents.config import BuildConfig
 from newsevents.pipeline.collect import collect
 from newsevents.pipeline.compact import compact
 from newsevents.pipeline.rows import claim_rows, event_rows
-from newsevents.pipeline.spool import ArticleSpool, RecordSpool
+from newsevents.pipeline.spool import ArticleSpool, LineSpool, RecordSpool
 from newsevents.release.arrow import arrow_schema, batch_from_json
 from newsevents.release.assemble import write_article_configs
 from newsevents.release.configs import (
@@ -138,6 +138,24 @@ def test_a_spool_keeps_any_key_beside_its_line(tmp_path: Path) -> None:
         (k, r.model_dump_json()) for k, r in zip(keys, rows, strict=True)
     ]
     assert list(spool) == rows
+
+
+def test_a_line_spool_gives_each_line_back_by_its_number_in_any_order(tmp_path: Path) -> None:
+    lines = ['{"a": 1}', "", "Balochistan — بلوچستان", "tab\tand a\nline break", "last"]
+    spool = LineSpool(tmp_path / "lines")
+    for line in lines:
+        spool.add(line)
+    spool.finish()
+    assert len(spool) == len(lines)
+    for number in (4, 0, 2, 1, 3, 2):
+        assert spool[number] == lines[number]
+    spool.close()
+    with pytest.raises(AssertionError, match="finish the spool"):
+        spool[0]
+    empty = LineSpool(tmp_path / "empty")
+    empty.finish()  # an empty file is not mapped
+    assert len(empty) == 0
+    empty.close()
 
 
 def test_the_spooled_build_gives_the_articles_of_the_in_memory_one(tmp_path: Path) -> None:

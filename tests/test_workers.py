@@ -13,9 +13,11 @@ from newsevents.cli import app
 from newsevents.config import BuildConfig, default_workers
 from newsevents.pipeline import stages
 from newsevents.pipeline.collect import collect
+from newsevents.pipeline.corpus import lone_rows
+from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.spool import ArticleSpool, RecordSpool
-from newsevents.pipeline.stages import Stage
-from newsevents.pipeline.workers import TASK
+from newsevents.pipeline.stages import Built, Stage
+from newsevents.pipeline.workers import TASK, run_in_pool
 from newsevents.release import assemble
 from newsevents.release.assemble import build_release
 from newsevents.schema import EventRow
@@ -60,6 +62,18 @@ def test_two_workers_build_the_same_bytes_and_progress_as_one(tmp_path: Path) ->
     assert (releases[2] / "SHA256SUMS").read_bytes() == (releases[1] / "SHA256SUMS").read_bytes()
     # One report per record, in input order, fired in this process.
     assert reported[2] == reported[1] and len(reported[1]) == len(list(inputs.glob("*.txt")))
+
+
+def test_the_workers_make_each_article_s_lone_incident_rows(tmp_path: Path) -> None:
+    inputs = _seed_corpus(tmp_path / "in")
+    docs = list(InputFolder(inputs).documents())
+    built = [r for r in run_in_pool(docs, 2) if isinstance(r, Built)]
+    assert len(built) == len(docs) == len(list(inputs.glob("*.txt")))
+    for result in built:
+        # What the build's process makes for an article that comes without them.
+        assert result.lone_rows == lone_rows(result.compact)
+        assert len(result.lone_rows) == len(result.compact.events)
+    assert sum(len(r.compact.events) for r in built) > 0
 
 
 def _explode_on_marker() -> None:

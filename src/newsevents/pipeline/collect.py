@@ -8,13 +8,12 @@ from pathlib import Path
 import numpy as np
 
 from newsevents.pipeline.cache import ArticleCache
-from newsevents.pipeline.corpus import CompactArticle, run_corpus_steps
+from newsevents.pipeline.corpus import CompactArticle, lone_rows, run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.signature import PERMUTATIONS
-from newsevents.pipeline.spool import ArticleSpool, RecordSpool
+from newsevents.pipeline.spool import ArticleSpool, LineSpool, RecordSpool
 from newsevents.pipeline.stages import Built
 from newsevents.pipeline.workers import Item, run_stages
-from newsevents.release.configs import claim_links
 from newsevents.release.tally import ReleaseTally
 from newsevents.schema import (
     Article,
@@ -101,9 +100,11 @@ def collect(
     if cache is not None:
         results = cache.store(results)
     sink = ArticleSpool(spool) if spool else None
+    lone: LineSpool | None = None  # the rows of incidents of one event (Corpus.lone_rows)
     if spool:
         out.event_rows = RecordSpool(spool.with_name(spool.name + ".events"), EventRow)
         out.claim_rows = RecordSpool(spool.with_name(spool.name + ".claims"), ClaimRow)
+        lone = LineSpool(spool.with_name(spool.name + ".lone-incidents"))
     full: list[Article] = []  # the articles themselves, when not spooled
     kept: list[CompactArticle] = []  # what the corpus steps read
     # One buffer of uint32 values, a row per article: no object per signature.
@@ -118,9 +119,12 @@ def collect(
             out.removed_lines.update(item.removed)
             signatures += item.signature
             kept.append(item.compact)
-            if sink is not None:
+            if sink is not None and lone is not None:
                 sink.add_article(item.article_json, item.compact.article_id)
                 _spool_rows(out, item)
+                made = item.lone_rows
+                for line in made if made is not None else lone_rows(item.compact):
+                    lone.add(line)
             else:
                 full.append(item.article)
             name = item.facts.source_file
@@ -132,21 +136,25 @@ def collect(
     if after_stages:
         after_stages()
     matrix = np.frombuffer(signatures, dtype=np.uint32).reshape(-1, PERMUTATIONS)
-    corpus = run_corpus_steps(kept, matrix)
+    if lone is not None:
+        lone.finish()
+    corpus = run_corpus_steps(kept, matrix, lone)
     del matrix
     del kept, signatures  # the corpus steps drop them as soon as they are used
     original_of = corpus.original_of
-    if sink is not None and spool is not None:
+    if sink is not None and spool is not None and lone is not None:
         sink.mark(original_of)
         out.articles = sink
         if on_spooled:
             on_spooled(sink, out.event_rows)
         incidents = RecordSpool(spool.with_name(spool.name + ".incidents"), IncidentRow)
         out.incident_of = {}
-        for row in corpus.incidents:
-            incidents.add(row)
-            out.incident_of.update(claim_links(row))  # read now, not again from disk
+        for incident in corpus.lines:
+            incidents.add_json(incident.json)
+            # Read now, not again from disk.
+            out.incident_of.update(dict.fromkeys(incident.claim_events, incident.incident_id))
         incidents.close()
+        lone.close()
         out.incidents = incidents
     else:
         out.articles = [

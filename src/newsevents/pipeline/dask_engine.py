@@ -2,7 +2,8 @@
 
 The contract is the pool's (workers.py): this process reads the inputs and gathers
 the results in input order, so a release's bytes do not depend on the engine; tasks
-of `workers.TASK` documents run `stages.process` on the cluster, whose fault barrier
+of `workers.TASK` documents run `stages.process` on the cluster (`workers.process_here`,
+as in the pool), whose fault barrier
 makes an article that raises the same `internal-error` reject as in process; items
 that are not documents pass through in place. Only a window of tasks is in flight,
 so memory is bounded by the window, not the corpus.
@@ -30,7 +31,14 @@ from typing import TYPE_CHECKING, Any
 from newsevents.errors import E, UserError
 from newsevents.pipeline.document import RawDocument
 from newsevents.pipeline.stages import process
-from newsevents.pipeline.workers import AHEAD_PER_WORKER, TASK, Item, Result, load_once
+from newsevents.pipeline.workers import (
+    AHEAD_PER_WORKER,
+    TASK,
+    Item,
+    Result,
+    load_once,
+    process_here,
+)
 
 if TYPE_CHECKING:  # for the type checker only: see the last paragraph above
     from distributed import Client, Future, WorkerPlugin
@@ -150,7 +158,7 @@ def _submit(client: "Client", docs: list[RawDocument]) -> "Future[list[Result]] 
         return None
     try:
         # pure=False: each task is new work; hashing the documents for a key buys nothing.
-        return client.submit(process, docs, pure=False)
+        return client.submit(process_here, docs, pure=False)
     except Exception:  # a closed client (its scheduler gone), documents that do not pickle
         return None
 

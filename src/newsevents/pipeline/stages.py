@@ -81,6 +81,10 @@ class Built:
     event_rows: tuple[str, ...]
     claim_rows: tuple[tuple[str, str], ...]  # (claim_key, JSON line)
     _article: Article | None = field(default=None, repr=False, compare=False)
+    # `corpus.lone_rows` of the article, when a worker made them (workers.py): not
+    # cached, as the corpus steps' code is not in the cache's fingerprint; the build's
+    # process makes those of a cached article.
+    lone_rows: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, article: Article, removed: Counter[str], signature: bytes) -> "Built":

@@ -31,9 +31,11 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
+from dataclasses import replace
 from itertools import chain, islice
 from typing import cast
 
+from newsevents.pipeline.corpus import lone_rows
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.fork_server import worker_context
 from newsevents.pipeline.stages import Built, prepare, process, run_items
@@ -155,7 +157,7 @@ def run_in_pool(
         if docs and not broken:
             parts = [docs[i : i + size] for i in range(0, len(docs), size)]
             try:
-                sent = [(part, pool.submit(process, part)) for part in parts]
+                sent = [(part, pool.submit(process_here, part)) for part in parts]
             except BrokenProcessPool:
                 broken, sent = True, None  # a task sent before it breaks is redone here
         window.append((chunk, sent))
@@ -224,6 +226,16 @@ def _quietly(prepare: Callable[[], None] | None) -> None:
     with suppress(Exception):
         if prepare is not None:
             prepare()
+
+
+def process_here(docs: list[Work]) -> list[Result]:
+    """`stages.process` in a worker, each article with its `lone_rows`: made here, beside
+    the others, instead of in the build's process, which runs the corpus steps alone
+    once every article is in (`incidents.incident_lines` takes them)."""
+    return [
+        replace(r, lone_rows=lone_rows(r.compact)) if isinstance(r, Built) else r
+        for r in process(docs)
+    ]
 
 
 def _nothing() -> None:

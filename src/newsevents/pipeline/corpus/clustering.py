@@ -66,14 +66,18 @@ class Mention:
     article_ids: frozenset[str]  # {its article's id}, one set shared by the article's mentions
     key: str  # 'article_id/event_id', made once: sorting and ids read it many times
     claims: tuple[ClaimLike, ...]  # the article's claims linked to this event
+    # Its place among the events of the corpus, taken in article order then event order
+    # (the first event of an article given `first` is at `first`).
+    index: int = 0
 
     @classmethod
-    def all_of(cls, article: ArticleLike) -> list["Mention"]:
-        """The mentions of every event of the article."""
+    def all_of(cls, article: ArticleLike, first: int = 0) -> list["Mention"]:
+        """The mentions of every event of the article, numbered from `first`."""
         ids = frozenset((article.article_id,))
         linked: dict[str | None, list[ClaimLike]] = defaultdict(list)
         for claim in article.casualty_claims:
             linked[claim.event_id].append(claim)
+        events: Sequence[EventLike] = article.events
         return [
             cls(
                 article,
@@ -83,8 +87,9 @@ class Mention:
                 ids,
                 f"{article.article_id}/{e.event_id}",
                 tuple(linked.get(e.event_id, ())),
+                first + i,
             )  # fmt: skip
-            for e in article.events
+            for i, e in enumerate(events)
         ]
 
     @property
@@ -153,7 +158,9 @@ def _joined(held: frozenset[str], more: frozenset[str]) -> frozenset[str]:
 
 def cluster_mentions(articles: Sequence[ArticleLike]) -> list[Cluster]:
     """Every event of every article in exactly one cluster, members sorted by key."""
-    mentions = [m for a in articles for m in Mention.all_of(a)]
+    mentions: list[Mention] = []
+    for article in articles:
+        mentions += Mention.all_of(article, len(mentions))
     clusters: list[Cluster] = []
     by_day: DayIndex = defaultdict(list)
     for mention in sorted((m for m in mentions if m.day), key=lambda m: (m.day, m.key)):
