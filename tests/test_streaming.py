@@ -153,7 +153,7 @@ def test_a_line_spool_gives_each_line_back_by_its_number_in_any_order(tmp_path: 
     with pytest.raises(AssertionError, match="finish the spool"):
         spool[0]
     empty = LineSpool(tmp_path / "empty")
-    empty.finish()  # an empty file is not mapped
+    empty.finish()
     assert len(empty) == 0
     empty.close()
 

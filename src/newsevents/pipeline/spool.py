@@ -15,7 +15,6 @@ record's JSON: the key is what a writer looks the record up by without parsing i
 """
 
 import json
-import mmap
 from array import array
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -110,15 +109,17 @@ class ArticleSpool(RecordSpool[Article]):
 
 class LineSpool:
     """Lines of text appended in order, then read back by their number, in any order:
-    the text stays on disk (mapped into memory once written) and each line costs this
-    process 8 bytes, where it ends. For `Corpus.lone_rows`, one line an event."""
+    the text stays on disk and each line costs this process 8 bytes, where it ends. A
+    line is read where it lies (unbuffered: a line is shorter than a buffer), not through
+    a memory map, whose pages would count in the build's resident memory. For
+    `Corpus.lone_rows`, one line an event."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._out: BinaryIO | None = path.open("wb")
         self._ends = array("q")
         self._written = 0
-        self._map: mmap.mmap | None = None
+        self._in: BinaryIO | None = None
 
     def add(self, line: str) -> None:
         assert self._out is not None, "the spool is closed for writing once read"
@@ -128,25 +129,24 @@ class LineSpool:
         self._ends.append(self._written)
 
     def finish(self) -> None:
-        """No more lines: map the file to read them."""
+        """No more lines: open the file to read them."""
         if self._out is not None:
             self._out.close()
             self._out = None
-            if self._written:  # an empty file cannot be mapped
-                with self.path.open("rb") as file:
-                    self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            self._in = self.path.open("rb", buffering=0)
 
     def close(self) -> None:
-        """Done reading: unmap the file."""
+        """Done reading."""
         self.finish()
-        if self._map is not None:
-            self._map.close()
-            self._map = None
+        if self._in is not None:
+            self._in.close()
+            self._in = None
 
     def __len__(self) -> int:
         return len(self._ends)
 
     def __getitem__(self, number: int) -> str:
-        assert self._map is not None, "finish the spool before reading it"
+        assert self._in is not None, "finish the spool before reading it"
         start = self._ends[number - 1] if number else 0
-        return self._map[start : self._ends[number]].decode("utf-8")
+        self._in.seek(start)
+        return self._in.read(self._ends[number] - start).decode("utf-8")

@@ -4,7 +4,8 @@ The parent keeps everything that is not per article: it walks and reads the inpu
 folder, counts records, and gathers the results in input order, so a release's bytes
 do not depend on the number of workers. Workers receive raw documents in tasks of
 `TASK` (one task pays one round of pickling) and send back what `stages.process`
-returns: a validated `Built` or a `Reject`. The fault barrier therefore runs inside
+returns: a validated `Built` (with its rows of incidents of one event, `process_here`)
+or a `Reject`. The fault barrier therefore runs inside
 the worker exactly as it runs in process, and an article that raises still becomes
 the same `internal-error` reject. While the workers start, the parent runs the stages
 that need no model on the documents it reads (`stages.prepare`, behind the same
