@@ -17,6 +17,7 @@ import pytest
 
 from newsevents.config import BuildConfig
 from newsevents.errors import UserError
+from newsevents.pipeline import collect as collect_module
 from newsevents.pipeline import fingerprint
 from newsevents.pipeline.cache import BATCH, CACHE_FILE
 from newsevents.pipeline.fingerprint import PACKAGE, sources_fingerprint
@@ -141,12 +142,52 @@ def test_the_fingerprint_follows_code_and_knowledge_not_other_files(tmp_path: Pa
     fingerprint.pipeline_fingerprint.cache_clear()
     assert fingerprint.pipeline_fingerprint() == fingerprint.pipeline_fingerprint()
 
-    # A corpus step's rule shapes no per-article result: the cached articles stay good.
+    # A corpus step's rule shapes no per-article result: the cached articles stay good;
+    # the rows of lone incidents cached with them (all the code) do not.
     after_rule = sources_fingerprint(package)
+    all_code = sources_fingerprint(package, leave_out=())
     for step in ("pipeline/corpus/clustering.py", "release/writers.py"):
         code = package / step
         code.write_text(code.read_text("utf-8") + "\n# an edit\n", "utf-8")
+        assert sources_fingerprint(package, leave_out=()) != all_code
+        all_code = sources_fingerprint(package, leave_out=())
     assert sources_fingerprint(package) == after_rule
+
+
+def test_a_rebuild_takes_lone_incident_rows_from_the_cache_until_the_code_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = _corpus(tmp_path / "in", copies=1)
+    articles = len(list(inputs.glob("*.txt")))
+    made: list[str] = []
+    real = collect_module.lone_rows
+
+    def counted(article):  # type: ignore[no-untyped-def]
+        made.append(article.article_id)
+        return real(article)
+
+    monkeypatch.setattr(collect_module, "lone_rows", counted)
+    first = _records(_build(inputs, tmp_path / "out"))
+    assert len(made) == articles  # one process: all made here, then cached
+    made.clear()
+    again = _build(inputs, tmp_path / "out")
+    assert made == [] and _records(again) == first
+    # An edit to a corpus step: every article stays cached, its lone rows are made again
+    # (the same here, as the code did not really change), once.
+    monkeypatch.setattr(assemble, "corpus_fingerprint", lambda: "an edited corpus step")
+    edited = _build(inputs, tmp_path / "out")
+    assert _manifest(edited)["cache"] == {"reused": articles, "processed": 0}
+    assert len(made) == articles and _records(edited) == first
+    made.clear()
+    _build(inputs, tmp_path / "out")
+    assert made == []
+    with sqlite3.connect(tmp_path / "out" / ".cache" / CACHE_FILE) as db:
+        kept = db.execute("SELECT DISTINCT fingerprint FROM lone_rows").fetchall()
+        damaged = db.execute(
+            "UPDATE lone_rows SET body = X'00' WHERE rowid = (SELECT MIN(rowid) FROM lone_rows)"
+        ).rowcount
+    assert kept == [("an edited corpus step",)] and damaged == 1
+    assert _records(_build(inputs, tmp_path / "out")) == first and len(made) == 1
 
 
 # Run in a fresh interpreter: the test process has imported everything.

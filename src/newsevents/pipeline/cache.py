@@ -15,6 +15,11 @@ a later build goes on from there. A stored result that cannot be read back (a da
 file) counts as a miss: the document goes through the stages again. After a build that
 ends well, results of other fingerprints are dropped, so the cache holds one version of
 the pipeline and does not grow with each edit.
+
+Beside its result, an article's rows of incidents of one event (`corpus.lone_rows`) are
+kept under the same key and the corpus fingerprint (`fingerprint.corpus_fingerprint`),
+which hashes the code the pipeline's leaves out as well: an edit to a corpus step keeps
+every cached result, and the build's process makes those rows again, once, and keeps them.
 """
 
 import hashlib
@@ -22,6 +27,7 @@ import pickle
 import sqlite3
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,25 +46,36 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS results (
     signature BLOB
 )"""
 
+LONE_SCHEMA = """CREATE TABLE IF NOT EXISTS lone_rows (
+    key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    body BLOB NOT NULL
+)"""
+
 Item = RawDocument | Built | Reject
 Result = Built | Reject
+# What `store` does with the result of a document `resolve` saw: its key, whether to
+# save the result (a miss), whether to save its lone rows (none cached for it).
+Pending = tuple[str, bool, bool]
 
 
 class ArticleCache:
     """Looks up documents before the stages (`resolve`) and stores what they give
     (`store`); `hits` and `misses` count this build's documents."""
 
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+    def __init__(self, folder: Path, fingerprint: str, corpus_fingerprint: str) -> None:
         self.path = folder / CACHE_FILE
-        self.fingerprint = fingerprint
+        self.fingerprint, self.corpus_fingerprint = fingerprint, corpus_fingerprint
         self.hits = self.misses = 0
-        self._pending: deque[str | None] = deque()
+        self._pending: deque[Pending | None] = deque()
         self._unsaved: list[tuple[str, str, bytes, bytes | None]] = []
+        self._unsaved_lone: list[tuple[str, str, bytes]] = []
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=60)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(SCHEMA)
+            self._db.execute(LONE_SCHEMA)
         except (OSError, sqlite3.Error) as err:
             raise UserError(E.E040, path=self.path, problem=err) from err
 
@@ -72,26 +89,35 @@ class ArticleCache:
         """The items with every cached document replaced by its result; the stages then
         run only on the documents left, and `store` saves what they give."""
         for item in items:
-            key = None
+            pending = None
             if isinstance(item, RawDocument):
                 key = self.key(item)
                 found = self._load(key)
                 if found is not None:
                     self.hits += 1
-                    item, key = found, None
+                    item, pending = found, (key, False, True)
+                    if isinstance(found, Built) and (lone := self._load_lone(key)) is not None:
+                        item, pending = replace(found, lone_rows=lone), (key, False, False)
                 else:
                     self.misses += 1
-            self._pending.append(key)
+                    pending = (key, True, True)
+            self._pending.append(pending)
             yield item
 
     def store(self, results: Iterable[Result]) -> Iterator[Result]:
-        """Pass the results through, saving those of the documents `resolve` missed
-        (results come in the order of the items, one each)."""
+        """Pass the results through, saving those of the documents `resolve` missed, and
+        the lone rows it found none of (results come in the order of the items, one
+        each; the lone rows are saved when made by then)."""
         for result in results:
-            key = self._pending.popleft()
-            if key is not None and not _passing(result):
-                self._unsaved.append((key, self.fingerprint, *_encode(result)))
-                if len(self._unsaved) >= BATCH:
+            pending = self._pending.popleft()
+            if pending is not None:
+                key, missed, lone_missing = pending
+                if missed and not _passing(result):
+                    self._unsaved.append((key, self.fingerprint, *_encode(result)))
+                if lone_missing and isinstance(result, Built) and result.lone_rows is not None:
+                    body = _compress(pickle.dumps(result.lone_rows, pickle.HIGHEST_PROTOCOL))
+                    self._unsaved_lone.append((key, self.corpus_fingerprint, body))
+                if len(self._unsaved) + len(self._unsaved_lone) >= BATCH:
                     self._commit()
             yield result
         self._commit()
@@ -101,6 +127,9 @@ class ArticleCache:
         self._commit()
         with self._db:
             self._db.execute("DELETE FROM results WHERE fingerprint != ?", (self.fingerprint,))
+            self._db.execute(
+                "DELETE FROM lone_rows WHERE fingerprint != ?", (self.corpus_fingerprint,)
+            )
         self._db.close()
 
     def close(self) -> None:
@@ -122,13 +151,30 @@ class ArticleCache:
         except Exception:  # a damaged body (disk, a copy cut short): never fatal here
             return None
 
+    def _load_lone(self, key: str) -> tuple[str, ...] | None:
+        """The article's lone rows stored under this corpus fingerprint, or None."""
+        row = self._db.execute(
+            "SELECT body FROM lone_rows WHERE key = ? AND fingerprint = ?",
+            (key, self.corpus_fingerprint),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            rows = pickle.loads(_decompress(row[0]))
+        except Exception:  # damaged, as in `_load`: made again
+            return None
+        return rows if isinstance(rows, tuple) else None
+
     def _commit(self) -> None:
-        if self._unsaved:
+        if self._unsaved or self._unsaved_lone:
             with self._db:  # one transaction: all of the batch or none of it
                 self._db.executemany(
                     "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", self._unsaved
                 )
-            self._unsaved = []
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO lone_rows VALUES (?, ?, ?)", self._unsaved_lone
+                )
+            self._unsaved, self._unsaved_lone = [], []
 
 
 def _passing(result: Result) -> bool:

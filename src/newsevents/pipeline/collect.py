@@ -1,8 +1,8 @@
 """Run the pipeline over an input folder and gather its output (used by build and validate)."""
 
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +13,7 @@ from newsevents.pipeline.ingest import InputFolder
 from newsevents.pipeline.signature import PERMUTATIONS
 from newsevents.pipeline.spool import ArticleSpool, LineSpool, RecordSpool
 from newsevents.pipeline.stages import Built
-from newsevents.pipeline.workers import Item, run_stages
+from newsevents.pipeline.workers import Item, Result, run_stages
 from newsevents.release.tally import ReleaseTally
 from newsevents.schema import (
     Article,
@@ -97,6 +97,8 @@ def collect(
         items, workers=workers, engine=engine, scheduler=scheduler, worker_init=worker_init,
         while_waiting=prepare_corpus_steps,
     )  # fmt: skip
+    if spool:  # before the cache, which keeps them
+        results = _with_lone_rows(results)
     if cache is not None:
         results = cache.store(results)
     sink = ArticleSpool(spool) if spool else None
@@ -122,8 +124,7 @@ def collect(
             if sink is not None and lone is not None:
                 sink.add_article(item.article_json, item.compact.article_id)
                 _spool_rows(out, item)
-                made = item.lone_rows
-                for line in made if made is not None else lone_rows(item.compact):
+                for line in item.lone_rows or ():  # made by _with_lone_rows at the latest
                     lone.add(line)
             else:
                 full.append(item.article)
@@ -172,6 +173,15 @@ def collect(
     if cache is not None:
         out.cache = cache.counts()
     return out
+
+
+def _with_lone_rows(results: Iterable[Result]) -> Iterator[Result]:
+    """The results, each article with its `lone_rows`: made here for one that comes
+    without them (neither a worker nor the cache made them)."""
+    for result in results:
+        if isinstance(result, Built) and result.lone_rows is None:
+            result = replace(result, lone_rows=lone_rows(result.compact))
+        yield result
 
 
 def _spool_rows(out: Collected, item: Built) -> None:

@@ -49,16 +49,27 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def sources_fingerprint(package: Path) -> str:
-    """A hash of every source and knowledge file under `package` that the stages read,
-    with its path."""
+@cache
+def corpus_fingerprint() -> str:
+    """The fingerprint of what an article's rows of incidents of one event
+    (`corpus.lone_rows`, cached beside its result) are made with: the pipeline's, and
+    the code it leaves out, the corpus steps' among it. Editing any of the package's
+    code makes them again, in the build's process; the articles stay cached."""
+    digest = hashlib.sha256(pipeline_fingerprint().encode())
+    digest.update(sources_fingerprint(PACKAGE, leave_out=()).encode())
+    return digest.hexdigest()
+
+
+def sources_fingerprint(package: Path, leave_out: tuple[str, ...] = AFTER_THE_STAGES) -> str:
+    """A hash of every source and knowledge file under `package` that the stages read
+    (all of them with `leave_out=()`), with its path."""
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         name = path.relative_to(package).as_posix()
         if (
             path.suffix in SOURCE_SUFFIXES
             and "__pycache__" not in path.parts
-            and not name.startswith(AFTER_THE_STAGES)
+            and not name.startswith(leave_out)
         ):
             digest.update(name.encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -28,7 +28,7 @@ from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.collector import bulk_work
 from newsevents.pipeline.corpus import CORPUS_STEPS
-from newsevents.pipeline.fingerprint import pipeline_fingerprint
+from newsevents.pipeline.fingerprint import corpus_fingerprint, pipeline_fingerprint
 from newsevents.pipeline.rows import claim_rows, event_rows
 from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.stages import STAGES
@@ -144,7 +144,9 @@ def build_release(
 
 def _open_cache(config: BuildConfig) -> ArticleCache | None:
     folder = config.cache_folder
-    return None if folder is None else ArticleCache(folder, pipeline_fingerprint())
+    if folder is None:
+        return None
+    return ArticleCache(folder, pipeline_fingerprint(), corpus_fingerprint())
 
 
 class RowsBeside:

@@ -62,8 +62,9 @@ def incident_lines(articles: Sequence[ArticleLike], lone: Lines) -> Iterator[Inc
     """The rows of `incident_rows` as JSON lines, in the same order, the row of an
     incident of one event taken from `lone`: `lone[i]` is `lone_rows` of the i-th event
     of the articles, in their order. Most incidents have one event (96% at 100,000
-    articles), and their rows, made where each article was built, are not made again
-    here, after every article, where nothing else runs."""
+    articles): their rows, made where each article was built (in the workers), are not
+    made again here, in the one process that runs the corpus steps once every article
+    is in."""
     for cluster, identity in _sorted_clusters(articles):
         members = cluster.members
         if len(members) == 1:
