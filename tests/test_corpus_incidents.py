@@ -324,14 +324,19 @@ def test_a_mention_is_compared_only_with_incidents_of_nearby_days(
     assert len(build_incidents(same_day)) == 1 and calls == 2  # t1, then t2, with t0's
 
 
-def test_shuffled_articles_give_the_same_incidents_ids_and_figures(
-    seed_release: BuildReport,
-) -> None:
-    path = seed_release.release_dir / "jsonl" / "articles.jsonl"
-    articles = [
+def _seed_articles(release: BuildReport) -> list[Article]:
+    """The seed release's articles as built, before the near-duplicates are marked."""
+    path = release.release_dir / "jsonl" / "articles.jsonl"
+    return [
         Article.model_validate_json(line).model_copy(update={"near_duplicate_of": None})
         for line in path.read_text("utf-8").splitlines()
     ]
+
+
+def test_shuffled_articles_give_the_same_incidents_ids_and_figures(
+    seed_release: BuildReport,
+) -> None:
+    articles = _seed_articles(seed_release)
     expected = run_corpus_steps(articles)
     incidents = [r.model_dump() for r in expected.incidents]  # made as they are taken
     assert len(incidents) > 10
@@ -367,11 +372,7 @@ def test_a_lone_incident_row_is_the_same_whether_its_article_is_a_rewrite() -> N
 def test_incident_lines_take_lone_rows_made_per_article_and_equal_the_rows(
     seed_release: BuildReport,
 ) -> None:
-    path = seed_release.release_dir / "jsonl" / "articles.jsonl"
-    seeds = [
-        Article.model_validate_json(line).model_copy(update={"near_duplicate_of": None})
-        for line in path.read_text("utf-8").splitlines()
-    ]
+    seeds = _seed_articles(seed_release)
     # Hand-built reports share one text, so the later ones are marked rewrites, after
     # their lone rows were made: some join one incident, others stand alone.
     story = _article("a1", claims=[_said(7, IRAN), _said(2, None)])
