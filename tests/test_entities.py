@@ -7,15 +7,15 @@ import pytest
 
 from newsevents.knowledge import actors
 from newsevents.pipeline.document import Draft, RawDocument
-from newsevents.pipeline.entities import extract_entities
+from newsevents.pipeline.entities import Candidate, Group, extract_entities, type_hint
 from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.pipeline.nlp import parse
-from newsevents.schema import Entity
+from newsevents.schema import Entity, Source
 
 
-def entities_of(title: str, body: str) -> list[Entity]:
+def entities_of(title: str, body: str, dateline: str | None = None) -> list[Entity]:
     doc = RawDocument("t", "t.txt", None, f"{title}\n\n{body}")
-    (draft,) = parse([Draft(doc, title=title, body=body)])
+    (draft,) = parse([Draft(doc, title=title, body=body, source=Source(dateline=dateline))])
     found = extract_entities(draft).entities
     for entity in found:  # every offset points at its text
         for m in entity.mentions:
@@ -111,6 +111,72 @@ def test_facility_after_a_name_is_a_place() -> None:
     found = entities_of("Arrival", "He arrived at Nur Khan airbase on Sunday evening.")
     (base,) = found
     assert (base.type, base.mentions[0].text) == ("LOCATION", "Nur Khan airbase")
+
+
+def hint_of(sentence: str, name: str, occurrence: int = 0) -> str | None:
+    """type_hint for the `occurrence`-th `name` of a sentence."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(name, start + 1)
+    return type_hint(sentence, start, start + len(name))
+
+
+# Invented names: the words around them, not what spaCy or the gazetteer know, decide.
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # every name of a list after a place preposition, not only the first
+        ("Shells fell in Ulvira, Tessaro and Pembly overnight.", "Ulvira", "LOCATION"),
+        ("Shells fell in Ulvira, Tessaro and Pembly overnight.", "Tessaro", "LOCATION"),
+        ("Shells fell in Ulvira, Tessaro and Pembly overnight.", "Pembly", "LOCATION"),
+        ("Fighting spread to the villages of Ulvira and Pembly.", "Pembly", "LOCATION"),
+        ("Guns shelled towns near the border, including Ulvira and Pembly.", "Pembly", "LOCATION"),
+        ("Troops held cities such as Ulvira, Tessaro and Pembly.", "Tessaro", "LOCATION"),
+        # a place word in the name, or after a list that the name is part of
+        ("Drones struck Dovrensk Oblast at dawn.", "Dovrensk Oblast", "LOCATION"),
+        ("Alerts sounded over Ulvira, Tessaro and Dovrensk oblasts.", "Tessaro", "LOCATION"),
+        ("Residents of Sheikh Tessaro neighbourhood fled.", "Tessaro", "LOCATION"),
+        # what the name is, said after it
+        ("The rebels took Tessaro, the capital of the province, on Sunday.", "Tessaro",
+         "LOCATION"),
+        ("Flights went to Pembly, a city on the coast.", "Pembly", "LOCATION"),
+        # a title only people hold
+        ("Army spokesman Major General Ardo Pembly said troops held.", "Ardo Pembly", "PERSON"),
+        # no hint
+        ("Two people were killed in Tessaro, Pembly said.", "Pembly", None),
+        ("Pembly, the district chief of Tessaro, resigned.", "Pembly", None),
+        ("Peace, in Pembly's view, is near.", "Pembly", None),
+        ("Talks between Ulvira and Pembly failed.", "Pembly", None),
+        ("The Confederation of Northern States met.", "Confederation of Northern States",
+         None),
+    ],
+)  # fmt: skip
+def test_the_words_around_a_name_point_to_its_type(
+    sentence: str, name: str, expected: str | None
+) -> None:
+    assert hint_of(sentence, name) == expected
+
+
+def test_hinted_mentions_outvote_ner_and_win_ties() -> None:
+    def group(*mentions: tuple[str, str | None]) -> Group:
+        return Group([Candidate(0, 7, "Tessaro", label, None, hint) for label, hint in mentions])
+
+    # NER read the name as a person twice; the words around one mention say "place"
+    assert group(("PERSON", None), ("PERSON", None), ("GPE", "LOCATION")).type() == "LOCATION"
+    # a single hint does not outvote three NER labels
+    assert group(*[("PERSON", None)] * 3, ("GPE", "LOCATION")).type() == "PERSON"
+    assert group(("ORG", None), ("ORG", None), ("ORG", "LOCATION")).type() == "LOCATION"
+
+
+def test_the_dateline_place_is_a_place_wherever_the_text_names_it() -> None:
+    body = (
+        "Kelbani, March 3 (Wire) - Officials met on Monday. Kelbani has been calm since the"
+        " talks, residents said."
+    )
+    # Without the dateline, NER alone reads the invented name as a person.
+    assert by_name(entities_of("Talks resume", body))["Kelbani"].type == "PERSON"
+    found = by_name(entities_of("Talks resume", body, dateline="Kelbani"))
+    assert found["Kelbani"].type == "LOCATION"
 
 
 def test_gazetteer_entries_are_well_formed() -> None:

@@ -176,6 +176,8 @@ class Names:
     facility_words: tuple[str, ...]  # longest first
     org_words: frozenset[str]
     place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]  # a place word kept in the name ("Donetsk Oblast")
+    place_list_openers: tuple[str, ...]  # "including" in "towns including A and B"
     state_institutions: frozenset[str]  # lower case, canonical ("ministry of health")
 
 
@@ -210,6 +212,8 @@ def names() -> Names:
         facility_words=tuple(sorted(data["facility_words"], key=len, reverse=True)),
         org_words=frozenset(data["org_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        place_list_openers=tuple(data["place_list_openers"]),
         state_institutions=frozenset(w.lower() for w in data["state_institutions"]),
     )
 

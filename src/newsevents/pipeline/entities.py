@@ -27,8 +27,9 @@ from newsevents.pipeline.institutions import qualified
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify, whole_words
 
-VERSION = "1"
+VERSION = "2"  # 2: the words around a name outvote NER's type
 
+HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
              "FAC": "LOCATION", "NORP": "OTHER"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -87,8 +88,18 @@ class Group:
     def type(self) -> str:
         if self.actor:
             return self.actor.type
-        labels = Counter(c.hint or NER_TYPES.get(c.label, "OTHER") for c in self.candidates)
-        kind = max(labels, key=lambda k: (labels[k], k == "PERSON", k))
+        # The words around a mention say more than NER's guess from the name alone,
+        # which often reads a place it has not seen ("Zamfara", "Goris") as a person:
+        # a mention with a hint counts HINT_WEIGHT times, and hints break ties.
+        votes: Counter[str] = Counter()
+        hinted: Counter[str] = Counter()
+        for c in self.candidates:
+            if c.hint:
+                votes[c.hint] += HINT_WEIGHT
+                hinted[c.hint] += 1
+            else:
+                votes[NER_TYPES.get(c.label, "OTHER")] += 1
+        kind = max(votes, key=lambda k: (votes[k], hinted[k], k == "PERSON", k))
         if kind == "ORGANIZATION" and _is_armed_group(self.name()):
             return "ARMED_GROUP"
         return kind
@@ -100,7 +111,10 @@ class Group:
 def extract_entities(draft: Draft) -> Draft:
     if draft.nlp is None:
         return draft
-    candidates = _select(list(_gazetteer_candidates(draft.nlp)) + list(_ner_candidates(draft.nlp)))
+    dateline = draft.source.dateline
+    candidates = _select(
+        list(_gazetteer_candidates(draft.nlp)) + list(_ner_candidates(draft.nlp, dateline))
+    )
     groups = _group(candidates, draft.text)
     # Headlines and subheadings are in Title Case, which fools NER: a name the
     # gazetteer does not know counts only if running prose names it too.
@@ -138,7 +152,9 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
         yield Candidate(span.start_char, span.end_char, span.text, "GAZETTEER", actor)
 
 
-def _ner_candidates(doc: Any) -> Iterable[Candidate]:
+def _ner_candidates(doc: Any, dateline: str | None = None) -> Iterable[Candidate]:
+    """NER's names, trimmed and looked up; `dateline`, the place the article's dateline
+    names (stage metadata), is a place wherever the text names it ("Bogotá, Sep 18")."""
     gaz = gazetteer()
     full = doc.text  # Doc.text is rebuilt on every access: read it once
     # Each name is looked up once an article: an article names an actor several times,
@@ -176,35 +192,124 @@ def _ner_candidates(doc: Any) -> Iterable[Candidate]:
         if facility:  # "Nur Khan airbase" is a place, not a person
             end, label = facility.end(), "FAC"
             text = full[start:end]
-        hint = None if actor else type_hint(full, start, end)
+        if actor:
+            hint = None
+        elif text == dateline:
+            hint = "LOCATION"
+        else:
+            hint = type_hint(full, start, end)
         yield Candidate(start, end, text, label, actor, hint)
 
 
 def type_hint(text: str, start: int, end: int) -> str | None:
     """The type the words in and around a name point to, or None.
 
-    "Al-Masirah TV" is an organization; "in Sanaa", "the area of Jarban", "Al-Hawk
-    district" and "Bikaner, Jaisalmer and Barmer districts" are places.
+    "Al-Masirah TV" is an organization; "Major General Sylvain Ekenge" a person; "in
+    Sanaa", "the area of Jarban", "Al-Hawk district", "Donetsk Oblast", "Bikaner,
+    Jaisalmer and Barmer districts", "Bukavu, the capital of South Kivu" and every name
+    of "in Kostiantynivka, Toretsk and Myrnohrad" or "towns including Jermuk, Goris and
+    Vardenis" are places.
     """
     words = names()
     name_words = text[start:end].lower().split()
     if any(w in words.org_words for w in name_words):
         return "ORGANIZATION"
-    before = text[max(0, start - 40) : start].lower().split()
-    if before and before[-1] in words.place_prepositions:
-        return "LOCATION"
-    if (
-        len(before) >= 2
-        and before[-1] == "of"
-        and before[-2].removesuffix("s") in words.place_suffixes
-    ):
-        return "LOCATION"
-    if name_words[-1] in words.place_suffixes:
+    if _place_word(name_words[-1], plural=False):  # not "Confederation of Sahel States"
         return "LOCATION"
     after = _LIST_TAIL.match(text, end)
-    if after and after.group("word").lower().removesuffix("s") in words.place_suffixes:
+    if after and _place_word(after.group("word").lower()):
+        return "LOCATION"
+    appositive = _PLACE_APPOSITIVE.match(text, end)
+    if appositive and _place_word(appositive.group("word"), capital=True):
+        return "LOCATION"
+    if _ends_with_title(text[max(0, start - 40) : start].lower().split()):
+        return "PERSON"  # after the place words: "Sheikh Radwan neighbourhood"
+    if text.startswith(("'s", "’s"), end):
+        return None  # "in Khan's view": the preposition governs what follows
+    head = _list_head(text, start, end)
+    before = text[max(0, head - 60) : head].lower().split()
+    if before and before[-1] in words.place_prepositions:
+        return "LOCATION"
+    if len(before) >= 2 and before[-1] == "of" and _place_word(before[-2]):
+        return "LOCATION"
+    if _opens_a_list_of_places(before):
         return "LOCATION"
     return None
+
+
+# A name followed by what it is: "Bukavu, the capital of South Kivu", "Misrata, a city
+# on the coast". The place word must end the phrase ("Khan, the district chief" is not).
+_PLACE_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<word>[a-z]+)(?=\s+(?:of|in|on|near|that|"
+    r"which|where|some|about)\b|\s*[,.;])"
+)
+# The list item just before a position: "Kostiantynivka, " or "Toretsk and ".
+# Within a line: a heading above is no list item.
+_ITEM_BEFORE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]*(?: +(?:(?:de|del|da|do|al|el) +)?[A-Z][\w'’-]*)*"
+    r"(?P<sep> *, +(?:and +|or +)?| +(?:and|or) +)$"
+)
+_ITEM_AFTER = re.compile(r" *,| +(?:and|or) ")
+
+
+def _list_head(text: str, start: int, end: int) -> int:
+    """Where the list of names that the name at start:end belongs to begins ("in
+    Kostiantynivka, Toretsk and Myrnohrad": Kostiantynivka), or `start`. The name must
+    be joined by "and"/"or" or be followed by another item: in "killed in Quetta, Khan
+    said", Khan continues no list."""
+    match = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+    if match is None:
+        return start
+    joined = "and" in match.group("sep") or "or" in match.group("sep")
+    if not joined and not _ITEM_AFTER.match(text, end):
+        return start
+    head = match.start()
+    for _ in range(8):  # a list of a few names, not a paragraph of them
+        match = _ITEM_BEFORE.search(text, max(0, head - 60), head)
+        if match is None:
+            break
+        head = match.start()
+    return head
+
+
+def _place_word(word: str, *, capital: bool = False, plural: bool = True) -> bool:
+    """Whether `word` ("district"; with `plural`, "villages", "oblasts", "cities"; with
+    `capital`, "capital") names a kind of place."""
+    words = names()
+    word = word.strip(",.;:")
+    if capital and word == "capital":
+        return True
+    forms = {word}
+    if plural:
+        forms.add(word.removesuffix("s"))
+        if word.endswith("ies"):
+            forms.add(word[:-3] + "y")
+    return any(f in words.place_suffixes or f in words.place_nouns for f in forms)
+
+
+def _ends_with_title(before: list[str]) -> bool:
+    """Whether the words before a name end with a title that only people hold
+    ("Spokesman Major General", "Prime Minister")."""
+    tail = " ".join(before[-3:])
+    return any(
+        (tail == t or tail.endswith(" " + t)) and t not in NOT_PERSON_TITLES for t in names().titles
+    )
+
+
+# Titles of names.yaml that also come before things that are not people: "former
+# Yugoslavia", "acting Foreign Office", "late January", "officials said", "Chief Justice".
+NOT_PERSON_TITLES = frozenset({"former", "late", "acting", "interim", "caretaker", "said",
+                               "official", "officials", "leader", "chief", "deputy"})  # fmt: skip
+
+
+def _opens_a_list_of_places(before: list[str]) -> bool:
+    """Whether the words end with an opener of names.yaml ("including") that follows a
+    plural place word by at most four words ("towns inside Armenia, including")."""
+    for opener in names().place_list_openers:
+        n = len(opener.split())
+        if " ".join(before[-n:]) == opener:
+            return any(w.strip(",").endswith("s") and _place_word(w) for w in before[-n - 4 : -n])
+    return False
 
 
 def _not_a_name(text: str, gaz: Any) -> bool:
