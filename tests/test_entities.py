@@ -142,7 +142,15 @@ def hint_of(sentence: str, name: str, occurrence: int = 0) -> str | None:
         ("Flights went to Pembly, a city on the coast.", "Pembly", "LOCATION"),
         # a title only people hold
         ("Army spokesman Major General Ardo Pembly said troops held.", "Ardo Pembly", "PERSON"),
+        # what an armed group is called
+        ("Police fought Ordavi militiamen near the market.", "Ordavi", "ARMED_GROUP"),
+        ("Clashes pitted the army against Ordavi, a volunteer militia that grew.", "Ordavi",
+         "ARMED_GROUP"),
+        ("The army and allied militias known as Ordavi advanced.", "Ordavi", "ARMED_GROUP"),
+        ("Kelbani, the armed group, denied it.", "Kelbani", "ARMED_GROUP"),
         # no hint
+        ("Ordavi, a rights group based abroad, denied it.", "Ordavi", None),
+        ("The Ordavi said militias attacked.", "Ordavi", None),
         ("Two people were killed in Tessaro, Pembly said.", "Pembly", None),
         ("Pembly, the district chief of Tessaro, resigned.", "Pembly", None),
         ("Peace, in Pembly's view, is near.", "Pembly", None),
@@ -166,6 +174,13 @@ def test_hinted_mentions_outvote_ner_and_win_ties() -> None:
     # a single hint does not outvote three NER labels
     assert group(*[("PERSON", None)] * 3, ("GPE", "LOCATION")).type() == "PERSON"
     assert group(("ORG", None), ("ORG", None), ("ORG", "LOCATION")).type() == "LOCATION"
+
+
+def test_a_people_before_an_armed_group_noun_is_no_armed_group() -> None:
+    found = by_name(entities_of(
+        "Clashes", "The ministry said Druze fighters had taken the town.",
+    ))  # fmt: skip
+    assert "Druze" not in found  # a community (names.yaml peoples), not a group
 
 
 def test_the_dateline_place_is_a_place_wherever_the_text_names_it() -> None:

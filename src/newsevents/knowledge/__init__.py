@@ -178,6 +178,7 @@ class Names:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]  # a place word kept in the name ("Donetsk Oblast")
     place_list_openers: tuple[str, ...]  # "including" in "towns including A and B"
+    armed_group_nouns: frozenset[str]  # "militia" in "Fano militiamen", "Fano, a militia"
     state_institutions: frozenset[str]  # lower case, canonical ("ministry of health")
 
 
@@ -214,6 +215,7 @@ def names() -> Names:
         place_prepositions=frozenset(data["place_prepositions"]),
         place_nouns=frozenset(data["place_nouns"]),
         place_list_openers=tuple(data["place_list_openers"]),
+        armed_group_nouns=frozenset(data["armed_group_nouns"]),
         state_institutions=frozenset(w.lower() for w in data["state_institutions"]),
     )
 

@@ -222,6 +222,8 @@ def type_hint(text: str, start: int, end: int) -> str | None:
     appositive = _PLACE_APPOSITIVE.match(text, end)
     if appositive and _place_word(appositive.group("word"), capital=True):
         return "LOCATION"
+    if _armed_group_cue(text, start, end):
+        return "ARMED_GROUP"
     if _ends_with_title(text[max(0, start - 40) : start].lower().split()):
         return "PERSON"  # after the place words: "Sheikh Radwan neighbourhood"
     if text.startswith(("'s", "’s"), end):
@@ -270,6 +272,39 @@ def _list_head(text: str, start: int, end: int) -> int:
             break
         head = match.start()
     return head
+
+
+# The words right after a name, or of an apposition to it: "Fano militiamen", "Fano, a
+# volunteer militia that", "M23, the rebel group,".
+_WORDS_AFTER = re.compile(r" +(?P<words>[a-z]+(?: [a-z]+)?)")
+_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3}?)(?=\s*[,.;]|\s+(?:that|which|"
+    r"who|of|in|from|based|led|known|backed|allied)\b)"
+)
+_KNOWN_AS = re.compile(r"(?P<words>[a-z-]+(?: [a-z-]+)?) (?:known as|called|named) $")
+
+
+def _armed_group_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is an armed group (names.yaml
+    armed_group_nouns): "Fano militiamen", "Fano, a volunteer militia", "allied
+    militias known as Wazalendo"."""
+    nouns = names().armed_group_nouns
+    after = _WORDS_AFTER.match(text, end)
+    if after and any(_ends_with(after.group("words"), n, whole=False) for n in nouns):
+        return True
+    apposition = _APPOSITION.match(text, end)
+    if apposition and any(_ends_with(apposition.group("words"), n) for n in nouns):
+        return True
+    known = _KNOWN_AS.search(text[max(0, start - 40) : start])
+    return bool(known and any(_ends_with(known.group("words"), n) for n in nouns))
+
+
+def _ends_with(words: str, noun: str, *, whole: bool = True) -> bool:
+    """Whether `words` ends with the noun ("volunteer militia"); without `whole`, whether
+    they start with it ("militiamen of", "rebels said")."""
+    if whole:
+        return words == noun or words.endswith(" " + noun)
+    return words == noun or words.startswith(noun + " ")
 
 
 def _place_word(word: str, *, capital: bool = False, plural: bool = True) -> bool:
