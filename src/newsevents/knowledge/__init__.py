@@ -169,6 +169,7 @@ class Names:
     """Word lists for cleaning and typing names (knowledge/names.yaml)."""
 
     titles: tuple[str, ...]  # longest first, so "prime minister" wins over "minister"
+    person_titles: tuple[str, ...]  # the titles only people hold ("president", "general")
     place_suffixes: frozenset[str]
     armed_group_words: tuple[str, ...]
     not_names: frozenset[str]
@@ -206,6 +207,9 @@ def names() -> Names:
     data = load_yaml("names")
     return Names(
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        person_titles=tuple(
+            t for t in data["titles"] if t not in set(data["titles_not_only_for_people"])
+        ),
         place_suffixes=frozenset(data["place_suffixes"]),
         armed_group_words=tuple(data["armed_group_words"]),
         not_names=frozenset(data["not_names"]),

@@ -326,15 +326,7 @@ def _ends_with_title(before: list[str]) -> bool:
     """Whether the words before a name end with a title that only people hold
     ("Spokesman Major General", "Prime Minister")."""
     tail = " ".join(before[-3:])
-    return any(
-        (tail == t or tail.endswith(" " + t)) and t not in NOT_PERSON_TITLES for t in names().titles
-    )
-
-
-# Titles of names.yaml that also come before things that are not people: "former
-# Yugoslavia", "acting Foreign Office", "late January", "officials said", "Chief Justice".
-NOT_PERSON_TITLES = frozenset({"former", "late", "acting", "interim", "caretaker", "said",
-                               "official", "officials", "leader", "chief", "deputy"})  # fmt: skip
+    return any(tail == t or tail.endswith(" " + t) for t in names().person_titles)
 
 
 def _opens_a_list_of_places(before: list[str]) -> bool:
