@@ -208,7 +208,7 @@ def names() -> Names:
     return Names(
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
         person_titles=tuple(
-            t for t in data["titles"] if t not in set(data["titles_not_only_for_people"])
+            sorted(set(data["titles"]) - set(data["titles_not_only_for_people"]), key=len)
         ),
         place_suffixes=frozenset(data["place_suffixes"]),
         armed_group_words=tuple(data["armed_group_words"]),

@@ -219,10 +219,10 @@ def type_hint(text: str, start: int, end: int) -> str | None:
     after = _LIST_TAIL.match(text, end)
     if after and _place_word(after.group("word").lower()):
         return "LOCATION"
-    appositive = _PLACE_APPOSITIVE.match(text, end)
-    if appositive and _place_word(appositive.group("word"), capital=True):
+    apposition = _APPOSITION.match(text, end)  # what the name is: ", the capital of"
+    if apposition and _place_word(apposition.group("words").split()[-1], capital=True):
         return "LOCATION"
-    if _armed_group_cue(text, start, end):
+    if _armed_group_cue(text, start, end, apposition):
         return "ARMED_GROUP"
     if _ends_with_title(text[max(0, start - 40) : start].lower().split()):
         return "PERSON"  # after the place words: "Sheikh Radwan neighbourhood"
@@ -240,10 +240,12 @@ def type_hint(text: str, start: int, end: int) -> str | None:
 
 
 # A name followed by what it is: "Bukavu, the capital of South Kivu", "Misrata, a city
-# on the coast". The place word must end the phrase ("Khan, the district chief" is not).
-_PLACE_APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?P<word>[a-z]+)(?=\s+(?:of|in|on|near|that|"
-    r"which|where|some|about)\b|\s*[,.;])"
+# on the coast", "Fano, a volunteer militia that". The phrase ends where a clause or a
+# complement begins, so its last word is what it is ("Khan, the district chief" is a
+# chief, not a district).
+_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3}?)(?=\s*[,.;]|\s+(?:of|in|on|"
+    r"near|that|which|who|where|some|about|from|based|led|known|backed|allied)\b)"
 )
 # The list item just before a position: "Kostiantynivka, " or "Toretsk and ".
 # Within a line: a heading above is no list item.
@@ -274,37 +276,31 @@ def _list_head(text: str, start: int, end: int) -> int:
     return head
 
 
-# The words right after a name, or of an apposition to it: "Fano militiamen", "Fano, a
-# volunteer militia that", "M23, the rebel group,".
+# The words right after a name: "Fano militiamen", "M23 rebel group".
 _WORDS_AFTER = re.compile(r" +(?P<words>[a-z]+(?: [a-z]+)?)")
-_APPOSITION = re.compile(
-    r",\s+(?:the|a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3}?)(?=\s*[,.;]|\s+(?:that|which|"
-    r"who|of|in|from|based|led|known|backed|allied)\b)"
-)
 _KNOWN_AS = re.compile(r"(?P<words>[a-z-]+(?: [a-z-]+)?) (?:known as|called|named) $")
 
 
-def _armed_group_cue(text: str, start: int, end: int) -> bool:
+def _armed_group_cue(text: str, start: int, end: int, apposition: re.Match[str] | None) -> bool:
     """Whether the words around a name say it is an armed group (names.yaml
-    armed_group_nouns): "Fano militiamen", "Fano, a volunteer militia", "allied
-    militias known as Wazalendo"."""
+    armed_group_nouns): "Fano militiamen", "Fano, a volunteer militia" (`apposition`,
+    _APPOSITION's match after the name), "allied militias known as Wazalendo"."""
     nouns = names().armed_group_nouns
     after = _WORDS_AFTER.match(text, end)
-    if after and any(_ends_with(after.group("words"), n, whole=False) for n in nouns):
-        return True
-    apposition = _APPOSITION.match(text, end)
-    if apposition and any(_ends_with(apposition.group("words"), n) for n in nouns):
+    if after and (after.group("words") in nouns or after.group("words").split()[0] in nouns):
         return True
     known = _KNOWN_AS.search(text[max(0, start - 40) : start])
-    return bool(known and any(_ends_with(known.group("words"), n) for n in nouns))
+    return any(
+        _ends_with_noun(match.group("words"), nouns)
+        for match in (apposition, known)
+        if match is not None
+    )
 
 
-def _ends_with(words: str, noun: str, *, whole: bool = True) -> bool:
-    """Whether `words` ends with the noun ("volunteer militia"); without `whole`, whether
-    they start with it ("militiamen of", "rebels said")."""
-    if whole:
-        return words == noun or words.endswith(" " + noun)
-    return words == noun or words.startswith(noun + " ")
+def _ends_with_noun(words: str, nouns: frozenset[str]) -> bool:
+    """Whether `words` end with one of `nouns` ("a volunteer militia", "rebel group")."""
+    split = words.split()
+    return any(" ".join(split[i:]) in nouns for i in range(len(split)))
 
 
 def _place_word(word: str, *, capital: bool = False, plural: bool = True) -> bool:
