@@ -3,13 +3,15 @@ sentences written for the test (none is taken from a dev article)."""
 
 import datetime as dt
 
+import pytest
+
 from newsevents.pipeline.claims import extract_claims
 from newsevents.pipeline.document import Draft, RawDocument
 from newsevents.pipeline.entities import extract_entities
 from newsevents.pipeline.events import extract_events
 from newsevents.pipeline.nlp import load_nlp, parse
 from newsevents.schema import Event
-from newsevents.temporal.event_dates import date_words
+from newsevents.temporal.event_dates import date_words, sentence_dates, untagged_shifts
 
 THURSDAY = dt.date(2023, 5, 11)
 
@@ -239,6 +241,65 @@ def test_liveblog_entries_take_the_day_of_their_heading() -> None:
     )
     assert event(draft, "agrees").date == dt.date(2023, 5, 9)
     assert event(draft, "agrees").date_source == "narrative"
+
+
+def test_an_entrys_text_below_its_clock_time_takes_the_day_of_the_heading() -> None:
+    draft = draft_of(
+        "Live updates\n"
+        "Tuesday, May 9, 2023\n\n"
+        "2:05 p.m. — Shelling in the east\n"
+        "Ordavi's army shelled villages near the border, a spokesman said.",
+        published=None,
+    )
+    shelled = event(draft, "shelled")
+    assert (shelled.date, shelled.date_source) == (dt.date(2023, 5, 9), "narrative")
+
+
+def test_a_headline_told_again_in_an_entry_takes_the_entrys_day() -> None:
+    draft = draft_of(
+        "Live updates\nTuesday, May 9, 2023\n\n2:05 p.m. — Ordavi's army shelled border villages",
+        published=None,
+        title="Ordavi latest: Ordavi's army shelled border villages; talks stall",
+    )
+    (shelled,) = draft.events  # the headline and the entry: one occurrence
+    assert shelled.evidence.text.startswith("Ordavi latest")  # told first in the headline
+    assert (shelled.date, shelled.date_source) == (dt.date(2023, 5, 9), "narrative")
+
+
+def test_a_paragraph_a_clock_time_does_not_open_is_no_entry() -> None:
+    draft = draft_of(
+        "Live updates\n"
+        "Tuesday, May 9, 2023\n\n"
+        "Ordavi's army shelled villages near the border, a spokesman said.",
+        published=None,
+    )
+    assert event(draft, "shelled").date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Hours after the raid, a drone hit a police post in Kelbani.", ["Hours"]),
+        ("Minutes later, gunmen opened fire on the crowd.", ["Minutes"]),
+        ("Shortly afterwards, soldiers sealed off the area.", ["Shortly afterwards"]),
+        ("Moments later, the building collapsed.", ["Moments"]),
+        ("Two hours later, gunmen opened fire on the crowd.", []),
+        ("A few minutes after the blast, police arrived.", []),
+        ("Some 24 hours before the vote, the militia struck.", []),
+    ],
+)
+def test_shifts_spacy_does_not_tag_are_found(sentence: str, found: list[str]) -> None:
+    (sent,) = load_nlp()(sentence).sents
+    tagged = sentence_dates(sent)
+    assert [span.text for span in untagged_shifts(sent, tagged)] == found
+
+
+def test_an_untagged_shift_dates_the_event_from_the_day_told_before() -> None:
+    draft = draft_of(
+        "Police raided a compound in Ulvira on Wednesday. Shortly afterwards, gunmen "
+        "ambushed a convoy near the town."
+    )
+    assert event(draft, "ambushed").date == dt.date(2023, 5, 10)
 
 
 def test_a_figure_its_sentence_dates_to_another_day_leaves_the_wrong_event() -> None:

@@ -16,7 +16,8 @@ event may still be undated. Two readings of the story can date it, in this order
   A named subject is no such sign: a paragraph of background retells many days.
   A liveblog or digest tells its day once, in a heading line that is only a day
   ("Thursday, June 13, 2024", "Key developments on June 13:"); its entries (lines
-  opening with a clock time, "10:12 p.m. -", or a bullet) happened on that day.
+  opening with a clock time, "10:12 p.m. -", or a bullet, and the rest of a paragraph
+  a clock time opens) happened on that day.
 
 Neither step guesses from the publication date: an event they cannot date stays
 undated. Reads `Mention`s and the article text; writes `date` and `date_source`.
@@ -62,7 +63,9 @@ def date_from_story(
 
 
 # A liveblog entry or digest item: a clock time and a dash, or a bullet, opens the line.
-ENTRY = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–-]|[-•*]\s)")
+CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–-]"
+ENTRY = re.compile(rf"(?:{CLOCK}|[-•*]\s)")
+CLOCK_ENTRY = re.compile(CLOCK)  # an entry that may go on below its first line
 HEADING_WORDS = re.compile(
     r"^(?:(?:key |main )?(?:developments|events|updates|highlights|live updates)"
     r"(?: on| for)?\s*)?(?P<day>.+?)\s*:?$",
@@ -92,12 +95,21 @@ def _only_a_date(words: str) -> bool:
 
 
 def _blog_entry(event: Mention, text: str, headings: list[tuple[int, dt.date]]) -> None:
-    line_start = text.rfind("\n", 0, event.position) + 1
-    if not ENTRY.match(text, line_start):
+    """An event told in an entry: on a line an entry opens, or in the paragraph a clock
+    time opens (an entry often gives its time and title on one line and its text on the
+    lines below: "10:12 p.m. — Talks resume" over "Officials ... held talks"). An event
+    whose mentions were merged (a headline and the entry that tells it) is dated by the
+    first of them in an entry."""
+    for position in sorted({event.position, *event.sentences}):
+        line_start = text.rfind("\n", 0, position) + 1
+        paragraph = text.rfind("\n\n", 0, position)
+        paragraph_start = paragraph + 2 if paragraph >= 0 else 0
+        if not ENTRY.match(text, line_start) and not CLOCK_ENTRY.match(text, paragraph_start):
+            continue
+        before = [day for offset, day in headings if offset < line_start]
+        if before:
+            event.take_date(before[-1], "day", None, "narrative")
         return
-    before = [day for offset, day in headings if offset < line_start]
-    if before:
-        event.take_date(before[-1], "day", None, "narrative")
 
 
 def _headline(event: Mention, events: list[Mention], index: EntityIndex, title_end: int) -> None:
