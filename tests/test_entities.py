@@ -53,6 +53,42 @@ def test_unknown_person_keeps_a_slug_and_gathers_its_short_form() -> None:
     assert [m.text for m in umrani.mentions] == ["Saeed Ahmed Umrani", "Umrani"]
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "full", "bare"),
+    [
+        (
+            "Soldiers killed in attack",
+            "Four soldiers of the Ordavi Army were killed when gunmen attacked a post near "
+            "Kelbani. The Army said two attackers were also killed.",
+            "Ordavi Army",
+            "Army",
+        ),
+        (
+            "Strike on clinic",
+            "The Ordavi Health Ministry said nine people died. The Health Ministry later "
+            "raised the toll.",
+            "Ordavi Health Ministry",
+            "Health Ministry",
+        ),
+    ],
+)
+def test_a_bare_institution_is_the_one_the_article_names_in_full(
+    title: str, body: str, full: str, bare: str
+) -> None:
+    found = by_name(entities_of(title, body))
+    assert bare not in found
+    assert [m.text for m in found[full].mentions] == [full, bare]
+
+
+def test_a_bare_institution_stays_apart_when_two_could_be_meant() -> None:
+    found = by_name(entities_of(
+        "Clashes on the border",
+        "Troops of the Ordavi Army and the Kelbani Army clashed near the border on Monday. "
+        "The Army said two attackers were killed.",
+    ))  # fmt: skip
+    assert {"Ordavi Army", "Kelbani Army", "Army"} <= set(found)
+
+
 def test_acronym_defined_in_the_text() -> None:
     found = entities_of(
         "Security meeting",

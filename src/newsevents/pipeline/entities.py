@@ -6,7 +6,8 @@ Recall comes from spaCy's statistical NER, identity from the gazetteer
 FUZZY_THRESHOLD) takes its canonical name, type and QID; a name it does not know is
 kept under a stable slug with the NER type. Within an article, short forms
 ("Kakar" after "Anwaarul Haq Kakar"), acronyms the text defines ("National Security
-Committee (NSC)") and near spellings are folded into one entity.
+Committee (NSC)"), near spellings and a bare state institution ("the Army" where the
+article names "the Pakistan Army" and no other army) are folded into one entity.
 """
 
 import re
@@ -23,11 +24,11 @@ from newsevents.pipeline.gazetteer import (
     gazetteer,
     phrase_matcher,
 )
-from newsevents.pipeline.institutions import qualified
+from newsevents.pipeline.institutions import canonical, qualified
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify, whole_words
 
-VERSION = "2"  # 2: the words around a name outvote NER's type
+VERSION = "3"  # 2: the words around a name outvote NER's type; 3: a bare institution folds
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
@@ -473,6 +474,15 @@ def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Gro
                 return other
     # A short form of a person named in full elsewhere in the article.
     words = name.split()
+    # "the Army said" where the article names "the Pakistan Army": a bare state
+    # institution is the one of that name the article names with its country.
+    if canonical(name) is not None:
+        fuller = [
+            g for g in groups
+            if g.type() in ("ORGANIZATION", "ARMED_GROUP") and _ends_or_starts_with(g, words)
+        ]  # fmt: skip
+        if len(fuller) == 1:
+            return fuller[0]
     if len(words) <= 2:
         people = [
             g for g in groups
