@@ -472,7 +472,6 @@ def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Gro
         for other in groups:
             if name.casefold() in _initials(other.name()):
                 return other
-    # A short form of a person named in full elsewhere in the article.
     words = name.split()
     # "the Army said" where the article names "the Pakistan Army": a bare state
     # institution is the one of that name the article names with its country.
@@ -483,6 +482,7 @@ def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Gro
         ]  # fmt: skip
         if len(fuller) == 1:
             return fuller[0]
+    # A short form of a person named in full elsewhere in the article.
     if len(words) <= 2:
         people = [
             g for g in groups

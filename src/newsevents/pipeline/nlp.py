@@ -36,9 +36,9 @@ def load_nlp() -> Any:
     # Zen configuration), and the parse took 1.4x as long (26.6 s against 19.2 s for
     # 200 articles here; the annotations are the same). One BLAS thread per process:
     # the build runs in parallel by worker processes, and a thread pool in each would
-    # oversubscribe the cores.
-    # Set on every layer once loaded: the parser and the NER make their output layer
-    # while loading, outside any `use_ops` block.
+    # oversubscribe the cores. The ops are set on every layer once the model is loaded:
+    # thinc's `use_ops` around the load would miss the output layer that the parser and
+    # the NER each make while loading.
     nlp = spacy.load(MODEL, disable=list(DISABLED))
     numpy_blas = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:

@@ -216,8 +216,8 @@ def untagged_shifts(sent: Any, dates: list[Any]) -> list[Any]:
 
 
 def _counted(span: Any) -> bool:
-    """ "two hours later", "a few minutes after", "24 hours before": a count before a
-    unit the phrase names without one."""
+    """ "two hours later", "a few minutes after", "24 hours before": a count before one
+    of the sub-day units `event_day_words` names without a count."""
     if span.start == 0 or span[0].lower_ not in ("hours", "minutes", "moments"):
         return False
     before = span.doc[span.start - 1]
