@@ -105,6 +105,25 @@ def test_an_undated_headline_takes_the_day_the_body_gives() -> None:
     assert strikes and all(e.date == dt.date(2023, 5, 9) for e in strikes)
 
 
+def test_a_dated_definite_mention_dates_the_occurrence_the_lead_left_undated() -> None:
+    draft = draft_of(
+        "Four soldiers were killed when gunmen attacked a checkpoint in Ordavi, the army "
+        "said on Thursday. The attack took place late Wednesday night."
+    )
+    (attack,) = draft.events  # the lead's attack and "the attack": one occurrence
+    assert attack.date == dt.date(2023, 5, 10)
+    (four,) = draft.casualty_claims
+    assert (four.event_id, four.event_date) == (attack.event_id, dt.date(2023, 5, 10))
+
+
+def test_a_dated_definite_mention_after_another_dated_one_names_that_one() -> None:
+    draft = draft_of(
+        "Gunmen attacked a checkpoint in Ordavi, the army said on Thursday. Troops shelled "
+        "the town of Pembly on Monday. The attack took place late Wednesday night."
+    )
+    assert event(draft, "attacked").date is None
+
+
 def test_a_wire_datelines_day_is_not_an_events_day() -> None:
     draft = draft_of(
         "Lagos, May 11 (AFP) Gunmen killed five villagers in Zamfara state on Tuesday, police said."

@@ -6,9 +6,11 @@ event may still be undated. Two readings of the story can date it, in this order
 - same occurrence: "the attack", "the strikes" (a definite noun) names an occurrence
   already told; when dated events of the same type and compatible parties come
   before it, it is the one it shares most with (parties, places, the same word), else
-  the last told, and joins that event. A headline announces what the body tells: an
-  undated headline event takes the day of the body's first dated event of its type
-  and compatible parties;
+  the last told, and joins that event. The other way round, a dated definite mention
+  ("The attack took place late Wednesday night") names the last occurrence of its type
+  and parties the body told before it; when that one has no day, it takes this one's
+  and joins it. A headline announces what the body tells: an undated headline event
+  takes the day of the body's first dated event of its type and compatible parties;
 - narrative: a paragraph tells one episode; an act told in a later sentence of the
   same paragraph as a dated one, with "he", "she", "they" or "we" for its subject
   ("He called on Pakistan to ..."), goes on with that episode and happened on its
@@ -47,6 +49,14 @@ def date_from_story(
             _headline(event, events, index, title_end)
         elif event.date is None and event.refers_back:
             told = _same_occurrence(event, events, index)
+            if told is not None:
+                _absorb(told, event)
+                events = [e for e in events if e is not event]
+        elif event.refers_back:
+            # "Four soldiers were killed when militants attacked a post, the army said on
+            # Thursday. The attack took place late Wednesday night.": the definite
+            # mention dates the occurrence the lead told without a day.
+            told = _undated_occurrence(event, events, index, title_end)
             if told is not None:
                 _absorb(told, event)
                 events = [e for e in events if e is not event]
@@ -136,6 +146,23 @@ def _same_occurrence(event: Mention, events: list[Mention], index: EntityIndex) 
     if not scored:
         return None
     return max(scored, key=lambda pair: (pair[0], pair[1].position))[1]
+
+
+def _undated_occurrence(
+    event: Mention, events: list[Mention], index: EntityIndex, title_end: int
+) -> Mention | None:
+    """The occurrence a dated definite mention names when the last one of its type and
+    parties the body told before it has no day: that one, else None. (A headline has its
+    own rule, `_headline`.)"""
+    earlier = [
+        e for e in events
+        if e is not event and title_end <= e.position < event.position
+        and _may_be(e, event, index)
+    ]  # fmt: skip
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda e: e.position)
+    return last if last.date is None and last.status == "occurred" else None
 
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
