@@ -252,3 +252,54 @@ def test_no_entity_from_boilerplate(seed: str, seed_release) -> None:  # type: i
     article = next(json.loads(r) for r in rows if json.loads(r)["source_file"] == seed)
     names = {e["name"] for e in article["entities"]}
     assert not names & {"Krishna Medhi", "Share", "Next Story", "POST A COMMENT"}
+
+
+def test_a_place_name_ner_cut_short_takes_the_proper_noun_after_it() -> None:
+    # NER reads "Bahir" as the place and leaves "Tor" out of every name.
+    found = by_name(entities_of(
+        "Clashes resume", "Clashes resumed early Friday in Bahir Tor province, and more "
+        "than 20 people fled.",
+    ))  # fmt: skip
+    assert "Bahir" not in found
+    place = found["Bahir Tor"]
+    assert place.type == "LOCATION"
+    assert [m.text for m in place.mentions] == ["Bahir Tor province"]
+
+
+def test_a_place_word_after_a_name_joins_its_mention_not_its_name() -> None:
+    found = by_name(entities_of(
+        "Siege tightens", "Rebels tightened their siege of Ulvira district, where about "
+        "3,000 people live.",
+    ))  # fmt: skip
+    assert [m.text for m in found["Ulvira"].mentions] == ["Ulvira district"]
+
+
+def test_a_title_before_a_place_name_is_part_of_it() -> None:
+    # NER reads "Ordan" alone; the neighbourhood after it says it is a place.
+    found = by_name(entities_of(
+        "Building hit", "A strike hit a building in Pembly City's Sheikh Ordan "
+        "neighbourhood on Saturday.",
+    ))  # fmt: skip
+    assert "Ordan" not in found
+    place = found["Sheikh Ordan"]
+    assert place.type == "LOCATION"
+    assert [m.text for m in place.mentions] == ["Sheikh Ordan neighbourhood"]
+
+
+def test_a_region_named_after_a_known_place_is_not_that_place() -> None:
+    # "Juba" alone is the capital of South Sudan, which the gazetteer knows.
+    found = by_name(entities_of(
+        "Airstrike", "Aircraft struck near Ordavi, in the Middle Juba region, killing "
+        "three fighters.",
+    ))  # fmt: skip
+    assert "Juba" not in found
+    assert [m.text for m in found["Middle Juba"].mentions] == ["Middle Juba region"]
+
+
+def test_a_name_is_not_widened_over_an_office_or_into_another_place() -> None:
+    found = by_name(entities_of(
+        "Visit", "The US Secretary of State visited Kelbani on Monday. Troops reached "
+        "the Red Sea port city of Hodeidah.",
+    ))  # fmt: skip
+    assert [m.text for m in found["United States"].mentions] == ["US"]
+    assert [m.text for m in found["Red Sea"].mentions] == ["Red Sea"]

@@ -28,7 +28,7 @@ from newsevents.pipeline.institutions import canonical, qualified
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify, whole_words
 
-VERSION = "3"  # 2: the words around a name outvote NER's type; 3: a bare institution folds
+VERSION = "4"  # 2: hints outvote NER's type; 3: a bare institution folds; 4: names widened
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
@@ -113,13 +113,15 @@ def extract_entities(draft: Draft) -> Draft:
     if draft.nlp is None:
         return draft
     dateline = draft.source.dateline
+    # Headlines and subheadings are in Title Case, which fools NER: a name the
+    # gazetteer does not know counts only if running prose names it too, and no name
+    # is widened there.
+    headings = heading_ranges(draft.text)
     candidates = _select(
-        list(_gazetteer_candidates(draft.nlp)) + list(_ner_candidates(draft.nlp, dateline))
+        list(_gazetteer_candidates(draft.nlp))
+        + list(_ner_candidates(draft.nlp, dateline, headings))
     )
     groups = _group(candidates, draft.text)
-    # Headlines and subheadings are in Title Case, which fools NER: a name the
-    # gazetteer does not know counts only if running prose names it too.
-    headings = heading_ranges(draft.text)
     groups = [
         g for g in groups
         if g.actor or any(not _inside(c, headings) for c in g.candidates)
@@ -153,9 +155,12 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
         yield Candidate(span.start_char, span.end_char, span.text, "GAZETTEER", actor)
 
 
-def _ner_candidates(doc: Any, dateline: str | None = None) -> Iterable[Candidate]:
-    """NER's names, trimmed and looked up; `dateline`, the place the article's dateline
-    names (stage metadata), is a place wherever the text names it ("Bogotá, Sep 18")."""
+def _ner_candidates(
+    doc: Any, dateline: str | None = None, headings: list[tuple[int, int]] | None = None
+) -> Iterable[Candidate]:
+    """NER's names, trimmed, widened where NER cut a place's name short (outside the
+    `headings`), and looked up; `dateline`, the place the article's dateline names (stage
+    metadata), is a place wherever the text names it ("Bogotá, Sep 18")."""
     gaz = gazetteer()
     full = doc.text  # Doc.text is rebuilt on every access: read it once
     # Each name is looked up once an article: an article names an actor several times,
@@ -173,6 +178,8 @@ def _ner_candidates(doc: Any, dateline: str | None = None) -> Iterable[Candidate
         start, end = _trim(full, ent)
         if start >= end:
             continue
+        if not any(s <= start and end <= e for s, e in headings or ()):
+            start, end = _widen(doc, ent, start, end)
         text = full[start:end]
         actor = lookup(text) or lookup(_lookup_form(text))
         if ent.label_ == "NORP":
@@ -399,6 +406,76 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     return start, end
 
 
+def _widen(doc: Any, ent: Any, start: int, end: int) -> tuple[int, int]:
+    """The bounds of a name NER cut short, from the trimmed bounds `start:end` of `ent`.
+
+    NER often splits the name of a place it has not seen: "Finote Selam" and "Preah
+    Vihear" come as "Finote" and "Preah", a proper noun it tagged nothing left after
+    them. A place's name takes such words after it. A place word that follows in lower
+    case ("Syunik province", "Al Abdiyah district", names.yaml place_suffixes and
+    place_nouns) joins the mention, as written (the name drops it: `_lookup_form`); and
+    it shows that what comes before is a place's name, so a title or a proper noun
+    before the span belongs to it too ("Sheikh Radwan neighbourhood", which NER reads as
+    "Radwan", a person). The words are within the sentence: a capital after a full stop
+    says nothing."""
+    full = doc.text
+    if ent.label_ in ("GPE", "LOC", "FAC") and end == ent.end_char:
+        i = ent.end
+        while (
+            i < len(doc)
+            and i < ent.end + 2
+            and _bare_proper_noun(doc[i], end)
+            and not _names_a_holder(doc[i].text)  # "US Secretary", "Marib Governor"
+        ):
+            end = doc[i].idx + len(doc[i].text)
+            i += 1
+    place_word = _PLACE_WORD_AFTER.match(full, end)
+    if place_word is None or not _place_word(place_word.group("word"), plural=False):
+        return start, end
+    # A place noun that stays in a name ("Walikale territory") is left to NER; so is a
+    # place word that heads a place of its own ("the Red Sea port of Hodeidah", "the Red
+    # Sea port city of Hodeidah").
+    further = _PLACE_WORD_AFTER.match(full, place_word.end())
+    joins = place_word.group("word") in names().place_suffixes and not (
+        further and (further.group("word") == "of" or _place_word(further.group("word")))
+    )
+    first = next(t.i for t in doc[ent.start : ent.end] if t.idx + len(t.text) > start)
+    while first > 0 and first > ent.start - 2:
+        before = doc[first - 1]
+        in_name = before.i >= ent.start and before.text[:1].isupper()
+        if not (in_name and before.idx + len(before.text) + 1 == start) and not (
+            _bare_proper_noun(before, start - len(before.text) - 1)
+        ):
+            break
+        start, first = before.idx, first - 1
+    return start, place_word.end() if joins else end
+
+
+def _names_a_holder(word: str) -> bool:
+    """Whether `word` is a title or the start of one ("Secretary", "Governor"): after a
+    place, it names who holds an office there, not the place."""
+    lowered = word.lower()
+    return any(t == lowered or t.startswith(lowered + " ") for t in names().titles)
+
+
+# A lower-case word right after a name: "Syunik province" -> province.
+_PLACE_WORD_AFTER = re.compile(r" (?P<word>[a-z]+)\b")
+
+
+def _bare_proper_noun(token: Any, at: int) -> bool:
+    """Whether `token` starts at `at` + 1 (one space after a name ending at `at`, or with
+    `at` its own start minus one) and is a proper noun in capitals that NER left out of
+    every name, within the sentence."""
+    return (
+        token.idx in (at + 1, at)
+        and token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[0].isupper()
+        and token.ent_iob_ == "O"
+        and not token.is_sent_start
+    )
+
+
 def _lookup_form(text: str) -> str:
     """A name without a trailing place word: 'Panjgur district' -> 'Panjgur'."""
     words = text.split()
@@ -415,7 +492,10 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     order = sorted(candidates, key=lambda c: (c.actor is None, -c.length, c.start))
     for cand in order:
         clash = [a for a in accepted if a.start < cand.end and cand.start < a.end]
-        if (
+        if _names_a_part(cand, clash):
+            accepted.remove(clash[0])
+            accepted.append(cand)
+        elif (
             not clash
             or cand.actor is None
             and cand.label in ("ORG", "FAC", "PERSON")
@@ -430,6 +510,24 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         ):
             accepted.append(cand)
     return sorted(accepted, key=lambda c: c.start)
+
+
+def _names_a_part(cand: Candidate, clash: list[Candidate]) -> bool:
+    """Whether `cand`, a place NER found that the gazetteer does not know, names a part
+    of the one known place inside it: "Middle Juba" is a region of Somalia, not Juba,
+    the capital of South Sudan ("East Jerusalem", "Upper Nile"). The words it adds are
+    in capitals or a place word ("Middle Juba region")."""
+    if cand.actor is not None or cand.label not in ("GPE", "LOC") or len(clash) != 1:
+        return False
+    known = clash[0]
+    if known.actor is None or known.actor.type not in ("COUNTRY", "LOCATION"):
+        return False
+    if not (cand.start <= known.start and known.end <= cand.end and known.length < cand.length):
+        return False
+    added = cand.text[: known.start - cand.start] + " " + cand.text[known.end - cand.start :]
+    return all(
+        w[:1].isupper() and w.isalpha() or _place_word(w, plural=False) for w in added.split()
+    )
 
 
 def _group(candidates: list[Candidate], text: str) -> list[Group]:
