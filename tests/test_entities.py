@@ -303,3 +303,24 @@ def test_a_name_is_not_widened_over_an_office_or_into_another_place() -> None:
     ))  # fmt: skip
     assert [m.text for m in found["United States"].mentions] == ["US"]
     assert [m.text for m in found["Red Sea"].mentions] == ["Red Sea"]
+
+
+def test_a_place_ner_left_untagged_is_found_by_the_words_around_it() -> None:
+    # NER tags neither "Ordavi Keshan" (before "province") nor "Kelbani" (after
+    # "capital").
+    found = by_name(entities_of(
+        "Raid", "Seven people were killed in a raid on a village in Mozambique's Ordavi "
+        "Keshan province on Sunday. The delegations met in the Pemblian capital Kelbani on "
+        "Tuesday.",
+    ))  # fmt: skip
+    assert [m.text for m in found["Ordavi Keshan"].mentions] == ["Ordavi Keshan province"]
+    assert found["Ordavi Keshan"].type == found["Kelbani"].type == "LOCATION"
+
+
+def test_an_untagged_proper_noun_without_a_place_word_is_no_place() -> None:
+    # NER leaves "Ordavi Keshan" untagged here too, but an operation is no place.
+    found = by_name(entities_of(
+        "Operation", "Seven people were killed in Mozambique's Ordavi Keshan operation on "
+        "Sunday.",
+    ))  # fmt: skip
+    assert "Ordavi Keshan" not in found

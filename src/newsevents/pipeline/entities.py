@@ -120,6 +120,7 @@ def extract_entities(draft: Draft) -> Draft:
     candidates = _select(
         list(_gazetteer_candidates(draft.nlp))
         + list(_ner_candidates(draft.nlp, dateline, headings))
+        + list(_untagged_places(draft.nlp, headings))
     )
     groups = _group(candidates, draft.text)
     groups = [
@@ -432,13 +433,6 @@ def _widen(doc: Any, ent: Any, start: int, end: int) -> tuple[int, int]:
     place_word = _PLACE_WORD_AFTER.match(full, end)
     if place_word is None or not _place_word(place_word.group("word"), plural=False):
         return start, end
-    # A place noun that stays in a name ("Walikale territory") is left to NER; so is a
-    # place word that heads a place of its own ("the Red Sea port of Hodeidah", "the Red
-    # Sea port city of Hodeidah").
-    further = _PLACE_WORD_AFTER.match(full, place_word.end())
-    joins = place_word.group("word") in names().place_suffixes and not (
-        further and (further.group("word") == "of" or _place_word(further.group("word")))
-    )
     first = next(t.i for t in doc[ent.start : ent.end] if t.idx + len(t.text) > start)
     while first > 0 and first > ent.start - 2:
         before = doc[first - 1]
@@ -448,7 +442,76 @@ def _widen(doc: Any, ent: Any, start: int, end: int) -> tuple[int, int]:
         ):
             break
         start, first = before.idx, first - 1
-    return start, place_word.end() if joins else end
+    return start, _with_place_word(full, place_word)
+
+
+def _with_place_word(full: str, place_word: re.Match[str]) -> int:
+    """The end of a name's mention with the place word `place_word` after it: past the
+    word, or before it for a place noun that stays in a name ("Walikale territory", left
+    to NER) and a place word that heads a place of its own ("the Red Sea port of
+    Hodeidah", "the Red Sea port city of Hodeidah")."""
+    further = _PLACE_WORD_AFTER.match(full, place_word.end())
+    joins = place_word.group("word") in names().place_suffixes and not (
+        further and (further.group("word") == "of" or _place_word(further.group("word")))
+    )
+    return place_word.end() if joins else place_word.start()
+
+
+# NER labels that name nothing the entities stage keeps: a place NER read as a product
+# ("in the Mir Ali area") counts as untagged.
+_NO_ENTITY_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+_RUN = 4  # words in a place name found without NER
+
+
+def _untagged_places(doc: Any, headings: list[tuple[int, int]]) -> Iterable[Candidate]:
+    """Places NER left untagged, or read as a product or a work, found by the words
+    around them: a place word after ("Cabo Delgado province", "the Mir Ali area") or
+    before ("the Angolan capital Luanda", "the villages of Kashebere"). The name is a
+    run of up to `_RUN` proper nouns in capitals within a line, outside the headings."""
+    full = doc.text
+    gaz = gazetteer()
+    i = 0
+    while i < len(doc):
+        if not _untagged_name_word(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j - i < _RUN
+            and _untagged_name_word(doc[j])
+            and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) + 1
+        ):
+            j += 1
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        i = j
+        text = full[start:end]
+        if _not_a_name(text, gaz) or any(s <= start and end <= e for s, e in headings):
+            continue
+        place_word = _PLACE_WORD_AFTER.match(full, end)
+        before = full[max(0, start - 40) : start].lower().split()
+        if place_word and _place_word(place_word.group("word"), plural=False):
+            end = _with_place_word(full, place_word)
+        elif not before or not (
+            _place_word(before[-1], capital=True)
+            or len(before) > 1
+            and before[-1] == "of"
+            and _place_word(before[-2])
+        ):
+            continue
+        name = full[start:end]
+        actor = gaz.lookup(name) or gaz.lookup(_lookup_form(name))
+        yield Candidate(start, end, name, "LOC", actor, None if actor else "LOCATION")
+
+
+def _untagged_name_word(token: Any) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[0].isupper()
+        and token.ent_type_ in _NO_ENTITY_LABELS
+        and not _names_a_holder(token.text)
+    )
 
 
 def _names_a_holder(word: str) -> bool:
