@@ -330,3 +330,26 @@ def test_a_figure_its_sentence_dates_to_another_day_leaves_the_wrong_event() -> 
     shelling = event(draft, "shelled")
     assert three.event_id != shelling.event_id
     assert three.event_date != shelling.date
+
+
+def test_a_day_on_the_attack_an_act_names_is_the_acts_day() -> None:
+    # The parse hangs "on Wednesday" on "the attack"; the condemnation took place then.
+    draft = draft_of(
+        "Gunmen attacked a police checkpoint in Ordavi on Tuesday, killing three officers. "
+        "The Kelbani Human Rights Commission condemned the attack on Wednesday and called "
+        "on the authorities to find those responsible."
+    )
+    assert event(draft, "condemned").date == dt.date(2023, 5, 10)
+    (attack,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert attack.date == dt.date(2023, 5, 9)
+
+
+def test_a_day_on_an_attack_first_told_there_stays_the_attacks() -> None:
+    # "an attack" is news, not a name for one told before: the day is its own.
+    draft = draft_of(
+        "Gunmen attacked a police checkpoint in Ordavi on Tuesday, killing three officers. "
+        "The Kelbani Human Rights Commission condemned an attack on Wednesday on a school in "
+        "Pembly and called on the authorities to find those responsible."
+    )
+    assert event(draft, "attack").date == dt.date(2023, 5, 10)
+    assert event(draft, "condemned").date is None

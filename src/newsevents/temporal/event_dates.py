@@ -114,9 +114,22 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 # participle on a noun is no clause of its own ("struck planes flying
                 # into the airport on Monday").
                 break
-        if owner == trigger:
+        if _acted_on(owner, ent, triggers) == trigger:
             mine.append(ent)
     return mine
+
+
+def _acted_on(owner: Any, ent: Any, triggers: list[Any]) -> Any:
+    """The trigger a date belongs to when the parse hangs it on `owner`. In "the mission
+    condemned the attack on Wednesday" a day hung on a definite noun that an act takes
+    as its object ("the attack", told before) is the act's day: the attack is named,
+    not told again. Otherwise `owner`."""
+    if owner is None or owner.dep_ != "dobj" or not refers_back(owner):
+        return owner
+    prep = ent.root.head
+    if owner.head in triggers and prep.lower_ == "on" and prep.head == owner:
+        return owner.head
+    return owner
 
 
 def _attached_trigger(ent: Any, triggers: list[Any]) -> Any | None:

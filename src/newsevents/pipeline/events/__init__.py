@@ -51,7 +51,7 @@ from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, first_resolved
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
 
 
-VERSION = "5"  # 5: shifts the model does not tag; liveblog entries below their clock time
+VERSION = "6"  # 5: untagged shifts, liveblog entries; 6: a day on a named object is the act's
 
 
 # A weekday fitted to a known incident dates the article less firmly than its own words.
