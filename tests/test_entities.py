@@ -324,3 +324,21 @@ def test_an_untagged_proper_noun_without_a_place_word_is_no_place() -> None:
         "Sunday.",
     ))  # fmt: skip
     assert "Ordavi Keshan" not in found
+
+
+def test_a_lower_case_institution_a_country_owns_is_named_with_it() -> None:
+    # The sentence before ends in a capitalized word: the possessive is Chad's alone.
+    found = by_name(entities_of(
+        "Toll rises", "Shells fell on a market in the capital N'Djamena. Chad's health "
+        "ministry said 12 people were killed. The Malian interior ministry gave no toll.",
+    ))  # fmt: skip
+    assert [m.text for m in found["Ministry of Health (Chad)"].mentions] == ["health ministry"]
+    assert found["Ministry of Health (Chad)"].type == "ORGANIZATION"
+    assert "Ministry of Interior (Mali)" in found
+
+
+def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
+    found = by_name(entities_of(
+        "Toll rises", "The country's health ministry said 12 people were killed.",
+    ))  # fmt: skip
+    assert not any("inistry" in name for name in found)

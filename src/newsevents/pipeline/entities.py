@@ -24,11 +24,12 @@ from newsevents.pipeline.gazetteer import (
     gazetteer,
     phrase_matcher,
 )
-from newsevents.pipeline.institutions import canonical, qualified
+from newsevents.pipeline.institutions import canonical, lowercase_mentions, qualified
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify, whole_words
 
-VERSION = "4"  # 2: hints outvote NER's type; 3: a bare institution folds; 4: names widened
+# 2: hints outvote NER; 3: a bare institution folds; 4: names widened; 5: lower-case ministries
+VERSION = "5"
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
@@ -121,6 +122,10 @@ def extract_entities(draft: Draft) -> Draft:
         list(_gazetteer_candidates(draft.nlp))
         + list(_ner_candidates(draft.nlp, dateline, headings))
         + list(_untagged_places(draft.nlp, headings))
+        + [
+            Candidate(start, end, draft.text[start:end], "ORG", hint="ORGANIZATION")
+            for start, end in lowercase_mentions(draft.text)
+        ]
     )
     groups = _group(candidates, draft.text)
     groups = [

@@ -10,6 +10,7 @@ id follows. A mention qualified by no country keeps the bare name.
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from newsevents.knowledge import names
 from newsevents.pipeline.gazetteer import gazetteer
@@ -52,10 +53,52 @@ _OF_COUNTRY = re.compile(r"^\s+of\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})")
 
 
 def _possessor(text: str, start: int):  # type: ignore[no-untyped-def]
+    """The country or place whose possessive stands before `start` ("Saudi Arabia's"):
+    its last one to three words, longest first, since a sentence before may end in a
+    capitalized word ("... Khartoum. Sudan's")."""
     match = _POSSESSOR.search(text[max(0, start - 40) : start])
-    return gazetteer().lookup(match.group(1)) if match else None
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for n in range(len(words), 0, -1):
+        found = gazetteer().lookup(" ".join(words[-n:]))
+        if found is not None:
+            return found
+    return None
 
 
 def _of_country(text: str, end: int):  # type: ignore[no-untyped-def]
     match = _OF_COUNTRY.match(text[end : end + 40])
     return gazetteer().lookup(match.group(1)) if match else None
+
+
+def lowercase_mentions(text: str) -> list[tuple[int, int]]:
+    """Bounds of institutions written in lower case after the country they belong to:
+    "Sudan's health ministry" (the institution), "the Malian interior ministry" (with
+    its demonym). NER rarely tags them, and
+    a lower-case phrase is no name unless a country owns it: "the ministry" alone is
+    left out."""
+    found = []
+    for match in _lowercase_pattern().finditer(text):
+        start, end = match.span("institution")
+        if canonical(match.group("institution")) is None:
+            continue  # no name to give it ("foreign ministry": which title?)
+        before = text[max(0, start - 40) : start].split()
+        demonym = gazetteer().by_demonym.get(before[-1].casefold()) if before else None
+        country = demonym or _possessor(text, start)
+        if country is not None and country.type == "COUNTRY":
+            # The demonym is part of the name, as in "the Iraqi Foreign Ministry".
+            found.append((text.rindex(before[-1], 0, start) if demonym else start, end))
+    return found
+
+
+@cache
+def _lowercase_pattern() -> re.Pattern[str]:
+    """The lower-case forms of the institutions of names.yaml written "<Field> Ministry"
+    ("health ministry", "defence ministry")."""
+    forms = sorted(
+        (i for i in names().state_institutions if i.endswith(" ministry")), key=len, reverse=True
+    )
+    return re.compile(
+        r"(?<![\w-])(?P<institution>" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+    )
