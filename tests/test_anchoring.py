@@ -353,3 +353,21 @@ def test_a_day_on_an_attack_first_told_there_stays_the_attacks() -> None:
     )
     assert event(draft, "attack").date == dt.date(2023, 5, 10)
     assert event(draft, "condemned").date is None
+
+
+def test_attacks_sum_occurrences_and_an_attack_is_one() -> None:
+    (total,) = draft_of(
+        "Militant attacks have killed 300 people in Ordavi this year."
+    ).casualty_claims
+    assert (total.scope, total.event_id) == ("cumulative", None)
+    # One attack, however long the span it is the worst of.
+    draft = draft_of(
+        "The worst attack, a bombing at a market in Ordavi on May 2, 2022, killed nine people."
+    )
+    (attack,) = draft.events
+    (one,) = draft.casualty_claims
+    assert (one.scope, one.event_id, one.event_date) == (
+        "incident",
+        attack.event_id,
+        dt.date(2022, 5, 2),
+    )

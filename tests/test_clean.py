@@ -85,6 +85,9 @@ def test_seed_title_and_text_shape() -> None:
         "Updated figures from the ministry put the toll at 12.",
         "Listen to the residents of the border towns and you hear fear.",
         "We use cookies, the ministry said, only to count visitors to its portal.",
+        "Read more about the talks in the explainer below.",
+        "Residents shared videos, photos.",
+        "Photo evidence showed the missile hit a school.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -100,6 +103,10 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Published: 14:18, May 31, 2024", "date-line"),
         ("09:05 AM | 18 Jan, 2024", "date-line"),
         ("Rally outside Sanaa on Jan 22, 2024. (PHOTO / AP)", "photo-caption"),
+        ("Police at the scene of an earlier attack in Ordavi. File photo", "photo-caption"),
+        ("Troops patrol the border crossing. Photo by Kelbani Dor", "photo-caption"),
+        ("Read more: Gunmen kill four in fresh Ordavi raid", "navigation"),
+        ("ALSO READ: Talks resume in Kelbani", "navigation"),
         ("•", "stray-character"),
         ("Published: Updated:", "page-widget"),  # labels whose dates the page's script fills
         ("Last updated on:", "page-widget"),

@@ -33,7 +33,7 @@ from newsevents.temporal.event_dates import (
 )
 from newsevents.temporal.timex import Resolved, date_span, first_resolved
 
-VERSION = "3"
+VERSION = "4"  # 4: one attack's toll is no running total
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})

@@ -51,7 +51,7 @@ from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, first_resolved
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
 
 
-VERSION = "6"  # 5: untagged shifts, liveblog entries; 6: a day on a named object is the act's
+VERSION = "7"  # 6: a day on a named object is the act's; 7: "the attack killed" is one attack
 
 
 # A weekday fitted to a known incident dates the article less firmly than its own words.
@@ -233,7 +233,7 @@ def is_aggregate(token: Any) -> bool:
         *(g for c in token.children if c.dep_ == "aux" for g in c.children),
     ]
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(s.lemma_.lower() in AGGREGATE_SUBJECTS for s in subjects):
+    if any(_sums_occurrences(s) for s in subjects):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
     since = any(
@@ -242,6 +242,16 @@ def is_aggregate(token: Any) -> bool:
         for c in children
     )
     return (perfect and since) or any(_over_a_span(c) for c in children)
+
+
+def _sums_occurrences(subject: Any) -> bool:
+    """Whether a subject names more than one occurrence: "the conflict", "the toll",
+    "attacks"; "the attack" (one) does not, nor does "its deadliest attack in recent
+    years", which is one attack however long the span it is compared over."""
+    lemma = subject.lemma_.lower()
+    if lemma == "attack":
+        return subject.tag_ == "NNS"
+    return lemma in AGGREGATE_SUBJECTS
 
 
 def _over_a_span(prep: Any) -> bool:
