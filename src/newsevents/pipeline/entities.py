@@ -1,7 +1,9 @@
 """Stage `entities`: every person, organization, armed group, country and place an
 article names, once, under one canonical name and id, with every mention's offsets.
 
-Recall comes from spaCy's statistical NER, identity from the gazetteer
+Recall comes from spaCy's statistical NER (a place's name it cut short is widened),
+from the place words around proper nouns it left untagged, and from lower-case
+ministries after the country that owns them; identity from the gazetteer
 (knowledge/actors.yaml): a name the gazetteer knows (exactly, or spelled within
 FUZZY_THRESHOLD) takes its canonical name, type and QID; a name it does not know is
 kept under a stable slug with the NER type. Within an article, short forms
@@ -185,7 +187,7 @@ def _ner_candidates(
         if start >= end:
             continue
         if not any(s <= start and end <= e for s, e in headings or ()):
-            start, end = _widen(doc, ent, start, end)
+            start, end = _widen(doc, full, ent, start, end)
         text = full[start:end]
         actor = lookup(text) or lookup(_lookup_form(text))
         if ent.label_ == "NORP":
@@ -412,25 +414,25 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     return start, end
 
 
-def _widen(doc: Any, ent: Any, start: int, end: int) -> tuple[int, int]:
+def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, int]:
     """The bounds of a name NER cut short, from the trimmed bounds `start:end` of `ent`.
 
     NER often splits the name of a place it has not seen: "Finote Selam" and "Preah
     Vihear" come as "Finote" and "Preah", a proper noun it tagged nothing left after
-    them. A place's name takes such words after it. A place word that follows in lower
-    case ("Syunik province", "Al Abdiyah district", names.yaml place_suffixes and
-    place_nouns) joins the mention, as written (the name drops it: `_lookup_form`); and
-    it shows that what comes before is a place's name, so a title or a proper noun
-    before the span belongs to it too ("Sheikh Radwan neighbourhood", which NER reads as
-    "Radwan", a person). The words are within the sentence: a capital after a full stop
-    says nothing."""
-    full = doc.text
+    them. A place's name takes such words after it. A lower-case place word after a
+    name (names.yaml place_suffixes: "Syunik province", "Al Abdiyah district") joins the
+    mention as written, not the name (`_lookup_form`; a place noun, "Walikale
+    territory", is left to NER: `_with_place_word`). Either shows that what comes before
+    is a place's name, so a title or a proper noun just before the span belongs to it
+    too ("Sheikh Radwan neighbourhood", which NER reads as "Radwan", a person). `full`
+    is the doc's text, read once by the caller (spaCy rebuilds it on every read)."""
     if ent.label_ in ("GPE", "LOC", "FAC") and end == ent.end_char:
         i = ent.end
         while (
             i < len(doc)
             and i < ent.end + 2
-            and _bare_proper_noun(doc[i], end)
+            and doc[i].idx == end + 1  # one space after the name
+            and _bare_proper_noun(doc[i])
             and not _names_a_holder(doc[i].text)  # "US Secretary", "Marib Governor"
         ):
             end = doc[i].idx + len(doc[i].text)
@@ -441,10 +443,8 @@ def _widen(doc: Any, ent: Any, start: int, end: int) -> tuple[int, int]:
     first = next(t.i for t in doc[ent.start : ent.end] if t.idx + len(t.text) > start)
     while first > 0 and first > ent.start - 2:
         before = doc[first - 1]
-        in_name = before.i >= ent.start and before.text[:1].isupper()
-        if not (in_name and before.idx + len(before.text) + 1 == start) and not (
-            _bare_proper_noun(before, start - len(before.text) - 1)
-        ):
+        in_name = before.i >= ent.start and before.text[:1].isupper()  # a title trimmed
+        if before.idx + len(before.text) + 1 != start or not (in_name or _bare_proper_noun(before)):
             break
         start, first = before.idx, first - 1
     return start, _with_place_word(full, place_word)
@@ -530,13 +530,11 @@ def _names_a_holder(word: str) -> bool:
 _PLACE_WORD_AFTER = re.compile(r" (?P<word>[a-z]+)\b")
 
 
-def _bare_proper_noun(token: Any, at: int) -> bool:
-    """Whether `token` starts at `at` + 1 (one space after a name ending at `at`, or with
-    `at` its own start minus one) and is a proper noun in capitals that NER left out of
-    every name, within the sentence."""
+def _bare_proper_noun(token: Any) -> bool:
+    """Whether `token` is a proper noun in capitals that NER left out of every name,
+    within the sentence (a capital after a full stop says nothing)."""
     return (
-        token.idx in (at + 1, at)
-        and token.pos_ == "PROPN"
+        token.pos_ == "PROPN"
         and token.is_alpha
         and token.text[0].isupper()
         and token.ent_iob_ == "O"

@@ -75,9 +75,8 @@ def _of_country(text: str, end: int):  # type: ignore[no-untyped-def]
 def lowercase_mentions(text: str) -> list[tuple[int, int]]:
     """Bounds of institutions written in lower case after the country they belong to:
     "Sudan's health ministry" (the institution), "the Malian interior ministry" (with
-    its demonym). NER rarely tags them, and
-    a lower-case phrase is no name unless a country owns it: "the ministry" alone is
-    left out."""
+    its demonym). NER rarely tags them, and a lower-case phrase is no name unless a
+    country owns it: "the country's health ministry" is left out."""
     found = []
     for match in _lowercase_pattern().finditer(text):
         start, end = match.span("institution")
