@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from newsevents.knowledge import Actor, actors, names
@@ -186,7 +187,7 @@ def _ner_candidates(
         start, end = _trim(full, ent)
         if start >= end:
             continue
-        if not any(s <= start and end <= e for s, e in headings or ()):
+        if not _within(start, end, headings or ()):
             start, end = _widen(doc, full, ent, start, end)
         text = full[start:end]
         actor = lookup(text) or lookup(_lookup_form(text))
@@ -391,7 +392,11 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= cand.start and cand.end <= end for start, end in ranges)
+    return _within(cand.start, cand.end, ranges)
+
+
+def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
 
 
 def _trim(text: str, ent: Any) -> tuple[int, int]:
@@ -491,7 +496,7 @@ def _untagged_places(doc: Any, headings: list[tuple[int, int]]) -> Iterable[Cand
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         i = j
         text = full[start:end]
-        if _not_a_name(text, gaz) or any(s <= start and end <= e for s, e in headings):
+        if _not_a_name(text, gaz) or _within(start, end, headings):
             continue
         place_word = _PLACE_WORD_AFTER.match(full, end)
         before = full[max(0, start - 40) : start].lower().split()
@@ -511,19 +516,27 @@ def _untagged_places(doc: Any, headings: list[tuple[int, int]]) -> Iterable[Cand
 
 def _untagged_name_word(token: Any) -> bool:
     return (
-        token.pos_ == "PROPN"
-        and token.is_alpha
-        and token.text[0].isupper()
+        _capitalized_proper_noun(token)
         and token.ent_type_ in _NO_ENTITY_LABELS
         and not _names_a_holder(token.text)
     )
 
 
+def _capitalized_proper_noun(token: Any) -> bool:
+    return token.pos_ == "PROPN" and token.is_alpha and token.text[0].isupper()
+
+
 def _names_a_holder(word: str) -> bool:
     """Whether `word` is a title or the start of one ("Secretary", "Governor"): after a
     place, it names who holds an office there, not the place."""
-    lowered = word.lower()
-    return any(t == lowered or t.startswith(lowered + " ") for t in names().titles)
+    return word.lower() in _title_words()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every title of names.yaml and the first word of each ("foreign" of "foreign
+    secretary"): a name's word is one of these or starts none."""
+    return frozenset(names().titles) | {t.split()[0] for t in names().titles}
 
 
 # A lower-case word right after a name: "Syunik province" -> province.
@@ -533,13 +546,7 @@ _PLACE_WORD_AFTER = re.compile(r" (?P<word>[a-z]+)\b")
 def _bare_proper_noun(token: Any) -> bool:
     """Whether `token` is a proper noun in capitals that NER left out of every name,
     within the sentence (a capital after a full stop says nothing)."""
-    return (
-        token.pos_ == "PROPN"
-        and token.is_alpha
-        and token.text[0].isupper()
-        and token.ent_iob_ == "O"
-        and not token.is_sent_start
-    )
+    return _capitalized_proper_noun(token) and token.ent_iob_ == "O" and not token.is_sent_start
 
 
 def _lookup_form(text: str) -> str:

@@ -216,8 +216,9 @@ def untagged_shifts(sent: Any, dates: list[Any]) -> list[Any]:
     after") is left alone: it may cross midnight, and the resolver gives it no day."""
     tagged = {t.i for d in dates for t in d}
     found = []
+    text = sent.text  # spaCy rebuilds a span's text on every read
     for pattern in (_SHIFT_PHRASE, _event_day_phrase()):
-        for match in pattern.finditer(sent.text):
+        for match in pattern.finditer(text):
             span = sent.doc.char_span(
                 sent.start_char + match.start(), sent.start_char + match.end()
             )
