@@ -371,3 +371,48 @@ def test_attacks_sum_occurrences_and_an_attack_is_one() -> None:
         attack.event_id,
         dt.date(2022, 5, 2),
     )
+
+
+def test_a_participle_clause_happens_when_its_main_verb_does() -> None:
+    draft = draft_of(
+        "Chad recalled its ambassador from Sudan on Sunday, accusing Khartoum of shelling "
+        "border villages."
+    )
+    accusing = event(draft, "accusing")
+    assert (accusing.type, accusing.date) == ("ACCUSE", dt.date(2023, 5, 7))
+    # "Having accused": the perfect participle tells an earlier act, not the recall's day.
+    draft = draft_of(
+        "Having accused Sudan of shelling border villages, Chad recalled its ambassador on Sunday."
+    )
+    assert event(draft, "accused").date is None
+
+
+def test_a_pronoun_goes_on_with_the_statement_the_sentence_before_made() -> None:
+    draft = draft_of(
+        "Sudan's army spokesman Nabil Abdallah said on Sunday that the RSF had shelled "
+        "El Fasher. He called on the United Nations to condemn the shelling."
+    )
+    called = event(draft, "called")
+    assert (called.date, called.date_source) == (dt.date(2023, 5, 7), "reporting")
+    # Told in the perfect, the appeal came before the statement: no day from it.
+    draft = draft_of(
+        "Sudan's army spokesman Nabil Abdallah said on Sunday that the RSF had shelled "
+        "El Fasher. He had called on the United Nations to condemn the shelling."
+    )
+    assert event(draft, "called").date is None
+
+
+def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before() -> None:
+    draft = draft_of(
+        "On Monday, Algeria's foreign ministry rejected the accusations. It announced it "
+        "was recalling its ambassador to Mali."
+    )
+    recalling = event(draft, "recalling")
+    names = {e.entity_id: e.name for e in draft.entities}
+    assert recalling.type == "SANCTION"
+    assert [names[a] for a in recalling.actors] == ["Algeria"]
+    # "He" is no ministry: the pronoun names no one, and the appeal no actor.
+    draft = draft_of(
+        "On Monday, Algeria's foreign ministry rejected the accusations. He urged calm."
+    )
+    assert [e.trigger for e in draft.events] == ["rejected"]

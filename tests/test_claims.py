@@ -263,3 +263,16 @@ def test_hostages_still_held_are_a_standing_count_not_an_abduction_toll() -> Non
     assert (held.outcome, held.count_min, held.scope) == ("abducted", 101, "cumulative")
     (taken,), _, _ = claims_of("Militants took 30 hostages on Monday.")
     assert (taken.count_min, taken.scope) == (30, "incident")
+
+
+def test_tens_of_thousands_is_ten_times_thousands() -> None:
+    claims, _, _ = claims_of(
+        "The war has killed tens of thousands of people since 2023. Hundreds of thousands "
+        "of people have been wounded. Thousands of soldiers have been killed."
+    )
+    figures = [(c.outcome, c.count_min, c.count_max, c.qualifier, c.figure_span) for c in claims]
+    assert [(o, low, high, q, span.text) for o, low, high, q, span in figures] == [
+        ("killed", 20_000, None, "at_least", "tens of thousands"),
+        ("injured", 200_000, None, "at_least", "Hundreds of thousands"),
+        ("killed", 2_000, None, "at_least", "Thousands"),
+    ]

@@ -342,3 +342,20 @@ def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
         "Toll rises", "The country's health ministry said 12 people were killed.",
     ))  # fmt: skip
     assert not any("inistry" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "generic"),
+    [
+        ("US Secretary of State Pembly Ordavi said on Monday that talks would resume.", "State"),
+        (
+            "The College of Heads of State of the Kelbani Confederation met in Bamako. "
+            "The College condemns the attack.",
+            "College",
+        ),
+        ("The Ordavi Presidency Council's media office said the Council would meet.", "Council"),
+        ("The first drone struck Kelbani at 10:12 GMT, witnesses said.", "GMT"),
+    ],
+)
+def test_a_generic_head_or_a_time_zone_names_no_entity(body: str, generic: str) -> None:
+    assert generic not in by_name(entities_of("News", body))

@@ -192,6 +192,22 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.
         ("Gunmen abducted 20 passengers from a bus in Zamfara on Friday.", ["ASSAULT"]),
+        # The reporter's request for comment is no appeal.
+        ("Sudan's army did not respond to a request for comment.", []),
+        ("Sudan's army rejected a request for talks.", ["REJECT"]),
+        # Calling talks off is a sanction; calling a truce off renounces it; "called on"
+        # stays an appeal.
+        ("Chad called off talks with Sudan on Tuesday.", ["SANCTION"]),
+        ("The TTP called off its ceasefire with Pakistan on Friday.", ["REJECT"]),
+        ("Chad called on Sudan to halt the shelling.", ["REQUEST"]),
+        # Meeting resistance or a deadline is no meeting.
+        ("Rwanda's army met little resistance in Goma on Monday.", []),
+        ("Rwanda's foreign minister met Congo's president in Goma on Monday.", ["CONSULT"]),
+        # A figure summed over a year, or a running total, is no one attack.
+        ("Nearly 300 soldiers were killed in militant attacks across Pakistan in 2022.", []),
+        ("Boko Haram attacks killed 300 people in Nigeria last year.", []),
+        ("In 2019, a suicide bomber killed 40 soldiers in Pulwama, India.", ["ASSAULT"]),
+        ("Russian attacks killed five people in Kharkiv overnight.", ["ASSAULT"]),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:

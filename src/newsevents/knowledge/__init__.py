@@ -234,9 +234,12 @@ class Trigger:
     nouns: frozenset[str] = frozenset()  # head lemmas; multiword nouns keep their modifiers
     noun_phrases: frozenset[str] = frozenset()  # "missile attack": modifier + head, lower case
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()  # a verb with such an object is no event
     particles: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()  # a noun after these words is no event
+    # A noun asking "for" one of these is the reporter's, no event ("a request for comment").
+    not_for: frozenset[str] = frozenset()
     # A verb counts only when its to-infinitive is one of these ("pledged to cooperate",
     # not "pledged to restore security").
     complements: frozenset[str] = frozenset()
@@ -268,9 +271,11 @@ def event_lexicon() -> EventLexicon:
                 nouns=frozenset(n for n in nouns if " " not in n),
                 noun_phrases=frozenset(n for n in nouns if " " in n),
                 objects=frozenset(entry.get("objects") or ()),
+                not_objects=frozenset(entry.get("not_objects") or ()),
                 particles=frozenset(entry.get("particles") or ()),
                 preps=frozenset(entry.get("preps") or ()),
                 not_after=frozenset(entry.get("not_after") or ()),
+                not_for=frozenset(entry.get("not_for") or ()),
                 complements=frozenset(entry.get("complements") or ()),
                 governors=frozenset(entry.get("governors") or ()),
             )
@@ -293,6 +298,8 @@ class ClaimLexicon:
     outcome_of: dict[str, str]  # lemma -> killed/injured/missing/abducted
     numbers: dict[str, int]
     vague: dict[str, tuple[int, int | None, str]]
+    # "tens" of a vague quantity: "tens of thousands" is ten times "thousands"
+    vague_multipliers: dict[str, int]
     hedges: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest phrase first
     victim_group_of: dict[str, str]
     not_victims: frozenset[str]
@@ -315,6 +322,7 @@ def claim_lexicon() -> ClaimLexicon:
         outcome_of={w: outcome for outcome, ws in data["outcomes"].items() for w in ws},
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         vague={k: (v[0], v[1], v[2]) for k, v in data["vague"].items()},
+        vague_multipliers={str(k): int(v) for k, v in data["vague_multipliers"].items()},
         hedges=tuple(sorted(hedges, key=lambda h: -len(h[0]))),
         victim_group_of={w: g for g, ws in data["victim_groups"].items() for w in ws},
         not_victims=frozenset(data["not_victims"]),

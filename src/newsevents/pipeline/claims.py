@@ -33,7 +33,7 @@ from newsevents.temporal.event_dates import (
 )
 from newsevents.temporal.timex import Resolved, date_span, first_resolved
 
-VERSION = "4"  # 4: one attack's toll is no running total
+VERSION = "5"  # 4: one attack's toll is no running total; 5: "tens of thousands"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})
@@ -467,8 +467,10 @@ def _figure(noun: Any) -> Figure | None:
         vague = lexicon.vague.get(noun.lower_)
         if vague:  # "dozens of people"
             low, high, qualifier = vague
+            first, times = _vague_multiplier(noun)
+            low, high = low * times, high * times if high is not None else None
             victims = _victims(noun, None)
-            return Figure(low, high, qualifier, victims, _group(noun), noun, _span(noun, noun),
+            return Figure(low, high, qualifier, victims, _group(noun), noun, _span(first, noun),
                           vague=True)  # fmt: skip
         dets = [c for c in noun.children if c.dep_ in ("det", "nummod")]
         singular = [d for d in dets if d.lower_ in SINGULAR_DETERMINERS]
@@ -493,6 +495,18 @@ def _figure(noun: Any) -> Figure | None:
     return Figure(
         low, high, qualifier, _victims(victims_noun, number), _group(noun), number, figure_span
     )
+
+
+def _vague_multiplier(noun: Any) -> tuple[Any, int]:
+    """ "tens of thousands": the word that multiplies a vague quantity, and by how much;
+    else the quantity itself, once. Read from the words before it, however the parse
+    hangs "of thousands"."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].lower_ == "of":
+        times = claim_lexicon().vague_multipliers.get(doc[noun.i - 2].lower_)
+        if times:
+            return doc[noun.i - 2], times
+    return noun, 1
 
 
 def _span(first: Any, last: Any) -> Span:

@@ -31,8 +31,9 @@ from newsevents.pipeline.institutions import canonical, lowercase_mentions, qual
 from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify, whole_words
 
-# 2: hints outvote NER; 3: a bare institution folds; 4: names widened; 5: lower-case ministries
-VERSION = "5"
+# 2: hints outvote NER; 3: a bare institution folds; 4: names widened; 5: lower-case
+# ministries; 6: a generic head ("the Council") or a time zone alone names no entity
+VERSION = "6"
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",

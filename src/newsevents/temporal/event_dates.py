@@ -311,6 +311,18 @@ def when_clause_head(verb: Any) -> Any | None:
     return verb.head
 
 
+def participle_head(verb: Any) -> Any | None:
+    """In "Chad recalled its ambassador on Sunday, accusing Sudan of shelling" the
+    present participle clause happens when the verb it hangs on does: that verb. Not
+    with a subject, a marker or an auxiliary of its own ("with troops advancing",
+    "while fleeing", "having accused": another time)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head == verb:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children):
+        return None
+    return verb.head
+
+
 SPEECH = REPORTING | {"announce"}
 
 
@@ -326,6 +338,19 @@ def reporting_verb(verb: Any) -> Any | None:
     if word.dep_ in ("ccomp", "xcomp") and word.head.lemma_.lower() in SPEECH:
         return word.head
     return None
+
+
+def statement_before(verb: Any) -> Any | None:
+    """The saying verb of the sentence before, when this verb's subject is a pronoun
+    and that sentence is a statement: "Mujahid said on Sunday that the clash began
+    ... He called on Pakistan to ...": the speaker goes on with the same statement."""
+    if not pronoun_subject(verb) or verb.sent.start == 0:
+        return None
+    before = verb.doc[verb.sent.start - 1].sent
+    while before.text.strip() == "" and before.start > 0:
+        before = verb.doc[before.start - 1].sent
+    root = before.root
+    return root if root.lemma_.lower() in SPEECH else None
 
 
 def recounted(verb: Any) -> bool:

@@ -19,12 +19,12 @@ calendar of known incidents as the last resort.
 """
 
 import datetime as dt
-import re
 from dataclasses import replace
 from typing import Any
 
 from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
+from newsevents.pipeline.events.aggregates import is_aggregate, running_total
 from newsevents.pipeline.events.anchoring import date_from_story
 from newsevents.pipeline.events.dating import date_mentions, day_named
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
@@ -51,7 +51,9 @@ from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, first_resolved
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
 
 
-VERSION = "7"  # 6: a day on a named object is the act's; 7: "the attack killed" is one attack
+# 7: "the attack killed" is one attack; 8: participle clauses, pronouns across sentences,
+# running totals over a span, "request for comment", "called off"
+VERSION = "8"
 
 
 # A weekday fitted to a known incident dates the article less firmly than its own words.
@@ -172,7 +174,8 @@ def _sentence_mentions(
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
     date_mentions(mentions, sent, dates, published, previous, named)
-    return _one_statement([(m, t) for m, t, _ in mentions]), named
+    told = [(m, t) for m, t, _ in mentions if not running_total(t, m.precision)]
+    return _one_statement(told), named
 
 
 def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> Event:
@@ -202,78 +205,6 @@ def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> 
         trigger=m.trigger,
         evidence=Evidence(start=m.start, end=m.end, text=text[m.start : m.end]),
     )
-
-
-# What kills in aggregate is no single event: "the conflict has killed more than 400".
-AGGREGATE_SUBJECTS = frozenset({"conflict", "war", "violence", "insurgency", "fighting",
-                                "crisis", "unrest", "campaign", "hostility", "hostilities",
-                                "toll", "attack"})  # fmt: skip
-
-
-# What a clause hanging on the noun sums over: "the conflict, which ..., killed 600,000".
-WARS = AGGREGATE_SUBJECTS - {"attack", "toll"}
-
-DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade"})
-
-
-def is_aggregate(token: Any) -> bool:
-    """A running total, not one occurrence: "the conflict has killed more than 400",
-    "have killed 3,000 people since 2017", "had been killed since the war began",
-    "were killed during more than a year of hostilities", "were killed in attacks
-    across the country in 2022". A verb joined to one ("has killed 462 and wounded
-    2,355") is one too."""
-    if token.dep_ == "conj" and token.head != token and is_aggregate(token.head):
-        return True
-    if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in WARS:
-        return True  # "The Tigray conflict, which ended in 2022, killed 600,000"
-    # The parser sometimes hangs the subject and phrases on the auxiliary ("The war
-    # ... has in more than two years killed"): read them from there too.
-    children = [
-        *token.children,
-        *(g for c in token.children if c.dep_ == "aux" for g in c.children),
-    ]
-    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(_sums_occurrences(s) for s in subjects):
-        return True
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    since = any(
-        (c.dep_ == "prep" and c.lower_ == "since")
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
-        for c in children
-    )
-    return (perfect and since) or any(_over_a_span(c) for c in children)
-
-
-def _sums_occurrences(subject: Any) -> bool:
-    """Whether a subject names more than one occurrence: "the conflict", "the toll",
-    "attacks"; "the attack" (one) does not, nor does "its deadliest attack in recent
-    years", which is one attack however long the span it is compared over."""
-    lemma = subject.lemma_.lower()
-    if lemma == "attack":
-        return subject.tag_ == "NNS"
-    return lemma in AGGREGATE_SUBJECTS
-
-
-def _over_a_span(prep: Any) -> bool:
-    """ "during more than a year of hostilities", "over four days", "in 2022": a figure
-    summed over a span longer than one occurrence."""
-    if prep.dep_ != "prep" or prep.lower_ not in ("during", "over", "in", "throughout", "from"):
-        return False
-    for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        if (
-            obj.lemma_.lower() in DURATION_UNITS
-            and obj.lower_ != obj.lemma_.lower()
-            and prep.lower_ != "from"
-        ):
-            return True  # "over four days", "during months"
-        if obj.lemma_.lower() in DURATION_UNITS and any(c.lower_ == "of" for c in obj.children):
-            return True  # "during more than a year of hostilities", "from four days of"
-        if prep.lower_ == "in" and obj.ent_type_ == "DATE" and YEAR_ONLY.fullmatch(obj.text):
-            return True  # "in 2022": a year's count
-    return False
-
-
-YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 
 
 def implied_assault(

@@ -19,11 +19,14 @@ from newsevents.temporal.event_dates import (
     date_words,
     is_shift,
     later_that_day,
+    participle_head,
     pronoun_subject,
     recounted,
     refers_back,
     reporting_verb,
     said_to_be_now,
+    sentence_dates,
+    statement_before,
     verb_dates,
     when_clause_head,
 )
@@ -98,28 +101,36 @@ def _date_from_clause(
 ) -> None:
     """Date a trigger that no date words hang on from its clause: a verb coordinated
     with it ("summoned ... on Wednesday and cancelled ..."), the main clause of its
-    "when" clause, a relative clause on the trigger noun ("the agreement, which took
-    effect on November 27"), or, for a verbal or diplomatic act not told in the perfect, the
-    statement that announces it ("said on Friday that China hoped ...")."""
+    "when" clause or of its participle clause ("recalled ... on Sunday, accusing ..."),
+    a relative clause on the trigger noun ("the agreement, which took effect on
+    November 27"), or, for a verbal or diplomatic act not told in the perfect, the
+    statement that announces it ("said on Friday that China hoped ..."), or the one the
+    sentence before made when a pronoun goes on with its speaker ("He called on ...")."""
     group = coordinated(verb)
+    participle = participle_head(verb)
+    shared = group - {verb} | ({participle} if participle is not None else set())
     for other, other_token, _ in mentions:
-        if other.date and clause_verb(other_token) in group - {verb}:
+        if other.date and clause_verb(other_token) in shared:
             mention.take_date(other.date, other.precision or "day", other.date_text,
                               other.date_source)  # fmt: skip
             return
     sources: list[tuple[Any, str | None]] = [
         (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
     ]
-    head = when_clause_head(verb)
-    if head is not None:
-        sources.append((head, None))
+    for head in (when_clause_head(verb), participle):
+        if head is not None:
+            sources.append((head, None))
     # "the agreement, which took effect on November 27": the clause tells the noun's day.
     sources += [(c, None) for c in token.children if c.dep_ == "relcl"]
     speaker = reporting_verb(verb)
     if speaker is not None and mention.type != "ASSAULT" and not mention.recounted:
         sources.append((speaker, "reporting"))
+    before = statement_before(verb)
+    if before is not None and mention.type != "ASSAULT" and not mention.recounted:
+        sources.append((before, "reporting"))  # its dates are the sentence before's
     for word, source in sources:
-        own = [e for e in dates if word in e] or verb_dates(word, dates)
+        around = dates if word.sent.start == verb.sent.start else sentence_dates(word.sent)
+        own = [e for e in around if word in e] or verb_dates(word, around)
         for ent in own:
             words = date_words(ent, word)
             if words is None:

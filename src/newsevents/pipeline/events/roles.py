@@ -224,6 +224,8 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
     if not actors_:
         referred = index.referred_to(actor_tokens)  # "the group had threatened ..."
         actors_ = [referred] if referred is not None else []
+    if not actors_ and [t.lower_ for t in actor_tokens] in PRONOUNS:
+        actors_ = _previous_subject(token, actor_tokens[0].lower_, index)
     if not actors_ and _BOTH_SIDES.search(" ".join(t.lower_ for t in actor_tokens)):
         actors_ = index.main_countries()  # "the two nations declared", "both sides agreed"
     inner_places = {t.i for t in target_tokens for _ in [0] if _in_locative(t, token)}
@@ -296,6 +298,45 @@ def _speaker(clause: Any) -> list[Any]:
         if subject and [t.lower_ for t in subject] not in PRONOUNS:
             return subject
     return []
+
+
+# Which actors a subject pronoun may stand for; "we" speaks in a quote, for no one named.
+PRONOUN_TYPES = {
+    "he": frozenset({"PERSON"}),
+    "she": frozenset({"PERSON"}),
+    "it": frozenset({"COUNTRY", "ORGANIZATION", "ARMED_GROUP"}),
+    "they": frozenset({"ORGANIZATION", "ARMED_GROUP"}),
+}
+
+
+def _previous_subject(token: Any, pronoun: str, index: EntityIndex) -> list[Entity]:
+    """Who a subject pronoun that nothing in its own sentence names stands for: the
+    subject of the sentence before, when it names actors of the pronoun's kind
+    ("Algeria's foreign ministry rejected the accusations. It announced it was
+    recalling its ambassadors"), when the sentence's own main subject is a pronoun or
+    missing. A subject that is itself a pronoun, or of another kind ("The ministry ...
+    He said"), names no one."""
+    kinds = PRONOUN_TYPES.get(pronoun)
+    sent = token.sent
+    if kinds is None or sent.start == 0:
+        return []
+    own = _subject(sent.root)[0]
+    if own and [t.lower_ for t in own] not in PRONOUNS:
+        return []  # "X announced that it was recalling ...": the sentence names it
+    start = sent.start
+    before = token.doc[start - 1].sent
+    while before.text.strip() == "" and before.start > 0:
+        before = token.doc[before.start - 1].sent
+    subject = _subject(before.root)[0]
+    if not subject or [t.lower_ for t in subject] in PRONOUNS:
+        return []
+    named = [e for e in index.in_tokens(subject) if e.type != "LOCATION" or _is_capital(e)]
+    if pronoun == "they" and len(named) > 1:
+        return named  # "Iran and Pakistan ... They agreed"
+    head = index.head_entity(before.root, subject)
+    if head is None or head not in named:
+        return []
+    return [head] if head.type in kinds or (_is_capital(head) and pronoun == "it") else []
 
 
 def _subject(verb: Any) -> tuple[list[Any], list[Any]]:

@@ -201,6 +201,8 @@ def _trigger_rule(token: Any) -> Trigger | None:
         if token.pos_ == "VERB" and lemma in rule.verbs:
             if rule.objects and not _has_object(token, rule.objects):
                 continue
+            if rule.not_objects and _has_object(token, rule.not_objects):
+                continue  # "met little resistance"
             if rule.complements and not any(
                 (c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements)
                 or ("*" in rule.complements and c.dep_ == "ccomp")
@@ -222,6 +224,8 @@ def _trigger_rule(token: Any) -> Trigger | None:
             phrase = token.head if token.dep_ == "conj" else token  # "dialogue and consultation"
             if phrase.dep_ == "pobj" and phrase.head.lower_ in rule.not_after:
                 continue  # "summoned the envoy in protest": the summons is the event
+            if rule.not_for and _asks_for(token, rule.not_for):
+                continue  # "did not respond to a request for comment": the reporter's
             if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES:
                 continue  # part of a name: "Government of National Accord"
             if rule.governors and not _concluded(token, rule.governors):
@@ -232,6 +236,12 @@ def _trigger_rule(token: Any) -> Trigger | None:
             if any(f"{m} {lemma}" in rule.noun_phrases for m in modifiers):
                 return rule
     return None
+
+
+def _asks_for(noun: Any, lemmas: frozenset[str]) -> bool:
+    """Whether the noun's "for" phrase names one of these ("a request for comment")."""
+    phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
+    return any(g.lemma_.lower() in lemmas for c in phrases for g in c.children)
 
 
 def _concluded(noun: Any, governors: frozenset[str]) -> bool:
