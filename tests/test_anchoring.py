@@ -416,3 +416,8 @@ def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before() -> No
         "On Monday, Algeria's foreign ministry rejected the accusations. He urged calm."
     )
     assert [e.trigger for e in draft.events] == ["rejected"]
+
+
+def test_a_reduced_relative_clause_tells_its_nouns_day() -> None:
+    truce = event(draft_of("A truce announced on Tuesday collapsed within hours."), "truce")
+    assert (truce.type, truce.date) == ("AGREE", dt.date(2023, 5, 9))

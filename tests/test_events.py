@@ -234,3 +234,21 @@ def test_an_event_recalled_from_last_year_is_background() -> None:
     )
     mentions = {e.date: e.mention for e in events if e.type == "ASSAULT"}
     assert mentions == {dt.date(2024, 5, 19): "new", dt.date(2023, 5, 12): "background"}
+
+
+def test_an_event_the_main_clause_is_timed_against_is_not_its_subjects() -> None:
+    events, names = events_of(
+        "News", "Hours after the strikes on Juba, Kenya's foreign ministry announced a ceasefire."
+    )
+    strikes = next(e for e in events if e.trigger == "strikes")
+    assert strikes.actors == []
+    ceasefire = next(e for e in events if e.trigger == "ceasefire")
+    assert [names[a] for a in ceasefire.actors] == ["Kenya"]
+
+
+def test_a_clause_on_the_subject_names_no_actor() -> None:
+    events, names = events_of(
+        "News", "Israel's strikes targeting Hezbollah commanders on Monday killed 12 people."
+    )
+    (strike,) = events
+    assert [names[a] for a in strike.actors] == ["Israel"]

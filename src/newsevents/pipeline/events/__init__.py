@@ -51,8 +51,9 @@ from newsevents.temporal.timex import TODAY, WEEKDAYS, date_span, first_resolved
 __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_aggregate"]
 
 
-# 7: "the attack killed" is one attack; 8: participle clauses, pronouns across sentences,
-# running totals over a span, "request for comment", "called off"
+# 7: "the attack killed" is one attack; 8: participle and reduced relative clauses,
+# pronouns across sentences, running totals over a span, "request for comment", "called
+# off", no actor from a subject's clause or an event a clause is timed against
 VERSION = "8"
 
 

@@ -103,9 +103,10 @@ def _date_from_clause(
     with it ("summoned ... on Wednesday and cancelled ..."), the main clause of its
     "when" clause or of its participle clause ("recalled ... on Sunday, accusing ..."),
     a relative clause on the trigger noun ("the agreement, which took effect on
-    November 27"), or, for a verbal or diplomatic act not told in the perfect, the
-    statement that announces it ("said on Friday that China hoped ..."), or the one the
-    sentence before made when a pronoun goes on with its speaker ("He called on ...")."""
+    November 27", "a truce announced on Tuesday"), or, for a verbal or diplomatic act
+    not told in the perfect, the statement that announces it ("said on Friday that China
+    hoped ..."), or the one the sentence before made when a pronoun goes on with its
+    speaker ("He called on ...")."""
     group = coordinated(verb)
     participle = participle_head(verb)
     shared = group - {verb} | ({participle} if participle is not None else set())
@@ -120,8 +121,9 @@ def _date_from_clause(
     for head in (when_clause_head(verb), participle):
         if head is not None:
             sources.append((head, None))
-    # "the agreement, which took effect on November 27": the clause tells the noun's day.
-    sources += [(c, None) for c in token.children if c.dep_ == "relcl"]
+    # "the agreement, which took effect on November 27", "a truce announced on Tuesday":
+    # a relative clause, reduced or not, tells the noun's day.
+    sources += [(c, None) for c in token.children if c.dep_ in ("relcl", "acl")]
     speaker = reporting_verb(verb)
     if speaker is not None and mention.type != "ASSAULT" and not mention.recounted:
         sources.append((speaker, "reporting"))

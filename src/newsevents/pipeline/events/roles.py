@@ -190,9 +190,15 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
                 place_tokens += list(child.subtree)
     if not actor_tokens:
         actor_tokens += _claimed_by(token)
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and not actor_tokens:
+    if (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.lower_ not in TIME_PREPOSITIONS
+        and not actor_tokens
+    ):
         # "In a recent telephonic conversation, Jilani emphasized ...": the subject
-        # of the verb the phrase modifies took part.
+        # of the verb the phrase modifies took part; not in "Hours after the strikes,
+        # the ministry announced ...", which only says when.
         verb = token.head.head
         actor_tokens += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     if head.tag_ == "VBG" and head.dep_ in ("pcomp", "advcl") and not index.in_tokens(actor_tokens):
@@ -281,6 +287,10 @@ def _in_locative(token: Any, trigger: Any) -> bool:
 
 PRONOUNS = (["it"], ["they"], ["we"], ["he"], ["she"])
 
+# Prepositions that place an act in time against an event, not in it.
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following", "amid", "despite",
+                               "until", "ahead"})  # fmt: skip
+
 
 CARRIERS = frozenset({"ccomp", "conj", "advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
 
@@ -360,11 +370,16 @@ def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
 
     Prepositional phrases are not actors: in "gunmen in the Sistan-Baluchistan
     province of Iran" Iran is a place, and in "Pakistan's Ambassador to Iran" Iran
-    is neither (dev 12_arynews)."""
+    is neither (dev 12_arynews). Nor is a clause on the phrase: in "strikes targeting
+    Hezbollah commanders" Hezbollah is what was struck."""
     places: list[Any] = []
     dropped: set[int] = set()
     for child in phrase_head.subtree:
-        if child.dep_ == "prep" and child.lower_ != "of" and child.i not in dropped:
+        if child.i in dropped:
+            continue
+        if child.dep_ in ("acl", "relcl") and child != phrase_head:
+            dropped.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ != "of":
             inner = list(child.subtree)
             dropped.update(t.i for t in inner)
             if child.lower_ in LOCATIVE:
