@@ -359,3 +359,20 @@ def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
 )
 def test_a_generic_head_or_a_time_zone_names_no_entity(body: str, generic: str) -> None:
     assert generic not in by_name(entities_of("News", body))
+
+
+def test_a_country_named_as_the_owner_of_a_known_institution_is_named() -> None:
+    found = by_name(entities_of("News", "Saudi Arabia's foreign ministry condemned the attacks."))
+    assert [m.text for m in found["Saudi Arabia"].mentions] == ["Saudi Arabia"]
+    assert "Ministry of Foreign Affairs (Saudi Arabia)" in found
+
+
+def test_a_name_cut_after_of_takes_the_proper_nouns_after_it() -> None:
+    # The small model tags "the Catholic Diocese of" and "Kumbo" apart in this sentence.
+    found = by_name(entities_of(
+        "News",
+        "On Monday the Catholic Diocese of Kumbo appealed for the release of the remaining "
+        "hostages.",
+    ))  # fmt: skip
+    assert "Catholic Diocese of Kumbo" in found
+    assert not any(name.endswith(" of") for name in found)

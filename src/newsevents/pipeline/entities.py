@@ -32,7 +32,8 @@ from newsevents.schema import Entity, Mention
 from newsevents.textutil import name_key, slugify, whole_words
 
 # 2: hints outvote NER; 3: a bare institution folds; 4: names widened; 5: lower-case
-# ministries; 6: a generic head ("the Council") or a time zone alone names no entity
+# ministries; 6: a generic head ("the Council") or a time zone alone names no entity, a
+# name cut after "of" is joined, an institution's owner country is named
 VERSION = "6"
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
@@ -131,6 +132,7 @@ def extract_entities(draft: Draft) -> Draft:
             for start, end in lowercase_mentions(draft.text)
         ]
     )
+    candidates = sorted(candidates + _possessors(candidates), key=lambda c: c.start)
     groups = _group(candidates, draft.text)
     groups = [
         g for g in groups
@@ -190,6 +192,8 @@ def _ner_candidates(
             continue
         if not _within(start, end, headings or ()):
             start, end = _widen(doc, full, ent, start, end)
+        if full[start:end].endswith(" of"):
+            end = _cut_at_of(doc, ent, end)
         text = full[start:end]
         actor = lookup(text) or lookup(_lookup_form(text))
         if ent.label_ == "NORP":
@@ -400,6 +404,17 @@ def _within(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
 
+def _cut_at_of(doc: Any, ent: Any, end: int) -> int:
+    """The end of a name NER cut after "of" ("The Catholic Diocese of" | "Kumbo"): past
+    the capitalized proper nouns right after it; with none, before the "of"."""
+    following = end
+    for token in doc[ent.end : ent.end + 6]:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        following = token.idx + len(token.text)
+    return following if following > end else end - len(" of")
+
+
 def _trim(text: str, ent: Any) -> tuple[int, int]:
     """Character bounds of a NER span without a leading 'the', titles or a possessive."""
     start, end = ent.start_char, ent.end_char
@@ -584,6 +599,27 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         ):
             accepted.append(cand)
     return sorted(accepted, key=lambda c: c.start)
+
+
+_OWNER = re.compile(r"(.+?)['’]s\s")
+
+
+def _possessors(accepted: list[Candidate]) -> list[Candidate]:
+    """The country or place named as the owner of an institution the gazetteer knows
+    whole ("Saudi Arabia's foreign ministry"): the article names it too, though the
+    institution's mention holds the words."""
+    found = []
+    starts = {c.start for c in accepted if c.actor is not None and c.actor.type == "COUNTRY"}
+    for cand in accepted:
+        if cand.actor is None or cand.actor.type not in ("ORGANIZATION", "ARMED_GROUP"):
+            continue
+        match = _OWNER.match(cand.text)
+        owner = gazetteer().lookup(match.group(1)) if match else None
+        if owner is None or owner.type not in ("COUNTRY", "LOCATION") or cand.start in starts:
+            continue
+        end = cand.start + len(match.group(1))  # type: ignore[union-attr]
+        found.append(Candidate(cand.start, end, match.group(1), "GAZETTEER", owner))  # type: ignore[union-attr]
+    return found
 
 
 def _names_a_part(cand: Candidate, clash: list[Candidate]) -> bool:
