@@ -201,3 +201,23 @@ def test_loading_the_date_parser_remembers_no_date() -> None:
     assert "dateparser" in sys.modules
     assert parse_full_date.cache_info().currsize == before
     assert parse_full_date("29 January 2024") == dt.date(2024, 1, 29)
+
+
+def test_a_dateline_day_without_a_year_takes_it_from_the_office_holders_named() -> None:
+    from newsevents.pipeline.document import Draft, RawDocument
+    from newsevents.pipeline.metadata import extract_metadata
+
+    # 7 May is a Wednesday in 2025; Shehbaz Sharif's second term as prime minister began
+    # in March 2024 (knowledge/office_terms.yaml). "Two weeks after" pins no day.
+    body = (
+        "ISLAMABAD, May 7 (Reuters) - Pakistan's army said it shot down five Indian jets "
+        "early on Wednesday, two weeks after an attack in Kashmir.\n\n"
+        "Prime Minister Shehbaz Sharif convened the National Security Committee."
+    )
+    draft = Draft(RawDocument("a", "a.txt", None, f"Headline\n\n{body}"), title="Headline",
+                  body=body)  # fmt: skip
+    done = extract_metadata(draft)
+    assert (done.published_date, done.published_date_provenance) == (
+        dt.date(2025, 5, 7),
+        "inferred",
+    )

@@ -9,7 +9,11 @@ import datetime as dt
 
 from newsevents.knowledge import OfficeTerm, office_terms
 from newsevents.temporal.dates import dateline_date
-from newsevents.temporal.publication import infer_publication_date, office_holders
+from newsevents.temporal.publication import (
+    dateline_day_in_office,
+    infer_publication_date,
+    office_holders,
+)
 
 ENVOY = OfficeTerm(
     name="Ana Ferreira",
@@ -121,3 +125,17 @@ def test_a_dateline_day_takes_the_year_whose_calendar_fits_the_lede_weekday() ->
     # Without a weekday in the lede the nearest year stands.
     plain = body.replace(" on Wednesday", "")
     assert dateline_date(9, 18, plain) == dt.date(2023, 9, 18)
+
+
+def test_a_dateline_day_with_no_full_date_takes_its_year_from_who_is_in_office() -> None:
+    # 9 March is a Wednesday in 2022 (and 2016, 2011): the envoy's term keeps 2022.
+    body = (
+        "GENEVA, March 9 (Reuters) - Militants shelled the town early on Wednesday, "
+        "officials said.\nU.N. special envoy Ana Ferreira urged restraint."
+    )
+    assert dateline_date(3, 9, body) is None  # no full date: no year of its own
+    got = dateline_day_in_office(3, 9, body, [ENVOY])
+    assert got is not None and got.date == dt.date(2022, 3, 9)
+    # Without the lede's weekday, or with no one in office named, the year stays unknown.
+    assert dateline_day_in_office(3, 9, body.replace(" early on Wednesday", ""), [ENVOY]) is None
+    assert dateline_day_in_office(3, 9, body.replace("special envoy ", ""), [ENVOY]) is None

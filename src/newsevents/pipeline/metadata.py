@@ -21,7 +21,7 @@ from newsevents.temporal.dates import (
     dates_in_text,
     parse_date_line,
 )
-from newsevents.temporal.publication import infer_publication_date
+from newsevents.temporal.publication import dateline_day_in_office, infer_publication_date
 
 # Seed 004 carries a "February, 23, 2024" header over talks it calls "today" that
 # took place on 29 January: a header three weeks or more after the latest date
@@ -66,7 +66,10 @@ def extract_metadata(draft: Draft) -> Draft:
     date, provenance, date_flags = published_date(draft, lead)
     confidence = None
     if date is None:
-        inferred = infer_publication_date(draft.body, office_terms())
+        # A dateline's day without a year comes first: the text's own word on the day.
+        terms = office_terms()
+        on_dateline = dateline_day_in_office(*lead.day, draft.body, terms) if lead.day else None
+        inferred = on_dateline or infer_publication_date(draft.body, terms)
         if inferred is not None:
             date, provenance, confidence = inferred.date, "inferred", inferred.confidence
             flags.append("published-date-inferred")

@@ -241,7 +241,7 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
             continue  # February 29 outside a leap year
     if not options:
         return None
-    weekday = _lede_weekday(body)
+    weekday = lede_weekday(body)
     agreeing = [d for d in options if d.weekday() == weekday and d >= latest]
     if len(agreeing) == 1:
         best = agreeing[0]
@@ -256,7 +256,7 @@ _LEDE_WEEKDAY = re.compile(
 )
 
 
-def _lede_weekday(body: str) -> int | None:
+def lede_weekday(body: str) -> int | None:
     """The weekday the lede (the first line) dates its news with: "... on Tuesday"."""
     first_line = body.lstrip().split("\n", 1)[0]
     match = _LEDE_WEEKDAY.search(first_line)

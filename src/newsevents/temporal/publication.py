@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsevents.knowledge import OfficeTerm
-from newsevents.temporal.dates import MONTHS, in_window
+from newsevents.temporal.dates import MONTHS, in_window, lede_weekday
 from newsevents.temporal.expressions import (
     SENTENCE_BREAK,
     WEEKDAYS,
@@ -135,6 +135,40 @@ def infer_publication_date(text: str, terms: Iterable[OfficeTerm] = ()) -> Infer
             confidence -= 0.25  # the year rests on a distant lower bound
         why = f"{WEEKDAYS[news_day.weekday()]} linked to a dated day; year from {bound_why}"
         return InferredDate(day, round(confidence, 2), why) if in_window(day) else None
+    return None
+
+
+def dateline_day_in_office(
+    month: int, day: int, text: str, terms: Iterable[OfficeTerm] = ()
+) -> InferredDate | None:
+    """A wire dateline's day ("NEW DELHI, May 7 (Reuters) - ... early on Wednesday") in a
+    text that dates nothing in full, so that `dates.dateline_date` finds no year: the
+    first such day on which every office holder the text names with a title held office
+    and which falls on the lede's weekday (the smallest consistent day, as
+    `infer_publication_date` takes). No office holder or no lede weekday: None. The
+    confidence drops when the day lies more than a year after the latest term began."""
+    weekday = lede_weekday(text)
+    in_office = office_holders(text, terms)
+    if weekday is None or not in_office:
+        return None
+    earliest = max(min(s for s, _ in spans) for _, spans in in_office)
+    for year in range(earliest.year, earliest.year + 30):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue  # 29 February
+        if candidate.weekday() != weekday or not in_window(candidate):
+            continue
+        holding = [
+            [s for s, e in spans if s <= candidate <= e] for _, spans in in_office
+        ]  # fmt: skip
+        if not all(holding):
+            continue
+        began = max(max(starts) for starts in holding)
+        confidence = 0.9 if (candidate - began).days <= 366 else 0.65
+        names = ", ".join(name for name, _ in in_office)
+        why = f"the dateline's day; its year from the lede's weekday and {names} in office"
+        return InferredDate(candidate, confidence, why)
     return None
 
 
