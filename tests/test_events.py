@@ -252,3 +252,21 @@ def test_a_clause_on_the_subject_names_no_actor() -> None:
     )
     (strike,) = events
     assert [names[a] for a in strike.actors] == ["Israel"]
+
+
+def test_who_carried_out_the_event_victims_fell_in_is_its_actor() -> None:
+    events, names = events_of(
+        "News",
+        "Three people were killed in an RSF assault on the Zamzam camp on Sunday, the "
+        "Rapid Support Forces' critics said.",
+    )
+    (killed,) = events
+    assert [names[a] for a in killed.actors] == ["Rapid Support Forces"]
+
+
+def test_the_one_accused_of_an_act_did_it() -> None:
+    events, names = events_of(
+        "News", "Sudan's army accused the Rapid Support Forces of shelling El Fasher on Sunday."
+    )
+    shelling = next(e for e in events if e.type == "ASSAULT")
+    assert [names[a] for a in shelling.actors] == ["Rapid Support Forces"]

@@ -344,13 +344,21 @@ def statement_before(verb: Any) -> Any | None:
     """The saying verb of the sentence before, when this verb's subject is a pronoun
     and that sentence is a statement: "Mujahid said on Sunday that the clash began
     ... He called on Pakistan to ...": the speaker goes on with the same statement."""
-    if not pronoun_subject(verb) or verb.sent.start == 0:
+    before = sentence_before(verb.sent) if pronoun_subject(verb) else None
+    if before is None:
         return None
-    before = verb.doc[verb.sent.start - 1].sent
-    while before.text.strip() == "" and before.start > 0:
-        before = verb.doc[before.start - 1].sent
     root = before.root
     return root if root.lemma_.lower() in SPEECH else None
+
+
+def sentence_before(sent: Any) -> Any | None:
+    """The sentence before `sent` that holds words (a blank line is no sentence), or None."""
+    before = sent
+    while before.start > 0:
+        before = sent.doc[before.start - 1].sent
+        if before.text.strip():
+            return before
+    return None
 
 
 def recounted(verb: Any) -> bool:

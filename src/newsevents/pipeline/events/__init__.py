@@ -53,7 +53,8 @@ __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_ag
 
 # 7: "the attack killed" is one attack; 8: participle and reduced relative clauses,
 # pronouns across sentences, running totals over a span, "request for comment", "called
-# off", no actor from a subject's clause or an event a clause is timed against
+# off", no actor from a subject's clause or an event a clause is timed against, "killed
+# in an RSF assault", "accused X of shelling"
 VERSION = "8"
 
 

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from newsevents.knowledge import Trigger, actors, event_lexicon
+from newsevents.knowledge import Trigger, actors, claim_lexicon, event_lexicon
 from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING, Mention
 from newsevents.pipeline.events.status import _status
 from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.schema import Entity
+from newsevents.temporal.event_dates import sentence_before
 
 
 class EntityIndex:
@@ -191,6 +192,12 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
     if not actor_tokens:
         actor_tokens += _claimed_by(token)
     if (
+        not actor_tokens
+        and token.pos_ == "VERB"
+        and token.lemma_.lower() in claim_lexicon().outcome_of
+    ):
+        actor_tokens += _cause_named(token)
+    if (
         token.dep_ == "pobj"
         and token.head.dep_ == "prep"
         and token.head.lower_ not in TIME_PREPOSITIONS
@@ -205,7 +212,12 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         # "Iran displayed its might by carrying out a missile attack" (dev
         # 06_dailypakistan), "..., killing nine": the gerund's doer is the clause's.
         governor = head.head.head if head.dep_ == "pcomp" else head.head
-        actor_tokens += _subject(governor)[0]
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+        if head.dep_ == "pcomp" and head.head.lower_ in ("of", "for") and objects:
+            # "accused the RSF of shelling", "blamed Kigali for backing": the object did it.
+            actor_tokens += [t for c in objects for t in c.subtree]
+        else:
+            actor_tokens += _subject(governor)[0]
     if head.dep_ in ("ccomp", "conj") and [t.lower_ for t in actor_tokens] in PRONOUNS:
         # "Pakistan on Thursday said it struck hideouts" (dev 09_ifpnews): the
         # pronoun is the speaker; "X said it had received reports ... and urged the
@@ -274,6 +286,20 @@ def _claimed_by(token: Any) -> list[Any]:
     return []
 
 
+def _cause_named(verb: Any) -> list[Any]:
+    """ "were killed in an RSF assault", "died in a Russian missile strike": who carried
+    out the event the victims fell in, named on its noun (for a casualty verb only)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if _trigger_rule(noun) is None:
+                continue
+            return [
+                t for c in noun.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") for t in c.subtree
+            ]  # fmt: skip
+    return []
+
+
 def _in_locative(token: Any, trigger: Any) -> bool:
     """Whether a token sits in an "in/near X" phrase below the trigger ("bases in
     Pakistan's Balochistan province": Pakistan is a place, not the target)."""
@@ -333,10 +359,9 @@ def _previous_subject(token: Any, pronoun: str, index: EntityIndex) -> list[Enti
     own = _subject(sent.root)[0]
     if own and [t.lower_ for t in own] not in PRONOUNS:
         return []  # "X announced that it was recalling ...": the sentence names it
-    start = sent.start
-    before = token.doc[start - 1].sent
-    while before.text.strip() == "" and before.start > 0:
-        before = token.doc[before.start - 1].sent
+    before = sentence_before(sent)
+    if before is None:
+        return []
     subject = _subject(before.root)[0]
     if not subject or [t.lower_ for t in subject] in PRONOUNS:
         return []
