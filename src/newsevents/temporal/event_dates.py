@@ -341,10 +341,10 @@ def reporting_verb(verb: Any) -> Any | None:
 
 
 def statement_before(verb: Any) -> Any | None:
-    """The saying verb of the sentence before, when this verb's subject is a pronoun
-    and that sentence is a statement: "Mujahid said on Sunday that the clash began
-    ... He called on Pakistan to ...": the speaker goes on with the same statement."""
-    before = sentence_before(verb.sent) if pronoun_subject(verb) else None
+    """The saying verb of the sentence before, when that sentence is a statement:
+    "Mujahid said on Sunday that the clash began ... He called on Pakistan to ...": a
+    verb whose subject is a pronoun (`pronoun_subject`) goes on with that statement."""
+    before = sentence_before(verb.sent)
     if before is None:
         return None
     root = before.root

@@ -148,8 +148,10 @@ def dateline_day_in_office(
     `infer_publication_date` takes). No office holder or no lede weekday: None. The
     confidence drops when the day lies more than a year after the latest term began."""
     weekday = lede_weekday(text)
+    if weekday is None:
+        return None
     in_office = office_holders(text, terms)
-    if weekday is None or not in_office:
+    if not in_office:
         return None
     earliest = max(min(s for s, _ in spans) for _, spans in in_office)
     for year in range(earliest.year, earliest.year + 30):

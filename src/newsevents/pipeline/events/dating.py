@@ -124,14 +124,17 @@ def _date_from_clause(
     # "the agreement, which took effect on November 27", "a truce announced on Tuesday":
     # a relative clause, reduced or not, tells the noun's day.
     sources += [(c, None) for c in token.children if c.dep_ in ("relcl", "acl")]
-    speaker = reporting_verb(verb)
-    if speaker is not None and mention.type != "ASSAULT" and not mention.recounted:
-        sources.append((speaker, "reporting"))
-    before = statement_before(verb)
-    if before is not None and mention.type != "ASSAULT" and not mention.recounted:
-        sources.append((before, "reporting"))  # its dates are the sentence before's
+    before = None
+    if mention.type != "ASSAULT" and not mention.recounted:
+        speaker = reporting_verb(verb)
+        if speaker is not None:
+            sources.append((speaker, "reporting"))
+        before = statement_before(verb) if mention.pronoun_subject else None
+        if before is not None:
+            sources.append((before, "reporting"))
     for word, source in sources:
-        around = dates if word.sent.start == verb.sent.start else sentence_dates(word.sent)
+        # Every source is in the trigger's sentence but the statement before.
+        around = sentence_dates(before.sent) if before is not None and word is before else dates
         own = [e for e in around if word in e] or verb_dates(word, around)
         for ent in own:
             words = date_words(ent, word)
