@@ -7,8 +7,17 @@ import pytest
 
 from newsevents.knowledge import actors
 from newsevents.pipeline.document import Draft, RawDocument
-from newsevents.pipeline.entities import Candidate, Group, extract_entities, type_hint
-from newsevents.pipeline.gazetteer import gazetteer
+from newsevents.pipeline.entities import (
+    Candidate,
+    Group,
+    _after_place_article,
+    _names_a_weapon,
+    _names_an_operation,
+    _outside_brackets,
+    extract_entities,
+    type_hint,
+)
+from newsevents.pipeline.gazetteer import gazetteer, is_case_sensitive
 from newsevents.pipeline.nlp import parse
 from newsevents.schema import Entity, Source
 
@@ -376,3 +385,98 @@ def test_a_name_cut_after_of_takes_the_proper_nouns_after_it() -> None:
     ))  # fmt: skip
     assert "Catholic Diocese of Kumbo" in found
     assert not any(name.endswith(" of") for name in found)
+
+
+def test_a_hyphenated_known_name_matches_in_any_case() -> None:
+    assert not is_case_sensitive("al-Shabaab")
+    assert is_case_sensitive("MoFA") and is_case_sensitive("TTP")
+    found = by_name(entities_of(
+        "AL-SHABAAB FIGHTERS STORM BASE",
+        "Al-Shabaab fighters stormed a base near Kismayo on Friday.",
+    ))  # fmt: skip
+    assert [m.text for m in found["al-Shabaab"].mentions] == ["AL-SHABAAB", "Al-Shabaab"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "weapon"),
+    [
+        ("JF-17", "JF-17 jets struck", True),
+        ("Kinzhal", "Kinzhal missiles hit", True),
+        ("Shahed", "Shahed attack drones", True),
+        ("IAF", "IAF fighter jets", False),  # the force that flies them
+        ("Air Force", "Air Force jets", False),
+        ("Fano", "Fano fighters", False),  # an armed group's men, not a weapon
+    ],
+)
+def test_a_name_before_a_weapon_noun_is_a_model(name: str, text: str, weapon: bool) -> None:
+    assert _names_a_weapon(name, text, len(name)) is weapon
+
+
+def test_a_weapon_model_is_no_entity() -> None:
+    found = by_name(entities_of(
+        "Strikes",
+        "Pakistani JF-17 fighter jets struck targets near Srinagar, and India fired "
+        "BrahMos missiles at an air base.",
+    ))  # fmt: skip
+    assert not any("JF-17" in name or "BrahMos" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code_name"),
+    [
+        ("The army launched Operation Iron Shield.", "Operation Iron Shield", True),
+        ("The army began operations Northern Gate and Eastern Gate.", "Eastern Gate", True),
+        ("the offensive, which the army calls Desert Wind, began.", "Desert Wind", True),
+        ("an operation dubbed 'Swift Sword' on Monday", "Swift Sword", True),
+        ("The head of operations John Smith said.", "John Smith", False),
+        ("a campaign group called Amnesty said.", "Amnesty", False),
+    ],
+)
+def test_an_operation_code_name_is_recognised(text: str, name: str, code_name: bool) -> None:
+    start = text.index(name)
+    assert _names_an_operation(text, start, start + len(name)) is code_name
+
+
+def test_names_before_some_other_towns_are_places() -> None:
+    text = "The fighters attacked Dibala, Sorke and three other towns."
+    for name in ("Dibala", "Sorke"):
+        start = text.index(name)
+        assert type_hint(text, start, start + len(name)) == "LOCATION"
+    text = "The fighters attacked Dibala and Sorke on Monday."
+    assert type_hint(text, text.index("Sorke"), text.index("Sorke") + 5) is None
+
+
+def test_a_person_name_after_in_the_is_a_place() -> None:
+    assert _after_place_article("groups active in the ", len("groups active in the "))
+    assert not _after_place_article("the president met the ", len("the president met the "))
+
+
+def test_a_person_ner_split_in_two_is_one_person() -> None:
+    found = by_name(entities_of(
+        "Shelling",
+        "In Kherson Oblast, artillery fire wounded four people on Sunday, Governor "
+        "Oleksandr Prokudin said.",
+    ))  # fmt: skip
+    assert found["Oleksandr Prokudin"].type == "PERSON"
+    assert "Oleksandr" not in found and "Prokudin" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("the Line of Control (LoC", "the Line of Control (LoC", "Line of Control"),
+        ("LoC) in Poonch", "LoC) in Poonch", "in Poonch"),
+        ("the Line of Control (LoC)", "the Line of Control (LoC)", "Line of Control (LoC)"),
+    ],
+)
+def test_a_name_ends_before_a_bracket_it_does_not_close(text: str, name: str, kept: str) -> None:
+    start, end = _outside_brackets(text, text.index(name), text.index(name) + len(name))
+    assert text[start:end].removeprefix("the ") == kept
+
+
+def test_a_name_run_into_a_bracket_is_the_known_name() -> None:
+    found = by_name(entities_of(
+        "Firing",
+        "Troops exchanged fire along the Line of Control (LoC) in Kashmir on Monday.",
+    ))  # fmt: skip
+    assert not any("(" in name for name in found)

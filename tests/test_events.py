@@ -270,3 +270,65 @@ def test_the_one_accused_of_an_act_did_it() -> None:
     )
     shelling = next(e for e in events if e.type == "ASSAULT")
     assert [names[a] for a in shelling.actors] == ["Rapid Support Forces"]
+
+
+def test_a_capital_the_gazetteer_lacks_acts_for_its_state_when_alone() -> None:
+    events, names = events_of(
+        "News", "Bangkok recalled its ambassador from Phnom Penh on Saturday."
+    )
+    (recalled,) = events
+    assert (recalled.type, [names[a] for a in recalled.actors]) == ("SANCTION", ["Bangkok"])
+
+
+def test_a_dateline_capital_is_no_actor_beside_the_one_who_acts() -> None:
+    events, names = events_of(
+        "News",
+        "HARARE, Sep 18 (Reuters) - Zimbabwe's President Emmerson Mnangagwa on Wednesday "
+        "suspended talks with the opposition.",
+    )
+    suspended = next(e for e in events if e.trigger == "suspended")
+    assert "Harare" not in [names[a] for a in suspended.actors]
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["Saturday's attack killed five soldiers.", "The attack on Saturday killed five soldiers."],
+)
+def test_a_definite_attack_that_kills_is_the_attack_told_before(later: str) -> None:
+    events, _ = events_of(
+        "News", f"Rebels attacked an army base in Kayes, the army said.\n\n{later}"
+    )
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.date == dt.date(2024, 1, 27)
+
+
+def test_a_definite_attack_on_another_day_stays_another_attack() -> None:
+    events, _ = events_of(
+        "News",
+        "Rebels attacked an army base in Kayes on Friday, the army said.\n\n"
+        "The attack on Saturday killed five soldiers.",
+    )
+    days = sorted(e.date for e in events if e.type == "ASSAULT" and e.date)
+    assert days == [dt.date(2024, 1, 26), dt.date(2024, 1, 27)]
+
+
+def test_a_finite_verb_hung_on_a_root_subject_still_has_its_subject() -> None:
+    # The small model parses "The UN secretary general, X," as the root and "called"
+    # as a clause on it.
+    events, names = events_of(
+        "News",
+        "The UN secretary general, António Guterres, called for calm and for the rebels "
+        "to allow aid convoys through.",
+    )
+    (called,) = events
+    assert called.type == "REQUEST"
+    assert "António Guterres" in [names[a] for a in called.actors]
+
+
+def test_a_for_to_clause_is_what_is_wanted_not_an_event() -> None:
+    events, _ = events_of(
+        "News",
+        "The UN secretary general, António Guterres, called for restraint and for the RSF "
+        "to allow humanitarian access to the city.",
+    )
+    assert [e.type for e in events] == ["REQUEST"]

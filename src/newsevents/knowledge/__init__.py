@@ -181,6 +181,10 @@ class Names:
     place_list_openers: tuple[str, ...]  # "including" in "towns including A and B"
     armed_group_nouns: frozenset[str]  # "militia" in "Fano militiamen", "Fano, a militia"
     state_institutions: frozenset[str]  # lower case, canonical ("ministry of health")
+    weapon_nouns: frozenset[str]  # "jet" in "F-16 jets": the name is a weapon model
+    weapon_modifiers: frozenset[str]  # "fighter" in "F-16 fighter jets"
+    operation_words: tuple[str, ...]  # "operation" in "Operation Sindoor"
+    naming_verbs: tuple[str, ...]  # "dubbed" in "an offensive dubbed X"
 
 
 @cache
@@ -221,6 +225,10 @@ def names() -> Names:
         place_list_openers=tuple(data["place_list_openers"]),
         armed_group_nouns=frozenset(data["armed_group_nouns"]),
         state_institutions=frozenset(w.lower() for w in data["state_institutions"]),
+        weapon_nouns=frozenset(data["weapon_nouns"]),
+        weapon_modifiers=frozenset(data["weapon_modifiers"]),
+        operation_words=tuple(data["operation_words"]),
+        naming_verbs=tuple(data["naming_verbs"]),
     )
 
 

@@ -33,16 +33,22 @@ from newsevents.textutil import name_key, slugify, whole_words
 
 # 2: hints outvote NER; 3: a bare institution folds; 4: names widened; 5: lower-case
 # ministries; 6: a generic head ("the Council") or a time zone alone names no entity, a
-# name cut after "of" is joined, an institution's owner country is named
-VERSION = "6"
+# name cut after "of" is joined, an institution's owner country is named; 7: weapon
+# models and operation code names name no entity, "in the Sahel" and "X, Y and three
+# other towns" are places, hyphenated known names match in any case, a person's name
+# NER split in two is one, a name ends before a bracket it does not close
+VERSION = "7"
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
              "FAC": "LOCATION", "NORP": "OTHER"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 # What follows a name in a list: ", Barmer and Sri Ganganagar districts" -> districts.
+# The list may end with "and three other towns" or name places with a particle
+# ("Nioro du Sahel").
 _LIST_TAIL = re.compile(
-    r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+(?P<word>[a-z]+)\b"
+    r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*(?:\s+(?:(?:de|del|da|do|du|al|el)\s+)?[A-Z][\w'’-]*)*)*"
+    r"(?:,?\s+(?:and|or)\s+(?:[a-z]+\s+)?other)?\s+(?P<word>[a-z]+)\b"
 )
 # "Kareem Dad alias Idrees" (dev 02_dailymoon): the second name is the first's alias.
 _ALIAS = re.compile(
@@ -184,10 +190,10 @@ def _ner_candidates(
             looked_up[name] = gaz.lookup(name)
         return looked_up[name]
 
-    for ent in doc.ents:
+    for ent in _joined_people(doc):
         if ent.label_ not in NER_TYPES or "\n" in ent.text:
             continue
-        start, end = _trim(full, ent)
+        start, end = _outside_brackets(full, *_trim(full, ent))
         if start >= end:
             continue
         if not _within(start, end, headings or ()):
@@ -209,6 +215,8 @@ def _ner_candidates(
                 continue  # "Additional Foreign" of "Additional Foreign Secretary"
             if "," in text:
                 continue  # spans across a list ("Sarmachars, Foreign Office")
+            if _names_a_weapon(text, full, end) or _names_an_operation(full, start, end):
+                continue  # "Thai F-16 jets", "Operation Sindoor": a model, a code name
         label = ent.label_
         facility = _FACILITY.match(full, end) if actor is None else None
         if facility:  # "Nur Khan airbase" is a place, not a person
@@ -220,6 +228,8 @@ def _ner_candidates(
             hint = "LOCATION"
         else:
             hint = type_hint(full, start, end)
+            if hint is None and label == "PERSON" and _after_place_article(full, start):
+                hint = "LOCATION"  # "in the Sahel": no person is "in the" anyone
         yield Candidate(start, end, text, label, actor, hint)
 
 
@@ -319,6 +329,59 @@ def _armed_group_cue(text: str, start: int, end: int, apposition: re.Match[str] 
     )
 
 
+def _names_a_weapon(name: str, text: str, end: int) -> bool:
+    """Whether `name`, ending at `end`, is a weapon or aircraft model: a weapon noun
+    follows it, at most one modifier between ("F-16 jets", "Shahed attack drones";
+    names.yaml weapon_nouns, weapon_modifiers). Not an acronym without digits (a model
+    has them: "JF-17") or a name with an organization's word: that is the force that
+    flies them ("IAF fighter jets", "Air Force jets")."""
+    words = names()
+    acronym = name.isupper() and not any(c.isdigit() for c in name)
+    if acronym or not words.org_words.isdisjoint(name.lower().split()):
+        return False
+    after = _WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    following = after.group("words").split()
+    if following[0] in words.weapon_modifiers and len(following) > 1:
+        following = following[1:]
+    noun = following[0]
+    forms = {noun, noun.removesuffix("s"), noun.removesuffix("es")}
+    return not forms.isdisjoint(words.weapon_nouns)
+
+
+@cache
+def _operation_name_before() -> re.Pattern[str]:
+    """The words that introduce an operation's code name, at the end of a text:
+    "operations ", "the operation, which Israel calls ", "an offensive dubbed '"."""
+    words = names()
+    operation = "|".join(re.escape(w) for w in words.operation_words)
+    verbs = "|".join(re.escape(w) for w in words.naming_verbs)
+    return re.compile(
+        rf"(?<!of )\b(?:{operation})s?"
+        rf"(?:,?\s+(?:(?:which|that)\s+[\w'’ -]{{1,30}}?\s+)?(?:{verbs}))?"
+        r"\s+[\"'“‘]?$",
+        re.IGNORECASE,
+    )
+
+
+def _names_an_operation(text: str, start: int, end: int) -> bool:
+    """Whether the name at start:end is a military operation's code name ("Operation
+    Sindoor", "operations Claw-Eagle and Claw-Tiger": every name of the list; not the
+    "John Smith" of "head of operations John Smith")."""
+    first, *rest = text[start:end].lower().split()
+    if first == "operation" and rest:
+        return True
+    head = _list_head(text, start, end)
+    return _operation_name_before().search(text[max(0, head - 80) : head]) is not None
+
+
+def _after_place_article(text: str, start: int) -> bool:
+    """Whether a place preposition and "the" come right before `start` ("in the")."""
+    before = text[max(0, start - 30) : start].split()
+    return len(before) >= 2 and before[-1] == "the" and before[-2] in names().place_prepositions
+
+
 def _ends_with_noun(words: str, nouns: frozenset[str]) -> bool:
     """Whether `words` end with one of `nouns` ("a volunteer militia", "rebel group")."""
     split = words.split()
@@ -413,6 +476,37 @@ def _cut_at_of(doc: Any, ent: Any, end: int) -> int:
             break
         following = token.idx + len(token.text)
     return following if following > end else end - len(" of")
+
+
+def _joined_people(doc: Any) -> list[Any]:
+    """NER's spans, with a person's name it split in two put back together: "Governor
+    Oleksandr Prokudin" tagged "Oleksandr" and "Prokudin", two PERSON spans one space
+    apart."""
+    from spacy.tokens import Span
+
+    spans: list[Any] = []
+    for ent in doc.ents:
+        last = spans[-1] if spans else None
+        if (
+            last is not None and last.label_ == ent.label_ == "PERSON"
+            and last.end == ent.start and doc[last.end - 1].whitespace_ == " "
+        ):  # fmt: skip
+            spans[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            spans.append(ent)
+    return spans
+
+
+def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name NER ran into a bracket it did not close ("Line of Control (LoC") ends
+    before it; one it took from inside a bracket ("LoC) in") starts after it."""
+    name = text[start:end]
+    if "(" in name and ")" not in name:
+        end = start + len(name[: name.index("(")].rstrip())
+    elif ")" in name and "(" not in name:
+        cut = name.index(")") + 1
+        start += cut + len(name[cut:]) - len(name[cut:].lstrip())
+    return start, end
 
 
 def _trim(text: str, ent: Any) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 Built once per process from knowledge/actors.yaml (immutable afterwards).
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -93,8 +94,18 @@ def gazetteer() -> Gazetteer:
 
 def is_case_sensitive(alias: str) -> bool:
     """Acronyms match case-sensitively: ALL CAPS ("TTP", "X") and one-word mixed case
-    ("MoFA", "LoC", "JeM", which must not match "Let" or "loc")."""
-    return alias.isupper() or (" " not in alias and any(c.isupper() for c in alias[1:]))
+    ("MoFA", "LoC", "JeM", which must not match "Let" or "loc"). A hyphenated name whose
+    parts are each capitalized as words are ("al-Qaeda", "El-Fasher", "Lashkar-e-Taiba")
+    is no acronym: it matches in any case, as "Al-Qaeda" opening a sentence or a
+    headline in capitals."""
+    if alias.isupper():
+        return True
+    return " " not in alias and any(
+        any(c.isupper() for c in part[1:]) for part in _NAME_PARTS.split(alias)
+    )
+
+
+_NAME_PARTS = re.compile(r"[-'’]")
 
 
 @cache

@@ -54,8 +54,10 @@ __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_ag
 # 7: "the attack killed" is one attack; 8: participle and reduced relative clauses,
 # pronouns across sentences, running totals over a span, "request for comment", "called
 # off", no actor from a subject's clause or an event a clause is timed against, "killed
-# in an RSF assault", "accused X of shelling"
-VERSION = "8"
+# in an RSF assault", "accused X of shelling"; 9: a capital the gazetteer lacks acts
+# alone ("Bangkok recalled"), "Saturday's attack killed" is the attack told before, a
+# finite verb the parser hung on a root subject keeps it, a "for X to" clause is no event
+VERSION = "9"
 
 
 # A weekday fitted to a known incident dates the article less firmly than its own words.

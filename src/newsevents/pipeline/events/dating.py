@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from newsevents.pipeline.events.mention import Mention
+from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.temporal.event_dates import (
     SPEECH,
     clause_verb,
@@ -66,7 +67,7 @@ def date_mentions(
         verb = clause_verb(token)
         mention.recounted = recounted(verb)
         mention.pronoun_subject = pronoun_subject(verb)
-        mention.refers_back = refers_back(token)
+        mention.refers_back = refers_back(token) or _told_attack_acts(mention, token)
         mention.lemma = token.lemma_.lower()
         if mention.date is None and said_to_be_now(token):
             resolved = resolve("today", published=published)
@@ -148,3 +149,19 @@ def _date_from_clause(
                 mention.take_date(resolved.date, resolved.precision, ent.text,
                                   source or resolved.source)  # fmt: skip
                 return
+
+
+def _told_attack_acts(mention: Mention, token: Any) -> bool:
+    """ "The attack killed five soldiers", "Tuesday's strike wounded ten": a verb whose
+    subject is a definite attack noun (an article, a demonstrative, or a day as
+    possessor) tells more of an attack already told, not a new one."""
+    if mention.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    for subject in token.children:
+        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+            continue
+        dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in subject.children)
+        rule = _trigger_rule(subject) if dated or refers_back(subject) else None
+        if rule is not None and rule.type == "ASSAULT":
+            return True
+    return False

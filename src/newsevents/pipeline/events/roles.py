@@ -13,8 +13,10 @@ from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING,
 from newsevents.pipeline.events.status import _status
 from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.pipeline.gazetteer import gazetteer
+from newsevents.pipeline.geocode.data import countries
 from newsevents.schema import Entity
 from newsevents.temporal.event_dates import sentence_before
+from newsevents.textutil import name_key
 
 
 class EntityIndex:
@@ -238,7 +240,7 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
             or _subject(governor)[0]
             or [t for c in passive for t in c.subtree]  # "X and Y are expected to meet"
         )
-    actors_ = [e for e in index.in_tokens(actor_tokens) if e.type != "LOCATION" or _is_capital(e)]
+    actors_ = _acting(index.in_tokens(actor_tokens))
     if not actors_:
         referred = index.referred_to(actor_tokens)  # "the group had threatened ..."
         actors_ = [referred] if referred is not None else []
@@ -365,7 +367,7 @@ def _previous_subject(token: Any, pronoun: str, index: EntityIndex) -> list[Enti
     subject = _subject(before.root)[0]
     if not subject or [t.lower_ for t in subject] in PRONOUNS:
         return []
-    named = [e for e in index.in_tokens(subject) if e.type != "LOCATION" or _is_capital(e)]
+    named = _acting(index.in_tokens(subject))
     if pronoun == "they" and len(named) > 1:
         return named  # "Iran and Pakistan ... They agreed"
     head = index.head_entity(before.root, subject)
@@ -387,7 +389,22 @@ def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
             phrase, inner = _split_places(child)
             actor_tokens += [t for t in phrase if t.i not in clause]
             places += [t for t in inner if t.i not in clause]
+    if not actor_tokens and _misparsed_subject(verb):
+        # "The UN secretary general, António Guterres, called for ...": the parser made
+        # the subject the root and hung the finite verb on it as a clause.
+        actor_tokens, places = _split_places(verb.head)
     return actor_tokens, places
+
+
+def _misparsed_subject(verb: Any) -> bool:
+    """Whether a finite past verb hangs as a clause (acl) on a sentence's root noun
+    before it: a subject the parser took for the root, not a reduced relative clause
+    ("a truce announced on Tuesday" is a participle)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
+    )  # fmt: skip
 
 
 def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
@@ -410,6 +427,20 @@ def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
             if child.lower_ in LOCATIVE:
                 places += inner
     return [t for t in phrase_head.subtree if t.i not in dropped], places
+
+
+def _acting(named: list[Entity]) -> list[Entity]:
+    """The entities of an actor phrase that may act: not places, but capitals
+    (`_is_capital`). A capital the gazetteer lacks acts only alone: "Bangkok recalled
+    its ambassador", not the dateline of "BOGOTÁ, Sep 18 (EFE) - Colombian President
+    Gustavo Petro suspended"."""
+    others = any(e.type != "LOCATION" for e in named)
+    return [
+        e for e in named
+        if e.type != "LOCATION"
+        or _is_capital(e)
+        or (not others and name_key(e.name) in countries().capitals)
+    ]  # fmt: skip
 
 
 def _is_capital(entity: Entity) -> bool:

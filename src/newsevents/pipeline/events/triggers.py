@@ -113,6 +113,8 @@ REPORTED_NOUNS = frozenset({"claim", "report", "allegation", "account", "asserti
 def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool:
     """Whether the trigger is the complement of a threat, demand or refusal, or of an
     intention or limit ("a commitment to collaborate", "the deadline to pull out")."""
+    if _for_to_infinitive(token):
+        return True
     acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
     current = token
     # Up to five steps: "asked Kabul to prevent the TTP from using Afghan soil to
@@ -130,6 +132,18 @@ def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool
         if current.pos_ == "NOUN" and current.lemma_.lower() in INTENT_NOUNS:
             return True
     return False
+
+
+def _for_to_infinitive(token: Any) -> bool:
+    """ "(called) for the RSF to allow access", "time for Russia to end the war": a
+    "for ... to" clause says what someone wants done, whatever it hangs on (the parser
+    may coordinate it with the demand's object)."""
+    kids = list(token.children)
+    return (
+        token.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    )
 
 
 # Dependencies that end a clause: a trigger beyond one is a separate event.

