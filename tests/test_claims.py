@@ -276,3 +276,36 @@ def test_tens_of_thousands_is_ten_times_thousands() -> None:
         ("injured", 200_000, None, "at_least", "Hundreds of thousands"),
         ("killed", 2_000, None, "at_least", "Thousands"),
     ]
+
+
+def figures(claims: list[CasualtyClaim]) -> list[tuple[str, int, int | None, str]]:
+    return [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Each verb of a headline's pair keeps its own number.
+        (
+            "Militants kill 15 in Niger State community, abduct 40",
+            [("killed", 15), ("abducted", 40)],
+        ),
+        # "left N dead": the victims are the object.
+        (
+            "The car bomb left at least 8 people dead and scores wounded, officials said.",
+            [("killed", 8)],
+        ),
+        ("The ambush left four soldiers dead.", [("killed", 4)]),
+        # A number the parser coordinated with another outcome's is its own word's.
+        ("Casualties included five dead and 17 wounded.", [("killed", 5), ("injured", 17)]),
+    ],
+)
+def test_each_outcome_word_takes_its_own_figure(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    claims, _, _ = claims_of(body)
+    assert sorted((c.outcome, c.count_min) for c in claims) == sorted(expected)
+
+
+def test_those_reported_missing_are_the_victims_not_the_claimant() -> None:
+    claims, _, _ = claims_of("Eleven fishermen were reported missing after the storm of shells.")
+    assert figures(claims) == [("missing", 11, 11, "exact")]
+    assert claims[0].claimant_text is None

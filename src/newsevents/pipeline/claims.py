@@ -33,7 +33,9 @@ from newsevents.temporal.event_dates import (
 )
 from newsevents.temporal.timex import Resolved, date_span, first_resolved
 
-VERSION = "5"  # 4: one attack's toll is no running total; 5: "tens of thousands"
+# 4: one attack's toll is no running total; 5: "tens of thousands"; 6: "left 12 people
+# dead", "were reported missing", "kill 15, abduct 40" and "five dead and 17 wounded"
+VERSION = "6"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})
@@ -335,11 +337,20 @@ def figures(outcome: Any) -> list[Figure]:
         # "Nine people were killed ..., including five children": the breakdown may
         # hang on the outcome verb.
         parts = _included(head) + (_included(outcome) if number == 0 else [])
-        for noun in [head, *_conjuncts(head), *parts]:
+        # "five dead and 17 wounded": a conjunct that its own outcome word follows is
+        # that word's figure.
+        own = [c for c in _conjuncts(head) if not _counts_another_outcome(c, outcome)]
+        for noun in [head, *own, *parts]:
             figure = _figure(noun)
             if figure and all(f.number != figure.number for f in found):
                 found.append(replace(figure, breakdown=noun in parts))
     return found
+
+
+def _counts_another_outcome(noun: Any, outcome: Any) -> bool:
+    """Whether the word right after `noun` is an outcome word other than `outcome`."""
+    after = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+    return after is not None and after != outcome and outcome_of(after) not in (None,)
 
 
 TOTALS = frozenset({"total", "tally"})  # "a total of 17 people were abducted"
@@ -378,6 +389,15 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
             yield from (c for c in prep.children if c.dep_ == "pobj")
     if outcome.dep_ in ("acomp", "oprd") and verb.dep_ == "acl":
         yield verb.head  # "three or four soldiers lying dead"
+    elif outcome.dep_ == "oprd":
+        # "the blast left 12 people dead", "eight people were reported missing"
+        yield from (c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+    before = outcome.nbor(-1) if outcome.i > 0 else None
+    if (
+        before is not None and before.like_num and before.dep_ == "conj"
+        and before.ent_type_ != "DATE"
+    ):  # fmt: skip
+        yield before  # "five dead and 17 wounded": the parser left 17 on "five"
     if outcome.dep_ == "acomp":
         # "Eleven people remain missing", "nine people are dead"
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -396,10 +416,10 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
     if outcome.dep_ == "conj" and not any(
-        c.dep_ in ("nsubjpass", "dobj", "nsubj") for c in outcome.children
+        c.dep_ in ("nsubjpass", "dobj", "nsubj") or c.like_num for c in outcome.children
     ):
         # "14 people have been killed and over 30 wounded": the number may hang on
-        # the first verb.
+        # the first verb; not in "kill 15, abduct 40", where the second verb has its own.
         for child in outcome.head.children:
             if child.like_num and child.i > outcome.head.i:
                 yield child
@@ -610,6 +630,8 @@ def _claimant(
         if any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children):
             continue  # "nationals, said to be Pakistanis": hearsay about the victims
         subject = _subject_of(verb, climb=verb not in parenthetical)
+        if subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb:
+            continue  # "eight people were reported missing": what is reported, not who
         stance = (
             "denied" if lemma in lexicon.denying_verbs
             else "disputed" if lemma in lexicon.disputing_verbs
