@@ -309,3 +309,24 @@ def test_those_reported_missing_are_the_victims_not_the_claimant() -> None:
     claims, _, _ = claims_of("Eleven fishermen were reported missing after the storm of shells.")
     assert figures(claims) == [("missing", 11, 11, "exact")]
     assert claims[0].claimant_text is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The parser made "shot" a clause on "reports": the victims are its subject.
+        (
+            "The agency said it was appalled by reports that 460 patients had been shot dead.",
+            ("killed", 460, 460, "exact"),
+        ),
+        # The parser took "23 people" for the subject of "said".
+        (
+            "An air strike on a monastery in the north killed at least 23 people, including "
+            "four children, who had been sheltering there, a local group and a witness said.",
+            ("killed", 23, None, "at_least"),
+        ),
+    ],
+)
+def test_a_figure_the_parser_hung_elsewhere_is_found(body: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    claims, _, _ = claims_of(body)
+    assert expected in figures([c for c in claims if not c.breakdown])

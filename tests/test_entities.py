@@ -480,3 +480,16 @@ def test_a_name_run_into_a_bracket_is_the_known_name() -> None:
         "Troops exchanged fire along the Line of Control (LoC) in Kashmir on Monday.",
     ))  # fmt: skip
     assert not any("(" in name for name in found)
+
+
+def test_the_long_form_a_text_gives_a_known_acronym_is_that_actor() -> None:
+    # The gazetteer knows the ELN by its acronym only; "National Liberation Army" alone
+    # names several groups.
+    found = by_name(entities_of(
+        "Talks suspended",
+        "Petro suspended talks with the National Liberation Army (ELN) rebels on Monday. "
+        "The ELN did not comment.",
+    ))  # fmt: skip
+    eln = found["National Liberation Army (Colombia)"]
+    assert [m.text for m in eln.mentions] == ["National Liberation Army", "ELN", "ELN"]
+    assert "National Liberation Army" not in found

@@ -139,3 +139,14 @@ def test_a_dateline_day_with_no_full_date_takes_its_year_from_who_is_in_office()
     # Without the lede's weekday, or with no one in office named, the year stays unknown.
     assert dateline_day_in_office(3, 9, body.replace(" early on Wednesday", ""), [ENVOY]) is None
     assert dateline_day_in_office(3, 9, body.replace("special envoy ", ""), [ENVOY]) is None
+
+
+def test_the_shipped_terms_date_a_dateline_by_an_acting_holder() -> None:
+    # 24 July is a Thursday in 2025 (and 2019, 2014); Phumtham Wechayachai was acting
+    # Prime Minister of Thailand from July to September 2025.
+    body = (
+        "BANGKOK, July 24 (AFP) - Troops exchanged fire along the border on Thursday.\n"
+        "Acting Prime Minister Phumtham Wechayachai said the army would respond."
+    )
+    got = dateline_day_in_office(7, 24, body, office_terms())
+    assert got is not None and got.date == dt.date(2025, 7, 24)

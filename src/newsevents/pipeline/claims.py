@@ -34,7 +34,8 @@ from newsevents.temporal.event_dates import (
 from newsevents.temporal.timex import Resolved, date_span, first_resolved
 
 # 4: one attack's toll is no running total; 5: "tens of thousands"; 6: "left 12 people
-# dead", "were reported missing", "kill 15, abduct 40" and "five dead and 17 wounded"
+# dead", "were reported missing", "kill 15, abduct 40" and "five dead and 17 wounded";
+# a count right after a verb the parser left without its object
 VERSION = "6"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -387,11 +388,27 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         preps = [*outcome.children, *verb.children]
         for prep in (c for c in preps if c.dep_ == "prep" and c.lower_ == "to"):
             yield from (c for c in prep.children if c.dep_ == "pobj")
-    if outcome.dep_ in ("acomp", "oprd") and verb.dep_ == "acl":
+    # "the blast left 12 people dead", "eight people were reported missing", "reports
+    # that 460 patients had been shot dead": the verb's object or passive subject.
+    held = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if outcome.dep_ == "oprd" and held:
+        yield from held
+    elif outcome.dep_ in ("acomp", "oprd") and verb.dep_ == "acl":
         yield verb.head  # "three or four soldiers lying dead"
-    elif outcome.dep_ == "oprd":
-        # "the blast left 12 people dead", "eight people were reported missing"
-        yield from (c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+    # A participle takes no object: one with a count right after it ("An air strike ...
+    # killed at least 23 people" read as "a strike [that was] killed") is a verb in use.
+    active = (
+        outcome.tag_ == "VBD"
+        or outcome.dep_ == "acl"
+        or any(c.dep_ == "nsubj" for c in outcome.children)
+    )
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in outcome.children)
+    if outcome.pos_ == "VERB" and not objects and active and not passive:
+        # "... killed at least 23 people, ..., a local group said": the parser may take
+        # the counted noun right after the verb for the subject of the verb of saying.
+        counted = _counted_right_after(outcome)
+        if counted is not None:
+            yield counted
     before = outcome.nbor(-1) if outcome.i > 0 else None
     if (
         before is not None and before.like_num and before.dep_ == "conj"
@@ -423,6 +440,26 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         for child in outcome.head.children:
             if child.like_num and child.i > outcome.head.i:
                 yield child
+
+
+# Words that may stand between a verb and its figure: "killed at least 23", "more than".
+HEDGE_WORDS = frozenset({"at", "least", "more", "than", "nearly", "about", "around", "some",
+                         "up", "to", "over", "almost", "roughly", "approximately"})  # fmt: skip
+
+
+def _counted_right_after(verb: Any) -> Any | None:
+    """The noun a number right after `verb` counts (hedge words between), or None."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].lower_ in HEDGE_WORDS:
+        i += 1
+    if i >= len(doc) or not doc[i].like_num or doc[i].ent_type_ in ("DATE", "TIME"):
+        return None
+    number = doc[i]
+    head = number.head
+    if number.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - i <= 3:
+        return head
+    return None
 
 
 def _elided_passive(outcome: Any, subject: Any, objects: list[Any]) -> bool:

@@ -36,7 +36,8 @@ from newsevents.textutil import name_key, slugify, whole_words
 # name cut after "of" is joined, an institution's owner country is named; 7: weapon
 # models and operation code names name no entity, "in the Sahel" and "X, Y and three
 # other towns" are places, hyphenated known names match in any case, a person's name
-# NER split in two is one, a name ends before a bracket it does not close
+# NER split in two is one, a name ends before a bracket it does not close, the long form
+# of a known acronym is its actor
 VERSION = "7"
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
@@ -59,6 +60,7 @@ FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "al"})
 _FACILITY = re.compile(
     r"\s+(?:" + "|".join(re.escape(w) for w in names().facility_words) + r")\b", re.IGNORECASE
 )
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The National Security Committee"
 # "National Security Committee (NSC)": a capitalized phrase, then its acronym.
 _ACRONYM = re.compile(
     r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’-]*))*\s+[A-Z][\w'’-]*)"
@@ -746,7 +748,7 @@ def _group(candidates: list[Candidate], text: str) -> list[Group]:
     groups = list(known.values())
     pending = sorted(unknown.values(), key=lambda g: -len(g.name()))
     acronyms = {
-        m.group("short"): name_key(m.group("long"))
+        m.group("short"): name_key(_LEADING_THE.sub("", m.group("long")))
         for pattern in (_ACRONYM, _ALIAS)
         for m in pattern.finditer(text)
     }
@@ -774,6 +776,11 @@ def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Gro
         for other in groups:
             if name.casefold() in _initials(other.name()):
                 return other
+    # "the National Liberation Army (ELN)": the long form the text gives a known acronym.
+    shorts = {short for short, long in acronyms.items() if long == key}
+    for other in groups:
+        if other.actor is not None and any(c.text in shorts for c in other.candidates):
+            return other
     words = name.split()
     # "the Army said" where the article names "the Pakistan Army": a bare state
     # institution is the one of that name the article names with its country.
