@@ -330,3 +330,17 @@ def test_those_reported_missing_are_the_victims_not_the_claimant() -> None:
 def test_a_figure_the_parser_hung_elsewhere_is_found(body: str, expected: tuple) -> None:  # type: ignore[type-arg]
     claims, _, _ = claims_of(body)
     assert expected in figures([c for c in claims if not c.breakdown])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The militants released four hostages on Tuesday.", []),
+        ("Troops freed six of the hostages in a raid on Monday.", []),
+        ("The release of 12 hostages began on Sunday.", []),
+        ("Gunmen took 20 people hostage on Monday.", [("abducted", 20, 20, "exact")]),
+    ],
+)
+def test_hostages_set_free_are_no_abduction_toll(body: str, expected: list) -> None:  # type: ignore[type-arg]
+    claims, _, _ = claims_of(body)
+    assert figures(claims) == expected

@@ -208,6 +208,8 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("Boko Haram attacks killed 300 people in Nigeria last year.", []),
         ("In 2019, a suicide bomber killed 40 soldiers in Pulwama, India.", ["ASSAULT"]),
         ("Russian attacks killed five people in Kharkiv overnight.", ["ASSAULT"]),
+        # A vow to retaliate threatens; the retaliation is its content, no attack.
+        ("Chad vowed on Tuesday to retaliate against Sudan.", ["THREATEN"]),
         # Suspending a treaty or visas reduces relations.
         ("Kenya suspended the fisheries treaty with Somalia on Monday.", ["SANCTION"]),
         ("Chad on Monday suspended visas for Sudanese nationals.", ["SANCTION"]),

@@ -320,6 +320,7 @@ class ClaimLexicon:
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
     holding_verbs: frozenset[str]  # "still holds 101 hostages": a standing count
+    release_words: frozenset[str]  # "released three hostages": no abduction toll
 
 
 @cache
@@ -343,6 +344,7 @@ def claim_lexicon() -> ClaimLexicon:
         lay_people=frozenset(data["lay_people"]),
         body_verbs=frozenset(data["body_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),
+        release_words=frozenset(data["release_words"]),
     )
 
 

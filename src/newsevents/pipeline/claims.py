@@ -35,7 +35,7 @@ from newsevents.temporal.timex import Resolved, date_span, first_resolved
 
 # 4: one attack's toll is no running total; 5: "tens of thousands"; 6: "left 12 people
 # dead", "were reported missing", "kill 15, abduct 40" and "five dead and 17 wounded";
-# a count right after a verb the parser left without its object
+# a count right after a verb the parser left without its object; hostages set free
 VERSION = "6"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -310,6 +310,8 @@ def outcome_of(token: Any) -> str | None:
         return None
     if lemma == "body" and not _dead_bodies(token):
         return None  # "the two bodies agreed": organizations
+    if lemma == "hostage" and _released(token):
+        return None  # "released three hostages": captives freed, no abduction toll
     return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
 
 
@@ -319,6 +321,20 @@ def _still_held(token: Any) -> bool:
     if token.lemma_.lower() != "hostage" or token.dep_ not in ("dobj", "obj", "nsubj"):
         return False
     return token.head.lemma_.lower() in claim_lexicon().holding_verbs
+
+
+def _released(hostage: Any) -> bool:
+    """Whether the hostages are released, freed or exchanged: the word their phrase
+    hangs on ("released three hostages", "freed five of the hostages", "the release of
+    33 hostages") is one of claims.yaml release_words."""
+    phrase = hostage
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of":
+        phrase = phrase.head.head  # "five of the hostages", "the release of"
+    if phrase.lemma_.lower() in claim_lexicon().release_words:
+        return True
+    return phrase.dep_ in ("dobj", "obj", "nsubjpass") and (
+        phrase.head.lemma_.lower() in claim_lexicon().release_words
+    )
 
 
 def _dead_bodies(token: Any) -> bool:

@@ -56,7 +56,8 @@ __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_ag
 # off", no actor from a subject's clause or an event a clause is timed against, "killed
 # in an RSF assault", "accused X of shelling"; 9: a capital the gazetteer lacks acts
 # alone ("Bangkok recalled"), "Saturday's attack killed" is the attack told before, a
-# finite verb the parser hung on a root subject keeps it, a "for X to" clause is no event
+# finite verb the parser hung on a root subject keeps it, a "for X to" clause is no
+# event, "vowed to retaliate" threatens
 VERSION = "9"
 
 
