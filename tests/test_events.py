@@ -337,3 +337,23 @@ def test_a_for_to_clause_is_what_is_wanted_not_an_event() -> None:
         "to allow humanitarian access to the city.",
     )
     assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_a_wire_datelines_place_and_agency_play_no_role() -> None:
+    events, names = events_of(
+        "News",
+        "TILLABERI, March 3 (Xinhua) -- At least nine soldiers were killed on Sunday in an "
+        "ambush near the border, the army said.",
+    )
+    (killed,) = events
+    assert not {names[e] for e in killed.actors + killed.targets} & {"Xinhua News Agency"}
+
+
+def test_the_speaker_is_not_the_doer_of_a_passive_told_in_two_verbs() -> None:
+    events, names = events_of(
+        "News",
+        "The militants were spotted near Gao and neutralized in airstrikes, the Malian "
+        "defence ministry said on Sunday.",
+    )
+    for event in events:
+        assert not [names[a] for a in event.actors if "Ministry" in names[a]]

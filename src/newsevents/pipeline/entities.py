@@ -347,9 +347,7 @@ def _names_a_weapon(name: str, text: str, end: int) -> bool:
     following = after.group("words").split()
     if following[0] in words.weapon_modifiers and len(following) > 1:
         following = following[1:]
-    noun = following[0]
-    forms = {noun, noun.removesuffix("s"), noun.removesuffix("es")}
-    return not forms.isdisjoint(words.weapon_nouns)
+    return not _singular_forms(following[0]).isdisjoint(words.weapon_nouns)
 
 
 @cache
@@ -397,12 +395,16 @@ def _place_word(word: str, *, capital: bool = False, plural: bool = True) -> boo
     word = word.strip(",.;:")
     if capital and word == "capital":
         return True
-    forms = {word}
-    if plural:
-        forms.add(word.removesuffix("s"))
-        if word.endswith("ies"):
-            forms.add(word[:-3] + "y")
+    forms = _singular_forms(word) if plural else {word}
     return any(f in words.place_suffixes or f in words.place_nouns for f in forms)
+
+
+def _singular_forms(word: str) -> set[str]:
+    """The word and the singulars it may be the plural of: "villages", "batteries"."""
+    forms = {word, word.removesuffix("s"), word.removesuffix("es")}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
 
 
 def _ends_with_title(before: list[str]) -> bool:

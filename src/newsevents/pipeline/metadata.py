@@ -54,6 +54,7 @@ class Lead:
     dateline: str | None = None
     outlet: str | None = None
     day: tuple[int, int] | None = None  # (month, day) a wire dateline carries: "Jan 5"
+    length: int = 0  # characters of the first line the dateline or credit takes, separator too
 
 
 def extract_metadata(draft: Draft) -> Draft:
@@ -157,11 +158,12 @@ def read_lead(first_line: str) -> Lead:
     if any(w in known.lead_credit_words for w in words):
         named = outlets().for_name(prefix)
         is_desk = any(w in known.desk_words for w in words)
-        return Lead(outlet=named or (None if is_desk else prefix))
+        return Lead(outlet=named or (None if is_desk else prefix), length=match.end() - 1)
     place = prefix.split(",")[0].split("/")[0].strip()
     if place in known.not_places or len(place.split()) > 3:
         return Lead()
-    return Lead(dateline=_place_name(place) if place.isupper() else place, day=day)
+    dateline = _place_name(place) if place.isupper() else place
+    return Lead(dateline=dateline, day=day, length=match.end() - 1)
 
 
 def _place_name(upper: str) -> str:

@@ -38,6 +38,7 @@ from newsevents.pipeline.events.triggers import (
     _trigger_rule,
     _visit_to_a_facility,
 )
+from newsevents.pipeline.metadata import read_lead
 from newsevents.schema import Event, Evidence
 from newsevents.temporal.event_dates import (
     date_words,
@@ -57,7 +58,8 @@ __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_ag
 # in an RSF assault", "accused X of shelling"; 9: a capital the gazetteer lacks acts
 # alone ("Bangkok recalled"), "Saturday's attack killed" is the attack told before, a
 # finite verb the parser hung on a root subject keeps it, a "for X to" clause is no
-# event, "vowed to retaliate" threatens
+# event, "vowed to retaliate" threatens, a wire dateline's names play no role, nor the
+# speaker of a passive told in two verbs
 VERSION = "9"
 
 
@@ -65,10 +67,19 @@ VERSION = "9"
 CALENDAR_CONFIDENCE = 0.5
 
 
+def _lead(draft: Draft) -> range:
+    """The characters of the body's wire dateline or credit ("KHARTOUM, Jan. 5 (Xinhua)
+    --"): the place and agency there play no role in the first sentence's events."""
+    if not draft.body:
+        return range(0)
+    start = len(draft.title) + 2  # Draft.text: the headline, a blank line, the body
+    return range(start, start + read_lead(draft.body.split("\n", 1)[0]).length)
+
+
 def extract_events(draft: Draft) -> Draft:
     if draft.nlp is None:
         return draft
-    index = EntityIndex(draft.entities)
+    index = EntityIndex(draft.entities, skip=_lead(draft))
     events, anchors = _events(draft, index, draft.published_date)
     flags = set(draft.flags)
     if draft.published_date is None and anchors:

@@ -22,10 +22,15 @@ from newsevents.textutil import name_key
 class EntityIndex:
     """Which entity a character belongs to, and where places lie."""
 
-    def __init__(self, entities: tuple[Entity, ...]) -> None:
+    def __init__(self, entities: tuple[Entity, ...], skip: range = range(0)) -> None:
+        """`skip`: characters whose names play no role, as a wire dateline's place and
+        agency ("KHARTOUM, Jan. 5 (Xinhua) -- At least 13 civilians were killed"), which
+        the parser reads into the first sentence's subject."""
         self.by_char: dict[int, Entity] = {}
         for entity in entities:
             for m in entity.mentions:
+                if m.start in skip:
+                    continue
                 for i in range(m.start, m.end):
                     self.by_char.setdefault(i, entity)
         self.by_id = {e.entity_id: e for e in entities}
@@ -226,8 +231,12 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         # authorities": up through the clauses to the speaker.
         actor_tokens = _speaker(head) or actor_tokens
     if head.dep_ == "conj" and not actor_tokens:
-        # "Islamabad recalled its ambassador ... and blocked Iran's envoy"
-        actor_tokens += _subject(head.head)[0] or _speaker(head)
+        # "Islamabad recalled its ambassador ... and blocked Iran's envoy"; not the
+        # speaker of "were spotted ... and neutralized in airstrikes, the ministry said",
+        # a passive whose doer is left unsaid ("Beijing was concerned and urged both
+        # sides" is active: the verb has an object).
+        unsaid = _passive(head.head) and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+        actor_tokens += _subject(head.head)[0] or ([] if unsaid else _speaker(head))
         if [t.lower_ for t in actor_tokens] in PRONOUNS:
             actor_tokens = _speaker(head.head) or actor_tokens
     if head.dep_ == "xcomp" and not actor_tokens:
@@ -394,6 +403,10 @@ def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
         # the subject the root and hung the finite verb on it as a clause.
         actor_tokens, places = _split_places(verb.head)
     return actor_tokens, places
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _misparsed_subject(verb: Any) -> bool:
