@@ -367,7 +367,7 @@ def figures(outcome: Any) -> list[Figure]:
 def _counts_another_outcome(noun: Any, outcome: Any) -> bool:
     """Whether the word right after `noun` is an outcome word other than `outcome`."""
     after = noun.nbor() if noun.i + 1 < len(noun.doc) else None
-    return after is not None and after != outcome and outcome_of(after) not in (None,)
+    return after is not None and after != outcome and outcome_of(after) is not None
 
 
 TOTALS = frozenset({"total", "tally"})  # "a total of 17 people were abducted"
@@ -458,17 +458,16 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
                 yield child
 
 
-# Words that may stand between a verb and its figure: "killed at least 23", "more than".
-HEDGE_WORDS = frozenset({"at", "least", "more", "than", "nearly", "about", "around", "some",
-                         "up", "to", "over", "almost", "roughly", "approximately"})  # fmt: skip
-
-
 def _counted_right_after(verb: Any) -> Any | None:
-    """The noun a number right after `verb` counts (hedge words between), or None."""
+    """The noun a number right after `verb` counts, a hedge of claims.yaml ("at least",
+    "more than") between, or None."""
     doc = verb.doc
     i = verb.i + 1
-    while i < len(doc) and doc[i].lower_ in HEDGE_WORDS:
-        i += 1
+    following = " ".join(t.lower_ for t in doc[i : i + 5]) + " "
+    for phrase, _ in claim_lexicon().hedges:  # longest first
+        if following.startswith(phrase + " "):
+            i += len(phrase.split())
+            break
     if i >= len(doc) or not doc[i].like_num or doc[i].ent_type_ in ("DATE", "TIME"):
         return None
     number = doc[i]
