@@ -1,11 +1,13 @@
 """Stage `clean`: boilerplate out, every body paragraph kept, on every seed."""
 
+import datetime as dt
 from collections import Counter
 
 import pytest
 
 from newsevents.pipeline.clean import clean_text, line_kind
-from newsevents.pipeline.document import Draft, RawDocument
+from newsevents.pipeline.document import Draft, RawDocument, RemovedLine
+from newsevents.pipeline.metadata import extract_metadata
 
 from .conftest import SEEDS
 
@@ -88,6 +90,10 @@ def test_seed_title_and_text_shape() -> None:
         "Read more about the talks in the explainer below.",
         "Residents shared videos, photos.",
         "Photo evidence showed the missile hit a school.",
+        "Home to 40,000 people, the town fell on Monday.",
+        "Home / away: the team's record since the war began",
+        "Source: the army said it had killed 12 militants.",
+        "3 min after the blast, a second one hit the market.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -106,6 +112,10 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Police at the scene of an earlier attack in Ordavi. File photo", "photo-caption"),
         ("Troops patrol the border crossing. Photo by Kelbani Dor", "photo-caption"),
         ("Read more: Gunmen kill four in fresh Ordavi raid", "navigation"),
+        ("Home / Counties / Coast", "navigation"),
+        ("Home > World > Middle East", "navigation"),
+        ("4 min read", "navigation"),
+        ("Source: Xinhua", "byline"),
         ("ALSO READ: Talks resume in Kelbani", "navigation"),
         ("•", "stray-character"),
         ("Published: Updated:", "page-widget"),  # labels whose dates the page's script fills
@@ -129,3 +139,30 @@ def test_a_bar_of_share_targets_is_removed_and_a_sentence_naming_them_is_kept() 
         assert share.matches(bar), bar
     for sentence in ("Facebook said it removed the posts.", "Twitter users shared the video"):
         assert not share.matches(sentence), sentence
+
+
+def test_a_credit_and_a_date_in_one_line_are_read_apart() -> None:
+    # Sites print the byline and the date on one line; whole, it was no furniture, so
+    # the date was lost to the metadata stage and the line stayed in the text.
+    from newsevents.pipeline.clean import furniture_segments
+
+    parts = furniture_segments("By Staff Reporter | Mar 12, 2025")
+    assert parts == [
+        RemovedLine("byline", "By Staff Reporter"),
+        RemovedLine("date-line", "Mar 12, 2025"),
+    ]
+    parts = furniture_segments("Source: Xinhua · 2024-12-26")
+    assert parts is not None and [p.kind for p in parts] == ["byline", "date-line"]
+    for line in ("Gaza | Israel", "By Staff Reporter | the army said on Tuesday",
+                 "Mar 12, 2025", "home | the strikes went on"):  # fmt: skip
+        assert furniture_segments(line) is None, line
+
+
+def test_a_credited_date_line_dates_the_article() -> None:
+    text = ("Four killed in Kelbani\n\nBy Staff Reporter | Mar 12, 2025\n\n"
+            "Gunmen killed four people in Kelbani on Tuesday.")  # fmt: skip
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert "Staff Reporter" not in cleaned.body
+    dated = extract_metadata(cleaned)
+    assert dated.published_date == dt.date(2025, 3, 12)
+    assert dated.published_date_provenance == "text"

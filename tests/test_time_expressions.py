@@ -86,6 +86,13 @@ def test_find_expressions_reads_one_text_in_one_pass() -> None:
         assert text[mention.start : mention.end].strip() == mention.text
 
 
+def test_a_day_of_last_year_is_one_expression() -> None:
+    # Read as "29 June" and "last year" apart, the event took the year, or the month.
+    text = "On 29 June last year, bombers struck. On March 3 this year, gunmen returned."
+    found = [m.text for m in find_expressions(text)]
+    assert found == ["29 June last year", "March 3 this year"]
+
+
 def test_normalize_text_resolves_every_expression_in_one_pass() -> None:
     from newsevents.temporal.expressions import normalize_text
 

@@ -7,6 +7,7 @@ with their kind, so the metadata stage can read bylines and date lines and the
 manifest can count what went.
 """
 
+import re
 from dataclasses import replace
 
 from newsevents.knowledge import boilerplate
@@ -26,8 +27,11 @@ def clean_text(draft: Draft) -> Draft:
                 body.append("")
             continue
         kind = line_kind(line, title)
+        segments = furniture_segments(line) if kind is None else None
         if kind is not None:
             removed.append(RemovedLine(kind, line))
+        elif segments:
+            removed.extend(segments)
         elif not title:
             title = line
         else:
@@ -35,6 +39,23 @@ def clean_text(draft: Draft) -> Draft:
     while body and not body[-1]:
         body.pop()
     return replace(draft, title=title, body="\n".join(body), removed=tuple(removed))
+
+
+# What sites put between the parts of one furniture line: "By Staff Reporter | Mar 12,
+# 2025", "Reuters · 3 min read". A sentence never has these with spaces around them.
+_SEGMENT_BREAK = re.compile(r"\s+[|·•]\s+")
+
+
+def furniture_segments(line: str) -> list[RemovedLine] | None:
+    """A line made of furniture parts, each with its kind (a byline and a date line read
+    apart, as the metadata stage reads them), or None when any part is content."""
+    parts = _SEGMENT_BREAK.split(" ".join(line.split()))
+    if len(parts) < 2:
+        return None
+    kinds = [line_kind(part, "") for part in parts]
+    if any(kind is None or kind == "stray-character" for kind in kinds):
+        return None
+    return [RemovedLine(kind, part) for kind, part in zip(kinds, parts, strict=True) if kind]
 
 
 def line_kind(line: str, title: str) -> str | None:

@@ -230,7 +230,8 @@ def _point(
     if published is None:
         return None
     for relative in (
-        _day_word, _ago, _weekend, _month_of_a_relative_year, _relative_unit, _quarter,
+        _day_word, _ago, _weekend, _day_of_a_relative_year, _month_of_a_relative_year,
+        _relative_unit, _quarter,
         _month_day, _weekday, _month_only,
     ):  # fmt: skip
         found = relative(text, published, previous, future)
@@ -503,6 +504,29 @@ _MONTH_OF_RELATIVE_YEAR = re.compile(
 )
 
 
+_RELATIVE_YEAR = r",?\s+(?:of\s+)?(?P<rel>last|this|next) year\b"
+
+
+def _day_of_a_relative_year(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """ "29 June last year", "on March 3 this year": the day, in the year the words name
+    counted from P (the month alone would lose the day, the year alone the month)."""
+    match = _MONTH_DAY.search(text)
+    if not match or match["year"]:
+        return None
+    rel = re.match(_RELATIVE_YEAR, text[match.end() :])
+    if not rel:
+        return None
+    year = published.year + {"last": -1, "this": 0, "next": 1}[rel["rel"]]
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    try:
+        day = dt.date(year, month, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None  # "February 29" of a year without one
+    return TimeInterval(day, day, "day", "publication")
+
+
 def _month_of_a_relative_year(
     text: str, published: dt.date, previous: dt.date | None, future: bool
 ) -> TimeInterval | None:
@@ -624,6 +648,7 @@ _DAY_WORDS = (
 # Every expression starts a word: the leading \b lets the engine skip the positions inside
 # words (most of a text) without trying each alternative there; 3x faster, same matches
 # on every text of seeds/ and the eval sets.
+_IN_RELATIVE_YEAR = r",?\s+(?:of\s+)?(?:last|this|next) year\b"  # "June 29 last year"
 _FIND = re.compile(
     r"\b(?:"
     + "|".join(
@@ -640,8 +665,10 @@ _FIND = re.compile(
             r"since\s+(?:19|20)\d{2}",
             r"(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)",
             r"(?:19|20)\d{2}-\d{2}-\d{2}",
-            rf"(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}})?",
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?",
+            rf"(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?:19|20)\d{{2}}|{_IN_RELATIVE_YEAR})?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b\.?"
+            rf"(?:,?\s+(?:19|20)\d{{2}}|{_IN_RELATIVE_YEAR})?",
             rf"(?:(?:early|mid|late)[\s-]+|(?:last|next|this)\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}",
             r"(?:(?:last|next|this coming|this)\s+)?(?:(?:early|late)\s+)?"
             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
