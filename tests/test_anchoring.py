@@ -65,6 +65,24 @@ def test_a_relative_clause_dates_the_trigger_noun() -> None:
     assert (deal.date, deal.date_source) == (dt.date(2023, 3, 3), "explicit")
 
 
+def test_a_clause_on_the_subject_dates_the_act_when_it_names_a_day() -> None:
+    draft = draft_of(
+        "Governor Musa Ladan, who toured the burned market in Kelbani on Tuesday, condemned the "
+        "raid and promised help to the traders."
+    )
+    condemned = event(draft, "condemned")
+    assert (condemned.date, condemned.date_source) == (dt.date(2023, 5, 9), "relative")
+    # The raid it condemns happened before; a year or a month dates nothing.
+    assert all(e.date != dt.date(2023, 5, 9) for e in draft.events if e.type == "ASSAULT")
+    draft = draft_of("President Musa Ladan, who took office in 2019, condemned the raid in Kelbani.")
+    assert event(draft, "condemned").date is None
+    draft = draft_of(
+        "The envoy who visited Kelbani on Tuesday was recalled, and Musa Ladan condemned "
+        "the raid."
+    )
+    assert event(draft, "condemned").date is None
+
+
 def test_a_pronoun_subject_goes_on_with_the_paragraphs_episode() -> None:
     draft = draft_of(
         "Ghana's foreign minister condemned the shelling of the border post on Monday. "

@@ -125,6 +125,11 @@ def _date_from_clause(
     # "the agreement, which took effect on November 27", "a truce announced on Tuesday":
     # a relative clause, reduced or not, tells the noun's day.
     sources += [(c, None) for c in token.children if c.dep_ in ("relcl", "acl")]
+    # "Zulum, who visited the village on Monday, condemned the attack": the day a clause
+    # on the subject tells is the day of the act (a single day only: "Putin, who came to
+    # power in 2000, condemned ..." says nothing of when).
+    if token == verb:  # not the attack it condemns
+        sources += [(c, "subject-clause") for c in _subject_clauses(verb)]
     before = None
     if mention.type != "ASSAULT" and not mention.recounted:
         speaker = reporting_verb(verb)
@@ -145,10 +150,26 @@ def _date_from_clause(
                 words, published=published, previous=previous,
                 future=mention.status == "expected", sentence=sentence,
             )  # fmt: skip
+            if source == "subject-clause":
+                if resolved is None or resolved.precision != "day":
+                    continue
+                source = None
             if resolved:
                 mention.take_date(resolved.date, resolved.precision, ent.text,
                                   source or resolved.source)  # fmt: skip
                 return
+
+
+def _subject_clauses(verb: Any) -> list[Any]:
+    """The relative clauses set off by commas on the verb's subject ("X, who ..., ")."""
+    return [
+        clause
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for clause in subject.children
+        if clause.dep_ == "relcl" and clause.i > subject.i
+        and clause.doc[clause.left_edge.i - 1].text == ","
+    ]
 
 
 def _told_attack_acts(mention: Mention, token: Any) -> bool:
