@@ -74,11 +74,10 @@ def test_a_clause_on_the_subject_dates_the_act_when_it_names_a_day() -> None:
     assert (condemned.date, condemned.date_source) == (dt.date(2023, 5, 9), "relative")
     # The raid it condemns happened before; a year or a month dates nothing.
     assert all(e.date != dt.date(2023, 5, 9) for e in draft.events if e.type == "ASSAULT")
-    draft = draft_of("President Musa Ladan, who took office in 2019, condemned the raid in Kelbani.")
+    draft = draft_of("President Musa Ladan, who took office in 2019, condemned the Kelbani raid.")
     assert event(draft, "condemned").date is None
     draft = draft_of(
-        "The envoy who visited Kelbani on Tuesday was recalled, and Musa Ladan condemned "
-        "the raid."
+        "The envoy who visited Kelbani on Tuesday was recalled, and Musa Ladan condemned the raid."
     )
     assert event(draft, "condemned").date is None
 

@@ -219,6 +219,31 @@ def test_a_pronoun_speaks_for_the_body_that_spoke_last() -> None:
     assert claim.claimant_text == "It"
 
 
+def test_a_pronoun_stands_for_the_unnamed_speaker_before_it() -> None:
+    # "He" went to the person named last, though the sentence before spoke of another.
+    claims, _, _ = claims_of(
+        "Colonel Amadou Sarr, the army spokesman, said the raid was over. A senior police "
+        "officer, who asked not to be named, rejected the army's account. He said three "
+        "guards were killed and nine others were wounded, he added."
+    )
+    assert {c.claimant_text for c in claims} == {"A senior police officer"}
+    assert all(c.claimant is None for c in claims)
+    claims, _, _ = claims_of(
+        "The regional health bureau raised the toll on Sunday. The bureau said 14 people had "
+        "died in hospital. It had earlier put the toll at 11 dead."
+    )
+    assert {(c.count_min, c.claimant_text) for c in claims} >= {(14, "bureau"), (11, "bureau")}
+
+
+def test_a_person_named_after_the_unnamed_speaker_is_who_he_is() -> None:
+    claims, names, _ = claims_of(
+        "A police officer said the shells landed near the market. \u201cThe shells killed two "
+        "children,\u201d said Governor Amina Bello. She said four people were injured."
+    )
+    (claim,) = [c for c in claims if c.count_min == 4]
+    assert names.get(claim.claimant or "") == "Amina Bello"
+
+
 def test_officials_of_an_organization_speak_for_it_but_a_resident_is_no_village() -> None:
     claims, names, _ = claims_of(
         "Officials at the Kamal Adwan Hospital said 11 people were killed. A resident of "

@@ -74,6 +74,7 @@ def extract_claims(draft: Draft) -> Draft:
     # worked out only when a figure asks (a walk of its parse; most sentences state
     # no figure).
     before: tuple[Any, str | None] | None = None
+    referents = Referents()
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
@@ -93,13 +94,13 @@ def extract_claims(draft: Draft) -> Draft:
                 previous_speaker = _speaker(before[0], index, before[1]) if before else None
                 speaker_known = True
             claimant, claimant_at, stance = _claimant(
-                token, sent, index, previous_person, previous_speaker
+                token, sent, index, previous_person, previous_speaker, referents
             )
             if claimant_at is None and token.dep_ == "conj" and outcome_of(token.head):
                 # "a toll of 11 dead and 27 injured": the second figure's attribution
                 # is the first's.
                 claimant, claimant_at, stance = _claimant(
-                    token.head, sent, index, previous_person, previous_speaker
+                    token.head, sent, index, previous_person, previous_speaker, referents
                 )
             claimant_span = _phrase(draft.text, claimant_at)
             claimant_text = claimant_span.text if claimant_span else None
@@ -172,6 +173,7 @@ def extract_claims(draft: Draft) -> Draft:
         people = [e for e in index.in_tokens(sent) if e.type == "PERSON"]
         previous_person = people[-1].entity_id if people else previous_person
         before = (sent, previous_person)
+        referents = _referents(sent, index, previous_person, referents)
     kept = _without_restated_headline(claims, title_end)
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
@@ -657,6 +659,7 @@ def _claimant(
     index: EntityIndex,
     previous_person: str | None,
     previous_speaker: tuple[str | None, Span] | None = None,
+    referents: "Referents | None" = None,
 ) -> tuple[str | None, Span | None, str]:
     """(entity_id, where the claimant is named, stance) of whoever asserts the figure."""
     lexicon = claim_lexicon()
@@ -690,7 +693,7 @@ def _claimant(
             else "asserted"
         )  # fmt: skip
         if subject is not None:
-            entity, where = _resolve(subject, index, previous_person)
+            entity, where = _resolve(subject, index, previous_person, referents)
             if _it(subject) and previous_speaker is not None and previous_speaker[0]:
                 speaker = index.by_id.get(previous_speaker[0])
                 if speaker is not None and speaker.type in BODIES:
@@ -784,12 +787,24 @@ def _inverted_subject(verb: Any) -> Any | None:
 
 
 def _resolve(
-    phrase: Any, index: EntityIndex, previous_person: str | None
+    phrase: Any,
+    index: EntityIndex,
+    previous_person: str | None,
+    referents: "Referents | None" = None,
 ) -> tuple[str | None, Span]:
-    """The entity a claimant phrase names, and the phrase as written."""
+    """The entity a claimant phrase names, and the phrase as written. A pronoun stands
+    for the referent the sentences before left (`referents`), named or not ("a security
+    official ... He said"), else for the person or body named last."""
     tokens = [t for t in phrase.subtree if not _inside_prep(t, phrase)]
     if phrase.lower_ in PRONOUNS and len(tokens) == 1:
-        if phrase.lower_ in ("he", "she"):
+        person = phrase.lower_ in ("he", "she")
+        referent = referents and (referents.person if person else referents.body)
+        if person and referent and _named_since(previous_person, referent[1][1], phrase, index):
+            referent = None  # "A police official said ... Commissioner Umrani ... He said"
+        if referent and phrase.lower_ != "they":
+            entity, where = referent
+            return entity, where if entity is None else _span(phrase, phrase)
+        if person:
             return previous_person, _span(phrase, phrase)
         # "It said ...": the organization or group named last.
         return _last_body(phrase, index), _span(phrase, phrase)
@@ -807,6 +822,47 @@ def _resolve(
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
+
+
+@dataclass(frozen=True)
+class Referents:
+    """Whom "he"/"she" and "it" stand for after the sentences read so far: the last
+    subject of a main verb that was a person (named, or "a security official") or a
+    body (named, or "the ministry" that said something), with where it is written."""
+
+    person: tuple[str | None, Span] | None = None
+    body: tuple[str | None, Span] | None = None
+
+
+def _named_since(person: str | None, start: int, pronoun: Any, index: EntityIndex) -> bool:
+    """Whether `person` is named between offset `start` and the pronoun."""
+    entity = index.by_id.get(person) if person else None
+    return entity is not None and any(start <= m.start < pronoun.idx for m in entity.mentions)
+
+
+def _referents(
+    sent: Any, index: EntityIndex, previous_person: str | None, referents: Referents
+) -> Referents:
+    """The referents after `sent`: its main verb's subject takes the place of its kind. A
+    pronoun subject goes on with the referent before ("He said ..., he added")."""
+    subject = _subject_of(sent.root, climb=False)
+    if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS"):
+        return referents
+    entity_id, where = _resolve(subject, index, previous_person)
+    entity = index.by_id.get(entity_id) if entity_id else None
+    lexicon = claim_lexicon()
+    lemma = subject.lemma_.lower()
+    kind = entity.type if entity is not None else None
+    # "a security official in Peshawar" is a person, whatever body or place he speaks for.
+    role = lemma in lexicon.speaker_roles or lemma in lexicon.lay_people
+    if kind == "PERSON" or role:
+        return replace(referents, person=(entity_id, where))
+    # What "said" something and is no person is a body: "the ministry said", "Iran said".
+    speaks = sent.root.lemma_.lower() in lexicon.attribution_verbs
+    unnamed_body = kind is None and subject.pos_ == "NOUN"
+    if kind in BODIES or speaks and (kind == "COUNTRY" or unnamed_body):
+        return replace(referents, body=(entity_id, where))
+    return referents
 
 
 def _it(subject: Any) -> bool:

@@ -167,7 +167,8 @@ def _subject_clauses(verb: Any) -> list[Any]:
         for subject in verb.children
         if subject.dep_ == "nsubj"
         for clause in subject.children
-        if clause.dep_ == "relcl" and clause.i > subject.i
+        if clause.dep_ == "relcl"
+        and clause.i > subject.i
         and clause.doc[clause.left_edge.i - 1].text == ","
     ]
 
