@@ -199,7 +199,17 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # stays an appeal.
         ("Chad called off talks with Sudan on Tuesday.", ["SANCTION"]),
         ("The TTP called off its ceasefire with Pakistan on Friday.", ["REJECT"]),
+        # Ending a truce renounces it; ending the attacks is a retreat.
+        ("The Kachin army ended its truce with the junta on Friday.", ["REJECT"]),
+        ("The Kachin army ended its attacks on the junta on Friday.", ["RETREAT"]),
+        ("The Kachin army and the junta observed the truce on Friday.", ["RETREAT"]),
         ("Chad called on Sudan to halt the shelling.", ["REQUEST"]),
+        # What a place hosts is no meeting; hosting talks is.
+        (
+            "The airfield, which hosts the US military's Camp Lemonnier, was shelled on Friday.",
+            ["ASSAULT"],
+        ),
+        ("The airfield, which hosts a US air base, was shelled on Friday.", ["ASSAULT"]),
         # Meeting resistance or a deadline is no meeting.
         ("Rwanda's army met little resistance in Goma on Monday.", []),
         ("Rwanda's foreign minister met Congo's president in Goma on Monday.", ["CONSULT"]),

@@ -215,8 +215,8 @@ def _trigger_rule(token: Any) -> Trigger | None:
         if token.pos_ == "VERB" and lemma in rule.verbs:
             if rule.objects and not _has_object(token, rule.objects):
                 continue
-            if rule.not_objects and _has_object(token, rule.not_objects):
-                continue  # "met little resistance"
+            if rule.not_objects and _has_object(token, rule.not_objects, compounds=True):
+                continue  # "met little resistance", "hosts Camp Lemonnier"
             if rule.complements and not any(
                 (c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements)
                 or ("*" in rule.complements and c.dep_ == "ccomp")
@@ -270,9 +270,15 @@ def _concluded(noun: Any, governors: frozenset[str]) -> bool:
     )
 
 
-def _has_object(verb: Any, lemmas: frozenset[str]) -> bool:
-    """A direct object with one of these lemmas ("*": any direct object)."""
-    return any(
-        c.dep_ in ("dobj", "obj", "nsubjpass") and ("*" in lemmas or c.lemma_.lower() in lemmas)
-        for c in verb.children
-    )
+def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -> bool:
+    """A direct object with one of these lemmas ("*": any direct object); with
+    `compounds`, a word compounded with its head counts too ("Camp" of "Camp X")."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "obj", "nsubjpass"):
+            continue
+        words = {c.lemma_.lower()}
+        if compounds:
+            words |= {w.lemma_.lower() for w in c.children if w.dep_ == "compound"}
+        if "*" in lemmas or words & lemmas:
+            return True
+    return False
