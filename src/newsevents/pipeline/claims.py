@@ -36,7 +36,7 @@ from newsevents.temporal.timex import Resolved, date_span, first_resolved
 # 4: one attack's toll is no running total; 5: "tens of thousands"; 6: "left 12 people
 # dead", "were reported missing", "kill 15, abduct 40" and "five dead and 17 wounded";
 # a count right after a verb the parser left without its object; hostages set free
-VERSION = "6"
+VERSION = "7"
 
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "one"})

@@ -60,7 +60,7 @@ __all__ = ["VERSION", "EntityIndex", "extract_events", "implied_assault", "is_ag
 # finite verb the parser hung on a root subject keeps it, a "for X to" clause is no
 # event, "vowed to retaliate" threatens, a wire dateline's names play no role, nor the
 # speaker of a passive told in two verbs
-VERSION = "9"
+VERSION = "10"
 
 
 # A weekday fitted to a known incident dates the article less firmly than its own words.
