@@ -802,8 +802,8 @@ def _resolve(
         if person and referent and _named_since(previous_person, referent[1][1], phrase, index):
             referent = None  # "A police official said ... Commissioner Umrani ... He said"
         if referent and phrase.lower_ != "they":
-            entity, where = referent
-            return entity, where if entity is None else _span(phrase, phrase)
+            named, where = referent
+            return named, where if named is None else _span(phrase, phrase)
         if person:
             return previous_person, _span(phrase, phrase)
         # "It said ...": the organization or group named last.
