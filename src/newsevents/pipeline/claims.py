@@ -74,7 +74,7 @@ def extract_claims(draft: Draft) -> Draft:
     # worked out only when a figure asks (a walk of its parse; most sentences state
     # no figure).
     before: tuple[Any, str | None] | None = None
-    referents = Referents()
+    referents = Referents(index)
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
@@ -173,7 +173,7 @@ def extract_claims(draft: Draft) -> Draft:
         people = [e for e in index.in_tokens(sent) if e.type == "PERSON"]
         previous_person = people[-1].entity_id if people else previous_person
         before = (sent, previous_person)
-        referents = _referents(sent, index, previous_person, referents)
+        referents.note(sent)
     kept = _without_restated_headline(claims, title_end)
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
@@ -798,7 +798,7 @@ def _resolve(
     tokens = [t for t in phrase.subtree if not _inside_prep(t, phrase)]
     if phrase.lower_ in PRONOUNS and len(tokens) == 1:
         person = phrase.lower_ in ("he", "she")
-        referent = referents and (referents.person if person else referents.body)
+        referent = referents.last(person) if referents else None
         if person and referent and _named_since(previous_person, referent[1][1], phrase, index):
             referent = None  # "A police official said ... Commissioner Umrani ... He said"
         if referent and phrase.lower_ != "they":
@@ -824,14 +824,42 @@ def _resolve(
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
 
 
-@dataclass(frozen=True)
 class Referents:
-    """Whom "he"/"she" and "it" stand for after the sentences read so far: the last
-    subject of a main verb that was a person (named, or "a security official") or a
-    body (named, or "the ministry" that said something), with where it is written."""
+    """Whom "he"/"she" and "it" stand for: the last subject of a sentence's main verb
+    that is a person (named, or "a security official") or a body (named, or "the
+    ministry" that said something), with where it is written. Sentences only note their
+    subject as they are read (`note`); a subject is resolved when a pronoun asks, since
+    most sentences state no figure."""
 
-    person: tuple[str | None, Span] | None = None
-    body: tuple[str | None, Span] | None = None
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self._subjects: list[Any] = []  # main-verb subjects, in reading order
+        self._kinds: dict[int, tuple[str | None, tuple[str | None, Span]]] = {}
+
+    def note(self, sent: Any) -> None:
+        """Keep the subject of the sentence's main verb; a pronoun or a plural goes on
+        with the referent before ("He said ..., he added")."""
+        subject = _subject_of(sent.root, climb=False)
+        if subject is not None and subject.pos_ != "PRON" and subject.tag_ not in ("NNS", "NNPS"):
+            self._subjects.append(subject)
+
+    def last(self, person: bool) -> tuple[str | None, Span] | None:
+        """The last person (else body) noted, as (entity_id, where it is written)."""
+        wanted = "person" if person else "body"
+        for subject in reversed(self._subjects):
+            kind, referent = self._kind(subject)
+            if kind == wanted:
+                return referent
+        return None
+
+    def _kind(self, subject: Any) -> tuple[str | None, tuple[str | None, Span]]:
+        if subject.i not in self._kinds:
+            entity_id, where = _resolve(subject, self.index, None)
+            self._kinds[subject.i] = (
+                _referent_kind(subject, entity_id, self.index),
+                (entity_id, where),
+            )
+        return self._kinds[subject.i]
 
 
 def _named_since(person: str | None, start: int, pronoun: Any, index: EntityIndex) -> bool:
@@ -840,29 +868,21 @@ def _named_since(person: str | None, start: int, pronoun: Any, index: EntityInde
     return entity is not None and any(start <= m.start < pronoun.idx for m in entity.mentions)
 
 
-def _referents(
-    sent: Any, index: EntityIndex, previous_person: str | None, referents: Referents
-) -> Referents:
-    """The referents after `sent`: its main verb's subject takes the place of its kind. A
-    pronoun subject goes on with the referent before ("He said ..., he added")."""
-    subject = _subject_of(sent.root, climb=False)
-    if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS"):
-        return referents
-    entity_id, where = _resolve(subject, index, previous_person)
+def _referent_kind(subject: Any, entity_id: str | None, index: EntityIndex) -> str | None:
+    """ "person", "body" or None for a main verb's subject."""
     entity = index.by_id.get(entity_id) if entity_id else None
     lexicon = claim_lexicon()
     lemma = subject.lemma_.lower()
     kind = entity.type if entity is not None else None
     # "a security official in Peshawar" is a person, whatever body or place he speaks for.
-    role = lemma in lexicon.speaker_roles or lemma in lexicon.lay_people
-    if kind == "PERSON" or role:
-        return replace(referents, person=(entity_id, where))
+    if kind == "PERSON" or lemma in lexicon.speaker_roles or lemma in lexicon.lay_people:
+        return "person"
     # What "said" something and is no person is a body: "the ministry said", "Iran said".
-    speaks = sent.root.lemma_.lower() in lexicon.attribution_verbs
+    speaks = subject.sent.root.lemma_.lower() in lexicon.attribution_verbs
     unnamed_body = kind is None and subject.pos_ == "NOUN"
     if kind in BODIES or speaks and (kind == "COUNTRY" or unnamed_body):
-        return replace(referents, body=(entity_id, where))
-    return referents
+        return "body"
+    return None
 
 
 def _it(subject: Any) -> bool:
