@@ -218,6 +218,15 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("Boko Haram attacks killed 300 people in Nigeria last year.", []),
         ("In 2019, a suicide bomber killed 40 soldiers in Pulwama, India.", ["ASSAULT"]),
         ("Russian attacks killed five people in Kharkiv overnight.", ["ASSAULT"]),
+        # A warning told as a participle of an order is still a threat; the order is no
+        # "deadline"-like noun whose clause is only intended.
+        (
+            "Chad ordered the strikes on Saturday, warning Sudan that it would pay.",
+            ["ASSAULT", "THREATEN"],
+        ),
+        # A vow of punishment told as a clause threatens as "vowed to punish" does.
+        ("The Kachin army vowed that those responsible would be punished.", ["THREATEN"]),
+        ("The Kachin army vowed that aid deliveries would continue.", []),
         # A vow to retaliate threatens; the retaliation is its content, no attack.
         ("Chad vowed on Tuesday to retaliate against Sudan.", ["THREATEN"]),
         # Suspending a treaty or visas reduces relations.

@@ -120,8 +120,9 @@ def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool
     # Up to five steps: "asked Kabul to prevent the TTP from using Afghan soil to
     # launch attacks" (launch < using < from < prevent < asked).
     for _ in range(5):
-        if current.dep_ == "advcl" and current.head.lemma_.lower() in INTENT_NOUNS:
-            return True  # "the deadline for troops to pull out"
+        head = current.head
+        if current.dep_ == "advcl" and head.pos_ == "NOUN" and head.lemma_.lower() in INTENT_NOUNS:
+            return True  # "the deadline for troops to pull out", not "ordered ..., warning"
         if current.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl"):
             return False  # not an adverbial clause: "..., asserting that the strikes killed"
         current = current.head
@@ -217,8 +218,10 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 continue
             if rule.not_objects and _has_object(token, rule.not_objects, compounds=True):
                 continue  # "met little resistance", "hosts Camp Lemonnier"
+            # "vowed to punish" and "vowed that those responsible would be punished"
+            # promise the same content.
             if rule.complements and not any(
-                (c.dep_ == "xcomp" and c.lemma_.lower() in rule.complements)
+                (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in rule.complements)
                 or ("*" in rule.complements and c.dep_ == "ccomp")
                 for c in token.children
             ):
