@@ -229,6 +229,12 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The Kachin army vowed that aid deliveries would continue.", []),
         # A vow to retaliate threatens; the retaliation is its content, no attack.
         ("Chad vowed on Tuesday to retaliate against Sudan.", ["THREATEN"]),
+        # Proscribing a group sanctions it; designating a zone or a commander does not.
+        ("Kenya designated the Ordavi Brigade a terrorist organisation on Monday.", ["SANCTION"]),
+        ("Kenya proscribed the Ordavi Brigade on Monday.", ["SANCTION"]),
+        ("Kenya designated Lamu a security zone on Monday.", []),
+        # A chargé d'affaires recalled is a diplomat recalled.
+        ("Iraq recalled its chargé d'affaires from Ankara on Monday.", ["SANCTION"]),
         # Suspending a treaty or visas reduces relations.
         ("Kenya suspended the fisheries treaty with Somalia on Monday.", ["SANCTION"]),
         ("Chad on Monday suspended visas for Sudanese nationals.", ["SANCTION"]),
