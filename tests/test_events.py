@@ -227,6 +227,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # A vow of punishment told as a clause threatens as "vowed to punish" does.
         ("The Kachin army vowed that those responsible would be punished.", ["THREATEN"]),
         ("The Kachin army vowed that aid deliveries would continue.", []),
+        # "told X that ..." reports; "told X to ..." asks.
+        ("Chad's president told reporters that police would arrest the gunmen.", []),
+        ("Chad's president told Sudan to arrest the gunmen.", ["REQUEST"]),
         # A vow to retaliate threatens; the retaliation is its content, no attack.
         ("Chad vowed on Tuesday to retaliate against Sudan.", ["THREATEN"]),
         # Proscribing a group sanctions it; designating a zone or a commander does not.

@@ -219,9 +219,11 @@ def _trigger_rule(token: Any) -> Trigger | None:
             if rule.not_objects and _has_object(token, rule.not_objects, compounds=True):
                 continue  # "met little resistance", "hosts Camp Lemonnier"
             # "vowed to punish" and "vowed that those responsible would be punished"
-            # promise the same content.
+            # threaten the same; but "told X that Y would take part" reports, where "told
+            # X to take part" asks: a clause is a threat's content only.
+            clauses = ("xcomp", "ccomp") if rule.type == "THREATEN" else ("xcomp",)
             if rule.complements and not any(
-                (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in rule.complements)
+                (c.dep_ in clauses and c.lemma_.lower() in rule.complements)
                 or ("*" in rule.complements and c.dep_ == "ccomp")
                 for c in token.children
             ):
