@@ -219,6 +219,14 @@ def test_a_pronoun_speaks_for_the_body_that_spoke_last() -> None:
     assert claim.claimant_text == "It"
 
 
+def test_a_speakers_label_for_an_act_implies_no_assault() -> None:
+    # "a massacre", "murder" as what a speaker calls an act: no claim and no event.
+    claims, _, draft = claims_of("Chad's president described the raid as a massacre.")
+    assert claims == [] and [e.type for e in draft.events] == []
+    claims, _, draft = claims_of("Gunmen killed six traders in Kelbani on Sunday.")
+    assert [c.count_min for c in claims] == [6] and [e.type for e in draft.events] == ["ASSAULT"]
+
+
 def test_a_pronoun_stands_for_the_unnamed_speaker_before_it() -> None:
     # "He" went to the person named last, though the sentence before spoke of another.
     claims, _, _ = claims_of(

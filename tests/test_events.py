@@ -227,6 +227,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # A vow of punishment told as a clause threatens as "vowed to punish" does.
         ("The Kachin army vowed that those responsible would be punished.", ["THREATEN"]),
         ("The Kachin army vowed that aid deliveries would continue.", []),
+        # What a speaker calls an act is no second act, and he is not its doer.
+        ("Chad's president condemned the shelling as murder on Monday.", ["ACCUSE"]),
+        ("Chad's president described the raid as a massacre.", []),
         # "told X that ..." reports; "told X to ..." asks.
         ("Chad's president told reporters that police would arrest the gunmen.", []),
         ("Chad's president told Sudan to arrest the gunmen.", ["REQUEST"]),

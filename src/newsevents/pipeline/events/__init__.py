@@ -34,6 +34,7 @@ from newsevents.pipeline.events.triggers import (
     _content_of_speech_act,
     _habitual,
     _is_heading,
+    _label,
     _nested,
     _trigger_rule,
     _visit_to_a_facility,
@@ -171,7 +172,7 @@ def _sentence_mentions(
     kept = [
         (t, r) for t, r in found
         if governor[t.i] is None and not _habitual(t) and not _content_of_speech_act(t, found)
-        and not _visit_to_a_facility(t, r, index)
+        and not _visit_to_a_facility(t, r, index) and not _label(t)
     ]  # fmt: skip
     all_triggers = [t for t, _ in found]
     dates = dates + untagged_shifts(sent, dates)  # the caller's list stays as it was
@@ -228,9 +229,9 @@ def implied_assault(
 ) -> Event | None:
     """The assault a casualty figure implies when its sentence reports none ("six
     civilians were martyred on Sunday when ...", "gunmen abducted eight students"):
-    claims and events then agree. None for an aggregate ("the war has killed 400") or a
-    habit."""
-    if is_aggregate(token) or _habitual(token):
+    claims and events then agree. None for an aggregate ("the war has killed 400"), a
+    habit, or a speaker's label for an act ("condemned the strikes as murder")."""
+    if is_aggregate(token) or _habitual(token) or _label(token):
         return None
     rule = Trigger(type="ASSAULT", mode="abduct" if token.lemma_.lower() in ABDUCTION else None)
     mention = _mention(token, rule, sent, index)

@@ -63,6 +63,16 @@ def _habitual(token: Any) -> bool:
     return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
 
 
+def _label(token: Any) -> bool:
+    """A noun that names what a speaker calls the object of his verb: "condemned the
+    strikes as murder", "described the shelling as a massacre". It tells how the act is
+    judged, not a second act, and never who did it (the speaker)."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "as":
+        return False
+    verb = token.head.head
+    return verb.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
 def _is_heading(sent: Any) -> bool:
     """A short line with no verb inside the body: a section heading ("The 2023
     offensive", "Border clashes in 2022"), which names events the text then tells."""
