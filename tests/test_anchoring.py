@@ -82,6 +82,18 @@ def test_a_clause_on_the_subject_dates_the_act_when_it_names_a_day() -> None:
     assert event(draft, "condemned").date is None
 
 
+def test_a_participle_before_the_verb_and_the_call_it_was_made_in_date_the_act() -> None:
+    draft = draft_of(
+        "Speaking on state radio on Monday night, Musa Ladan accused Chad of aggression."
+    )
+    assert event(draft, "accused").date == dt.date(2023, 5, 8)
+    draft = draft_of("Musa Ladan urged Chad in a phone call on Tuesday to halt the shelling.")
+    assert event(draft, "urged").date == dt.date(2023, 5, 9)
+    # A day on what the act is about is not the act's.
+    draft = draft_of("Chad's president condemned Monday's raid on Kelbani in a statement.")
+    assert event(draft, "condemned").date is None
+
+
 def test_a_pronoun_subject_goes_on_with_the_paragraphs_episode() -> None:
     draft = draft_of(
         "Ghana's foreign minister condemned the shelling of the border post on Monday. "

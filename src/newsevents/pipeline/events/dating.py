@@ -130,6 +130,15 @@ def _date_from_clause(
     # power in 2000, condemned ..." says nothing of when).
     if token == verb:  # not the attack it condemns
         sources += [(c, "subject-clause") for c in _subject_clauses(verb)]
+        # "Speaking on state television on Monday night, Maduro accused ...": a participle
+        # clause before the verb tells when the speaker did it.
+        sources += [
+            (c, None) for c in verb.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i
+        ]  # fmt: skip
+        # "urged Rubio in a phone call on Sunday": the day of the call or meeting it was
+        # done in.
+        sources += [(m, "medium") for m in _media(verb)]
     before = None
     if mention.type != "ASSAULT" and not mention.recounted:
         speaker = reporting_verb(verb)
@@ -141,7 +150,10 @@ def _date_from_clause(
     for word, source in sources:
         # Every source is in the trigger's sentence but the statement before.
         around = sentence_dates(before.sent) if before is not None and word is before else dates
-        own = [e for e in around if word in e] or verb_dates(word, around)
+        if source == "medium":
+            own, source = [e for e in around if _hangs_on(e, word)], None
+        else:
+            own = [e for e in around if word in e] or verb_dates(word, around)
         for ent in own:
             words = date_words(ent, word)
             if words is None:
@@ -158,6 +170,30 @@ def _date_from_clause(
                 mention.take_date(resolved.date, resolved.precision, ent.text,
                                   source or resolved.source)  # fmt: skip
                 return
+
+
+def _media(verb: Any) -> list[Any]:
+    """The meetings and calls the verb's act was done in ("in a phone call", "during
+    talks"): nouns that are themselves CONSULT triggers, as the pobj of in/during/at."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
+            continue
+        for noun in prep.children:
+            rule = _trigger_rule(noun) if noun.dep_ == "pobj" else None
+            if rule is not None and rule.type == "CONSULT":
+                found.append(noun)
+    return found
+
+
+def _hangs_on(ent: Any, noun: Any) -> bool:
+    """Whether a date expression belongs to the noun's phrase ("a call on Sunday")."""
+    for ancestor in ent.root.ancestors:
+        if ancestor == noun:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _subject_clauses(verb: Any) -> list[Any]:
