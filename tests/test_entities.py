@@ -493,3 +493,34 @@ def test_the_long_form_a_text_gives_a_known_acronym_is_that_actor() -> None:
     eln = found["National Liberation Army (Colombia)"]
     assert [m.text for m in eln.mentions] == ["National Liberation Army", "ELN", "ELN"]
     assert "National Liberation Army" not in found
+
+
+def test_a_place_owned_by_a_known_place_is_named_without_the_owner() -> None:
+    # NER's "Kyiv's Shevchenkivskyi" was one place of that name.
+    from types import SimpleNamespace
+
+    from newsevents.pipeline.entities import _trim
+
+    text = "Shells hit a school in Kharkiv's Saltivskyi district on Monday."
+    span = SimpleNamespace(start_char=text.index("Kharkiv"), end_char=text.index(" district"))
+    start, end = _trim(text, span)
+    assert text[start:end] == "Saltivskyi"
+    # An owner that is no known place stays: "Ladan's Brigade" may be the name.
+    text = "Fighters of Ladan's Brigade shelled the town."
+    span = SimpleNamespace(start_char=text.index("Ladan"), end_char=text.index(" shelled"))
+    start, end = _trim(text, span)
+    assert text[start:end] == "Ladan's Brigade"
+
+
+def test_military_ranks_are_titles_not_names() -> None:
+    found = entities_of(
+        "News", "The wounded included Sgt William Mensah and Rear Admiral Musa Ladan."
+    )
+    assert {(e.name, e.type) for e in found} == {
+        ("William Mensah", "PERSON"),
+        ("Musa Ladan", "PERSON"),
+    }
+    found = entities_of(
+        "News", "Officials named the dead as Staff Sgt. Ryan Knauss and Cpl. Daniel Page."
+    )
+    assert {e.name for e in found} == {"Ryan Knauss", "Daniel Page"}

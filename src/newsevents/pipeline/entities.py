@@ -38,7 +38,7 @@ from newsevents.textutil import name_key, slugify, whole_words
 # other towns" are places, hyphenated known names match in any case, a person's name
 # NER split in two is one, a name ends before a bracket it does not close, the long form
 # of a known acronym is its actor
-VERSION = "7"
+VERSION = "8"
 
 HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER labels
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
@@ -528,6 +528,13 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start > len(match.group()):
         end -= len(match.group())
+    owner = _OWNER.match(text[start:end])
+    if owner and text[start + owner.end() : start + owner.end() + 1].isupper():
+        known = gazetteer().lookup(owner.group(1))
+        if known is not None and known.type in ("COUNTRY", "LOCATION"):
+            # "Kyiv's Shevchenkivskyi district": the district, in the place that owns it
+            # (named on its own by `_possessors` or NER).
+            start += owner.end()
     while end > start and not text[end - 1].isalnum():
         end -= 1
     return start, end
