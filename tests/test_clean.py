@@ -94,6 +94,9 @@ def test_seed_title_and_text_shape() -> None:
         "Home / away: the team's record since the war began",
         "Source: the army said it had killed 12 militants.",
         "3 min after the blast, a second one hit the market.",
+        "The report said the army had received a syndicated feed of the attack footage.",
+        "The report has not been edited by the ministry, the spokesman said.",
+        "Get out, the soldiers shouted, residents said.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -116,6 +119,21 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Home > World > Middle East", "navigation"),
         ("4 min read", "navigation"),
         ("Source: Xinhua", "byline"),
+        (
+            "This report is auto-generated from a syndicated news feed. The Kelbani Times "
+            "holds no responsibility for its content.",
+            "syndication-notice",
+        ),
+        (
+            "(This story has not been edited by Ordavi Post staff and is auto-generated from "
+            "a syndicated feed.)",
+            "syndication-notice",
+        ),
+        (
+            "Get the best of our reporting in your inbox with the Kelbani Briefing newsletter.",
+            "page-widget",
+        ),
+        ("Subscribe to our channels on YouTube & Telegram", "page-widget"),
         ("ALSO READ: Talks resume in Kelbani", "navigation"),
         ("•", "stray-character"),
         ("Published: Updated:", "page-widget"),  # labels whose dates the page's script fills
