@@ -524,3 +524,20 @@ def test_military_ranks_are_titles_not_names() -> None:
         "News", "Officials named the dead as Staff Sgt. Ryan Knauss and Cpl. Daniel Page."
     )
     assert {e.name for e in found} == {"Ryan Knauss", "Daniel Page"}
+
+
+def test_a_title_opening_an_institutions_name_is_part_of_it() -> None:
+    # "King Fahd Hospital" lost "King" and became a person, "Fahd Hospital".
+    found = entities_of("News", "The wounded were taken to King Ladan Hospital in Kelbani town.")
+    assert "King Ladan Hospital" in {e.name for e in found}
+    assert not any(e.type == "PERSON" for e in found)
+
+
+def test_a_first_name_ner_cut_at_its_hyphen_goes_on() -> None:
+    found = entities_of("News", "French Foreign Minister Jean-Marc Ladan condemned the attacks.")
+    assert "Jean-Marc Ladan" in {e.name for e in found if e.type == "PERSON"}
+
+
+def test_a_live_blogs_clock_is_no_part_of_the_name_after_it() -> None:
+    found = entities_of("News", "19:40 GMT - Chad severs ties with Sudan")
+    assert {e.name for e in found} == {"Chad", "Sudan"}

@@ -44,6 +44,8 @@ HINT_WEIGHT = 2  # a mention whose words point to a type counts as two NER label
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
              "FAC": "LOCATION", "NORP": "OTHER"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
+_LEADING_WORD = re.compile(r"(\w+)\s+[-–—]\s+")
+_NAME_GOES_ON = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*(?:\s+[A-Z][\w'’.-]*){0,2}")
 # What follows a name in a list: ", Barmer and Sri Ganganagar districts" -> districts.
 # The list may end with "and three other towns" or name places with a particle
 # ("Nioro du Sahel").
@@ -516,15 +518,27 @@ def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 def _trim(text: str, ent: Any) -> tuple[int, int]:
     """Character bounds of a NER span without a leading 'the', titles or a possessive."""
     start, end = ent.start_char, ent.end_char
+    if text[end - 1 : end] == "-":
+        # "Jean-Noel Barrot", which NER cut at the hyphen: the name goes on.
+        rest = _NAME_GOES_ON.match(text, end)
+        end = rest.end() if rest else end
     lowered = text[start:end].lower()
+    # "King Fahd Hospital", "President Hotel": a title opening an institution's name is
+    # part of it.
+    last = lowered.rsplit(None, 1)[-1] if lowered.strip() else ""
+    institution = last in names().org_words or last in names().facility_words
+    titles = () if institution else tuple(f"{t} " for t in names().titles)
     changed = True
     while changed:
         changed = False
-        for prefix in ("the ", *(f"{t} " for t in names().titles)):
+        for prefix in ("the ", *titles):
             if lowered.startswith(prefix):
                 start += len(prefix)
                 lowered = lowered[len(prefix) :]
                 changed = True
+    stamp = _LEADING_WORD.match(text, start, end)
+    if stamp and stamp.group(1).lower() in names().not_names:
+        start = stamp.end()  # "GMT - Sudan", a live blog's clock before its entry
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start > len(match.group()):
         end -= len(match.group())
