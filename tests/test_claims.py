@@ -219,6 +219,15 @@ def test_a_pronoun_speaks_for_the_body_that_spoke_last() -> None:
     assert claim.claimant_text == "It"
 
 
+def test_hostages_killed_are_a_death_toll_not_an_abduction() -> None:
+    claims, _, _ = claims_of("The rebels said they had killed 40 hostages in Kelbani.")
+    assert [(c.outcome, c.count_min) for c in claims] == [("killed", 40)]
+    claims, _, _ = claims_of("Chad says siege over, 12 gunmen killed, 9 hostages dead.")
+    assert ("abducted", 9) not in [(c.outcome, c.count_min) for c in claims]
+    claims, _, _ = claims_of("Gunmen took 40 hostages at a school in Kelbani on Monday.")
+    assert [(c.outcome, c.count_min) for c in claims] == [("abducted", 40)]
+
+
 def test_a_speakers_label_for_an_act_implies_no_assault() -> None:
     # "a massacre", "murder" as what a speaker calls an act: no claim and no event.
     claims, _, draft = claims_of("Chad's president described the raid as a massacre.")

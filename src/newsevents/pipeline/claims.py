@@ -312,9 +312,24 @@ def outcome_of(token: Any) -> str | None:
         return None
     if lemma == "body" and not _dead_bodies(token):
         return None  # "the two bodies agreed": organizations
-    if lemma == "hostage" and _released(token):
-        return None  # "released three hostages": captives freed, no abduction toll
+    if lemma == "hostage" and (_released(token) or _victims_of_another_outcome(token)):
+        # "released three hostages": captives freed; "killed 214 hostages", "21 hostages
+        # dead": the hostages are the victims of that outcome, no abduction toll
+        return None
     return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+
+
+def _victims_of_another_outcome(noun: Any) -> bool:
+    """Whether the noun is the victims of another outcome word: the object or subject of
+    an outcome verb ("killed 214 hostages", "three hostages died"), or modified by one
+    ("21 hostages dead")."""
+    other = claim_lexicon().outcome_of
+    heads = ("dobj", "obj", "nsubj", "nsubjpass", "npadvmod")  # npadvmod: "21 hostages dead"
+    if noun.dep_ in heads and other.get(noun.head.lemma_.lower()):
+        return noun.head.lemma_.lower() != noun.lemma_.lower()
+    return any(
+        c.dep_ in ("amod", "acomp", "acl") and other.get(c.lemma_.lower()) for c in noun.children
+    )
 
 
 def _still_held(token: Any) -> bool:
