@@ -231,7 +231,7 @@ def _point(
         return None
     for relative in (
         _day_word, _ago, _weekend, _day_of_a_relative_year, _month_of_a_relative_year,
-        _relative_unit, _quarter,
+        _weekday_of_a_relative_week, _relative_unit, _quarter,
         _month_day, _weekday, _month_only,
     ):  # fmt: skip
         found = relative(text, published, previous, future)
@@ -440,6 +440,27 @@ def _weekday(
         day = published + dt.timedelta(days=(index - published.weekday()) % 7)
     else:
         day = published - dt.timedelta(days=back)
+    return TimeInterval(day, day, "day", "publication")
+
+
+_WEEKDAY_OF_RELATIVE_WEEK = re.compile(
+    r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
+    r"(?P<rel>last|this|next) week\b"
+)
+
+
+def _weekday_of_a_relative_week(
+    text: str, published: dt.date, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """ "Tuesday last week", "Friday of next week": that weekday in the week the words
+    name, weeks running Monday to Sunday (read apart, the week lost the day)."""
+    match = _WEEKDAY_OF_RELATIVE_WEEK.search(text)
+    if not match:
+        return None
+    monday = _week_of(published)[0] + dt.timedelta(
+        weeks={"last": -1, "this": 0, "next": 1}[match["rel"]]
+    )
+    day = monday + dt.timedelta(days=WEEKDAYS.index(match["weekday"]))
     return TimeInterval(day, day, "day", "publication")
 
 
@@ -672,7 +693,8 @@ _FIND = re.compile(
             rf"(?:(?:early|mid|late)[\s-]+|(?:last|next|this)\s+)?(?:{_MONTH_NAMES})\.?,?\s+(?:of\s+)?(?:19|20)\d{{2}}",
             r"(?:(?:last|next|this coming|this)\s+)?(?:(?:early|late)\s+)?"
             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
-            r"(?:\s+(?:morning|afternoon|evening|night))?",
+            r"(?:\s+(?:morning|afternoon|evening|night))?"
+            r"(?:\s+(?:of\s+)?(?:last|this|next) week\b)?",  # "Tuesday last week"
             _DAY_WORDS,
             r"(?:over|at|during)\s+the\s+weekend|(?:this|last|next)\s+weekend",
             r"(?:earlier this|later this|this|last|next|early last|late last)"
