@@ -47,6 +47,18 @@ def test_a_weekday_shifted_from_a_dated_day_in_its_sentence() -> None:
     assert got is not None and got.date == dt.date(2021, 6, 17)
 
 
+def test_a_shift_whose_day_is_named_a_few_words_on_pins_the_weekday() -> None:
+    # Saturday is four days after Dec. 24: 28 December, a Saturday in 2024 (not in
+    # 2021-2023). The abbreviated month's stop no longer ends the sentence.
+    text = (
+        "Troops traded fire along the border on Saturday, officials said, four days after "
+        "airstrikes on the night of Dec. 24 killed dozens of people. The movement has "
+        "fought the government since it was founded in 2021."
+    )
+    got = infer_publication_date(text, [])
+    assert got is not None and got.date == dt.date(2024, 12, 28)
+
+
 def test_came_days_after_links_the_lede_weekday_to_a_date() -> None:
     text = (
         "Rockets hit a market in the north on Friday, killing four people.\nThe attack came "

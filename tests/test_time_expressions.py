@@ -86,6 +86,17 @@ def test_find_expressions_reads_one_text_in_one_pass() -> None:
         assert text[mention.start : mention.end].strip() == mention.text
 
 
+def test_an_abbreviated_months_stop_ends_no_sentence() -> None:
+    from newsevents.temporal.expressions import SENTENCE_BREAK
+
+    text = "Strikes on the night of Dec. 24 killed 40. Talks resume on Jan. 5. They failed."
+    assert SENTENCE_BREAK.split(text) == [
+        "Strikes on the night of Dec. 24 killed 40.",
+        "Talks resume on Jan. 5.",
+        "They failed.",
+    ]
+
+
 def test_a_day_of_last_year_is_one_expression() -> None:
     # Read as "29 June" and "last year" apart, the event took the year, or the month.
     text = "On 29 June last year, bombers struck. On March 3 this year, gunmen returned."

@@ -16,7 +16,8 @@ all of it:
   publication;
 - the news day: the first weekday the article reports in the past ("on Saturday") is
   the first such weekday on or after the latest peg, or, when the text pairs it with a
-  peg ("on Saturday, a day before the January 26 deadline"), that very day;
+  peg ("on Saturday, a day before the January 26 deadline"; "on Saturday, officials
+  said, four days after airstrikes on the night of Dec. 24"), that very day;
 - the article was published on the news day (a past "on Tuesday" lies in the 6 days
   before publication; the smallest consistent day is the news day itself).
 
@@ -253,12 +254,29 @@ def _linked_pegs(told: list[tuple[str, list[TimeMention]]]) -> list[_Link]:
         if weekdays and first_weekday is None:
             first_weekday = _weekday_of(weekdays[0])
         sentence_pegs: list[_Peg] = []
+        # "four days after Pakistani airstrikes on the night of Dec. 24": a shift whose day
+        # the sentence names a few words on (offset in days, where the shift ends).
+        pending: tuple[int, int] | None = None
         for mention in mentions:
             if _weekday_of(mention) is not None or _DATELINE.fullmatch(sentence[: mention.start]):
                 continue  # a wire dateline's day is the dateline step's evidence
             peg = _peg(mention, sentence_pegs[-1] if sentence_pegs else None)
             if peg is None:
+                offset = _shift_days(mention.text)
+                exact = offset is not None and not _ROUGH.match(mention.text)
+                pending = (offset, mention.end) if exact else None  # type: ignore[assignment]
                 continue
+            shifted = pending and peg.offset == 0 and mention.start - pending[1] <= _SHIFT_REACH
+            if shifted and weekdays:
+                # "on Saturday, ..., four days after ... Dec. 24": the shifted day is that
+                # Saturday.
+                weekday = _weekday_of(weekdays[0])
+                peg = _Peg(peg.month, peg.day, pending[0], weekday)  # type: ignore[index]
+                sentence_pegs.append(peg)
+                links.append(_Link(peg, weekday))  # type: ignore[arg-type]
+                pending = None
+                continue
+            pending = None
             sentence_pegs.append(peg)
             partner = next(
                 (w for w in reversed(weekdays) if w.end <= mention.start
@@ -287,17 +305,7 @@ def _peg(mention: TimeMention, last_peg: _Peg | None) -> _Peg | None:
     shift = _SHIFT.search(words)
     offset = 0
     if shift:
-        n = (
-            1
-            if shift["n"].lower() in ("a", "an", "one")
-            else (
-                int(shift["n"])
-                if shift["n"].isdigit()
-                else time_words().numbers[shift["n"].lower()]
-            )
-        )
-        n *= 7 if shift["unit"].lower() == "week" else 1
-        offset = n if shift["dir"].lower() in ("after", "later") else -n
+        offset = _shift_days(words) or 0
         words = words[shift.end() :]
     named = _MONTH_DAY.search(words)
     if named:
@@ -307,6 +315,21 @@ def _peg(mention: TimeMention, last_peg: _Peg | None) -> _Peg | None:
     if shift and last_peg is not None and offset > 0:
         return _Peg(last_peg.month, last_peg.day, last_peg.offset + offset, None)
     return None
+
+
+# How far after a shift ("four days after ...") its day may be named, in characters.
+_SHIFT_REACH = 80
+
+
+def _shift_days(words: str) -> int | None:
+    """The days a shift moves ("four days after": +4, "a week before": -7), or None."""
+    shift = _SHIFT.search(words)
+    if shift is None:
+        return None
+    n = shift["n"].lower()
+    days = 1 if n in ("a", "an", "one") else int(n) if n.isdigit() else time_words().numbers[n]
+    days *= 7 if shift["unit"].lower() == "week" else 1
+    return days if shift["dir"].lower() in ("after", "later") else -days
 
 
 def _weekday_of(mention: TimeMention) -> int | None:
