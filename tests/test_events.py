@@ -238,6 +238,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # Proscribing a group sanctions it; designating a zone or a commander does not.
         ("Kenya designated the Ordavi Brigade a terrorist organisation on Monday.", ["SANCTION"]),
         ("Kenya proscribed the Ordavi Brigade on Monday.", ["SANCTION"]),
+        ("Kenya redesignated the Ordavi Brigade a terrorist group on Monday.", ["SANCTION"]),
+        # "on" read as a particle ("has called on all parties") still makes an appeal.
+        ("The African Union has called on all parties to exercise restraint.", ["REQUEST"]),
         ("Kenya designated Lamu a security zone on Monday.", []),
         # A chargé d'affaires recalled is a diplomat recalled.
         ("Iraq recalled its chargé d'affaires from Ankara on Monday.", ["SANCTION"]),

@@ -741,12 +741,8 @@ class ResolvedMention:
 
 # A sentence ends at a stop before a capital or a digit, but not at an abbreviated
 # month's ("on the night of Dec. 24 killed ...").
-_NOT_AFTER_MONTH = "".join(
-    f"(?<!\\b{m.capitalize()}\\.)" for m in sorted(_ABBREVIATED_MONTHS)
-)
-SENTENCE_BREAK = re.compile(
-    rf"{_NOT_AFTER_MONTH}(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+"
-)
+_NOT_AFTER_MONTH = "".join(f"(?<!\\b{m.capitalize()}\\.)" for m in sorted(_ABBREVIATED_MONTHS))
+SENTENCE_BREAK = re.compile(rf"{_NOT_AFTER_MONTH}(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n+")
 
 
 def normalize_text(text: str, published: dt.date | None) -> list[ResolvedMention]:

@@ -242,8 +242,9 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
             ):
                 continue
+            # The parser reads "on" of "has called on all parties" as a particle too.
             if rule.preps and not any(
-                c.dep_ == "prep" and c.lower_ in rule.preps for c in token.children
+                c.dep_ in ("prep", "prt") and c.lower_ in rule.preps for c in token.children
             ):
                 continue
             if not (rule.particles or rule.preps) and lemma == "call":
