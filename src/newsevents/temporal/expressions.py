@@ -443,6 +443,7 @@ def _weekday(
     return TimeInterval(day, day, "day", "publication")
 
 
+_STEP = {"last": -1, "this": 0, "next": 1}  # "last week", "this year", "next week"
 _WEEKDAY_OF_RELATIVE_WEEK = re.compile(
     r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?"
     r"(?P<rel>last|this|next) week\b"
@@ -457,9 +458,7 @@ def _weekday_of_a_relative_week(
     match = _WEEKDAY_OF_RELATIVE_WEEK.search(text)
     if not match:
         return None
-    monday = _week_of(published)[0] + dt.timedelta(
-        weeks={"last": -1, "this": 0, "next": 1}[match["rel"]]
-    )
+    monday = _week_of(published)[0] + dt.timedelta(weeks=_STEP[match["rel"]])
     day = monday + dt.timedelta(days=WEEKDAYS.index(match["weekday"]))
     return TimeInterval(day, day, "day", "publication")
 
@@ -539,7 +538,7 @@ def _day_of_a_relative_year(
     rel = re.match(_RELATIVE_YEAR, text[match.end() :])
     if not rel:
         return None
-    year = published.year + {"last": -1, "this": 0, "next": 1}[rel["rel"]]
+    year = published.year + _STEP[rel["rel"]]
     month = MONTHS[(match["month"] or match["month2"]).lower()]
     try:
         day = dt.date(year, month, int(match["day"] or match["day2"]))
@@ -556,7 +555,7 @@ def _month_of_a_relative_year(
     match = _MONTH_OF_RELATIVE_YEAR.search(text)
     if not match:
         return None
-    year = published.year + {"last": -1, "this": 0, "next": 1}[match["rel"]]
+    year = published.year + _STEP[match["rel"]]
     first, last = _month(year, MONTHS[match["month"]], _part(match["part"]))
     return TimeInterval(first, last, "month", "publication")
 
