@@ -242,6 +242,11 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # "on" read as a particle ("has called on all parties") still makes an appeal.
         ("The African Union has called on all parties to exercise restraint.", ["REQUEST"]),
         ("Kenya designated Lamu a security zone on Monday.", []),
+        # A state of emergency declared coerces; lifted, it eases; "the state of" other
+        # things is nothing.
+        ("Chad declared a state of emergency in the east on Monday.", ["COERCE"]),
+        ("Chad lifted the state of emergency in the east on Monday.", ["RETREAT"]),
+        ("Chad declared the state of the economy a priority.", []),
         # A chargé d'affaires recalled is a diplomat recalled.
         ("Iraq recalled its chargé d'affaires from Ankara on Monday.", ["SANCTION"]),
         # Suspending a treaty or visas reduces relations.

@@ -287,12 +287,18 @@ def _concluded(noun: Any, governors: frozenset[str]) -> bool:
 
 
 def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -> bool:
-    """A direct object with one of these lemmas ("*": any direct object); with
-    `compounds`, a word compounded with its head counts too ("Camp" of "Camp X")."""
+    """A direct object with one of these lemmas ("*": any direct object), or "X of Y"
+    ("declared a state of emergency"); with `compounds`, a word compounded with its head
+    counts too ("Camp" of "Camp X")."""
     for c in verb.children:
         if c.dep_ not in ("dobj", "obj", "nsubjpass"):
             continue
         words = {c.lemma_.lower()}
+        words |= {
+            f"{c.lemma_.lower()} of {o.lemma_.lower()}"
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"
+        }  # fmt: skip
         if compounds:
             words |= {w.lemma_.lower() for w in c.children if w.dep_ == "compound"}
         if "*" in lemmas or words & lemmas:
