@@ -213,6 +213,8 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # Meeting resistance or a deadline is no meeting.
         ("Rwanda's army met little resistance in Goma on Monday.", []),
         ("Rwanda's foreign minister met Congo's president in Goma on Monday.", ["CONSULT"]),
+        # "have killed or wounded ... since": the second verb is as habitual as the first.
+        ("Since the war ended in 2020, landmines have killed or wounded 300 people.", []),
         # A figure summed over a year, or a running total, is no one attack.
         ("Nearly 300 soldiers were killed in militant attacks across Pakistan in 2022.", []),
         ("Boko Haram attacks killed 300 people in Nigeria last year.", []),

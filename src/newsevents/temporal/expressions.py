@@ -31,6 +31,8 @@ The conventions, with P the publication date and weeks running Monday to Sunday:
   11-20, 21-end.
 - Over the weekend: the latest Saturday-Sunday whose Saturday is on or before P (the
   weekend before, when P is itself a Saturday in a past clause), two days.
+- A yearless day in a sentence that goes on from the event told before it ("Twelve
+  days later, on 26 February") is in that event's year when that year is before P's.
 - Relative to another event ("two days later", "the next day", "a day earlier", "hours
   later") the reference is `previous`, or a date inside the expression itself ("a day
   before the January 26 deadline", "on the eve of the March 3 vote").
@@ -175,6 +177,10 @@ _WEEKEND = re.compile(
     r"\b(?:over|at|on|during)?\s*(?P<rel>the|this|last|next|this past)\s+weekend\b"
 )
 _EVE = re.compile(r"\b(?:on\s+)?the eve of\b")
+# Words by which a sentence goes on from the event told before it.
+_GOES_ON = re.compile(
+    r"\b(?:later|afterwards|the (?:next|following) (?:day|week|month)|a (?:day|week) after)\b"
+)
 _SINCE = re.compile(r"^\s*(?:ever\s+)?since\s+(?P<rest>.+)$")
 _LEADING = re.compile(r"^(?:on|in|at|during|from|by|as of|until|till|through)\s+")
 
@@ -216,7 +222,35 @@ def resolve_expression(
             return None
         day = previous - dt.timedelta(days=1)
         return TimeInterval(day, day, "day", "event")
-    return _point(text, published, previous, future)
+    point = _point(text, published, previous, future)
+    return _in_the_told_year(text, sentence, published, previous) or point
+
+
+# How far after the event told before a yearless day that follows from it may lie.
+_NARRATIVE_DAYS = 120
+
+
+def _in_the_told_year(
+    text: str, sentence: str, published: dt.date | None, previous: dt.date | None
+) -> TimeInterval | None:
+    """ "In February 2019, a bombing killed 40. Twelve days later, on 26 February, jets
+    struck": a yearless day in a sentence that goes on from the event told before ("...
+    later", "... after") is in that event's year, when that event lies in an earlier year
+    than publication's; the nearest year to publication would be six years off."""
+    match = _MONTH_DAY.search(text)
+    if match is None or match["year"] or previous is None or published is None:
+        return None
+    if previous.year >= published.year or not _GOES_ON.search(sentence.lower()):
+        return None
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    for year in (previous.year, previous.year + 1):
+        try:
+            day = dt.date(year, month, int(match["day"] or match["day2"]))
+        except ValueError:
+            continue
+        if previous <= day <= previous + dt.timedelta(days=_NARRATIVE_DAYS):
+            return TimeInterval(day, day, "day", "event")
+    return None
 
 
 def _point(

@@ -43,8 +43,12 @@ def _habitual(token: Any) -> bool:
     if any(g.lemma_.lower() in CONDITIONS for g in agents):
         return True  # "the states worst hit by banditry": a condition, not one attack
     verb = token if token.pos_ == "VERB" else token.head
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+    # "have killed or wounded ... since": the second verb shares the first's tense.
+    clause = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in clause for c in v.children)
+    if perfect and any(
+        c.dep_ == "prep" and c.lower_ == "since" for v in clause for c in v.children
+    ):
         return True  # "The Houthis have attacked ships in the Red Sea since November"
     if token.tag_ != "NNS":
         return False
