@@ -94,6 +94,14 @@ def test_a_participle_before_the_verb_and_the_call_it_was_made_in_date_the_act()
     assert event(draft, "condemned").date is None
 
 
+def test_within_hours_is_the_day_told_before() -> None:
+    draft = draft_of(
+        "On Tuesday, gunmen attacked an army post in Kelbani. Within hours, Chad's jets "
+        "struck rebel positions across the border."
+    )
+    assert event(draft, "struck").date == dt.date(2023, 5, 9)
+
+
 def test_a_pronoun_subject_goes_on_with_the_paragraphs_episode() -> None:
     draft = draft_of(
         "Ghana's foreign minister condemned the shelling of the border post on Monday. "

@@ -29,6 +29,9 @@ def date_words(ent: Any, trigger: Any) -> str | None:
     or the story."""
     doc = ent.doc
     following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    preceding = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if preceding == "within" and ent.text.lower() in ("hours", "minutes"):
+        return f"within {ent.text}"  # "Within hours, jets struck": the day told before
     if following not in SHIFT_WORDS:
         return ent.text
     if following in ("after", "before"):
