@@ -263,17 +263,21 @@ def _linked_pegs(told: list[tuple[str, list[TimeMention]]]) -> list[_Link]:
             peg = _peg(mention, sentence_pegs[-1] if sentence_pegs else None)
             if peg is None:
                 offset = _shift_days(mention.text)
-                exact = offset is not None and not _ROUGH.match(mention.text)
-                pending = (offset, mention.end) if exact else None  # type: ignore[assignment]
+                rough = _ROUGH.match(mention.text)
+                pending = (offset, mention.end) if offset is not None and not rough else None
                 continue
-            shifted = pending and peg.offset == 0 and mention.start - pending[1] <= _SHIFT_REACH
-            if shifted and weekdays:
+            weekday = _weekday_of(weekdays[0]) if weekdays else None
+            if (
+                pending is not None
+                and weekday is not None
+                and peg.offset == 0
+                and mention.start - pending[1] <= _SHIFT_REACH
+            ):
                 # "on Saturday, ..., four days after ... Dec. 24": the shifted day is that
                 # Saturday.
-                weekday = _weekday_of(weekdays[0])
-                peg = _Peg(peg.month, peg.day, pending[0], weekday)  # type: ignore[index]
+                peg = _Peg(peg.month, peg.day, pending[0], weekday)
                 sentence_pegs.append(peg)
-                links.append(_Link(peg, weekday))  # type: ignore[arg-type]
+                links.append(_Link(peg, weekday))
                 pending = None
                 continue
             pending = None

@@ -147,11 +147,13 @@ def _date_from_clause(
         before = statement_before(verb) if mention.pronoun_subject else None
         if before is not None:
             sources.append((before, "reporting"))
-    for word, source in sources:
+    # Each source is (word, kind): kind "reporting" is also the date's `date_source`;
+    # "subject-clause" takes a single day only; "medium" is a noun whose own dates count.
+    for word, kind in sources:
         # Every source is in the trigger's sentence but the statement before.
         around = sentence_dates(before.sent) if before is not None and word is before else dates
-        if source == "medium":
-            own, source = [e for e in around if _hangs_on(e, word)], None
+        if kind == "medium":
+            own = [e for e in around if _hangs_on(e, word)]
         else:
             own = [e for e in around if word in e] or verb_dates(word, around)
         for ent in own:
@@ -162,14 +164,11 @@ def _date_from_clause(
                 words, published=published, previous=previous,
                 future=mention.status == "expected", sentence=sentence,
             )  # fmt: skip
-            if source == "subject-clause":
-                if resolved is None or resolved.precision != "day":
-                    continue
-                source = None
-            if resolved:
-                mention.take_date(resolved.date, resolved.precision, ent.text,
-                                  source or resolved.source)  # fmt: skip
-                return
+            if resolved is None or kind == "subject-clause" and resolved.precision != "day":
+                continue
+            source = "reporting" if kind == "reporting" else resolved.source
+            mention.take_date(resolved.date, resolved.precision, ent.text, source)
+            return
 
 
 def _media(verb: Any) -> list[Any]:
