@@ -219,6 +219,19 @@ def test_a_pronoun_speaks_for_the_body_that_spoke_last() -> None:
     assert claim.claimant_text == "It"
 
 
+def test_a_body_named_after_the_claimant_and_a_comma_is_the_claimant() -> None:
+    claims, names, _ = claims_of(
+        "Rebels stormed a post in Kelbani, killing 16 soldiers, according to the army's "
+        "press office, the Inter-Services Public Relations (ISPR)."
+    )
+    (claim,) = claims
+    assert names.get(claim.claimant or "") == "Inter-Services Public Relations"
+    claims, _, _ = claims_of(
+        "Gunmen killed 12 people, according to a resident of the village, Kelbani."
+    )
+    assert [c.claimant for c in claims] == [None]
+
+
 def test_hostages_killed_are_a_death_toll_not_an_abduction() -> None:
     claims, _, _ = claims_of("The rebels said they had killed 40 hostages in Kelbani.")
     assert [(c.outcome, c.count_min) for c in claims] == [("killed", 40)]

@@ -829,6 +829,7 @@ def _resolve(
     # The bracketed name is the most specific ("the U.N. mission in South Sudan (UNMISS)").
     entity = _named_aside(phrase, index) or index.head_entity(phrase, tokens)
     entity = entity or _body_of_role(phrase, index) or index.referred_to([phrase])
+    entity = entity or _named_after_comma(phrase, index)
     if entity is not None and entity.type == "LOCATION":
         if phrase.lemma_.lower() in claim_lexicon().lay_people:
             return None, noun_phrase(phrase)  # "a resident of Beit Lahia" is no village
@@ -926,6 +927,20 @@ def _named_aside(phrase: Any, index: EntityIndex) -> Any | None:
     if bracket is None or bracket.i + 1 >= len(doc):
         return None
     return index.entity_at(doc[bracket.i + 1])
+
+
+def _named_after_comma(phrase: Any, index: EntityIndex) -> Any | None:
+    """ "according to the military's media wing, the Inter-Services Public Relations":
+    the organization named right after the phrase and a comma, however the parser hung
+    the name (often on the main verb). People and bodies only: "the village, Kelbani" is
+    no speaker."""
+    doc = phrase.doc
+    after = phrase.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    start = after + 2 if doc[after + 1].lower_ == "the" else after + 1
+    entity = index.entity_at(doc[start]) if start < len(doc) else None
+    return entity if entity is not None and entity.type in BODIES | {"PERSON"} else None
 
 
 def _body_of_role(phrase: Any, index: EntityIndex) -> Any | None:
