@@ -458,3 +458,45 @@ def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before() -> No
 def test_a_reduced_relative_clause_tells_its_nouns_day() -> None:
     truce = event(draft_of("A truce announced on Tuesday collapsed within hours."), "truce")
     assert (truce.type, truce.date) == ("AGREE", dt.date(2023, 5, 9))
+
+
+@pytest.mark.parametrize(
+    "harm",
+    [
+        "Officials said 16 people had been killed and 25 wounded in the strikes on the "
+        "border areas of al-Qaim and Akashat.",
+        "Sixteen people, including civilians, died in the raids on al-Qaim, officials said.",
+        "A hospital in al-Qaim said 16 people were killed during the bombardment.",
+    ],
+)
+def test_harm_told_in_a_definite_attack_is_that_attacks_harm(harm: str) -> None:
+    # The places differ (the story names the strikes' targets, the harm their towns):
+    # the definite noun, not the places, says which attack it was.
+    draft = draft_of(f"Jets struck seven depots in Syria and Iraq on Friday night. {harm}")
+    assaults = [e for e in draft.events if e.type == "ASSAULT"]
+    assert [e.date for e in assaults] == [dt.date(2023, 5, 5)]
+    claims = draft.casualty_claims
+    assert claims and all(c.event_date == dt.date(2023, 5, 5) for c in claims)
+
+
+def test_harm_in_an_attack_on_another_day_is_another_attack() -> None:
+    draft = draft_of(
+        "Jets struck seven depots in Syria and Iraq on Friday night. On Monday, 16 people "
+        "were killed in an attack on a checkpoint near Rutba."
+    )
+    (claim,) = draft.casualty_claims
+    assert claim.event_date == dt.date(2023, 5, 8)
+
+
+def test_the_noun_told_again_names_the_occurrence_before_a_verb_of_its_stem() -> None:
+    # "a mine struck" comes later and shares the stem of "strikes"; the noun itself,
+    # repeated, says which occurrence the harm belongs to.
+    draft = draft_of(
+        "Warplanes carried out strikes on three camps near Gao on Friday, the army said. "
+        "The strikes hit fuel depots and a command post. Hours earlier, two soldiers were "
+        "killed when a mine struck their convoy near Menaka on Wednesday. Local officials "
+        "said 12 people had been killed and 30 wounded in the strikes on the camps near "
+        "Ansongo."
+    )
+    by_count = {c.count_min: c.event_date for c in draft.casualty_claims}
+    assert by_count == {2: dt.date(2023, 5, 10), 12: dt.date(2023, 5, 5), 30: dt.date(2023, 5, 5)}

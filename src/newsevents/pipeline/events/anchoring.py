@@ -48,7 +48,7 @@ def date_from_story(
         if event.date is None and max(event.sentences) < title_end:
             _headline(event, events, index, title_end)
         elif event.date is None and event.refers_back:
-            told = _same_occurrence(event, events, index)
+            told = _same_occurrence(event, events, index, text)
             if told is not None:
                 _absorb(told, event)
                 events = [e for e in events if e is not event]
@@ -132,16 +132,26 @@ def _headline(event: Mention, events: list[Mention], index: EntityIndex, title_e
         event.take_date(first.date, "day", first.date_text, "same-occurrence")  # type: ignore[arg-type]
 
 
-def _same_occurrence(event: Mention, events: list[Mention], index: EntityIndex) -> Mention | None:
+def _same_occurrence(
+    event: Mention, events: list[Mention], index: EntityIndex, text: str
+) -> Mention | None:
     earlier = [
         e for e in events
         if e is not event and e.date and e.precision == "day" and e.position < event.position
         and _may_be(e, event, index)
     ]  # fmt: skip
-    # The one it shares most with ("the killing" names what "were killed" told), else
-    # the last told.
+    # The one it shares most with, else the last told. The noun itself, told again
+    # ("The strikes hit seven sites ... killed in the strikes"), says most; then the
+    # word's stem ("the killing" names what "were killed" told: a weaker sign, as
+    # "a drone struck" is not "the strikes"); then the parties.
     scored = [
-        (_shared(e, event, index) + 2 * (_stem(e.lemma) == _stem(event.lemma)), e) for e in earlier
+        (
+            _shared(e, event, index)
+            + 2 * (_stem(e.lemma) == _stem(event.lemma))
+            + 3 * _said_again(event.noun, e, text),
+            e,
+        )
+        for e in earlier
     ]
     if not scored:
         return None
@@ -163,6 +173,24 @@ def _undated_occurrence(
         return None
     last = max(earlier, key=lambda e: e.position)
     return last if last.date is None and last.status == "occurred" else None
+
+
+def _said_again(noun: str, told: Mention, text: str) -> bool:
+    """Whether the noun that names an occurrence again is a word of a sentence that told
+    it."""
+    if not noun:
+        return False
+    word = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    for start in told.sentences:
+        end = SENTENCE_END.search(text, start)
+        if word.search(text, start, end.end() if end else len(text)):
+            return True
+    return False
+
+
+# Where a told sentence ends, near enough: a stop before a capital ("U.S. strikes" goes
+# on), or the line's end.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘])|\n|$")
 
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:

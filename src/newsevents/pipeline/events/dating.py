@@ -67,8 +67,12 @@ def date_mentions(
         verb = clause_verb(token)
         mention.recounted = recounted(verb)
         mention.pronoun_subject = pronoun_subject(verb)
-        mention.refers_back = refers_back(token) or _told_attack_acts(mention, token)
-        mention.lemma = token.lemma_.lower()
+        # "the strikes", or "killed in the strikes": the noun names the occurrence, and
+        # its word is the one to compare with the occurrences told before.
+        attack = token if refers_back(token) else _told_attack_acts(mention, token)
+        mention.refers_back = attack is not None
+        mention.lemma = (attack if attack is not None else token).lemma_.lower()
+        mention.noun = attack.lower_ if attack is not None else ""
         if mention.date is None and said_to_be_now(token):
             resolved = resolve("today", published=published)
             if resolved:
@@ -208,17 +212,39 @@ def _subject_clauses(verb: Any) -> list[Any]:
     ]
 
 
-def _told_attack_acts(mention: Mention, token: Any) -> bool:
-    """ "The attack killed five soldiers", "Tuesday's strike wounded ten": a verb whose
-    subject is a definite attack noun (an article, a demonstrative, or a day as
-    possessor) tells more of an attack already told, not a new one."""
+def _told_attack_acts(mention: Mention, token: Any) -> Any | None:
+    """ "The attack killed five soldiers", "Tuesday's strike wounded ten", "ten were
+    wounded in the strikes": a verb whose subject, or whose "in", "during", "by" or "from"
+    phrase, is a definite attack noun tells more of an attack already told, not a new
+    one. That noun, or None."""
     if mention.type != "ASSAULT" or token.pos_ != "VERB":
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return next((n for n in subjects + _attack_it_came_in(token) if _told_attack(n)), None)
+
+
+# "killed in the strikes", "wounded during Friday's raid", "died from the blast"
+CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "from"})
+
+
+def _attack_it_came_in(token: Any) -> list[Any]:
+    """The nouns of "in the strikes" on a verb or on the verbs coordinated with it ("16
+    people had been killed and 25 wounded in the strikes"): the harm told of an attack."""
+    verbs = {token, *(c for c in token.children if c.dep_ == "conj")}
+    if token.dep_ == "conj":
+        verbs.add(token.head)
+    return [
+        noun for verb in verbs for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in CAUSE_PREPOSITIONS
+        for noun in prep.children if noun.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def _told_attack(noun: Any) -> bool:
+    """A definite attack noun: an article, a demonstrative, or a day as possessor
+    ("the attack", "Tuesday's strike")."""
+    if noun.pos_ != "NOUN":
         return False
-    for subject in token.children:
-        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
-            continue
-        dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in subject.children)
-        rule = _trigger_rule(subject) if dated or refers_back(subject) else None
-        if rule is not None and rule.type == "ASSAULT":
-            return True
-    return False
+    dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children)
+    rule = _trigger_rule(noun) if dated or refers_back(noun) else None
+    return rule is not None and rule.type == "ASSAULT"

@@ -49,6 +49,7 @@ class Mention:
     # What the later anchoring steps need to know of the trigger's clause.
     refers_back: bool = False  # "the attack", "the strikes": an occurrence told before
     lemma: str = ""  # the trigger's lemma: "the killing" names what "were killed" told
+    noun: str = ""  # "the strikes" (as written, lower case): the word that names it again
     pronoun_subject: bool = False  # "He called on ...": the story goes on
     recounted: bool = False  # "had struck", "has attacked": an earlier time than the story's
 
