@@ -500,3 +500,31 @@ def test_the_noun_told_again_names_the_occurrence_before_a_verb_of_its_stem() ->
     )
     by_count = {c.count_min: c.event_date for c in draft.casualty_claims}
     assert by_count == {2: dt.date(2023, 5, 10), 12: dt.date(2023, 5, 5), 30: dt.date(2023, 5, 5)}
+
+
+def test_the_sentence_after_the_lead_dates_the_attack_the_lead_told() -> None:
+    draft = draft_of(
+        "Two police officers have been shot dead and a third wounded at a checkpoint near "
+        "Mandera, Kenyan authorities say. Police said a group of gunmen opened fire on "
+        "officers manning the checkpoint late on Tuesday, before fleeing towards the border."
+    )
+    (attack,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert attack.date == dt.date(2023, 5, 9)
+    assert {c.event_date for c in draft.casualty_claims} == {dt.date(2023, 5, 9)}
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # Two sentences on, the day may be another attack's.
+        "The market reopened a day later. On Tuesday, gunmen opened fire on a convoy.",
+        # Who was struck in the lead strikes back in the next sentence: another act.
+        "On Tuesday, Kenya's army shelled al-Shabaab camps near the town.",
+    ],
+)
+def test_a_day_further_on_or_another_sides_act_leaves_the_lead_undated(after: str) -> None:
+    draft = draft_of(
+        f"Al-Shabaab fighters have killed three Kenyan soldiers in an attack near Mandera. {after}"
+    )
+    lead = next(e for e in draft.events if e.trigger == "killed")
+    assert lead.date is None

@@ -184,3 +184,27 @@ def test_a_credited_date_line_dates_the_article() -> None:
     dated = extract_metadata(cleaned)
     assert dated.published_date == dt.date(2025, 3, 12)
     assert dated.published_date_provenance == "text"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Fri Mar 7, 2025 06:10 PM Last update on: Sat Mar 8, 2025 11:02 AM",
+        "Posted 7 March 2025 18:10 Updated 8 March 2025 11:02",
+    ],
+)
+def test_a_published_stamp_and_its_update_in_one_line_date_the_article(stamp: str) -> None:
+    # No separator between the two stamps: the update's label says where it begins,
+    # and the article was published on the first.
+    text = f"Four killed in Kelbani\n\n{stamp}\n\nGunmen killed four people in Kelbani on Thursday."
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert "2025" not in cleaned.body
+    dated = extract_metadata(cleaned)
+    assert (dated.published_date, dated.published_date_provenance) == (dt.date(2025, 3, 7), "text")
+
+
+def test_a_sentence_with_a_date_label_word_is_not_split_into_furniture() -> None:
+    from newsevents.pipeline.clean import furniture_segments
+
+    for line in ("Officials updated the toll on Mar 8, 2025", "The list posted Mar 8, 2025"):
+        assert furniture_segments(line) is None, line

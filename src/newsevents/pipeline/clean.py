@@ -9,6 +9,7 @@ manifest can count what went.
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from newsevents.knowledge import boilerplate
 from newsevents.pipeline.document import Draft, RemovedLine
@@ -49,13 +50,29 @@ _SEGMENT_BREAK = re.compile(r"\s+[|·•]\s+")
 def furniture_segments(line: str) -> list[RemovedLine] | None:
     """A line made of furniture parts, each with its kind (a byline and a date line read
     apart, as the metadata stage reads them), or None when any part is content."""
-    parts = _SEGMENT_BREAK.split(" ".join(line.split()))
+    parts = [
+        piece
+        for part in _SEGMENT_BREAK.split(" ".join(line.split()))
+        for piece in _date_label_break().split(part)
+    ]
     if len(parts) < 2:
         return None
     kinds = [line_kind(part, "") for part in parts]
     if any(kind is None or kind == "stray-character" for kind in kinds):
         return None
     return [RemovedLine(kind, part) for kind, part in zip(kinds, parts, strict=True) if kind]
+
+
+@lru_cache(maxsize=1)
+def _date_label_break() -> re.Pattern[str]:
+    """Where a second dated part begins with no separator: "Thu Nov 16, 2023 08:52 PM
+    Last update on: Thu Nov 16, 2023 09:14 PM" (the labels of boilerplate.yaml)."""
+    labels = sorted(
+        (label for labels in boilerplate().date_labels.values() for label in labels),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"\s+(?=(?:{'|'.join(map(re.escape, labels))})\b)", re.IGNORECASE)
 
 
 def line_kind(line: str, title: str) -> str | None:

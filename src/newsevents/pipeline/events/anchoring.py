@@ -60,6 +60,9 @@ def date_from_story(
             if told is not None:
                 _absorb(told, event)
                 events = [e for e in events if e is not event]
+    lead = _lead_dated_next(events, index, text, title_end)
+    if lead is not None:
+        events = [e for e in events if e is not lead]
     headings = day_headings(text, published)
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and event.status == "occurred" and not event.recounted:
@@ -191,6 +194,37 @@ def _said_again(noun: str, told: Mention, text: str) -> bool:
 # Where a told sentence ends, near enough: a stop before a capital ("U.S. strikes" goes
 # on), or the line's end.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘])|\n|$")
+
+
+def _lead_dated_next(
+    events: list[Mention], index: EntityIndex, text: str, title_end: int
+) -> Mention | None:
+    """A story's lead tells what happened and its next sentence when: "One man has been
+    shot dead and two gendarmes wounded in an exchange of fire, authorities say. The
+    High Commission said a group of men opened fire on gendarmes early on Thursday". An
+    attack the lead (the body's first sentence that tells an event) leaves undated joins
+    an attack of compatible parties the very next sentence dates to a day; that one, the
+    lead's, is returned, joined."""
+    body = [e for e in events if min(e.sentences) >= title_end]
+    if not body:
+        return None
+    start = min(min(e.sentences) for e in body)
+    leads = [e for e in body if min(e.sentences) == start and e.type == "ASSAULT"]
+    end = SENTENCE_END.search(text, start)
+    following = len(text) - len(text[end.end() :].lstrip()) if end else None
+    for lead in leads:
+        # The perfect is a lead's own tense ("has been shot dead"), no sign of the past.
+        if lead.date is not None or lead.status != "occurred":
+            continue
+        dated = [
+            e for e in body
+            if following in e.sentences and e.type == "ASSAULT" and e.precision == "day"
+            and e.status == "occurred" and _compatible(e, lead, index)
+        ]  # fmt: skip
+        if len(dated) == 1:
+            _absorb(dated[0], lead)
+            return lead
+    return None
 
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
