@@ -528,3 +528,26 @@ def test_a_day_further_on_or_another_sides_act_leaves_the_lead_undated(after: st
     )
     lead = next(e for e in draft.events if e.trigger == "killed")
     assert lead.date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("On 3 March 2021, the frigate Ardent sank after being hit by two missiles.",
+         dt.date(2021, 3, 3)),
+        ("The ferry caught fire on Monday after being struck by a drone off Kherson.",
+         dt.date(2023, 5, 8)),
+    ],
+)  # fmt: skip
+def test_a_passive_after_clause_happens_on_its_main_clauses_day(
+    sentence: str, day: dt.date
+) -> None:
+    draft = draft_of(sentence)
+    (attack,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert attack.date == day
+
+
+def test_an_active_after_clause_keeps_its_own_time() -> None:
+    # "withdrew on Monday after shelling the town for a week": the shelling came before.
+    draft = draft_of("Rebels withdrew from Kindu on Monday after shelling the town for a week.")
+    assert all(e.date != dt.date(2023, 5, 8) for e in draft.events if e.trigger == "shelling")

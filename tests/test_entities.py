@@ -541,3 +541,21 @@ def test_a_first_name_ner_cut_at_its_hyphen_goes_on() -> None:
 def test_a_live_blogs_clock_is_no_part_of_the_name_after_it() -> None:
     found = entities_of("News", "19:40 GMT - Chad severs ties with Sudan")
     assert {e.name for e in found} == {"Chad", "Sudan"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to the Kyrgyz side, Tajik troops fired on Kyrgyz posts near Bishkek.",
+        "Uzbek and Azeri officials met in Bishkek on Monday.",
+        "Basotho migrants and Swazi traders crossed into South Africa.",
+    ],
+)
+def test_a_demonym_alone_names_no_place(sentence: str) -> None:
+    # The short demonyms of Central Asia and southern Africa, as English news writes
+    # them: adjectives, not the countries and not places of their own.
+    found = entities_of("News", sentence)
+    assert all(e.type != "LOCATION" or e.name in ("Bishkek", "South Africa") for e in found), [
+        (e.name, e.type) for e in found
+    ]
+    assert not {"Kyrgyz", "Tajik", "Uzbek", "Azeri", "Basotho", "Swazi"} & {e.name for e in found}

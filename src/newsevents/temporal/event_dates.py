@@ -326,6 +326,25 @@ def participle_head(verb: Any) -> Any | None:
     return verb.head
 
 
+def harm_clause_head(verb: Any) -> Any | None:
+    """In "the cruiser sank on 14 April after being hit by two missiles" or "he died
+    on Monday after being shot" the passive "after being" clause tells the act that
+    brought about what its main clause tells, in one episode: the verb it hangs on. Not
+    an active clause ("withdrew on Monday after shelling the town" may be days apart),
+    nor a death ("died in hospital on Monday after being shot": of wounds, days on)."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "after":
+        return None
+    if not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children):
+        return None
+    head = verb.head.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in LATER_DEATH:
+        return None
+    return head
+
+
+LATER_DEATH = frozenset({"die", "succumb", "pass"})
+
+
 SPEECH = REPORTING | {"announce"}
 
 

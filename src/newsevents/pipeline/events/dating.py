@@ -18,6 +18,7 @@ from newsevents.temporal.event_dates import (
     clause_verb,
     coordinated,
     date_words,
+    harm_clause_head,
     is_shift,
     later_that_day,
     participle_head,
@@ -123,7 +124,7 @@ def _date_from_clause(
     sources: list[tuple[Any, str | None]] = [
         (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
     ]
-    for head in (when_clause_head(verb), participle):
+    for head in (when_clause_head(verb), participle, harm_clause_head(verb)):
         if head is not None:
             sources.append((head, None))
     # "the agreement, which took effect on November 27", "a truce announced on Tuesday":
