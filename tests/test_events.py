@@ -254,6 +254,14 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # Suspending a treaty or visas reduces relations.
         ("Kenya suspended the fisheries treaty with Somalia on Monday.", ["SANCTION"]),
         ("Chad on Monday suspended visas for Sudanese nationals.", ["SANCTION"]),
+        # Bombs dropped are an air attack; leaflets or charges dropped are not.
+        ("A fighter jet dropped two bombs on a village near Kindu on Monday.", ["ASSAULT"]),
+        ("Helicopters dropped barrel bombs on Kindu on Monday.", ["ASSAULT"]),
+        ("Planes dropped leaflets over Kindu on Monday.", []),
+        ("Prosecutors dropped the charges against the general on Monday.", []),
+        # An encounter that breaks out is a gunfight; one with a minister is not.
+        ("An encounter broke out between police and militants in Kindu on Monday.", ["ASSAULT"]),
+        ("The minister described his encounter with the envoy as cordial.", []),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:
