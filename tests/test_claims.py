@@ -41,8 +41,16 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ("The ministry put the death toll at 57.", ("killed", 57, 57, "exact")),
         ("A total of 17 people were abducted by gunmen.", ("abducted", 17, 17, "exact")),
         ("Eleven people remain missing after the floods.", ("missing", 11, 11, "exact")),
+        # The victims a relative clause is on: "who" stands for them.
+        ("Medics evacuated three soldiers who were wounded in the clash.",
+         ("injured", 3, 3, "exact")),
+        ("Three others who sustained gunshot wounds were taken to a clinic.",
+         ("injured", 3, 3, "exact")),
+        # Military briefings' word for killing.
+        ("Troops neutralised 48 terrorists in the north-west last week.",
+         ("killed", 48, 48, "exact")),
     ],
-)
+)  # fmt: skip
 def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[type-arg]
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == [figure]
@@ -58,6 +66,11 @@ def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[t
         "The border is more than 900 kilometers long.",
         "The 2024 elections were held in February.",
         "The first two convoys arrived on Sunday.",
+        # What else is neutralised is no casualty.
+        "Air defences neutralised 25 drones over the capital overnight.",
+        "Sappers neutralised two IEDs on the highway.",
+        # An attack that killed: "which" is its subject, not its victims.
+        "The militia, which controls two towns, was blamed.",
     ],
 )
 def test_not_casualties(body: str) -> None:

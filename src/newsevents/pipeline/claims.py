@@ -394,10 +394,26 @@ TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "increase", "
 def _victim_heads(outcome: Any) -> Iterable[Any]:
     """The noun (or number) that counts the victims of an outcome word."""
     for head in _direct_victim_heads(outcome):
+        head = _antecedent(head)
         if head.lemma_.lower() in TOTALS:
             yield from (g for c in head.children if c.lower_ == "of" for g in c.children)
         else:
             yield head
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def _antecedent(word: Any) -> Any:
+    """For "who" of "three soldiers who were wounded" or "three others who sustained
+    gunshot wounds", the noun its relative clause is on: the victims counted; any other
+    word as it is."""
+    if word.lower_ not in RELATIVE_PRONOUNS or word.tag_ not in ("WP", "WDT"):
+        return word
+    clause = word.head
+    while clause.dep_ != "relcl" and clause.head != clause and clause.dep_ in ("conj", "xcomp"):
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else word
 
 
 def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
