@@ -145,6 +145,9 @@ def test_domain_of(url: str | None, domain: str | None) -> None:
          "Polling will be held on February 8, 2024.", dt.date(2024, 1, 5)),
         # No full date anywhere: the year is unknown, so no date at all.
         ("LIMA, March 9 (Reuters) - Protesters blocked roads on Tuesday.", None),
+        # A date-first dateline carries its year.
+        ("March 9, 2024 (JUBA) – Soldiers clashed near Juba on Friday.", dt.date(2024, 3, 9)),
+        ("9 March 2024 (Reuters) - Soldiers clashed near Juba on Friday.", dt.date(2024, 3, 9)),
     ],
 )  # fmt: skip
 def test_a_dated_dateline_gives_the_publication_day(body: str, expected: dt.date | None) -> None:
@@ -221,3 +224,18 @@ def test_a_dateline_day_without_a_year_takes_it_from_the_office_holders_named() 
         dt.date(2025, 5, 7),
         "inferred",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "outlet"),
+    [
+        ("March 9, 2024 (JUBA) – Soldiers clashed", "Juba", None),
+        ("9 March 2024 (Reuters) - Soldiers clashed", None, "Reuters"),
+        ("In 2024 (the war's third year) - soldiers clashed", None, None),
+    ],
+)
+def test_a_date_first_dateline_names_its_place_or_its_credit(
+    line: str, dateline: str | None, outlet: str | None
+) -> None:
+    lead = read_lead(line)
+    assert (lead.dateline, lead.outlet) == (dateline, outlet)

@@ -20,6 +20,7 @@ from newsevents.temporal.dates import (
     dateline_date,
     dates_in_text,
     parse_date_line,
+    parse_full_date,
 )
 from newsevents.temporal.publication import dateline_day_in_office, infer_publication_date
 
@@ -39,6 +40,11 @@ _LEAD = re.compile(
     r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2}|(?<=\))\.?[—–-]{1,2}|(?<=\))(?=\s+[A-Z\"“]))"
     r"\s+\S"
 )
+# Sudan Tribune's and some African dailies' date-first dateline: "May 16, 2025 (EL
+# FASHER) –", "16 May 2025 (JUBA) -". The date is the story's, with its year.
+_DATE_FIRST_LEAD = re.compile(
+    r"^(?P<date>[A-Za-z0-9 ,.]{5,24}?(?:19|20)\d{2})\s*\((?P<place>[^)]{2,40})\)\s*[—–-]{1,2}\s+\S"
+)
 _PAREN = re.compile(r"\s*\((?P<inside>[^)]{1,30})\)\s*$")
 _LEAD_DATE = re.compile(r",?\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})$")
 _BYLINE = re.compile(
@@ -54,6 +60,7 @@ class Lead:
     dateline: str | None = None
     outlet: str | None = None
     day: tuple[int, int] | None = None  # (month, day) a wire dateline carries: "Jan 5"
+    date: dt.date | None = None  # the full date a date-first dateline carries
     length: int = 0  # characters of the first line the dateline or credit takes, separator too
 
 
@@ -114,7 +121,7 @@ def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | No
         ("curated", doc.curated.published_date if doc.curated else None),
         ("metadata", doc.meta.published_date),
         ("text", text_date),
-        ("dateline", dateline_date(*lead.day, draft.body) if lead.day else None),
+        ("dateline", lead.date or (dateline_date(*lead.day, draft.body) if lead.day else None)),
         # Last resort: a date in the URL path; it may be the day the page was filed.
         ("url", date_in_url((doc.curated.url if doc.curated else None) or doc.meta.url)),
     ]
@@ -144,7 +151,20 @@ def _stale(date: dt.date, body: str) -> bool:
 
 
 def read_lead(first_line: str) -> Lead:
-    """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -' or 'Infostani International:'."""
+    """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -', 'Infostani
+    International:' or 'May 16, 2025 (EL FASHER) –'."""
+    dated = _DATE_FIRST_LEAD.match(first_line)
+    if dated:
+        date, place = parse_full_date(dated["date"]), dated["place"].strip()
+        known = credits()
+        credited = outlets().for_name(place)  # "May 16, 2025 (Reuters) -"
+        if date is not None and (
+            credited or any(w in known.lead_credit_words for w in place.split())
+        ):
+            return Lead(outlet=credited, date=date, length=dated.end() - 1)
+        if date is not None and place not in known.not_places and len(place.split()) <= 3:
+            name = _place_name(place) if place.isupper() else place
+            return Lead(dateline=name, date=date, length=dated.end() - 1)
     match = _LEAD.match(first_line)
     if not match:
         return Lead()
