@@ -559,3 +559,26 @@ def test_a_demonym_alone_names_no_place(sentence: str) -> None:
         (e.name, e.type) for e in found
     ]
     assert not {"Kyrgyz", "Tajik", "Uzbek", "Azeri", "Basotho", "Swazi"} & {e.name for e in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Officials said Sepoy Ravi Prakash Yadav died of his injuries on Monday.",
+         "Ravi Prakash Yadav"),
+        ("The dead included Lance Corporal Md Rafiqul Hasan, 27, of Rangpur.",
+         "Md Rafiqul Hasan"),
+        ("Havildar Gurmeet Singh Bhullar was evacuated to Udhampur.", "Gurmeet Singh Bhullar"),
+    ],
+)  # fmt: skip
+def test_the_name_after_a_rank_is_a_person(sentence: str, person: str) -> None:
+    found = {e.name: e.type for e in entities_of("News", f"Two soldiers were killed. {sentence}")}
+    assert found.get(person) == "PERSON", found
+
+
+def test_a_rank_before_one_word_or_a_title_makes_no_person() -> None:
+    from newsevents.pipeline.entities import _ranked_people
+    from newsevents.pipeline.nlp import load_nlp
+
+    doc = load_nlp()("Sepoy Kumar was hurt. A constable Inspector General Rao met.")
+    assert list(_ranked_people(doc, [])) == []

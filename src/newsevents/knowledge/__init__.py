@@ -170,6 +170,7 @@ class Names:
 
     titles: tuple[str, ...]  # longest first, so "prime minister" wins over "minister"
     person_titles: tuple[str, ...]  # the titles only people hold ("president", "general")
+    ranks: frozenset[str]  # military and police ranks: a name follows ("Sepoy Pradeep Kumar")
     place_suffixes: frozenset[str]
     armed_group_words: tuple[str, ...]
     not_names: frozenset[str]
@@ -214,6 +215,7 @@ def names() -> Names:
         person_titles=tuple(
             sorted(set(data["titles"]) - set(data["titles_not_only_for_people"]), key=len)
         ),
+        ranks=frozenset(data["ranks"]),
         place_suffixes=frozenset(data["place_suffixes"]),
         armed_group_words=tuple(data["armed_group_words"]),
         not_names=frozenset(data["not_names"]),

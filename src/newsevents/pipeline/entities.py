@@ -137,6 +137,7 @@ def extract_entities(draft: Draft) -> Draft:
         list(_gazetteer_candidates(draft.nlp))
         + list(_ner_candidates(draft.nlp, dateline, headings))
         + list(_untagged_places(draft.nlp, headings))
+        + list(_ranked_people(draft.nlp, headings))
         + [
             Candidate(start, end, draft.text[start:end], "ORG", hint="ORGANIZATION")
             for start, end in lowercase_mentions(draft.text)
@@ -647,6 +648,31 @@ def _untagged_places(doc: Any, headings: list[tuple[int, int]]) -> Iterable[Cand
         name = full[start:end]
         actor = gaz.lookup(name) or gaz.lookup(_lookup_form(name))
         yield Candidate(start, end, name, "LOC", actor, None if actor else "LOCATION")
+
+
+def _ranked_people(doc: Any, headings: list[tuple[int, int]]) -> Iterable[Candidate]:
+    """A person's name after a rank (names.yaml ranks): two to four capitalised proper
+    nouns, which NER often tags as an organization, splits or misses in South Asian and
+    African copy ("Lance Corporal Md Shahidul Islam", "Sepoy Pradeep Kumar")."""
+    ranks = names().ranks
+    last_words = {rank.rsplit(None, 1)[-1] for rank in ranks}
+    for i, token in enumerate(doc):
+        if token.lower_ not in last_words or not any(
+            i - k >= 0 and " ".join(t.lower_ for t in doc[i - k : i + 1]) in ranks for k in range(3)
+        ):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and _capitalized_proper_noun(doc[j]):
+            if doc[j].lower_ in _title_words():
+                break
+            j += 1
+        if j - i < 3:
+            continue  # a rank and one word: a surname or a given name alone
+        start, end = doc[i + 1].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if _within(start, end, headings):
+            continue
+        text = doc.text[start:end]
+        yield Candidate(start, end, text, "PERSON", gazetteer().lookup(text), "PERSON")
 
 
 def _untagged_name_word(token: Any) -> bool:
