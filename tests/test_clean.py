@@ -97,6 +97,10 @@ def test_seed_title_and_text_shape() -> None:
         "The report said the army had received a syndicated feed of the attack footage.",
         "The report has not been edited by the ministry, the spokesman said.",
         "Get out, the soldiers shouted, residents said.",
+        "The war will end soon, the envoy said.",
+        "Copyright law was changed in 2019 by parliament.",
+        "Police sent the photos: all of them were fake, he said.",
+        "Get the wounded out by email or by phone, the doctor wrote to colleagues.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -142,8 +146,21 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("A+ A-", "page-widget"),
         ("Please enable JavaScript to view the comments.", "page-notice"),
         ("This story is for subscribers only. Subscribe now to continue reading.", "page-notice"),
+        # The wire's end mark and its note to editors.
+        ("(END)", "end-marker"),
+        ("-ends-", "end-marker"),
+        ("(ATTN: UPDATES with ministry statement in paras 4-5)", "end-marker"),
+        # A copyright line, with the permission and address a syndicator adds.
+        ("© 2024 Kelbani Broadcasting. All rights reserved.", "copyright"),
+        ("Copyright (c) 2023. Ordavi Radio, Inc. Used with permission, 12 Main St, Ste 4.",
+         "copyright"),
+        ("Share this story: Facebook | X | WhatsApp", "share-widget"),
+        ("Get the Kelbani Post's Morning Briefing by email and never miss a story",
+         "page-widget"),
+        ("Newsletter email address", "page-widget"),
+        ("Troops guard a checkpoint in Ordavi. PHOTO: KELBANI TIMES/FILE", "photo-caption"),
     ],
-)
+)  # fmt: skip
 def test_furniture_lines_have_their_kind(line: str, kind: str) -> None:
     assert line_kind(line, title="Some headline") == kind
 
