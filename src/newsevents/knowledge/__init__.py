@@ -420,6 +420,7 @@ class TimeWords:
     day_words: dict[str, int]
     event_day_words: dict[str, int]
     not_dates: frozenset[str]
+    holidays: dict[str, str]  # "christmas eve" -> "december 24"
 
 
 @cache
@@ -435,4 +436,5 @@ def time_words() -> TimeWords:
         day_words={str(k): int(v) for k, v in data["day_words"].items()},
         event_day_words={str(k): int(v) for k, v in data["event_day_words"].items()},
         not_dates=frozenset(data["not_dates"]),
+        holidays={str(k): str(v) for k, v in data["holidays"].items()},
     )

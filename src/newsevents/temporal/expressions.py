@@ -185,6 +185,15 @@ _SINCE = re.compile(r"^\s*(?:ever\s+)?since\s+(?P<rest>.+)$")
 _LEADING = re.compile(r"^(?:on|in|at|during|from|by|as of|until|till|through)\s+")
 
 
+def _holiday_as_day(text: str) -> str:
+    """ "christmas eve last year" -> "december 24 last year": a holiday on a fixed day is
+    that day (time_words.yaml holidays)."""
+    for holiday, day in time_words().holidays.items():
+        if holiday in text:
+            text = re.sub(rf"(?:\bon )?\b{re.escape(holiday)}\b", day, text)
+    return text
+
+
 def resolve_expression(
     expression: str,
     sentence: str = "",
@@ -205,6 +214,7 @@ def resolve_expression(
     text = " ".join(expression.lower().replace("’", "'").split()).strip(" ,.;:")
     if not text or text in time_words().not_dates or text.startswith(("every ", "each ")):
         return None
+    text = _holiday_as_day(text)
     if future is None:
         future = is_future(expression, sentence or expression)
     since = _SINCE.match(text)
