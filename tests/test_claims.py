@@ -412,3 +412,23 @@ def test_a_figure_the_parser_hung_elsewhere_is_found(body: str, expected: tuple)
 def test_hostages_set_free_are_no_abduction_toll(body: str, expected: list) -> None:  # type: ignore[type-arg]
     claims, _, _ = claims_of(body)
     assert figures(claims) == expected
+
+
+def test_a_figure_in_a_statement_quoted_over_paragraphs_is_the_quoters() -> None:
+    claims, names, _ = claims_of(
+        "Col. Amadou Sow briefed reporters in Bamako on Thursday.\n\n"
+        'The statement read in part: "In the centre, troops repelled an attack on Dioura. '
+        "Regrettably, two civilians were killed by the attackers.\n\n"
+        '"In the north, troops neutralised 11 fighters near Kidal."\n\n'
+        "Residents of Dioura said 14 people were killed."
+    )
+    by_count = {c.count_min: names.get(c.claimant or "", c.claimant) for c in claims}
+    assert (by_count[2], by_count[11]) == ("Amadou Sow", "Amadou Sow")
+    assert by_count[14] != "Amadou Sow"  # after the quotation closed
+
+
+def test_a_quotation_closes_at_its_paragraphs_end_unless_the_next_goes_on() -> None:
+    from newsevents.pipeline.quotations import quotations
+
+    text = 'He said: "One.\n\nNo quote here.\n\n"Two\n\n"three." And “four”.'
+    assert [text[s:e] for s, e in quotations(text)] == ['"One.', '"Two\n\n"three."', "“four”"]

@@ -218,6 +218,8 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # A figure summed over a year, or a running total, is no one attack.
         ("Nearly 300 soldiers were killed in militant attacks across Pakistan in 2022.", []),
         ("Boko Haram attacks killed 300 people in Nigeria last year.", []),
+        ("Nearly 2,000 people were killed in political violence in Chad in 2024.", []),
+        ("The insurgency killed 500 people in Chad last year.", []),
         ("In 2019, a suicide bomber killed 40 soldiers in Pulwama, India.", ["ASSAULT"]),
         ("Russian attacks killed five people in Kharkiv overnight.", ["ASSAULT"]),
         # A warning told as a participle of an order is still a threat; the order is no

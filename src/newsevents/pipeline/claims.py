@@ -21,6 +21,7 @@ from typing import Any
 from newsevents.knowledge import claim_lexicon
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events import EntityIndex, implied_assault, is_aggregate
+from newsevents.pipeline.quotations import quotation_at, quotations
 from newsevents.schema import CasualtyClaim, Event, Evidence
 from newsevents.schema.spans import Phrase
 from newsevents.temporal.dates import AGE
@@ -75,6 +76,7 @@ def extract_claims(draft: Draft) -> Draft:
     # no figure).
     before: tuple[Any, str | None] | None = None
     referents = Referents(index)
+    quoters = Quoters(draft.nlp, index)
     title_end = len(draft.title)
     # Body first: a headline figure the body states too is the body's claim.
     ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
@@ -102,6 +104,10 @@ def extract_claims(draft: Draft) -> Draft:
                 claimant, claimant_at, stance = _claimant(
                     token.head, sent, index, previous_person, previous_speaker, referents
                 )
+            if claimant_at is None:
+                # "The statement read in part: "... two soldiers were killed ...": a
+                # figure quoted with no attribution of its own is the quoter's.
+                claimant, claimant_at = quoters.of(token.idx) or (claimant, claimant_at)
             claimant_span = _phrase(draft.text, claimant_at)
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
@@ -854,6 +860,41 @@ def _resolve(
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
+
+
+class Quoters:
+    """Who introduced each quotation of an article (quotations.py): the speaker of the
+    sentence the quotation opens in ("Buba said: "..."), else, when that one names
+    nobody ("The statement read in part: "..."), of the sentence before it. Worked out
+    when a figure inside a quotation asks."""
+
+    def __init__(self, doc: Any, index: EntityIndex) -> None:
+        self.doc, self.index = doc, index
+        self._spans: list[tuple[int, int]] | None = None
+        self._speakers: dict[int, tuple[str | None, Span] | None] = {}
+
+    def of(self, position: int) -> tuple[str | None, Span] | None:
+        if self._spans is None:
+            self._spans = quotations(self.doc.text)
+        quoted = quotation_at(self._spans, position)
+        if quoted is None:
+            return None
+        start = quoted[0]
+        if start not in self._speakers:
+            self._speakers[start] = self._introducer(start)
+        return self._speakers[start]
+
+    def _introducer(self, start: int) -> tuple[str | None, Span] | None:
+        opening = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if opening is None:
+            return None
+        sent = opening[0].sent
+        candidates = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for candidate in candidates:
+            speaker = _speaker(candidate, self.index, None)
+            if speaker is not None and speaker[1][0] < start:  # not a word of the quote
+                return speaker
+        return None
 
 
 class Referents:

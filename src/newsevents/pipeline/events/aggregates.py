@@ -106,8 +106,9 @@ def running_total(token: Any, precision: str | None) -> bool:
 
 def _many_occurrences(verb: Any) -> bool:
     """Whether the verb's subject, or what it happened in, is plural occurrences:
-    "attacks killed", "were killed in attacks", "in clashes". "In 2019, a suicide bomber
-    killed 40 soldiers" is one attack, dated to its year."""
+    "attacks killed", "were killed in attacks", "in clashes", or a war's worth of them:
+    "were killed in political violence in 2024", "the insurgency killed". "In 2019, a
+    suicide bomber killed 40 soldiers" is one attack, dated to its year."""
     causes = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
     causes += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     causes += [
@@ -115,4 +116,7 @@ def _many_occurrences(verb: Any) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("in", "during")
         for g in c.children if g.dep_ == "pobj"
     ]  # fmt: skip
-    return any(c.tag_ in PLURAL_TAGS and _trigger_rule(c) is not None for c in causes)
+    return any(
+        (c.tag_ in PLURAL_TAGS and _trigger_rule(c) is not None) or c.lemma_.lower() in WARS
+        for c in causes
+    )
