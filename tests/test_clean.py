@@ -225,3 +225,27 @@ def test_a_sentence_with_a_date_label_word_is_not_split_into_furniture() -> None
 
     for line in ("Officials updated the toll on Mar 8, 2025", "The list posted Mar 8, 2025"):
         assert furniture_segments(line) is None, line
+
+
+def test_a_list_of_links_under_its_label_is_navigation_and_the_text_after_is_kept() -> None:
+    text = (
+        "Blasts hit Kelbani\n\nExplosions hit the ministry in Kelbani on Monday.\n\n"
+        "See also:\nKelbani Summons Envoy Over Remarks\nExplainer: What Is Ordavi?\n\n"
+        "Tags: Kelbani, Ordavi\n\n"
+        "Read more\nPolice Officer Killed in Ambush in the North\n"
+        "Officials said the ministry would reopen on Friday.\n\n"
+        "Related Topics\nKelbani, Ordavi, Security"
+    )
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert cleaned.body.split("\n\n") == [
+        "Explosions hit the ministry in Kelbani on Monday.",
+        "Officials said the ministry would reopen on Friday.",
+    ]
+    navigation = [r.text for r in cleaned.removed if r.kind == "navigation"]
+    assert "Police Officer Killed in Ambush in the North" in navigation
+
+
+def test_short_lines_with_no_label_above_are_kept() -> None:
+    text = "Talks in Kelbani\n\nThe envoys met.\n\nKey points\nNo deal was signed"
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert "Key points\nNo deal was signed" in cleaned.body

@@ -408,3 +408,22 @@ def test_the_speaker_is_not_the_doer_of_a_passive_told_in_two_verbs() -> None:
     )
     for event in events:
         assert not [names[a] for a in event.actors if "Ministry" in names[a]]
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        # The parser takes a headline's "Urges" for a name; its complement is still the
+        # content of a demand, no retreat.
+        ("Kenya Urges Somalia to Pull Back Troops From Border Town", ["REQUEST"]),
+        ("Chad Warns Sudan to Stop Shelling Border Towns", ["REQUEST"]),
+    ],
+)
+def test_a_headline_demands_content_is_no_event(title: str, kinds: list[str]) -> None:
+    events, _ = events_of(title, "Chad on Monday called on Sudan to withdraw its troops.")
+    assert sorted({e.type for e in events}) == kinds
+
+
+def test_a_headline_that_tells_a_retreat_keeps_it() -> None:
+    events, _ = events_of("Sudan Pulls Back Troops From Border", "Sudan withdrew troops on Monday.")
+    assert [e.type for e in events] == ["RETREAT"]

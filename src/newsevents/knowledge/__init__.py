@@ -57,6 +57,7 @@ class Boilerplate:
     date_labels: dict[str, tuple[str, ...]]  # "published"/"updated" -> labels, longest first
     chrome_tags: frozenset[str] = frozenset()  # page regions whose dates never count
     chrome_class_words: frozenset[str] = frozenset()
+    link_labels: frozenset[str] = frozenset()  # "read more", "see also": a list of links
 
 
 @cache
@@ -81,6 +82,7 @@ def boilerplate() -> Boilerplate:
         labels,
         chrome_tags=frozenset(chrome.get("tags") or ()),
         chrome_class_words=frozenset(chrome.get("class_words") or ()),
+        link_labels=frozenset(data.get("link_labels") or ()),
     )
 
 

@@ -21,13 +21,19 @@ def clean_text(draft: Draft) -> Draft:
     removed: list[RemovedLine] = []
     title = ""
     body: list[str] = []
+    links = False  # under a "Read more:" or "See also:" label, in its block of links
     for raw in lines:
         line = raw.strip()
         if not line:
+            links = False
             if body and body[-1]:
                 body.append("")
             continue
         kind = line_kind(line, title)
+        opens = _opens_links(line)
+        if kind is None and (opens or links and _link_title(line)):
+            kind = "navigation"  # the list's label, or a linked story's headline under it
+        links = opens or (links and kind == "navigation")
         segments = furniture_segments(line) if kind is None else None
         if kind is not None:
             removed.append(RemovedLine(kind, line))
@@ -40,6 +46,20 @@ def clean_text(draft: Draft) -> Draft:
     while body and not body[-1]:
         body.pop()
     return replace(draft, title=title, body="\n".join(body), removed=tuple(removed))
+
+
+def _opens_links(line: str) -> bool:
+    """Whether the line is only the label of a list of links to other stories: "Read
+    more:", "See also", "Related stories" (boilerplate.yaml link_labels)."""
+    return " ".join(line.lower().split()).rstrip(" :»>|") in boilerplate().link_labels
+
+
+def _link_title(line: str) -> bool:
+    """Whether a line under such a label reads as a linked headline: short, with no
+    sentence's closing stop ("Moldova Summons Russian Ambassador Over General's
+    Remarks", "Explainer: What Is Transnistria?"). A paragraph that goes on below the
+    list ends with its stop and is kept."""
+    return len(line) <= 160 and not line.endswith((".", '."', ".”", ".'"))
 
 
 # What sites put between the parts of one furniture line: "By Staff Reporter | Mar 12,

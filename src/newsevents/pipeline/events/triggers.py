@@ -127,7 +127,7 @@ REPORTED_NOUNS = frozenset({"claim", "report", "allegation", "account", "asserti
 def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool:
     """Whether the trigger is the complement of a threat, demand or refusal, or of an
     intention or limit ("a commitment to collaborate", "the deadline to pull out")."""
-    if _for_to_infinitive(token):
+    if _for_to_infinitive(token) or _demanded_in_a_headline(token):
         return True
     acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
     current = token
@@ -147,6 +147,33 @@ def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool
         if current.pos_ == "NOUN" and current.lemma_.lower() in INTENT_NOUNS:
             return True
     return False
+
+
+def _demanded_in_a_headline(token: Any) -> bool:
+    """ "Kenya Urges Somalia to Pull Back Troops": a to-infinitive after a demand or a
+    threat in a Title Case headline, however the parser hung the two (it takes the
+    headline's verb for part of a name)."""
+    verb, infinitive = token, False
+    for _ in range(3):  # "Warns Sudan to Stop Shelling": the infinitive carries the trigger
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive or verb.dep_ not in ("xcomp", "dobj", "obj") or verb.head == verb:
+            break
+        verb = verb.head
+    return infinitive and any(_headline_speech_verb(t) for t in token.sent if t.i < verb.i)
+
+
+def _headline_speech_verb(token: Any) -> bool:
+    """A demand or threat in a Title Case headline, which the parser takes for a proper
+    noun: "Urges", "Warns", "Asks"."""
+    word = token.lower_
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or not word.endswith("s"):
+        return False
+    stems = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+    return any(
+        rule.type in SPEECH_ACTS and stem in rule.verbs
+        for stem in stems
+        for rule in _rules_for(stem)
+    )
 
 
 def _for_to_infinitive(token: Any) -> bool:
