@@ -551,3 +551,34 @@ def test_an_active_after_clause_keeps_its_own_time() -> None:
     # "withdrew on Monday after shelling the town for a week": the shelling came before.
     draft = draft_of("Rebels withdrew from Kindu on Monday after shelling the town for a week.")
     assert all(e.date != dt.date(2023, 5, 8) for e in draft.events if e.trigger == "shelling")
+
+
+def test_an_entry_under_a_clock_line_happens_on_the_blogs_day() -> None:
+    draft = draft_of(
+        "LIVE\nSunday, May 7, 2023\n\n"
+        "10:52 pm\nSirens in the north\n\n"
+        "Kenya's president warns Somalia against new attacks on the border.\n\n"
+        "8:41 pm\nTalks called off\n\n"
+        "Somalia's foreign minister accuses Kenya of shelling Mandera."
+    )
+    dated = {e.type: e.date for e in draft.events}
+    assert dated.get("THREATEN") == dated.get("ACCUSE") == dt.date(2023, 5, 7), dated
+
+
+def test_a_blog_whose_day_line_was_taken_as_its_date_is_of_the_publication_day() -> None:
+    draft = draft_of(
+        "LIVE\n\n10:52 pm\nSirens in the north\n\n"
+        "Kenya's president warns Somalia against new attacks on the border.\n\n"
+        "8:41 pm\nTalks called off\n\n"
+        "Somalia's foreign minister accuses Kenya of shelling Mandera."
+    )
+    dated = {e.type: e.date for e in draft.events}
+    assert dated.get("THREATEN") == dated.get("ACCUSE") == dt.date(2023, 5, 11), dated
+
+
+def test_one_clock_time_makes_no_blog() -> None:
+    draft = draft_of(
+        "10:52 pm\nSirens in the north\n\n"
+        "Kenya's president warns Somalia against new attacks on the border."
+    )
+    assert all(e.date is None for e in draft.events if e.type == "THREATEN")

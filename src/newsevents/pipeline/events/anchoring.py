@@ -63,7 +63,7 @@ def date_from_story(
     lead = _lead_dated_next(events, index, text, title_end)
     if lead is not None:
         events = [e for e in events if e is not lead]
-    headings = day_headings(text, published)
+    headings = day_headings(text, published) or _blog_of_the_day(text, published)
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and event.status == "occurred" and not event.recounted:
             _narrative(event, events, text)
@@ -79,6 +79,12 @@ def date_from_story(
 CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–-]"
 ENTRY = re.compile(rf"(?:{CLOCK}|[-•*]\s)")
 CLOCK_ENTRY = re.compile(CLOCK)  # an entry that may go on below its first line
+# A line that is only a clock time ("10:52 pm", "14:05 GMT"): an entry that goes on, its
+# headline and paragraphs, to the next such line.
+CLOCK_LINE = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:\(?[A-Z]{2,4}\)?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 HEADING_WORDS = re.compile(
     r"^(?:(?:key |main )?(?:developments|events|updates|highlights|live updates)"
     r"(?: on| for)?\s*)?(?P<day>.+?)\s*:?$",
@@ -101,6 +107,15 @@ def day_headings(text: str, published: dt.date | None) -> list[tuple[int, dt.dat
     return found
 
 
+def _blog_of_the_day(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """A live blog whose day line the page printed as its date (the clean stage took it
+    out as a date line): entries under clock lines, two or more, and no day heading left,
+    are of the publication day."""
+    if published is None or len(CLOCK_LINE.findall(text)) < 2:
+        return []
+    return [(0, published)]
+
+
 def _only_a_date(words: str) -> bool:
     mentions = find_expressions(words)
     covered = sum(m.end - m.start for m in mentions)
@@ -110,14 +125,19 @@ def _only_a_date(words: str) -> bool:
 def _blog_entry(event: Mention, text: str, headings: list[tuple[int, dt.date]]) -> None:
     """An event told in an entry: on a line an entry opens, or in the paragraph a clock
     time opens (an entry often gives its time and title on one line and its text on the
-    lines below: "10:12 p.m. — Talks resume" over "Officials ... held talks"). An event
-    whose mentions were merged (a headline and the entry that tells it) is dated by the
-    first of them in an entry."""
+    lines below: "10:12 p.m. — Talks resume" over "Officials ... held talks"), or below a
+    line that is only a clock time ("10:52 pm"), up to the next (its headline and
+    paragraphs). An event whose mentions were merged (a headline and the entry that
+    tells it) is dated by the first of them in an entry."""
+    clock_lines = [m.start() for m in CLOCK_LINE.finditer(text)]
     for position in sorted({event.position, *event.sentences}):
         line_start = text.rfind("\n", 0, position) + 1
         paragraph = text.rfind("\n\n", 0, position)
         paragraph_start = paragraph + 2 if paragraph >= 0 else 0
-        if not ENTRY.match(text, line_start) and not CLOCK_ENTRY.match(text, paragraph_start):
+        clocked = [c for c in clock_lines if c < position]
+        if clocked and not any(clocked[-1] < offset < position for offset, _ in headings):
+            line_start = clocked[-1]  # in the entry the last clock line opened
+        elif not ENTRY.match(text, line_start) and not CLOCK_ENTRY.match(text, paragraph_start):
             continue
         before = [day for offset, day in headings if offset < line_start]
         if before:
