@@ -291,3 +291,13 @@ def test_event_dates_are_tallied_by_source_with_and_without_the_calendar() -> No
     gold.events[0].date_optional = True
     report = evaluate([Article.model_validate(data)], [gold])
     assert report.accuracies["event_date_no_calendar"].value == 1.0
+
+
+def test_details_name_a_missed_events_summary_and_a_false_positives_trigger() -> None:
+    gold = GoldArticle.model_validate(
+        GOLD_A1 | {"events": [{"type": ["CONSULT"], "date": None,
+                               "summary": "envoys met in Doha"}]}
+    )  # fmt: skip
+    errors = evaluate([_prediction()], [gold]).errors
+    assert any("miss: type=['CONSULT'] (envoys met in Doha)" in e for e in errors), errors
+    assert any("false positive: type=" in e and "trigger=" in e for e in errors), errors

@@ -532,9 +532,13 @@ class _TypeScores(dict[str, Score]):
 
 
 def _describe(item: Any) -> str:
-    fields = ("name", "type", "date", "outcome", "count_min", "count_max", "claimant")
+    """The fields that identify an item; an event's trigger (predicted) or summary (gold),
+    so a reader finds it in the text."""
+    fields = ("name", "type", "trigger", "date", "outcome", "count_min", "count_max", "claimant")
     data = item.model_dump() if isinstance(item, BaseModel) else {}
-    return ", ".join(f"{k}={data[k]}" for k in fields if k in data and data[k] is not None)
+    described = ", ".join(f"{k}={data[k]}" for k in fields if k in data and data[k] is not None)
+    summary = data.get("summary")
+    return f"{described} ({summary[:70]})" if summary else described
 
 
 def format_report(report: Report) -> str:
