@@ -582,3 +582,10 @@ def test_a_rank_before_one_word_or_a_title_makes_no_person() -> None:
 
     doc = load_nlp()("Sepoy Kumar was hurt. A constable Inspector General Rao met.")
     assert list(_ranked_people(doc, [])) == []
+
+
+def test_a_federal_cabinet_is_no_one_countrys_by_its_words_alone() -> None:
+    found = {e.name for e in entities_of(
+        "News", "Somalia's federal cabinet met. The federal cabinet declared the deal void."
+    )}  # fmt: skip
+    assert "Cabinet of Pakistan" not in found

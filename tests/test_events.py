@@ -118,7 +118,7 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("Islamabad recalled its ambassador from Tehran.", ["SANCTION"]),
         ("Iran summoned Pakistan's envoy on Thursday.", ["ACCUSE"]),
         # Convening meetings is a consultation, not a protest.
-        ("Kakar summoned separate meetings of the federal cabinet.", ["CONSULT"]),
+        ("Kakar summoned separate meetings of Pakistan's federal cabinet.", ["CONSULT"]),
         ("The United States and the United Nations called for calm.", ["REQUEST"]),
         ("China volunteered to mediate between Iran and Pakistan.", ["SUPPORT"]),
         ("Pakistan denied Iran's claim about the strikes.", ["REJECT"]),
@@ -256,6 +256,10 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # Suspending a treaty or visas reduces relations.
         ("Kenya suspended the fisheries treaty with Somalia on Monday.", ["SANCTION"]),
         ("Chad on Monday suspended visas for Sudanese nationals.", ["SANCTION"]),
+        # A recall told as an order to return, the envoy named with his title.
+        ("Kenya on Monday ordered Ambassador John Mwangi to return to Nairobi.", ["SANCTION"]),
+        ("Kenya recalled Ambassador John Mwangi on Monday.", ["SANCTION"]),
+        ("The court ordered the ambassador to pay damages on Monday.", []),
         # Bombs dropped are an air attack; leaflets or charges dropped are not.
         ("A fighter jet dropped two bombs on a village near Kindu on Monday.", ["ASSAULT"]),
         ("Helicopters dropped barrel bombs on Kindu on Monday.", ["ASSAULT"]),

@@ -319,8 +319,9 @@ def _concluded(noun: Any, governors: frozenset[str]) -> bool:
 
 def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -> bool:
     """A direct object with one of these lemmas ("*": any direct object), or "X of Y"
-    ("declared a state of emergency"); with `compounds`, a word compounded with its head
-    counts too ("Camp" of "Camp X")."""
+    ("declared a state of emergency"); with `compounds`, or when the object is a name, a
+    word compounded with its head counts too ("Camp" of "Camp X", "Ambassador" of
+    "Ambassador Abdullahi Mohamed Warfa")."""
     for c in verb.children:
         if c.dep_ not in ("dobj", "obj", "nsubjpass"):
             continue
@@ -330,7 +331,7 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
             for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj"
         }  # fmt: skip
-        if compounds:
+        if compounds or c.pos_ == "PROPN":
             words |= {w.lemma_.lower() for w in c.children if w.dep_ == "compound"}
         if "*" in lemmas or words & lemmas:
             return True
