@@ -589,3 +589,16 @@ def test_a_federal_cabinet_is_no_one_countrys_by_its_words_alone() -> None:
         "News", "Somalia's federal cabinet met. The federal cabinet declared the deal void."
     )}  # fmt: skip
     assert "Cabinet of Pakistan" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Security Secretary Omar García Harfuch said three attackers were killed.",
+         "Omar García Harfuch"),
+        ("President Andrés Manuel López Obrador said the army would stay.",
+         "Andrés Manuel López Obrador"),
+    ],
+)  # fmt: skip
+def test_a_second_surname_ner_left_out_is_part_of_the_name(sentence: str, person: str) -> None:
+    assert person in {e.name for e in entities_of("News", sentence)}

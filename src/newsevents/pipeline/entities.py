@@ -567,7 +567,9 @@ def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, in
     is a place's name, so a title or a proper noun just before the span belongs to it
     too ("Sheikh Radwan neighbourhood", which NER reads as "Radwan", a person). `full`
     is the doc's text, read once by the caller (spaCy rebuilds it on every read)."""
-    if ent.label_ in ("GPE", "LOC", "FAC") and end == ent.end_char:
+    # A person's name NER cut short before a second surname ("Omar García Harfuch",
+    # "Andrés Manuel López Obrador") goes on the same way.
+    if ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and end == ent.end_char:
         i = ent.end
         while (
             i < len(doc)
