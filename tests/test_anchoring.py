@@ -582,3 +582,35 @@ def test_one_clock_time_makes_no_blog() -> None:
         "Kenya's president warns Somalia against new attacks on the border."
     )
     assert all(e.date is None for e in draft.events if e.type == "THREATEN")
+
+
+def test_harm_told_right_after_a_dated_attack_is_that_attacks() -> None:
+    # The victims are named, so the harm is an event of its own until it joins.
+    draft = draft_of(
+        "Police said a patrol was on a routine drive near Mandera on Tuesday when "
+        "al-Shabaab fighters detonated a roadside bomb and opened fire on it.\n\n"
+        "Two officers, Sergeant John Mwangi and Corporal Peter Otieno, were killed on the "
+        "spot and four others were injured, police said."
+    )
+    (attack,) = [e for e in draft.events if e.type == "ASSAULT"]
+    assert attack.date == dt.date(2023, 5, 9)
+    assert {c.event_date for c in draft.casualty_claims} == {dt.date(2023, 5, 9)}
+
+
+@pytest.mark.parametrize(
+    ("between", "own"),
+    [
+        # Not the sentence right before: another may have been told in between.
+        ("The town's market stayed shut for a week. ", ""),
+        # The harm names its own attack.
+        ("", " in a bombing in Garissa"),
+    ],
+)
+def test_harm_further_on_or_with_its_own_attack_stays_apart(between: str, own: str) -> None:
+    draft = draft_of(
+        "Al-Shabaab fighters opened fire on a police patrol near Mandera on Tuesday. "
+        f"{between}Two officers, Sergeant John Mwangi and Corporal Peter Otieno, were "
+        f"killed{own}, police said."
+    )
+    killed = [e for e in draft.events if e.trigger == "killed"]
+    assert killed and killed[0].date is None

@@ -63,6 +63,8 @@ def date_from_story(
     lead = _lead_dated_next(events, index, text, title_end)
     if lead is not None:
         events = [e for e in events if e is not lead]
+    for harm in _harm_right_after_an_attack(events, index, text, title_end):
+        events = [e for e in events if e is not harm]
     headings = day_headings(text, published) or _blog_of_the_day(text, published)
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and event.status == "occurred" and not event.recounted:
@@ -245,6 +247,52 @@ def _lead_dated_next(
             _absorb(dated[0], lead)
             return lead
     return None
+
+
+# Verbs that tell harm, not the act that did it: "were killed on the spot".
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die", "martyr"})
+
+
+def _harm_right_after_an_attack(
+    events: list[Mention], index: EntityIndex, text: str, title_end: int
+) -> list[Mention]:
+    """Harm told with no day of its own in the sentence right after one that tells a
+    dated attack ("... when militants detonated a bomb and opened fire on the team on
+    Tuesday. Two soldiers were killed on the spot, and four others were injured") is
+    that attack's: each joins it, and is returned, joined."""
+    joined = []
+    for harm in events:
+        if (
+            harm.type != "ASSAULT" or harm.date is not None or harm.status != "occurred"
+            or harm.lemma not in HARM_VERBS or min(harm.sentences) < title_end
+        ):  # fmt: skip
+            continue
+        start = min(harm.sentences)
+        before = _sentence_before(text, start)
+        told = [
+            e for e in events
+            if e is not harm and e.type == "ASSAULT" and e.precision == "day"
+            and e.status == "occurred" and any(before <= s < start for s in e.sentences)
+            and _compatible(e, harm, index)
+        ]  # fmt: skip
+        if len(told) == 1:
+            _absorb(told[0], harm)
+            joined.append(harm)
+    return joined
+
+
+def _sentence_before(text: str, start: int) -> int:
+    """Where the sentence before the one at `start` begins (near enough: see
+    SENTENCE_END), or `start` when a paragraph of its own begins there."""
+    head = text[:start].rstrip()
+    if not head or text[len(head) : start].count("\n") > 2:
+        return start
+    ends = [m.end() for m in SENTENCE_STOP.finditer(text, max(0, len(head) - 800), len(head))]
+    paragraph = text.rfind("\n", 0, len(head)) + 1
+    return max([paragraph, *ends])
+
+
+SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘])")
 
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
