@@ -46,6 +46,12 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
          ("injured", 3, 3, "exact")),
         ("Three others who sustained gunshot wounds were taken to a clinic.",
          ("injured", 3, 3, "exact")),
+        # A count of the victims told as "the number of": its "to" phrase.
+        ("The blast brings to 11 the number of people killed since the riots began.",
+         ("killed", 11, 11, "exact")),
+        ("The shelling raised the number of dead to 15.", ("killed", 15, 15, "exact")),
+        ("The ministry said 1,277 people had been hospitalized since Friday.",
+         ("injured", 1277, 1277, "exact")),
         # Military briefings' word for killing.
         ("Troops neutralised 48 terrorists in the north-west last week.",
          ("killed", 48, 48, "exact")),
@@ -69,6 +75,7 @@ def test_figures_and_hedges(body: str, figure: tuple) -> None:  # type: ignore[t
         # What else is neutralised is no casualty.
         "Air defences neutralised 25 drones over the capital overnight.",
         "Sappers neutralised two IEDs on the highway.",
+        "The number of attacks rose to 12 last year.",
         # An attack that killed: "which" is its subject, not its victims.
         "The militia, which controls two towns, was blamed.",
     ],

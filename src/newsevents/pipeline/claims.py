@@ -473,6 +473,13 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
     if outcome.dep_ == "acomp":
         # "Eleven people remain missing", "nine people are dead"
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    counter = _count_noun(outcome)
+    if counter is not None and counter.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+        # "brings to 11 the number of people killed", "raised the number of dead to 15",
+        # "the number of people killed has risen to 46": the count is the "to" phrase.
+        for child in counter.head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "at"):
+                yield from (c for c in child.children if c.dep_ == "pobj")
     if outcome.lemma_.lower() == "toll" and outcome.dep_ in ("nsubj", "dobj", "obj"):
         # "The death toll has risen to 45", "the toll stands at 32", "reached 50",
         # "the ministry put the death toll at 57"
@@ -495,6 +502,19 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         for child in outcome.head.children:
             if child.like_num and child.i > outcome.head.i:
                 yield child
+
+
+COUNT_NOUNS = frozenset({"number", "count", "tally", "total"})
+
+
+def _count_noun(outcome: Any) -> Any | None:
+    """ "number" of "the number of people killed" or "the number of dead": the noun that
+    counts the outcome's victims, else None."""
+    word = outcome.head if outcome.dep_ in ("acl", "amod") else outcome
+    of = word.head if word.dep_ == "pobj" else None
+    if of is None or of.lower_ != "of" or of.head.lemma_.lower() not in COUNT_NOUNS:
+        return None
+    return of.head
 
 
 def _counted_right_after(verb: Any) -> Any | None:
