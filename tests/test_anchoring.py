@@ -614,3 +614,16 @@ def test_harm_further_on_or_with_its_own_attack_stays_apart(between: str, own: s
     )
     killed = [e for e in draft.events if e.trigger == "killed"]
     assert killed and killed[0].date is None
+
+
+def test_an_entry_opened_by_a_clock_and_a_colon_goes_on_to_the_next() -> None:
+    draft = draft_of(
+        "Live: Kenya and Somalia trade blame\n\n"
+        "22:05: UN weighs in\n\n"
+        "The UN chief's spokesman said he was following events with concern.\n\n"
+        "He urged Kenya and Somalia to exercise restraint.\n\n"
+        "20:30: Somalia accuses Kenya\n\n"
+        "Somalia's foreign minister accused Kenya of shelling Mandera."
+    )
+    dated = {e.type: e.date for e in draft.events}
+    assert dated.get("REQUEST") == dated.get("ACCUSE") == dt.date(2023, 5, 11), dated

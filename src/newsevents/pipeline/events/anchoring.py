@@ -81,10 +81,12 @@ def date_from_story(
 CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[—–-]"
 ENTRY = re.compile(rf"(?:{CLOCK}|[-•*]\s)")
 CLOCK_ENTRY = re.compile(CLOCK)  # an entry that may go on below its first line
-# A line that is only a clock time ("10:52 pm", "14:05 GMT"): an entry that goes on, its
-# headline and paragraphs, to the next such line.
+# A line that opens with a clock time, alone ("10:52 pm", "14:05 GMT") or before the
+# entry's headline ("22:05: UN urges ...", "10:12 p.m. — Talks resume"): an entry that
+# goes on, its headline and paragraphs, to the next such line.
 CLOCK_LINE = re.compile(
-    r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:\(?[A-Z]{2,4}\)?)?[ \t]*$",
+    r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:\(?[A-Z]{2,4}\)?)?[ \t]*"
+    r"(?:$|[—–:-])",
     re.IGNORECASE | re.MULTILINE,
 )
 HEADING_WORDS = re.compile(
