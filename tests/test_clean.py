@@ -101,6 +101,8 @@ def test_seed_title_and_text_shape() -> None:
         "Copyright law was changed in 2019 by parliament.",
         "Police sent the photos: all of them were fake, he said.",
         "Get the wounded out by email or by phone, the doctor wrote to colleagues.",
+        "Follow the latest news, the minister said on Monday.",
+        "Download the app, the police told residents so they could get alerts.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -159,6 +161,10 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
          "page-widget"),
         ("Newsletter email address", "page-widget"),
         ("Troops guard a checkpoint in Ordavi. PHOTO: KELBANI TIMES/FILE", "photo-caption"),
+        ("Troops at a camp in Ordavi. File | Photo Credit: PTI", "photo-caption"),
+        ("Catch all the Latest News, Breaking News and World News on The Kelbani Times.",
+         "page-widget"),
+        ("Download the Kelbani Times app to get breaking news alerts", "page-widget"),
     ],
 )  # fmt: skip
 def test_furniture_lines_have_their_kind(line: str, kind: str) -> None:
