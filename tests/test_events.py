@@ -256,6 +256,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # Suspending a treaty or visas reduces relations.
         ("Kenya suspended the fisheries treaty with Somalia on Monday.", ["SANCTION"]),
         ("Chad on Monday suspended visas for Sudanese nationals.", ["SANCTION"]),
+        # An object the lexicon lists as two words: "the curfew hours".
+        ("Ghana's Interior Ministry extended the curfew hours in Bawku on Monday.", ["COERCE"]),
+        ("Ghana's Interior Ministry extended the opening hours in Bawku on Monday.", []),
         # A recall told as an order to return, the envoy named with his title.
         ("Kenya on Monday ordered Ambassador John Mwangi to return to Nairobi.", ["SANCTION"]),
         ("Kenya recalled Ambassador John Mwangi on Monday.", ["SANCTION"]),

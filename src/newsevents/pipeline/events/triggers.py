@@ -333,6 +333,12 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
         }  # fmt: skip
         if compounds or c.pos_ == "PROPN":
             words |= {w.lemma_.lower() for w in c.children if w.dep_ == "compound"}
+        # "extended the curfew hours": a compound and its head, as the lexicon lists them.
+        words |= {
+            f"{w.lemma_.lower()} {c.lemma_.lower()}"
+            for w in c.children
+            if w.dep_ in ("compound", "amod") and w.i == c.i - 1
+        }
         if "*" in lemmas or words & lemmas:
             return True
     return False
