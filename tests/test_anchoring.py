@@ -553,27 +553,25 @@ def test_an_active_after_clause_keeps_its_own_time() -> None:
     assert all(e.date != dt.date(2023, 5, 8) for e in draft.events if e.trigger == "shelling")
 
 
-def test_an_entry_under_a_clock_line_happens_on_the_blogs_day() -> None:
+@pytest.mark.parametrize(
+    ("heading", "day"),
+    [
+        # Entries under clock lines are of the day heading over them ...
+        ("Sunday, May 7, 2023\n", dt.date(2023, 5, 7)),
+        # ... or, where the page's day line became the date line, of the publication day.
+        ("", dt.date(2023, 5, 11)),
+    ],
+)
+def test_an_entry_under_a_clock_line_happens_on_the_blogs_day(heading: str, day: dt.date) -> None:
     draft = draft_of(
-        "LIVE\nSunday, May 7, 2023\n\n"
+        f"LIVE\n{heading}\n"
         "10:52 pm\nSirens in the north\n\n"
         "Kenya's president warns Somalia against new attacks on the border.\n\n"
         "8:41 pm\nTalks called off\n\n"
         "Somalia's foreign minister accuses Kenya of shelling Mandera."
     )
     dated = {e.type: e.date for e in draft.events}
-    assert dated.get("THREATEN") == dated.get("ACCUSE") == dt.date(2023, 5, 7), dated
-
-
-def test_a_blog_whose_day_line_was_taken_as_its_date_is_of_the_publication_day() -> None:
-    draft = draft_of(
-        "LIVE\n\n10:52 pm\nSirens in the north\n\n"
-        "Kenya's president warns Somalia against new attacks on the border.\n\n"
-        "8:41 pm\nTalks called off\n\n"
-        "Somalia's foreign minister accuses Kenya of shelling Mandera."
-    )
-    dated = {e.type: e.date for e in draft.events}
-    assert dated.get("THREATEN") == dated.get("ACCUSE") == dt.date(2023, 5, 11), dated
+    assert dated.get("THREATEN") == dated.get("ACCUSE") == day, dated
 
 
 def test_one_clock_time_makes_no_blog() -> None:
