@@ -407,14 +407,11 @@ def _victim_heads(outcome: Any) -> Iterable[Any]:
             yield head
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-
-
 def _antecedent(word: Any) -> Any:
     """For "who" of "three soldiers who were wounded" or "three others who sustained
     gunshot wounds", the noun its relative clause is on: the victims counted; any other
     word as it is."""
-    if word.lower_ not in RELATIVE_PRONOUNS or word.tag_ not in ("WP", "WDT"):
+    if word.lower_ not in RELATIVES or word.tag_ not in ("WP", "WDT"):
         return word
     clause = word.head
     while clause.dep_ != "relcl" and clause.head != clause and clause.dep_ in ("conj", "xcomp"):
@@ -777,7 +774,7 @@ def _claimant(
     return None, None, "asserted"
 
 
-RELATIVES = frozenset({"which", "who", "that"})
+RELATIVES = frozenset({"which", "who", "whom", "that"})
 
 
 def _speaker(

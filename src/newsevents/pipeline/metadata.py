@@ -154,15 +154,13 @@ def read_lead(first_line: str) -> Lead:
     """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -', 'Infostani
     International:' or 'May 16, 2025 (EL FASHER) –'."""
     dated = _DATE_FIRST_LEAD.match(first_line)
-    if dated:
-        date, place = parse_full_date(dated["date"]), dated["place"].strip()
-        known = credits()
+    date = parse_full_date(dated["date"]) if dated else None
+    if dated and date is not None:
+        place, known = dated["place"].strip(), credits()
         credited = outlets().for_name(place)  # "May 16, 2025 (Reuters) -"
-        if date is not None and (
-            credited or any(w in known.lead_credit_words for w in place.split())
-        ):
+        if credited or any(w in known.lead_credit_words for w in place.split()):
             return Lead(outlet=credited, date=date, length=dated.end() - 1)
-        if date is not None and place not in known.not_places and len(place.split()) <= 3:
+        if place not in known.not_places and len(place.split()) <= 3:
             name = _place_name(place) if place.isupper() else place
             return Lead(dateline=name, date=date, length=dated.end() - 1)
     match = _LEAD.match(first_line)

@@ -65,12 +65,13 @@ def date_from_story(
         events = [e for e in events if e is not lead]
     for harm in _harm_right_after_an_attack(events, index, text, title_end):
         events = [e for e in events if e is not harm]
-    headings = day_headings(text, published) or _blog_of_the_day(text, published)
+    clock_lines = [m.start() for m in CLOCK_LINE.finditer(text)]
+    headings = day_headings(text, published) or _blog_of_the_day(clock_lines, published)
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and event.status == "occurred" and not event.recounted:
             _narrative(event, events, text)
         if event.date is None and event.status == "occurred" and headings:
-            _blog_entry(event, text, headings)
+            _blog_entry(event, text, headings, clock_lines)
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and max(event.sentences) < title_end:
             _headline(event, events, index, title_end)  # a blog entry may date it now
@@ -111,11 +112,13 @@ def day_headings(text: str, published: dt.date | None) -> list[tuple[int, dt.dat
     return found
 
 
-def _blog_of_the_day(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
+def _blog_of_the_day(
+    clock_lines: list[int], published: dt.date | None
+) -> list[tuple[int, dt.date]]:
     """A live blog whose day line the page printed as its date (the clean stage took it
     out as a date line): entries under clock lines, two or more, and no day heading left,
     are of the publication day."""
-    if published is None or len(CLOCK_LINE.findall(text)) < 2:
+    if published is None or len(clock_lines) < 2:
         return []
     return [(0, published)]
 
@@ -126,14 +129,16 @@ def _only_a_date(words: str) -> bool:
     return bool(mentions) and covered >= len(words.strip(" ,.:")) - 2
 
 
-def _blog_entry(event: Mention, text: str, headings: list[tuple[int, dt.date]]) -> None:
+def _blog_entry(
+    event: Mention, text: str, headings: list[tuple[int, dt.date]], clock_lines: list[int]
+) -> None:
     """An event told in an entry: on a line an entry opens, or in the paragraph a clock
     time opens (an entry often gives its time and title on one line and its text on the
     lines below: "10:12 p.m. — Talks resume" over "Officials ... held talks"), or below a
     line that is only a clock time ("10:52 pm"), up to the next (its headline and
     paragraphs). An event whose mentions were merged (a headline and the entry that
-    tells it) is dated by the first of them in an entry."""
-    clock_lines = [m.start() for m in CLOCK_LINE.finditer(text)]
+    tells it) is dated by the first of them in an entry. `clock_lines`: where the
+    CLOCK_LINE lines start, read once an article."""
     for position in sorted({event.position, *event.sentences}):
         line_start = text.rfind("\n", 0, position) + 1
         paragraph = text.rfind("\n\n", 0, position)
@@ -217,7 +222,9 @@ def _said_again(noun: str, told: Mention, text: str) -> bool:
 
 # Where a told sentence ends, near enough: a stop before a capital ("U.S. strikes" goes
 # on), or the line's end.
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘])|\n|$")
+_STOP = r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘])"
+SENTENCE_STOP = re.compile(_STOP)  # a stop before a capital
+SENTENCE_END = re.compile(rf"{_STOP}|\n|$")  # that, or the line's end
 
 
 def _lead_dated_next(
@@ -285,16 +292,13 @@ def _harm_right_after_an_attack(
 
 def _sentence_before(text: str, start: int) -> int:
     """Where the sentence before the one at `start` begins (near enough: see
-    SENTENCE_END), or `start` when a paragraph of its own begins there."""
+    SENTENCE_STOP), or `start` when a paragraph of its own begins there."""
     head = text[:start].rstrip()
     if not head or text[len(head) : start].count("\n") > 2:
         return start
     ends = [m.end() for m in SENTENCE_STOP.finditer(text, max(0, len(head) - 800), len(head))]
     paragraph = text.rfind("\n", 0, len(head)) + 1
     return max([paragraph, *ends])
-
-
-SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“‘])")
 
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
