@@ -11,7 +11,9 @@ each about 345 words. Prints, asserts nothing:
    its start-up) on the same texts, and the build's ratio to it; for reference, the model
    as spaCy ships it (without the build's indexed attribute ruler);
 3. seconds per stage (per-article stages and corpus steps, one process);
-4. peak RSS of the build at two sizes (the build process, and all its processes);
+4. peak memory of the build at two sizes (the build process's RSS; all its processes',
+   RSS summed, which counts the pages they share with the fork server in each, and PSS
+   summed, which splits them);
 5. a rebuild after changing 1% of the articles, against the full build (with the cache),
    and the CPU seconds its processes used: over this machine's cores, the least it can take;
 6. the cross-article steps alone at a large size, from signatures and compact articles
@@ -81,31 +83,38 @@ def make_corpus(folder: Path, n: int) -> int:
 
 def timed_build(inputs: Path, out: Path, workers: int, *cache: str) -> tuple[float, dict]:
     """Wall seconds of `newsevents build` as a user runs it; the peak RSS (MiB) of its
-    main process and of all its processes together, and the CPU seconds of all its
-    processes (each process's last reading: a process that ends loses at most its last
-    50 ms), sampled every 50 ms."""
+    main process, and of all its processes together twice: their resident sets summed
+    (a page the workers and side processes share with the fork server, the model,
+    counts once in each) and their proportional sets summed (a shared page split among
+    the processes that share it: the memory the build holds); and the CPU seconds of all
+    its processes (each process's last reading: a process that ends loses at most its
+    last 50 ms), sampled every 50 ms."""
     command = [*NEWSEVENTS, "build", "--input", str(inputs), "--out", str(out),
                "--version", "b", "--workers", str(workers), "--keep-going", "--force",
                *(cache or ("--no-cache",))]  # fmt: skip
     start = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    main_peak = total_peak = 0
+    main_peak = rss_peak = pss_peak = 0
     cpu: dict[int, float] = {}
     while process.poll() is None:
         try:
             processes = [process, *process.children(recursive=True)]
-            sizes = [p.memory_info().rss for p in processes]
+            sizes = [p.memory_full_info() for p in processes]
             for p in processes:
                 times = p.cpu_times()
                 cpu[p.pid] = times.user + times.system
         except psutil.Error:
             continue
-        main_peak, total_peak = max(main_peak, sizes[0]), max(total_peak, sum(sizes))
+        main_peak = max(main_peak, sizes[0].rss)
+        rss_peak = max(rss_peak, sum(s.rss for s in sizes))
+        pss_peak = max(pss_peak, sum(s.pss for s in sizes))
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"build failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, {"main": main_peak / 2**20, "all": total_peak / 2**20, "cpu": sum(cpu.values())}
+    mib = 2**20
+    return seconds, {"main": main_peak / mib, "all": rss_peak / mib, "pss": pss_peak / mib,
+                     "cpu": sum(cpu.values())}  # fmt: skip
 
 
 # The parse the build runs: the model with the build's sentence rule and its indexed
@@ -305,17 +314,20 @@ def throughput(tmp: Path, n: int, words: int) -> None:
 
 
 def peak_memory(tmp: Path, sizes: tuple[int, int]) -> None:
-    print("\n4. peak RSS of a build with 2 workers (MiB): main process, all processes")
+    print("\n4. peak memory of a build with 2 workers (MiB): main process RSS; all processes,"
+          " RSS summed and PSS summed")  # fmt: skip
     peaks = {}
     for size in sizes:
         make_corpus(tmp / f"r{size}", size)
         seconds, peaks[size] = timed_build(tmp / f"r{size}", tmp / f"ro{size}", 2)
         shutil.rmtree(tmp / f"ro{size}")
-        print(f"  {size:>6} articles: {peaks[size]['main']:7.0f} {peaks[size]['all']:7.0f}"
+        got = peaks[size]
+        print(f"  {size:>6} articles: {got['main']:7.0f} {got['all']:7.0f} {got['pss']:7.0f}"
               f"   ({size / seconds:.2f} articles/s)")  # fmt: skip
     small, large = (peaks[s] for s in sizes)
-    print(f"  ratio {sizes[1]} / {sizes[0]}: main {large['main'] / small['main']:.2f}x, "
-          f"all {large['all'] / small['all']:.2f}x")  # fmt: skip
+    names = {"main": "main", "all": "all RSS", "pss": "all PSS"}
+    ratios = ", ".join(f"{name} {large[key] / small[key]:.2f}x" for key, name in names.items())
+    print(f"  ratio {sizes[1]} / {sizes[0]}: {ratios}")
 
 
 def rebuild(tmp: Path, size: int) -> None:
