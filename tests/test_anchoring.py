@@ -142,6 +142,27 @@ def test_an_undated_headline_takes_the_day_the_body_gives() -> None:
     assert strikes and all(e.date == dt.date(2023, 5, 9) for e in strikes)
 
 
+def test_an_undated_weekday_attack_is_not_joined_to_an_attack_of_another_weekday() -> None:
+    # With no publication date "on Thursday" stays unresolved; the recalled bombing of
+    # Wednesday 3 March 2021 must not lend it its day, nor its figures their date.
+    draft = draft_of(
+        "An explosion tore through a bus in Ordavi on Thursday morning, killing four "
+        "people, police said. On March 3, 2021, a car bomb killed 20 people in Ordavi.",
+        published=None,
+        title="Bus blast in Ordavi kills four",
+    )
+    dated = {c.count_min: c.event_date for c in draft.casualty_claims}
+    assert dated == {4: None, 20: dt.date(2021, 3, 3)}
+    assert {e.date for e in draft.events if e.type == "ASSAULT"} == {None, dt.date(2021, 3, 3)}
+    # A Wednesday blast is that one.
+    draft = draft_of(
+        "An explosion tore through a bus in Ordavi on Wednesday, killing four people. "
+        "The blast, on March 3, 2021, was the deadliest this year.",
+        published=None,
+    )
+    assert {c.event_date for c in draft.casualty_claims} == {dt.date(2021, 3, 3)}
+
+
 def test_a_dated_definite_mention_dates_the_occurrence_the_lead_left_undated() -> None:
     draft = draft_of(
         "Four soldiers were killed when gunmen attacked a checkpoint in Ordavi, the army "

@@ -121,6 +121,26 @@ def test_claim_links_to_its_event_and_date() -> None:
     assert claim.event_date == event.date == dt.date(2024, 1, 16)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("In December 2018, rebels killed at least 16 workers on a highway in Kelbani.", None),
+        ("Last month, a bombing in Ordavi killed 12 people.", None),
+        ("On March 3, 2019, a bombing in Ordavi killed 12 people.", dt.date(2019, 3, 3)),
+    ],
+)
+def test_a_figure_of_an_event_dated_to_a_month_or_year_has_no_day(
+    sentence: str, day: dt.date | None
+) -> None:
+    # A month's first day is a bound of the event's interval, not the day of the figure:
+    # the claim keeps its event (and so the interval) but states no day.
+    claims, _, draft = claims_of(sentence)
+    (claim,) = claims
+    event = next(e for e in draft.events if e.event_id == claim.event_id)
+    assert event.date is not None and event.date_start is not None
+    assert (claim.event_date, claim.date_source == "none") == (day, day is None)
+
+
 def test_a_repeated_figure_is_one_claim() -> None:
     claims, _, _ = claims_of(
         "Nine Pakistani workers were killed in Saravan on Saturday. The nine workers were killed "

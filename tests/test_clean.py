@@ -102,6 +102,8 @@ def test_seed_title_and_text_shape() -> None:
         "Police sent the photos: all of them were fake, he said.",
         "Get the wounded out by email or by phone, the doctor wrote to colleagues.",
         "Follow the latest news, the minister said on Monday.",
+        "Two hours ago the army said it had retaken the town.",
+        "3 hours ago, the strikes resumed.",
         "Download the app, the police told residents so they could get alerts.",
     ],
 )
@@ -124,6 +126,8 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Home / Counties / Coast", "navigation"),
         ("Home > World > Middle East", "navigation"),
         ("4 min read", "navigation"),
+        ("Published 3 hours ago", "page-widget"),
+        ("Updated about 5 hours ago", "page-widget"),
         ("Source: Xinhua", "byline"),
         (
             "This report is auto-generated from a syndicated news feed. The Kelbani Times "
@@ -197,6 +201,38 @@ def test_a_credit_and_a_date_in_one_line_are_read_apart() -> None:
     for line in ("Gaza | Israel", "By Staff Reporter | the army said on Tuesday",
                  "Mar 12, 2025", "home | the strikes went on"):  # fmt: skip
         assert furniture_segments(line) is None, line
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    [
+        ("Kelbani Times | Published: Mar 12, 2025 · 4 min read",
+         ["byline", "date-line", "navigation"]),
+        ("Ordavi Report | Published March 3, 2025 | Updated about 5 hours ago",
+         ["byline", "date-line", "page-widget"]),
+        ("AFP | 3 March 2025", ["byline", "date-line"]),
+    ],
+)  # fmt: skip
+def test_a_bare_name_beside_a_date_is_its_credit(line: str, kinds: list[str]) -> None:
+    # Sites print the outlet or desk before the date without "By": the line was read
+    # as content, and its date was lost.
+    from newsevents.pipeline.clean import furniture_segments
+
+    parts = furniture_segments(line)
+    assert parts is not None and [p.kind for p in parts] == kinds
+    for content in ("Gunmen killed four | Mar 12, 2025", "Kelbani | the army said | Mar 12, 2025",
+                    "Kelbani | Ordavi"):  # fmt: skip
+        assert furniture_segments(content) is None, content
+
+
+def test_a_credit_beside_a_date_line_dates_the_article() -> None:
+    text = ("Four killed in Kelbani\n\nOrdavi Report | Published March 3, 2025 | "
+            "Updated about 5 hours ago\n\n"
+            "Gunmen killed four people in Kelbani on Sunday.")  # fmt: skip
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert cleaned.body == "Gunmen killed four people in Kelbani on Sunday."
+    dated = extract_metadata(cleaned)
+    assert (dated.published_date, dated.published_date_provenance) == (dt.date(2025, 3, 3), "text")
 
 
 def test_a_credited_date_line_dates_the_article() -> None:

@@ -59,9 +59,14 @@ def _article(
         "actors": list(actors), "locations": list(places), "mention": mention,
     }  # fmt: skip
     base = data["casualty_claims"][0]
+    claim_day = day if precision in ("day", "week") else None  # schema.claim_day
     data["casualty_claims"] = [
         base
-        | {"claim_id": f"c{i}", "event_date": day, "date_source": "explicit" if day else "none"}
+        | {
+            "claim_id": f"c{i}",
+            "event_date": claim_day,
+            "date_source": "explicit" if claim_day else "none",
+        }
         | claim
         for i, claim in enumerate(claims if claims is not None else [{}], start=1)
     ]

@@ -23,6 +23,7 @@ from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events import EntityIndex, implied_assault, is_aggregate
 from newsevents.pipeline.quotations import quotation_at, quotations
 from newsevents.schema import CasualtyClaim, Event, Evidence
+from newsevents.schema.extractions import claim_day
 from newsevents.schema.spans import Phrase
 from newsevents.temporal.dates import AGE
 from newsevents.temporal.event_dates import (
@@ -206,7 +207,8 @@ def _exact(text: str, span: Span) -> Phrase:
 def _date_of(event: Event | None) -> dict[str, Any]:
     if event is None:
         return {"event_date": None, "date_source": "none"}
-    return {"event_date": event.date, "date_source": event.date_source}
+    day, source = claim_day(event)
+    return {"event_date": day, "date_source": source}
 
 
 def _stated_day(

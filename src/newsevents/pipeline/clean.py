@@ -48,6 +48,15 @@ def clean_text(draft: Draft) -> Draft:
     return replace(draft, title=title, body="\n".join(body), removed=tuple(removed))
 
 
+# A name of at most four capitalized words ("Dawn Report", "JoyNews", "Al Ordavi
+# Staff"), joined by at most "of", "the", "and" or "&": no sentence, no figure.
+_BARE_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][\w.'’-]*){0,3}")
+
+
+def _bare_credit(part: str) -> bool:
+    return len(part) <= 40 and _BARE_CREDIT.fullmatch(part) is not None
+
+
 def _opens_links(line: str) -> bool:
     """Whether the line is only the label of a list of links to other stories: "Read
     more:", "See also", "Related stories" (boilerplate.yaml link_labels)."""
@@ -78,6 +87,13 @@ def furniture_segments(line: str) -> list[RemovedLine] | None:
     if len(parts) < 2:
         return None
     kinds = [line_kind(part, "") for part in parts]
+    if "date-line" in kinds:
+        # Beside a date, a bare name is the credit: "JoyNews | Published: July 14, 2025",
+        # "Dawn Report | Published November 23, 2024"; sites often print it without "By".
+        kinds = [
+            kind or ("byline" if _bare_credit(part) else None)
+            for kind, part in zip(kinds, parts, strict=True)
+        ]
     if any(kind is None or kind == "stray-character" for kind in kinds):
         return None
     return [RemovedLine(kind, part) for kind, part in zip(kinds, parts, strict=True) if kind]

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from newsevents.schema.extractions import CasualtyClaim, Entity, Event
+from newsevents.schema.extractions import CasualtyClaim, Entity, Event, claim_day
 from newsevents.schema.source import Source
 from newsevents.schema.spans import Evidence, Record, _Span, invariant
 
@@ -115,11 +115,11 @@ class Article(Record):
                 _resolve(f"{where} claimant", [claim.claimant], entity_ids)
             if claim.event_id is not None:
                 _resolve(f"{where} event_id", [claim.event_id], set(events))
-                event = events[claim.event_id]
-                if claim.event_date != event.date:
-                    raise ValueError(f"{where}: event_date differs from its event's date")
-                if claim.date_source != event.date_source:
-                    raise ValueError(f"{where}: date_source differs from its event's")
+                day, source = claim_day(events[claim.event_id])
+                if claim.event_date != day:
+                    raise ValueError(f"{where}: event_date is not its event's day ({day})")
+                if claim.date_source != source:
+                    raise ValueError(f"{where}: date_source is not its event's ({source})")
             elif claim.event_date is not None:
                 raise ValueError(f"{where}: event_date is set but the claim has no event")
         for flag in self.flags:

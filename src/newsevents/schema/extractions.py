@@ -166,6 +166,15 @@ class Event(Record):
         return self
 
 
+def claim_day(event: "Event") -> tuple[dt.date | None, DateSource]:
+    """The `event_date` and `date_source` a claim about `event` carries: the event's day
+    and its source when it is dated to a day or a week; (None, 'none') when it is dated
+    to a month or a year, whose first day is a bound, not the day of the figure."""
+    if event.date is None or event.date_precision not in ("day", "week"):
+        return None, "none"
+    return event.date, event.date_source
+
+
 class CasualtyClaim(Record):
     """A reported figure of people killed, injured, missing or abducted, as a claim."""
 
@@ -225,11 +234,15 @@ class CasualtyClaim(Record):
         default=None, description="`event_id` of the event that caused the casualties, or null."
     )
     event_date: dt.date | None = Field(
-        default=None, description="Date of that event (copied from it), or null."
+        default=None,
+        description="Day of that event (its `date`, copied) when it is dated to a day or a "
+        "week; null when it is dated only to a month or a year (its interval says which) "
+        "or undated: a figure is not given a day its text does not state.",
     )
     date_source: DateSource = Field(
         default="none",
-        description="Where `event_date` came from: the event's `date_source` (copied from it).",
+        description="Where `event_date` came from: the event's `date_source` (copied from "
+        "it); 'none' when `event_date` is null.",
     )
     evidence: Evidence = Field(description="The sentence the figure was read from.")
 

@@ -52,6 +52,10 @@ class Mention:
     noun: str = ""  # "the strikes" (as written, lower case): the word that names it again
     pronoun_subject: bool = False  # "He called on ...": the story goes on
     recounted: bool = False  # "had struck", "has attacked": an earlier time than the story's
+    # Weekdays an undated mention's own words name ("on Thursday" with no publication
+    # date to count from), of every mention merged into it: merging.py keeps it apart
+    # from an occurrence dated to another weekday.
+    weekdays: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.sentences.add(self.start)
@@ -69,7 +73,9 @@ class Mention:
         if self.type == "ASSAULT" or self.mode == "ceasefire":
             # A ceasefire taking effect on a day is an event even when the text names
             # its parties only elsewhere ("the truce took effect on November 27").
-            return bool(self.actors or self.targets or self.locations or self.date)
+            # A day named but not resolvable ("on Thursday", no publication date)
+            # anchors it too.
+            return bool(self.actors or self.targets or self.locations or self.date or self.weekdays)
         return bool(self.actors or self.targets)
 
 

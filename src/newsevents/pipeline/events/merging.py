@@ -4,10 +4,12 @@ the same occurrence merged.
 Reads `Mention`s and the `EntityIndex`; writes the merged list."""
 
 import datetime as dt
+import re
 from typing import Any
 
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, PRECISION_RANK, Mention
 from newsevents.pipeline.events.roles import EntityIndex
+from newsevents.temporal.dates import WEEKDAYS
 from newsevents.temporal.timex import date_span
 
 # Verbal reactions: one statement that condemns and calls on, or denies and calls a
@@ -52,6 +54,8 @@ def _merge(
     # of the body, they never start one ("Iraq ... cancels defence minister's visit" is
     # no visit; "X, Y to meet in Doha" is told below if it happened).
     title_end = min((m.start for m in mentions if m.start > 0), default=0)
+    for mention in mentions:
+        mention.weekdays |= _weekdays_named(mention)
     for mention in sorted(mentions, key=lambda m: (not m.anchored, m.position)):
         scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
         # Ties go to the event mentioned last before this mention: "the strikes" refers
@@ -116,6 +120,8 @@ def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
         (a0, a1), (b0, b1) = date_span(a.date, a.precision), date_span(b.date, b.precision)
         if a1 < b0 or b1 < a0:
             return False
+    if _other_weekday(a, b) or _other_weekday(b, a):
+        return False
     if index.regions(a.actors) & index.regions(b.targets) or (
         index.regions(b.actors) & index.regions(a.targets)
     ):
@@ -127,9 +133,26 @@ def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
     return not places_a or not places_b or bool(places_a & places_b)
 
 
+def _other_weekday(undated: Mention, dated: Mention) -> bool:
+    """Whether an undated mention's own words name one weekday ("on Thursday morning",
+    left unresolved in an article with no publication date) that the other's day is
+    not: "Thursday's explosion" is no attack of Friday, 30 September 2022."""
+    if undated.date is not None or len(undated.weekdays) != 1 or dated.precision != "day":
+        return False
+    return dated.date is not None and dated.date.weekday() not in undated.weekdays
+
+
+def _weekdays_named(mention: Mention) -> set[int]:
+    if mention.date is not None or not mention.date_text:
+        return set()
+    words = re.findall(r"[a-z]+", mention.date_text.lower())
+    return {WEEKDAYS.index(w) for w in words if w in WEEKDAYS}
+
+
 def _absorb(event: Mention, other: Mention) -> None:
     event.sentences |= other.sentences
     event.positions |= other.positions
+    event.weekdays |= other.weekdays
     for role in ("actors", "targets", "locations"):
         merged = getattr(event, role)
         merged += [x for x in getattr(other, role) if x not in merged]
