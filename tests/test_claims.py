@@ -141,6 +141,28 @@ def test_a_figure_of_an_event_dated_to_a_month_or_year_has_no_day(
     assert (claim.event_date, claim.date_source == "none") == (day, day is None)
 
 
+def test_the_statement_said_is_the_word_of_whoever_issued_it() -> None:
+    claims, names, _ = claims_of(
+        "In a statement issued on Monday, the Interior Ministry said security forces had "
+        "repelled an attack near Ordavi. Two police officers were killed in the fighting, "
+        "the statement said.\n\nIn a statement on Tuesday, the provincial governor, Amal "
+        "Kelbani, said the attackers had fled. Three civilians were wounded by stray "
+        "bullets, the statement said."
+    )
+    by_figure = {c.count_min: names.get(c.claimant or "") for c in claims}
+    assert by_figure == {2: "Interior Ministry", 3: "Amal Kelbani"}
+    # An issuer no entity names is kept as written.
+    claims, _, _ = claims_of(
+        "In a statement, the government said troops had retaken the town. "
+        "Four soldiers died in the assault, the statement said."
+    )
+    (claim,) = claims
+    assert (claim.claimant, claim.claimant_text) == (None, "government")
+    # With no statement told before, the phrase stays as written.
+    claims, _, _ = claims_of("Four soldiers died in the assault, the statement said.")
+    assert [c.claimant_text for c in claims] == ["statement"]
+
+
 def test_a_repeated_figure_is_one_claim() -> None:
     claims, _, _ = claims_of(
         "Nine Pakistani workers were killed in Saravan on Saturday. The nine workers were killed "

@@ -322,6 +322,7 @@ class ClaimLexicon:
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
     subject_outcomes: dict[str, frozenset[str]]  # verb -> outcome nouns its subject suffered
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
+    document_nouns: frozenset[str]  # "the statement said": its issuer's word
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
     holding_verbs: frozenset[str]  # "still holds 101 hostages": a standing count
     release_words: frozenset[str]  # "released three hostages": no abduction toll
@@ -346,6 +347,7 @@ def claim_lexicon() -> ClaimLexicon:
         speaker_roles=frozenset(data["speaker_roles"]),
         subject_outcomes={v: frozenset(ns) for v, ns in data["subject_outcomes"].items()},
         lay_people=frozenset(data["lay_people"]),
+        document_nouns=frozenset(data["document_nouns"]),
         body_verbs=frozenset(data["body_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),
         release_words=frozenset(data["release_words"]),

@@ -864,6 +864,12 @@ def _resolve(
             return previous_person, _span(phrase, phrase)
         # "It said ...": the organization or group named last.
         return _last_body(phrase, index), _span(phrase, phrase)
+    if referents is not None and _the_document(phrase):
+        # "..., the statement said": the word of whoever issued the statement told before.
+        issuer = referents.issuer(phrase.lemma_.lower())
+        if issuer is not None:
+            named, where = issuer
+            return named, where if named is None else noun_phrase(phrase)
     if any(c.dep_ == "poss" and c.lower_ == "its" for c in phrase.children):
         # "Its spokesman said": the spokesman speaks for the body named last.
         return _last_body(phrase, index), noun_phrase(phrase)
@@ -879,6 +885,16 @@ def _resolve(
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
+
+
+def _the_document(phrase: Any) -> bool:
+    """ "the statement", "this communique": a document told before, with no issuer of its
+    own ("the army's statement" and "the statement of the ministry" name theirs)."""
+    return (
+        phrase.lemma_.lower() in claim_lexicon().document_nouns
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in phrase.children)
+        and not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in phrase.children)
+    )
 
 
 class Quoters:
@@ -942,6 +958,18 @@ class Referents:
             kind, referent = self._kind(subject)
             if kind == wanted:
                 return referent
+        return None
+
+    def issuer(self, document: str) -> tuple[str | None, Span] | None:
+        """Who issued the `document` ("statement") a later sentence quotes: the subject
+        of the last sentence that tells of one ("In a statement on Monday, the army
+        said ..."), as (entity_id, where it is written)."""
+        documents = claim_lexicon().document_nouns
+        for subject in reversed(self._subjects):
+            if subject.lemma_.lower() in documents:
+                continue  # "The statement added ...": no issuer named there
+            if any(t.lemma_.lower() == document for t in subject.sent):
+                return self._kind(subject)[1]  # whoever it is: it issued the document
         return None
 
     def _kind(self, subject: Any) -> tuple[str | None, tuple[str | None, Span]]:
