@@ -103,6 +103,9 @@ def test_seed_title_and_text_shape() -> None:
         "Get the wounded out by email or by phone, the doctor wrote to colleagues.",
         "Follow the latest news, the minister said on Monday.",
         "Two hours ago the army said it had retaken the town.",
+        "Home owners were told to leave.",
+        "The army said — photo evidence aside — that it had hit the camp.",
+        "Troops fired on the crowd — photographs posted online showed bodies.",
         "3 hours ago, the strikes resumed.",
         "Download the app, the police told residents so they could get alerts.",
     ],
@@ -126,6 +129,11 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Home / Counties / Coast", "navigation"),
         ("Home > World > Middle East", "navigation"),
         ("4 min read", "navigation"),
+        ("News | Politics | Business | Sports | Live TV", "navigation"),
+        ("ORDAVI.COM | E-Paper | Sign in", "navigation"),
+        ("Home Latest Ordavi World Business Opinion Sport", "navigation"),
+        ("Rescuers search the rubble in Kelbani. — Photo provided by author", "photo-caption"),
+        ("Rescuers search the rubble in Kelbani. — AFP photo", "photo-caption"),
         ("Published 3 hours ago", "page-widget"),
         ("Updated about 5 hours ago", "page-widget"),
         ("Source: Xinhua", "byline"),
@@ -223,6 +231,21 @@ def test_a_bare_name_beside_a_date_is_its_credit(line: str, kinds: list[str]) ->
     for content in ("Gunmen killed four | Mar 12, 2025", "Kelbani | the army said | Mar 12, 2025",
                     "Kelbani | Ordavi"):  # fmt: skip
         assert furniture_segments(content) is None, content
+
+
+def test_the_headline_without_the_page_titles_suffix_is_the_title() -> None:
+    # A saved page's first line is its <title>, with the section and the site after
+    # the headline; the headline itself comes again above the story.
+    text = ("Gunmen kill four in Kelbani market attack - World - ORDAVI.COM\n\n"
+            "Gunmen kill four in Kelbani market attack\n\n"
+            "Gunmen killed four people in Kelbani on Sunday.")  # fmt: skip
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert cleaned.title == "Gunmen kill four in Kelbani market attack"
+    assert cleaned.body == "Gunmen killed four people in Kelbani on Sunday."
+    # A body line that only begins as the headline does is the story's.
+    text = "Four killed in Kelbani - police\n\nFour killed in Kelbani, police say."
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert cleaned.body == "Four killed in Kelbani, police say."
 
 
 def test_a_credit_beside_a_date_line_dates_the_article() -> None:

@@ -65,6 +65,10 @@ def test_seed_metadata(seed_release: BuildReport, prefix, date, provenance, sour
         ("DAR ES SALAAM, Tanzania (AP) — Police fired", "Dar es Salaam", None),
         ("RIO DE JANEIRO (Reuters) - Police raided", "Rio de Janeiro", None),
         ("Iran and Pakistan - two neighbours - met", None, None),
+        # The country in brackets and the day first (EFE), the credit between slashes.
+        ("Tegucigalpa (Honduras), 4 March (EFE).- Police said", "Tegucigalpa", None),
+        ("Dushanbe, Jun 2 /Khovar/. Officials of the two sides met", "Dushanbe", None),
+        ("MINSK, Jun 2. /BelTA/. The ministry said", "Minsk", None),
     ],
 )  # fmt: skip
 def test_read_lead(line: str, dateline: str | None, outlet: str | None) -> None:
@@ -88,6 +92,13 @@ def test_read_lead(line: str, dateline: str | None, outlet: str | None) -> None:
         ([], "Rawalpindi (PTI) leaders met on Monday.", None),  # no dateline day: a party
         (["(Daily Sample / AFP - 4th Feb, 2022)"], "Troops moved in.", "AFP"),
         ([], "(AFP) — Gunmen killed six people", "AFP"),
+        ([], "Tegucigalpa (Honduras), 4 March (EFE).- Police said", "EFE"),
+        ([], "Dushanbe, Jun 2 /Khovar/. Officials met", "Khovar"),
+        ([], "MINSK, Jun 2. /BelTA/. The ministry said", "BelTA"),
+        # A story closing on its credit alone; not a credit anywhere else.
+        ([], "Gunmen killed six people.\n\nAFP", "AFP"),
+        ([], "Gunmen killed six people.\n(Reuters)", "Reuters"),
+        ([], "AFP\nGunmen killed six people, AFP said.", None),
     ],
 )
 def test_find_agency(bylines: list[str], body: str, agency: str | None) -> None:
@@ -169,6 +180,8 @@ def test_a_dated_dateline_gives_the_publication_day(body: str, expected: dt.date
         ("Published: 03 Mar 2021 - Officials said", None, None),
         ("Last Updated: Sept. 4 - The army said", None, None),
         ("The minister (left) Said nothing", None, None),
+        ("San Pedro Sula (Honduras), 4 March (EFE).- Police said", "San Pedro Sula", (3, 4)),
+        ("MOSCOW, May 19. /TASS/. Russian forces struck", "Moscow", (5, 19)),
     ],
 )
 def test_lead_reads_the_dateline_day_and_never_a_header_label(

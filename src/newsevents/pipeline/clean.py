@@ -35,6 +35,8 @@ def clean_text(draft: Draft) -> Draft:
             kind = "navigation"  # the list's label, or a linked story's headline under it
         links = opens or (links and kind == "navigation")
         segments = furniture_segments(line) if kind is None else None
+        if kind == "repeated-headline" and len(line) < len(title):
+            title = line  # the page title had the site's suffix: "... - Pakistan - DAWN.COM"
         if kind is not None:
             removed.append(RemovedLine(kind, line))
         elif segments:
@@ -76,6 +78,24 @@ def _link_title(line: str) -> bool:
 _SEGMENT_BREAK = re.compile(r"\s+[|·•]\s+")
 
 
+# What parts a page title from the site's name and section: "Headline - World - Site",
+# "Headline | Site".
+_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+\S")
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """Whether the line is the headline: the title itself, or the title without the
+    site's suffix the page title carries ("Gunmen kill six ... - Pakistan - DAWN.COM")."""
+    line, title = line.casefold(), title.casefold()
+    if line == title:
+        return True
+    return (
+        len(line.split()) >= 4
+        and title.startswith(line)
+        and _TITLE_SUFFIX.match(title, len(line)) is not None
+    )
+
+
 def furniture_segments(line: str) -> list[RemovedLine] | None:
     """A line made of furniture parts, each with its kind (a byline and a date line read
     apart, as the metadata stage reads them), or None when any part is content."""
@@ -114,7 +134,7 @@ def _date_label_break() -> re.Pattern[str]:
 def line_kind(line: str, title: str) -> str | None:
     """The boilerplate kind of a stripped, non-empty line, or None for content."""
     normalized = " ".join(line.split())
-    if title and normalized.casefold() == " ".join(title.split()).casefold():
+    if title and _same_headline(normalized, " ".join(title.split())):
         return "repeated-headline"
     if len(normalized) == 1:
         return "stray-character"

@@ -37,7 +37,10 @@ _DEICTIC = re.compile(
 # with no mark after the credit.
 # EFE's "Bogotá, Sep 18 (EFE).-" closes the credit with ".-".
 _LEAD = re.compile(
-    r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2}|(?<=\))\.?[—–-]{1,2}|(?<=\))(?=\s+[A-Z\"“]))"
+    r"^(?P<prefix>[^:—–\n]{2,60}?)\s*(?::|\s[—–-]{1,2}|(?<=\))\.?[—–-]{1,2}|(?<=\))(?=\s+[A-Z\"“])"
+    # The credit between slashes closes it: "Bishkek, May 19 /Kabar/.", "MOSCOW, May 19.
+    # /TASS/."
+    r"|(?<=/)\.)"
     r"\s+\S"
 )
 # Sudan Tribune's and some African dailies' date-first dateline: "May 16, 2025 (EL
@@ -45,8 +48,14 @@ _LEAD = re.compile(
 _DATE_FIRST_LEAD = re.compile(
     r"^(?P<date>[A-Za-z0-9 ,.]{5,24}?(?:19|20)\d{2})\s*\((?P<place>[^)]{2,40})\)\s*[—–-]{1,2}\s+\S"
 )
-_PAREN = re.compile(r"\s*\((?P<inside>[^)]{1,30})\)\s*$")
-_LEAD_DATE = re.compile(r",?\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})$")
+# A closing credit, "(AFP)" or "/TASS/"; a country in brackets after the place,
+# "Culiacán (Mexico), 4 March (EFE)".
+_PAREN = re.compile(r"\s*(?:\((?P<inside>[^)]{1,30})\)|/[^/\s]{2,30}/)\s*$")
+_COUNTRY_AFTER_PLACE = re.compile(r"\s*\([^()\d]{2,30}\)(?=,)")
+_LEAD_DATE = re.compile(
+    r",?\s*(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?)\.?$"
+)
 _BYLINE = re.compile(
     r"^(?:(?:edited|written|reported|compiled)\s+by|by)\s*:?\s*(?P<name>.+)$", re.IGNORECASE
 )
@@ -167,6 +176,7 @@ def read_lead(first_line: str) -> Lead:
     if not match:
         return Lead()
     prefix = _PAREN.sub("", match.group("prefix")).strip()
+    prefix = _COUNTRY_AFTER_PLACE.sub("", prefix)
     day = _lead_day(prefix)
     prefix = _LEAD_DATE.sub("", prefix).strip(" ,")
     words = prefix.replace("/", " ").split()
@@ -210,8 +220,8 @@ def _lead_day(prefix: str) -> tuple[int, int] | None:
     match = _LEAD_DATE.search(prefix)
     if not match:
         return None
-    month = MONTHS.get(match["month"].lower())
-    day = int(match["day"])
+    month = MONTHS.get((match["month"] or match["month2"]).lower())
+    day = int(match["day"] or match["day2"])
     return (month, day) if month and 1 <= day <= 31 else None
 
 
