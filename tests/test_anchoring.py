@@ -142,6 +142,23 @@ def test_an_undated_headline_takes_the_day_the_body_gives() -> None:
     assert strikes and all(e.date == dt.date(2023, 5, 9) for e in strikes)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("After brawls at the lake in May 2020, troops fought with rocks and clubs in the "
+         "valley on June 15, 2020.", dt.date(2020, 6, 15)),
+        ("Before the elections in March, gunmen attacked a polling office in Ordavi on "
+         "Tuesday.", dt.date(2023, 5, 9)),
+        # A time of day keeps the clause's day.
+        ("After midnight on Monday, gunmen attacked a checkpoint in Ordavi.",
+         dt.date(2023, 5, 8)),
+    ],
+)  # fmt: skip
+def test_a_date_in_an_after_phrase_is_the_named_occurrences(sentence: str, day: dt.date) -> None:
+    draft = draft_of(sentence)
+    assert [e.date for e in draft.events if e.type == "ASSAULT"] == [day]
+
+
 def test_an_undated_weekday_attack_is_not_joined_to_an_attack_of_another_weekday() -> None:
     # With no publication date "on Thursday" stays unresolved; the recalled bombing of
     # Wednesday 3 March 2021 must not lend it its day, nor its figures their date.

@@ -192,6 +192,14 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The soldiers, who hailed from Kano, were buried in Abuja.", []),
         # Abductions are assaults, named as such whatever the weapon.
         ("Gunmen abducted 20 passengers from a bus in Zamfara on Friday.", ["ASSAULT"]),
+        # Armed sides clash with or without "with"; ministers clashing argue.
+        ("Kelbani and Ordavi troops clashed at the border on Friday.", ["ASSAULT"]),
+        ("Rebels and soldiers clashed near Ordavi on Friday.", ["ASSAULT"]),
+        ("The two ministers clashed over the budget on Friday.", []),
+        # People seized are abducted; weapons seized are not.
+        ("The engineers were seized on Friday by fighters of the Kelbani Front.", ["ASSAULT"]),
+        ("Gunmen seized 12 fishermen off Ordavi on Friday.", ["ASSAULT"]),
+        ("Customs officers seized 12 tonnes of fertiliser in Ordavi on Friday.", []),
         # The reporter's request for comment is no appeal.
         ("Sudan's army did not respond to a request for comment.", []),
         ("Sudan's army rejected a request for talks.", ["REJECT"]),

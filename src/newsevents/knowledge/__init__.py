@@ -258,6 +258,9 @@ class Trigger:
     # A noun counts only as the object or subject of one of these verbs ("signed an
     # agreement", not "the 2015 agreement" mentioned in passing).
     governors: frozenset[str] = frozenset()
+    # A verb counts only when its subject (or a subject coordinated with it) is one of
+    # these ("troops clashed at the border", not "the leaders clashed over policy").
+    subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -290,6 +293,7 @@ def event_lexicon() -> EventLexicon:
                 not_for=frozenset(entry.get("not_for") or ()),
                 complements=frozenset(entry.get("complements") or ()),
                 governors=frozenset(entry.get("governors") or ()),
+                subjects=frozenset(entry.get("subjects") or ()),
             )
         )
     return EventLexicon(
@@ -425,6 +429,10 @@ class TimeWords:
     event_day_words: dict[str, int]
     not_dates: frozenset[str]
     holidays: dict[str, str]  # "christmas eve" -> "december 24"
+    # "After brawls in May 2020, troops fought ... on June 15": a date inside such a
+    # phrase on a noun is that noun's, not the clause's (unless the noun is a time of day).
+    sequence_prepositions: frozenset[str] = frozenset()
+    clock_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -441,4 +449,6 @@ def time_words() -> TimeWords:
         event_day_words={str(k): int(v) for k, v in data["event_day_words"].items()},
         not_dates=frozenset(data["not_dates"]),
         holidays={str(k): str(v) for k, v in data["holidays"].items()},
+        sequence_prepositions=frozenset(data["sequence_prepositions"]),
+        clock_nouns=frozenset(data["clock_nouns"]),
     )

@@ -109,6 +109,8 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
             if governed:
                 owner = min(governed, key=lambda t: abs(t.i - ent.root.i))
                 break
+            if ancestor is not ent.root and _earlier_occurrence(ancestor):
+                break  # "After brawls ... in May 2020, troops fought": the brawls' month
             if ancestor.lemma_.lower() in REPORTING or (
                 ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
                 and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
@@ -120,6 +122,19 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(ent)
     return mine
+
+
+def _earlier_occurrence(word: Any) -> bool:
+    """A noun that an "after", "before" or "since" phrase names, other than a time of
+    day or a date (time_words.yaml sequence_prepositions, clock_nouns)."""
+    words = time_words()
+    return (
+        word.pos_ in ("NOUN", "PROPN")
+        and word.dep_ == "pobj"
+        and word.head.lower_ in words.sequence_prepositions
+        and word.lemma_.lower() not in words.clock_nouns
+        and word.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _acted_on(owner: Any, ent: Any, triggers: list[Any]) -> Any:

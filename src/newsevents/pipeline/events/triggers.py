@@ -257,6 +257,8 @@ def _trigger_rule(token: Any) -> Trigger | None:
         if token.pos_ == "VERB" and lemma in rule.verbs:
             if rule.objects and not _has_object(token, rule.objects):
                 continue
+            if rule.subjects and not _has_subject(token, rule.subjects):
+                continue
             if rule.not_objects and _has_object(token, rule.not_objects, compounds=True):
                 continue  # "met little resistance", "hosts Camp Lemonnier"
             # "vowed to punish" and "vowed that those responsible would be punished"
@@ -315,6 +317,14 @@ def _concluded(noun: Any, governors: frozenset[str]) -> bool:
         c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower().split("-")[-1] in governors
         for c in noun.children
     )
+
+
+def _has_subject(verb: Any, lemmas: frozenset[str]) -> bool:
+    """Whether the verb's subject, or one coordinated with it, has one of these lemmas
+    ("Indian and Chinese troops clashed", "rebels and soldiers clashed")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    return any(s.lemma_.lower() in lemmas for s in subjects)
 
 
 def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -> bool:
