@@ -610,3 +610,19 @@ def test_a_federal_cabinet_is_no_one_countrys_by_its_words_alone() -> None:
 )  # fmt: skip
 def test_a_second_surname_ner_left_out_is_part_of_the_name(sentence: str, person: str) -> None:
     assert person in {e.name for e in entities_of("News", sentence)}
+
+
+def test_a_capitalised_unit_after_a_known_place_is_part_of_its_mention() -> None:
+    # The gazetteer knows the city; "X Oblast" is the oblast around it, an entity of its
+    # own, and "X Governorate" is written as the place's mention.
+    found = {
+        e.name: [m.text for m in e.mentions]
+        for e in entities_of(
+            "News",
+            "Shelling in Kharkiv Oblast killed two people on Monday, and a drone hit "
+            "Kharkiv itself. Rockets also fell in Aleppo Governorate.",
+        )
+    }
+    assert found["Kharkiv Oblast"] == ["Kharkiv Oblast"]
+    assert found["Kharkiv"] == ["Kharkiv"]
+    assert ["Aleppo Governorate"] in found.values()

@@ -168,6 +168,7 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
+    full = doc.text
     for span in filter_spans(spans):
         actor = table[int(span.label_)]
         # Case-insensitive matching must not turn "turkey" or "us" into countries.
@@ -175,7 +176,16 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
             s.startswith(span.text[0]) for s in (actor.name, *actor.aliases)
         ):
             continue
-        yield Candidate(span.start_char, span.end_char, span.text, "GAZETTEER", actor)
+        start, end = span.start_char, span.end_char
+        unit = _CAPITAL_PLACE_WORD_AFTER.match(full, end) if actor.type == "LOCATION" else None
+        if unit is not None and _place_word(unit.group("word").lower(), plural=False):
+            # "Aleppo Governorate" is Aleppo's mention as written; "Donetsk Oblast" is the
+            # oblast, not the city the gazetteer knows (names.yaml place_nouns).
+            end = unit.end()
+            if unit.group("word").lower() in names().place_nouns:
+                yield Candidate(start, end, full[start:end], "GPE", hint="LOCATION")
+                continue
+        yield Candidate(start, end, full[start:end], "GAZETTEER", actor)
 
 
 def _ner_candidates(
@@ -704,6 +714,7 @@ def _title_words() -> frozenset[str]:
 
 # A lower-case word right after a name: "Syunik province" -> province.
 _PLACE_WORD_AFTER = re.compile(r" (?P<word>[a-z]+)\b")
+_CAPITAL_PLACE_WORD_AFTER = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
 
 
 def _bare_proper_noun(token: Any) -> bool:
