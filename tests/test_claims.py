@@ -141,6 +141,37 @@ def test_a_figure_of_an_event_dated_to_a_month_or_year_has_no_day(
     assert (claim.event_date, claim.date_source == "none") == (day, day is None)
 
 
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        ("Gunmen took six farmers hostage near Ordavi on Monday.", ("abducted", 6, 6)),
+        ("Rioters took more than 40 guards and cooks hostage in the Kelbani jail.",
+         ("abducted", 40, None)),
+        ("Ordavi lost 31 soldiers in the clash on Monday.", ("killed", 31, 31)),
+        ("Four soldiers paid the supreme price in the ambush, the army said.",
+         ("killed", 4, 4)),
+    ],
+)  # fmt: skip
+def test_idioms_of_death_and_hostage_taking_state_a_figure(
+    body: str, figure: tuple[str, int, int | None]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max) for c in claims] == [figure]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The army lost the town and 20 tanks on Monday.",
+        "Farmers paid a heavy price for the drought.",
+        "The ministry took 12 journalists on a tour of the front.",
+    ],
+)
+def test_losses_and_prices_that_are_no_casualties(body: str) -> None:
+    claims, _, _ = claims_of(body)
+    assert claims == []
+
+
 def test_the_statement_said_is_the_word_of_whoever_issued_it() -> None:
     claims, names, _ = claims_of(
         "In a statement issued on Monday, the Interior Ministry said security forces had "

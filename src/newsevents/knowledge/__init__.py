@@ -329,6 +329,9 @@ class ClaimLexicon:
     document_nouns: frozenset[str]  # "the statement said": its issuer's word
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
     holding_verbs: frozenset[str]  # "still holds 101 hostages": a standing count
+    death_price_words: frozenset[str]  # "paid the supreme price"
+    lost_people: frozenset[str]  # "lost 88 soldiers": killed
+    hostage_taking_verbs: frozenset[str]  # "took five people hostage"
     release_words: frozenset[str]  # "released three hostages": no abduction toll
 
 
@@ -354,6 +357,9 @@ def claim_lexicon() -> ClaimLexicon:
         document_nouns=frozenset(data["document_nouns"]),
         body_verbs=frozenset(data["body_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),
+        death_price_words=frozenset(data["death_price_words"]),
+        lost_people=frozenset(data["lost_people"]),
+        hostage_taking_verbs=frozenset(data["hostage_taking_verbs"]),
         release_words=frozenset(data["release_words"]),
     )
 

@@ -318,6 +318,13 @@ def outcome_of(token: Any) -> str | None:
         return "killed" if token.head.lemma_.lower() in ("claim", "lose", "take") else None
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return None
+    if lemma == "price":  # "three soldiers paid the supreme price"
+        paid = token.head.lemma_.lower() == "pay"
+        words = lexicon.death_price_words
+        return "killed" if paid and any(c.lower_ in words for c in token.children) else None
+    if lemma == "lose":  # "India lost 88 soldiers"; not "lost the town"
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        return "killed" if any(o.lemma_.lower() in lexicon.lost_people for o in objects) else None
     if lemma == "body" and not _dead_bodies(token):
         return None  # "the two bodies agreed": organizations
     if lemma == "hostage" and (_released(token) or _victims_of_another_outcome(token)):
@@ -433,6 +440,8 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         elif child.dep_ == "prep" and child.lower_ == "of":
             yield from (c for c in child.children if c.dep_ == "pobj")
     verb = outcome.head
+    if lemma in ("hostage", "captive"):
+        yield from _taken_hostage(outcome)
     if lemma in claim_lexicon().subject_outcomes.get(verb.lemma_.lower(), ()):
         # "two commandos lost their lives", "Three crew members sustained injuries",
         # "four soldiers embraced martyrdom": the verb's subject suffered it.
@@ -504,6 +513,21 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
 
 
 COUNT_NOUNS = frozenset({"number", "count", "tally", "total"})
+
+
+def _taken_hostage(noun: Any) -> Iterable[Any]:
+    """Who a verb of taking makes hostages: its other object ("took five people
+    hostage"), or the first of the objects the hostages are coordinated with ("took 170
+    guards and staff hostage", as spaCy reads it)."""
+    first = noun.head if noun.dep_ == "conj" else None
+    verb = first.head if first is not None else noun.head
+    if verb.lemma_.lower() not in claim_lexicon().hostage_taking_verbs:
+        return
+    if first is not None:
+        if first.dep_ in ("dobj", "obj"):
+            yield first
+        return
+    yield from (c for c in verb.children if c.dep_ in ("dobj", "obj") and c != noun)
 
 
 def _count_noun(outcome: Any) -> Any | None:
