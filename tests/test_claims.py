@@ -172,6 +172,23 @@ def test_losses_and_prices_that_are_no_casualties(body: str) -> None:
     assert claims == []
 
 
+def test_a_group_known_as_a_name_and_figures_from_a_source_name_the_claimant() -> None:
+    claims, names, _ = claims_of(
+        "A militia called the Kelbani Front said it had killed 12 soldiers in Ordavi."
+    )
+    assert [names.get(c.claimant or "") for c in claims] == ["Kelbani Front"]
+    claims, _, _ = claims_of(
+        "More than 300 people have been killed in Ordavi since March, according to "
+        "figures from local prosecutors."
+    )
+    assert [c.claimant_text for c in claims] == ["local prosecutors"]
+    # A count that names its maker is the maker's, whatever it counts.
+    claims, names, _ = claims_of(
+        "The raid killed 212 people, according to an AFP tally of official Ordavi figures."
+    )
+    assert [names.get(c.claimant or "") for c in claims] == ["Agence France-Presse"]
+
+
 def test_the_statement_said_is_the_word_of_whoever_issued_it() -> None:
     claims, names, _ = claims_of(
         "In a statement issued on Monday, the Interior Ministry said security forces had "

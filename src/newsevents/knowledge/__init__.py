@@ -332,6 +332,7 @@ class ClaimLexicon:
     death_price_words: frozenset[str]  # "paid the supreme price"
     lost_people: frozenset[str]  # "lost 88 soldiers": killed
     hostage_taking_verbs: frozenset[str]  # "took five people hostage"
+    count_nouns: frozenset[str]  # "according to figures from X": X's claim
     release_words: frozenset[str]  # "released three hostages": no abduction toll
 
 
@@ -360,6 +361,7 @@ def claim_lexicon() -> ClaimLexicon:
         death_price_words=frozenset(data["death_price_words"]),
         lost_people=frozenset(data["lost_people"]),
         hostage_taking_verbs=frozenset(data["hostage_taking_verbs"]),
+        count_nouns=frozenset(data["count_nouns"]),
         release_words=frozenset(data["release_words"]),
     )
 

@@ -790,7 +790,7 @@ def _claimant(
                 c for c in token.children if c.dep_ == "pobj"
             ]
             if pobj:
-                entity, where = _resolve(pobj[0], index, previous_person)
+                entity, where = _resolve(_source_of_count(pobj[0]), index, previous_person)
                 return entity, where, "asserted"
     if sent.text.lstrip()[:1] in ("“", '"') and previous_speaker is not None:
         # A quotation with no attribution of its own continues the speaker just
@@ -801,6 +801,21 @@ def _claimant(
 
 
 RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _source_of_count(noun: Any) -> Any:
+    """ "according to figures from state prosecutors", "data by the UN": whoever the
+    figures come from (knowledge/claims.yaml count_nouns), else the noun itself, which
+    may name its maker ("an AFP tally of official Israeli figures" is AFP's)."""
+    if noun.lemma_.lower() not in claim_lexicon().count_nouns or any(
+        c.dep_ in ("compound", "poss") for c in noun.children
+    ):
+        return noun
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is not None:
+            return source
+    return noun
 
 
 def _speaker(
@@ -898,7 +913,8 @@ def _resolve(
         # "Its spokesman said": the spokesman speaks for the body named last.
         return _last_body(phrase, index), noun_phrase(phrase)
     # The bracketed name is the most specific ("the U.N. mission in South Sudan (UNMISS)").
-    entity = _named_aside(phrase, index) or index.head_entity(phrase, tokens)
+    entity = _named_aside(phrase, index) or _named_as(phrase, index)
+    entity = entity or index.head_entity(phrase, tokens)
     entity = entity or _body_of_role(phrase, index) or index.referred_to([phrase])
     entity = entity or _named_after_comma(phrase, index)
     if entity is not None and entity.type == "LOCATION":
@@ -1055,6 +1071,22 @@ def _named_aside(phrase: Any, index: EntityIndex) -> Any | None:
     if bracket is None or bracket.i + 1 >= len(doc):
         return None
     return index.entity_at(doc[bracket.i + 1])
+
+
+# "the al-Qaida-linked group known as JNIM", "a militia called the Kelbani Front".
+NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
+
+
+def _named_as(phrase: Any, index: EntityIndex) -> Any | None:
+    """ "The al-Qaida-linked group known as JNIM claimed ...": the name the phrase's
+    "known as", "called" or "dubbed" gives is the phrase's."""
+    for child in phrase.children:
+        if child.dep_ != "acl" or child.lemma_.lower() not in NAMING_PARTICIPLES:
+            continue
+        for word in child.subtree:
+            if word.i > child.i and (entity := index.entity_at(word)) is not None:
+                return entity
+    return None
 
 
 def _named_after_comma(phrase: Any, index: EntityIndex) -> Any | None:
