@@ -159,6 +159,17 @@ def test_a_date_in_an_after_phrase_is_the_named_occurrences(sentence: str, day: 
     assert [e.date for e in draft.events if e.type == "ASSAULT"] == [day]
 
 
+def test_an_assault_that_counts_its_victims_stands_when_no_other_does() -> None:
+    # No side, place or day is named with the killing; it is still the article's event.
+    draft = draft_of("At least six passengers were killed when armed men opened fire on them.")
+    assert [e.type for e in draft.events] == ["ASSAULT"]
+    # Beside an anchored assault it only confirms one.
+    draft = draft_of(
+        "Gunmen attacked a bus in Ordavi on Tuesday. Six passengers were killed, police said."
+    )
+    assert [(e.type, e.date) for e in draft.events] == [("ASSAULT", dt.date(2023, 5, 9))]
+
+
 def test_an_undated_weekday_attack_is_not_joined_to_an_attack_of_another_weekday() -> None:
     # With no publication date "on Thursday" stays unresolved; the recalled bombing of
     # Wednesday 3 March 2021 must not lend it its day, nor its figures their date.

@@ -56,6 +56,9 @@ class Mention:
     # date to count from), of every mention merged into it: merging.py keeps it apart
     # from an occurrence dated to another weekday.
     weekdays: set[int] = field(default_factory=set)
+    # An assault that counts its victims ("six passengers were killed when ..."): it
+    # stands as the article's assault when no other does (merging.py).
+    counted: bool = False
 
     def __post_init__(self) -> None:
         self.sentences.add(self.start)

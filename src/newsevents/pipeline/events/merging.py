@@ -56,7 +56,8 @@ def _merge(
     title_end = min((m.start for m in mentions if m.start > 0), default=0)
     for mention in mentions:
         mention.weekdays |= _weekdays_named(mention)
-    for mention in sorted(mentions, key=lambda m: (not m.anchored, m.position)):
+    lone = _lone_assault(mentions)
+    for mention in sorted(mentions, key=lambda m: (not m.anchored and m is not lone, m.position)):
         scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
         # Ties go to the event mentioned last before this mention: "the strikes" refers
         # back to the strikes just reported.
@@ -69,16 +70,25 @@ def _merge(
             ),
             default=(0, None),
         )
-        if best[1] is not None and (best[0] > 0 or not mention.anchored):
+        anchored = mention.anchored or mention is lone
+        if best[1] is not None and (best[0] > 0 or not anchored):
             _absorb(best[1], mention)
-        elif mention.anchored and (
-            mention.start >= title_end or mention.type not in HEADLINE_CONFIRMS
-        ):
+        elif anchored and (mention.start >= title_end or mention.type not in HEADLINE_CONFIRMS):
             events.append(mention)
     return sorted(events, key=lambda e: e.position)
 
 
 HEADLINE_CONFIRMS = frozenset({"CONSULT"})
+
+
+def _lone_assault(mentions: list[Mention]) -> Mention | None:
+    """The first assault that counts its victims ("six passengers were killed when armed
+    men opened fire"), when no assault of the article is anchored by a side, a place or
+    a day: an article that tells of deaths tells of what caused them."""
+    if any(m.type == "ASSAULT" and m.anchored for m in mentions):
+        return None
+    counted = [m for m in mentions if m.type == "ASSAULT" and m.counted]
+    return min(counted, key=lambda m: m.position) if counted else None
 
 
 def _recalled(event: Mention, published: dt.date | None) -> bool:
