@@ -442,3 +442,20 @@ def test_a_headline_demands_content_is_no_event(title: str, kinds: list[str]) ->
 def test_a_headline_that_tells_a_retreat_keeps_it() -> None:
     events, _ = events_of("Sudan Pulls Back Troops From Border", "Sudan withdrew troops on Monday.")
     assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_statements_of_different_people_are_different_acts() -> None:
+    # Both speak for one country; each condemnation is its own act.
+    events, _ = events_of(
+        "News",
+        "Chief Minister Sarfraz Bugti condemned the attack in Kalat on Saturday. "
+        "Prime Minister Shehbaz Sharif also condemned the killings.",
+    )
+    assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE", "ACCUSE"]
+    # One person's condemnation told twice is one act.
+    events, _ = events_of(
+        "News",
+        "Prime Minister Shehbaz Sharif condemned the attack in Kalat on Saturday. "
+        "Sharif condemned the killings in a statement.",
+    )
+    assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE"]

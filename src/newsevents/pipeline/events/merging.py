@@ -132,6 +132,8 @@ def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
             return False
     if _other_weekday(a, b) or _other_weekday(b, a):
         return False
+    if a.type in STATEMENT_TYPES and _other_speakers(a, b, index):
+        return False
     if index.regions(a.actors) & index.regions(b.targets) or (
         index.regions(b.actors) & index.regions(a.targets)
     ):
@@ -141,6 +143,17 @@ def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
         return bool(index.regions(a.actors) & index.regions(b.actors))
     places_a, places_b = index.regions(a.locations), index.regions(b.locations)
     return not places_a or not places_b or bool(places_a & places_b)
+
+
+def _other_speakers(a: Mention, b: Mention, index: EntityIndex) -> bool:
+    """Whether two verbal acts are said by different people: the chief minister's
+    condemnation and the prime minister's are two statements, though both speak for
+    one country (the regions the actors share)."""
+    people = [
+        {x for x in m.actors if (e := index.by_id.get(x)) is not None and e.type == "PERSON"}
+        for m in (a, b)
+    ]
+    return bool(people[0]) and bool(people[1]) and not people[0] & people[1]
 
 
 def _other_weekday(undated: Mention, dated: Mention) -> bool:
