@@ -811,7 +811,7 @@ def expected_records(name: str, data: bytes) -> int:
     (streamed by bytes, or decoded whole when it starts with a UTF-16/32 BOM)."""
     if not name.lower().endswith(".jsonl"):
         return 1
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", codecs.BOM_UTF32_BE)):  # ingest._WIDE_BOMS
         decoded = decode_text(data)
         if isinstance(decoded, DecodeError):
             return 1
