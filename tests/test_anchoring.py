@@ -159,20 +159,6 @@ def test_a_date_in_an_after_phrase_is_the_named_occurrences(sentence: str, day: 
     assert [e.date for e in draft.events if e.type == "ASSAULT"] == [day]
 
 
-def test_a_statement_in_the_present_acts_on_the_day_it_is_published() -> None:
-    # A press release performs its condemnation as it is read: the publication day.
-    draft = draft_of(
-        "The government of Chad condemns in the strongest terms the attack on a patrol "
-        "near the border with Sudan."
-    )
-    assert [(e.type, e.date) for e in draft.events if e.type == "ACCUSE"] == [("ACCUSE", THURSDAY)]
-    # Reported speech is the speaker's, and a headline's present is the news's.
-    draft = draft_of("Chad calls on Sudan to pull back its troops, the minister said.")
-    assert [e.date for e in draft.events if e.type == "REQUEST"] == [None]
-    draft = draft_of("The minister spoke to reporters.", title="Chad denies shelling Sudan")
-    assert all(e.date is None for e in draft.events)
-
-
 def test_an_assault_that_counts_its_victims_stands_when_no_other_does() -> None:
     # No side, place or day is named with the killing; it is still the article's event.
     draft = draft_of("At least six passengers were killed when armed men opened fire on them.")

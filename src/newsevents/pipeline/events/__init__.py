@@ -130,11 +130,6 @@ def _events(
         previous = days[-1] if days else named or previous
     events = _merge(mentions, index, reference)
     events = date_from_story(events, index, draft.text, len(draft.title), reference)
-    if reference is not None:
-        for event in events:
-            if event.date is None and event.in_present:
-                # "The Ministry condemns ...": the statement acts on its own day.
-                event.take_date(reference, "day", "now", "relative")
     if from_calendar:
         for event in events:
             if event.date and event.date_source != "explicit":

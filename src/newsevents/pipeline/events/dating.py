@@ -11,9 +11,8 @@ the clause facts the story-level steps (anchoring) need.
 import datetime as dt
 from typing import Any
 
-from newsevents.knowledge import claim_lexicon, names
 from newsevents.pipeline.events.mention import Mention
-from newsevents.pipeline.events.triggers import _first_line_length, _trigger_rule
+from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.temporal.event_dates import (
     SPEECH,
     clause_verb,
@@ -75,7 +74,6 @@ def date_mentions(
         mention.refers_back = attack is not None
         mention.lemma = (attack if attack is not None else token).lemma_.lower()
         mention.noun = attack.lower_ if attack is not None else ""
-        mention.in_present = _said_in_present(mention, token)
         if mention.date is None and said_to_be_now(token):
             resolved = resolve("today", published=published)
             if resolved:
@@ -84,50 +82,6 @@ def date_mentions(
             mention.take_date(previous, "day", "later", "relative")
         if mention.date is None:
             _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
-
-
-# Verbal acts a statement performs as it is read: "The Ministry condemns in the
-# strongest terms ...", "Guyana calls on Venezuela to ..." (press releases, statements).
-SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN", "PROTEST"})
-
-
-def _said_in_present(mention: Mention, token: Any) -> bool:
-    """A body's verbal act told in the simple present ("The Ministry condemns", "Guyana
-    calls on"): the statement performs it, on the day it is published (the story-level
-    step dates it so when nothing else does: `anchoring`). Not a habit ("routinely
-    condemns": the trigger stage drops those), a present perfect ("has condemned": a
-    past act), a person's act ("the president warns": headline style) nor a headline,
-    whose present tells the news of the day before as well ("Kigali denies ...")."""
-    if mention.type not in SPEECH_ACTS or token.idx <= _first_line_length(token.doc):
-        return False
-    verb = clause_verb(token)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or _a_person(subjects[0]):
-        return False
-    # "China calls on the US ..., Wang said": the present of reported speech is the
-    # speaker's, on the day he spoke.
-    first = verb
-    while first.dep_ in ("conj", "xcomp") and first.head is not first:
-        first = first.head  # "calls on ... and urges ...": the first verb's clause
-    reported = first.dep_ in ("ccomp", "parataxis") or any(
-        c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in SPEECH for c in first.children
-    )
-    return (
-        verb.pos_ == "VERB"
-        and verb.tag_ in ("VBZ", "VBP")
-        and not reported
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
-
-
-def _a_person(subject: Any) -> bool:
-    """A person by name, office or role ("Ruto", "Kenya's president", "a spokesman")."""
-    lemma = subject.lemma_.lower()
-    return (
-        subject.ent_type_ == "PERSON"
-        or lemma in claim_lexicon().speaker_roles
-        or lemma in names().titles
-    )
 
 
 def day_named(sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:

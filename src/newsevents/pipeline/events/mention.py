@@ -59,7 +59,6 @@ class Mention:
     # An assault that counts its victims ("six passengers were killed when ..."): it
     # stands as the article's assault when no other does (merging.py).
     counted: bool = False
-    in_present: bool = False  # a body's statement in the present: "The Ministry condemns"
 
     def __post_init__(self) -> None:
         self.sentences.add(self.start)

@@ -176,7 +176,6 @@ def _absorb(event: Mention, other: Mention) -> None:
     event.sentences |= other.sentences
     event.positions |= other.positions
     event.weekdays |= other.weekdays
-    event.in_present = event.in_present or other.in_present
     for role in ("actors", "targets", "locations"):
         merged = getattr(event, role)
         merged += [x for x in getattr(other, role) if x not in merged]
