@@ -150,6 +150,11 @@ def test_a_figure_of_an_event_dated_to_a_month_or_year_has_no_day(
         ("Ordavi lost 31 soldiers in the clash on Monday.", ("killed", 31, 31)),
         ("Four soldiers paid the supreme price in the ambush, the army said.",
          ("killed", 4, 4)),
+        # The shot are the dead, whatever words stand before the count noun.
+        ("Police shot dead three suspected smugglers near Ordavi on Monday.",
+         ("killed", 3, 3)),
+        ("The clinic received seven people with gunshot wounds on Monday.",
+         ("injured", 7, 7)),
     ],
 )  # fmt: skip
 def test_idioms_of_death_and_hostage_taking_state_a_figure(

@@ -446,6 +446,14 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         # "two commandos lost their lives", "Three crew members sustained injuries",
         # "four soldiers embraced martyrdom": the verb's subject suffered it.
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if lemma in ("injury", "wound") and outcome.dep_ == "pobj" and outcome.head.lower_ == "with":
+        # "received five people with gunshot wounds": the people carry the wounds,
+        # however the parser hung "with" (on them, or on the verb that took them in)
+        carrier = outcome.head.head
+        if carrier.pos_ in ("NOUN", "PROPN", "NUM"):
+            yield carrier
+        elif carrier.pos_ == "VERB":
+            yield from (c for c in carrier.children if c.dep_ in ("dobj", "obj"))
     if lemma in ("injury", "wound") and outcome.dep_ in ("dobj", "obj"):
         # "caused injuries to 12 others" (the "to" phrase hangs on the noun or the verb)
         preps = [*outcome.children, *verb.children]
@@ -479,8 +487,10 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
     ):  # fmt: skip
         yield before  # "five dead and 17 wounded": the parser left 17 on "five"
     if outcome.dep_ == "acomp":
-        # "Eleven people remain missing", "nine people are dead"
-        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        # "Eleven people remain missing", "nine people are dead"; but "police shot dead
+        # two suspected rebels": the shot are the dead, not the police.
+        shot = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        yield from shot or (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     counter = _count_noun(outcome)
     if counter is not None and counter.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
         # "brings to 11 the number of people killed", "raised the number of dead to 15",
