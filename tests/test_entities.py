@@ -626,3 +626,24 @@ def test_a_capitalised_unit_after_a_known_place_is_part_of_its_mention() -> None
     assert found["Kharkiv Oblast"] == ["Kharkiv Oblast"]
     assert found["Kharkiv"] == ["Kharkiv"]
     assert ["Aleppo Governorate"] in found.values()
+
+
+def test_a_bullet_or_a_cut_off_title_is_no_part_of_a_name() -> None:
+    # A list's bullet is not the name's first character; "of Foreign Affairs" is what
+    # is left of an office once its title word is stripped, no name.
+    names = {
+        e.name
+        for e in entities_of(
+            "News", "Supplies reached the camp.\n• Logistics Cluster staff said roads were cut."
+        )
+    }
+    assert "Logistics Cluster" in names
+    names = {
+        e.name
+        for e in entities_of(
+            "News",
+            "On Monday, the Minister of Foreign Affairs, the Hon. Hugh Hilton Todd, "
+            "summoned the envoy.",
+        )
+    }
+    assert names == {"Hugh Hilton Todd"}

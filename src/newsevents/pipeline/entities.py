@@ -444,6 +444,8 @@ def _not_a_name(text: str, gaz: Any) -> bool:
     return (
         text.islower()
         or len(text) < 2
+        # "of Foreign Affairs": a name cut after its first word ("al-", "el-" open names)
+        or text.split(None, 1)[0] in ("of", "and", "the", "for", "on", "in", "to", "at")
         or lowered in words.not_names
         or lowered in words.peoples
         or singular in words.peoples
@@ -562,6 +564,8 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
             start += owner.end()
     while end > start and not text[end - 1].isalnum():
         end -= 1
+    while start < end and not (text[start].isalnum() or text[start] in "'’\""):
+        start += 1  # "• Logistics": a list's bullet before the name
     return start, end
 
 
