@@ -28,6 +28,12 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ("At least nine people were killed in the attack.", ("killed", 9, None, "at_least")),
         ("The attack killed up to 100 people.", ("killed", 0, 100, "at_most")),
         ("Three or four soldiers were wounded.", ("injured", 3, 4, "range")),
+        # A toll's range, told by the toll or by the estimates of it; the bound is no
+        # figure of its own.
+        ("Estimates of the death toll in Ordavi ranged from 200 to 600.",
+         ("killed", 200, 600, "range")),
+        ("The toll was between 25 and 30, a doctor said.", ("killed", 25, 30, "range")),
+        ("The death toll rose to between 25 and 30.", ("killed", 25, 30, "range")),
         ("Dozens of people were killed in the shelling.", ("killed", 24, None, "at_least")),
         ("A child was killed when the shell hit the house.", ("killed", 1, 1, "exact")),
         ("Twenty-nine persons were injured.", ("injured", 29, 29, "exact")),

@@ -388,7 +388,12 @@ def figures(outcome: Any) -> list[Figure]:
         parts = _included(head) + (_included(outcome) if number == 0 else [])
         # "five dead and 17 wounded": a conjunct that its own outcome word follows is
         # that word's figure.
-        own = [c for c in _conjuncts(head) if not _counts_another_outcome(c, outcome)]
+        # "between 25 and 30": the second number is the range's bound, no figure of its own.
+        ranged = (first := _figure(head)) is not None and first.qualifier == "range"
+        own = [
+            c for c in _conjuncts(head)
+            if not _counts_another_outcome(c, outcome) and not (ranged and c.like_num)
+        ]  # fmt: skip
         for noun in [head, *own, *parts]:
             figure = _figure(noun)
             if figure and all(f.number != figure.number for f in found):
@@ -498,18 +503,15 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         for child in counter.head.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "at"):
                 yield from (c for c in child.children if c.dep_ == "pobj")
+    if outcome.lemma_.lower() == "toll" and outcome.dep_ == "pobj" and outcome.head.lower_ == "of":
+        # "Estimates of the death toll ranged from 200 to 600": the estimates' verb
+        estimates = outcome.head.head
+        if estimates.dep_ in ("nsubj", "dobj", "obj") and (
+            estimates.lemma_.lower() in claim_lexicon().count_nouns | {"estimate"}
+        ):
+            yield from _toll_figures(estimates)
     if outcome.lemma_.lower() == "toll" and outcome.dep_ in ("nsubj", "dobj", "obj"):
-        # "The death toll has risen to 45", "the toll stands at 32", "reached 50",
-        # "the ministry put the death toll at 57"
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
-                yield from (c for c in child.children if c.dep_ == "pobj")
-            elif (
-                child.dep_ in ("dobj", "obj")
-                and child is not outcome
-                and verb.lemma_.lower() in TOLL_VERBS
-            ):
-                yield child
+        yield from _toll_figures(outcome)
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
     if outcome.dep_ == "conj" and not any(
@@ -538,6 +540,23 @@ def _taken_hostage(noun: Any) -> Iterable[Any]:
             yield first
         return
     yield from (c for c in verb.children if c.dep_ in ("dobj", "obj") and c != noun)
+
+
+def _toll_figures(toll: Any) -> Iterable[Any]:
+    """The figures a toll's verb gives it (`toll`: the toll, or the estimates of it)."""
+    verb = toll.head
+    # "The death toll has risen to 45", "the toll stands at 32", "reached 50",
+    # "the ministry put the death toll at 57", "ranged from 200 to 600", "was
+    # between 25 and 30"
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "at", "from", "between"):
+            yield from (c for c in child.children if c.dep_ == "pobj")
+        elif (
+            child.dep_ in ("dobj", "obj")
+            and child is not toll
+            and verb.lemma_.lower() in TOLL_VERBS
+        ):
+            yield child
 
 
 def _count_noun(outcome: Any) -> Any | None:
