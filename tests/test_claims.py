@@ -200,6 +200,24 @@ def test_a_group_known_as_a_name_and_figures_from_a_source_name_the_claimant() -
     assert [names.get(c.claimant or "") for c in claims] == ["Agence France-Presse"]
 
 
+def test_a_figure_in_the_paragraph_of_a_report_goes_on_with_the_report() -> None:
+    claims, names, _ = claims_of(
+        "A police spokesman, Amal Kelbani, said the miners were shot dead near Ordavi. "
+        "Two others were wounded and flown to hospital."
+    )
+    assert [names.get(c.claimant or "") for c in claims] == ["Amal Kelbani"]
+    # Not across paragraphs, nor after a sentence that reports nobody's words.
+    claims, _, _ = claims_of(
+        "Amal Kelbani said the miners were shot dead near Ordavi.\n\n"
+        "Two others were wounded and flown to hospital."
+    )
+    assert [c.claimant for c in claims] == [None]
+    claims, _, _ = claims_of(
+        "Gunmen killed four miners near Ordavi on Monday. Two others were wounded."
+    )
+    assert [c.claimant for c in claims] == [None, None]
+
+
 def test_the_statement_said_is_the_word_of_whoever_issued_it() -> None:
     claims, names, _ = claims_of(
         "In a statement issued on Monday, the Interior Ministry said security forces had "

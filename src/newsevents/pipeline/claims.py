@@ -109,6 +109,11 @@ def extract_claims(draft: Draft) -> Draft:
                 # "The statement read in part: "... two soldiers were killed ...": a
                 # figure quoted with no attribution of its own is the quoter's.
                 claimant, claimant_at = quoters.of(token.idx) or (claimant, claimant_at)
+            if claimant_at is None and previous_speaker is not None and _goes_on_reporting(sent):
+                # "He said the miners were shot dead. Two others were wounded ...": in
+                # the paragraph of a report, a figure with no attribution of its own
+                # goes on with the report.
+                claimant, claimant_at = previous_speaker
             claimant_span = _phrase(draft.text, claimant_at)
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
@@ -830,6 +835,22 @@ def _claimant(
 
 
 RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _goes_on_reporting(sent: Any) -> bool:
+    """Whether the sentence before, in the same paragraph, is someone's report: its main
+    verb one of saying whose subject is the speaker ("He said the miners, all migrant
+    workers, were shot dead.")."""
+    doc = sent.doc
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    if any("\n" in t.text_with_ws for t in doc[before.end - 1 : sent.start]):
+        return False  # a new paragraph
+    root = before.root
+    return root.lemma_.lower() in claim_lexicon().attribution_verbs and any(
+        c.dep_ == "nsubj" for c in root.children
+    )
 
 
 def _source_of_count(noun: Any) -> Any:
