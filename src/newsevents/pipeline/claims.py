@@ -394,13 +394,14 @@ def figures(outcome: Any) -> list[Figure]:
         # "five dead and 17 wounded": a conjunct that its own outcome word follows is
         # that word's figure.
         # "between 25 and 30": the second number is the range's bound, no figure of its own.
-        ranged = (first := _figure(head)) is not None and first.qualifier == "range"
+        first = _figure(head)
+        ranged = first is not None and first.qualifier == "range"
         own = [
             c for c in _conjuncts(head)
             if not _counts_another_outcome(c, outcome) and not (ranged and c.like_num)
         ]  # fmt: skip
         for noun in [head, *own, *parts]:
-            figure = _figure(noun)
+            figure = first if noun is head else _figure(noun)
             if figure and all(f.number != figure.number for f in found):
                 found.append(replace(figure, breakdown=noun in parts))
     return found
@@ -512,7 +513,7 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         # "Estimates of the death toll ranged from 200 to 600": the estimates' verb
         estimates = outcome.head.head
         if estimates.dep_ in ("nsubj", "dobj", "obj") and (
-            estimates.lemma_.lower() in claim_lexicon().count_nouns | {"estimate"}
+            estimates.lemma_.lower() in claim_lexicon().count_nouns
         ):
             yield from _toll_figures(estimates)
     if outcome.lemma_.lower() == "toll" and outcome.dep_ in ("nsubj", "dobj", "obj"):

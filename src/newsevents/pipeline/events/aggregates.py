@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from newsevents.pipeline.events.triggers import _trigger_rule
+from newsevents.temporal.event_dates import recounted
 
 # What kills in aggregate is no single event: "the conflict has killed more than 400".
 AGGREGATE_SUBJECTS = frozenset({"conflict", "war", "violence", "insurgency", "fighting",
@@ -94,14 +95,18 @@ def running_total(token: Any, precision: str | None) -> bool:
     one night's wave."""
     if token.pos_ != "VERB" or precision == "day":
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-    if precision is None and not perfect:
+    if precision is None and not recounted(token):
         return False
-    counted = any(
-        c.dep_ in COUNTED_ROLES and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+    return counts_figure(token, COUNTED_ROLES) and _many_occurrences(token) and is_aggregate(token)
+
+
+def counts_figure(token: Any, roles: frozenset[str]) -> bool:
+    """Whether a word in one of these roles of the verb is a figure or has one: "300"
+    of "attacks have killed 300", "six passengers" of "six passengers were killed"."""
+    return any(
+        c.dep_ in roles and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
         for c in token.children
     )
-    return counted and _many_occurrences(token) and is_aggregate(token)
 
 
 def _many_occurrences(verb: Any) -> bool:

@@ -9,13 +9,14 @@ from functools import cache
 from typing import Any
 
 from newsevents.knowledge import Trigger, actors, claim_lexicon, event_lexicon
+from newsevents.pipeline.events.aggregates import counts_figure
 from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING, Mention
 from newsevents.pipeline.events.status import _status
 from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.pipeline.geocode.data import countries
 from newsevents.schema import Entity
-from newsevents.temporal.event_dates import sentence_before
+from newsevents.temporal.event_dates import recounted, sentence_before
 from newsevents.textutil import name_key
 
 
@@ -158,12 +159,10 @@ def _counts_victims(token: Any) -> bool:
     which tells an occurrence even when no side, place or day is named with it. Not a
     total told in the perfect ("landmines have killed or wounded 300 people")."""
     verb = token.head if token.dep_ == "conj" else token
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        return False
-    victims = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
-    return any(
-        c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children) for c in victims
-    )
+    return not recounted(verb) and counts_figure(token, VICTIM_ROLES)
+
+
+VICTIM_ROLES = frozenset({"nsubjpass", "dobj", "obj"})
 
 
 def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], list[Entity]]:
