@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsevents.pipeline import collector
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.corpus import CompactArticle, lone_rows, run_corpus_steps
 from newsevents.pipeline.ingest import InputFolder
@@ -157,6 +158,8 @@ def collect(
         incidents.close()
         lone.close()
         out.incidents = incidents
+        del corpus, original_of
+        collector.give_back_freed_memory()  # before the writers, beside their side processes
     else:
         out.articles = [
             a.model_copy(update={"near_duplicate_of": original_of[a.article_id]})
