@@ -647,3 +647,31 @@ def test_a_bullet_or_a_cut_off_title_is_no_part_of_a_name() -> None:
         )
     }
     assert names == {"Hugh Hilton Todd"}
+
+
+def test_a_name_after_in_place_and_a_comma_is_the_role_holder_not_a_second_place() -> None:
+    # "<role> in <place>, <Name>, <verb>": an apposition naming who holds the role.
+    found = by_name(entities_of("Ambush", (
+        "The head of the vigilantes in Kaduna, Musa Adamu, told reporters the bodies were "
+        "found at dawn. The UN coordinator in Chad, Teodora Vance, later gave a toll."
+    )))  # fmt: skip
+    assert found["Musa Adamu"].type == "PERSON"
+    assert found["Teodora Vance"].type == "PERSON"
+    # A list of places stays a list: "in Kaduna, Zaria and Kafanchan".
+    places = by_name(entities_of("Raids", "Gunmen struck in Kaduna, Zaria and Kafanchan."))
+    assert {places[n].type for n in ("Kaduna", "Zaria", "Kafanchan")} == {"LOCATION"}
+
+
+def test_a_military_unit_is_an_organization_named_in_full() -> None:
+    found = by_name(entities_of("Clash", (
+        "Brigadier General Tomas Reyes, commander of the 4th Infantry Division, said troops "
+        "of the 58th Infantry Battalion clashed with rebels. He spoke at the headquarters of "
+        "the Northern Military District."
+    )))  # fmt: skip
+    assert found["4th Infantry Division"].type == "ORGANIZATION"
+    assert found["Northern Military District"].type == "ORGANIZATION"
+    # A place keeps dropping its place word from its name.
+    assert (
+        by_name(entities_of("Raid", "Gunmen raided a village in Sangu district."))["Sangu"].type
+        == "LOCATION"
+    )

@@ -110,6 +110,9 @@ def test_date_lines_and_dates_in_text() -> None:
     assert parse_date_line("Updated: Feb 2, 2024").kind == "updated"  # type: ignore[union-attr]
     assert parse_date_line("Published On: Feb 30, 2024") is None  # impossible: not a date line
     assert parse_date_line("Iran and Pakistan agree on 2024 trade deal") is None
+    # A situation report's "as of" line is the day it reports up to.
+    assert parse_date_line("As of 14 November 2024").date == dt.date(2024, 11, 14)  # type: ignore[union-attr]
+    assert parse_date_line("As of 14 November, 9,500 people had fled") is None
     # Written for the test: header forms outlets use.
     header_forms = {
         "Published: 03 Mar 2021 11:45 AM": dt.date(2021, 3, 3),

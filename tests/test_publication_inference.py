@@ -8,7 +8,7 @@ consistent day, and that nothing is returned when the evidence does not pin a da
 import datetime as dt
 
 from newsevents.knowledge import OfficeTerm, office_terms
-from newsevents.temporal.dates import dateline_date
+from newsevents.temporal.dates import dateline_date, lede_weekday
 from newsevents.temporal.publication import (
     dateline_day_in_office,
     infer_publication_date,
@@ -151,6 +151,25 @@ def test_a_dateline_day_with_no_full_date_takes_its_year_from_who_is_in_office()
     # Without the lede's weekday, or with no one in office named, the year stays unknown.
     assert dateline_day_in_office(3, 9, body.replace(" early on Wednesday", ""), [ENVOY]) is None
     assert dateline_day_in_office(3, 9, body.replace("special envoy ", ""), [ENVOY]) is None
+
+
+def test_a_dateline_day_falls_on_the_weekday_of_the_report_not_of_the_event() -> None:
+    # 9 March is a Wednesday in 2022 and a Friday in 2018 (and 2029, out of the window).
+    # The lede reports on Wednesday what happened on Monday: the dateline is the report's.
+    body = (
+        "GENEVA, March 9 (Reuters) - Militants shelled the town on Monday, two aid "
+        "workers told Reuters on Wednesday.\nU.N. special envoy Ana Ferreira urged restraint."
+    )
+    got = dateline_day_in_office(3, 9, body, [ENVOY])
+    assert got is not None and got.date == dt.date(2022, 3, 9)
+    said = body.replace("two aid workers told Reuters", "the ministry said in a statement")
+    got = dateline_day_in_office(3, 9, said, [ENVOY])
+    assert got is not None and got.date == dt.date(2022, 3, 9)
+    # With no report verb before it, the lede's first weekday is the news day as before.
+    plain = body.replace(", two aid workers told Reuters on Wednesday", " and on Wednesday")
+    assert lede_weekday(plain) == 0
+    full = body + " A truce took effect on June 1, 2021."
+    assert dateline_date(3, 9, full) == dt.date(2022, 3, 9)
 
 
 def test_the_shipped_terms_date_a_dateline_by_an_acting_holder() -> None:

@@ -441,6 +441,7 @@ class TimeWords:
     # phrase on a noun is that noun's, not the clause's (unless the noun is a time of day).
     sequence_prepositions: frozenset[str] = frozenset()
     clock_nouns: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()  # "told Reuters on Thursday": the report's day
 
 
 @cache
@@ -459,4 +460,5 @@ def time_words() -> TimeWords:
         holidays={str(k): str(v) for k, v in data["holidays"].items()},
         sequence_prepositions=frozenset(data["sequence_prepositions"]),
         clock_nouns=frozenset(data["clock_nouns"]),
+        report_verbs=frozenset(data["report_verbs"]),
     )

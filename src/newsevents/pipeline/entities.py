@@ -100,11 +100,20 @@ class Group:
     def name(self) -> str:
         if self.actor:
             return self.actor.name
-        return max((_lookup_form(c.text) for c in self.candidates), key=lambda s: (len(s), s))
+        # A place's name drops its place word ("Panjgur district"); a unit's keeps it
+        # ("Southern Military District").
+        form = _lookup_form if self._voted_type() == "LOCATION" else _spaced
+        return max((form(c.text) for c in self.candidates), key=lambda s: (len(s), s))
 
     def type(self) -> str:
         if self.actor:
             return self.actor.type
+        kind = self._voted_type()
+        if kind == "ORGANIZATION" and _is_armed_group(self.name()):
+            return "ARMED_GROUP"
+        return kind
+
+    def _voted_type(self) -> str:
         # The words around a mention say more than NER's guess from the name alone,
         # which often reads a place it has not seen ("Zamfara", "Goris") as a person:
         # a mention with a hint counts HINT_WEIGHT times, and hints break ties.
@@ -116,10 +125,7 @@ class Group:
                 hinted[c.hint] += 1
             else:
                 votes[NER_TYPES.get(c.label, "OTHER")] += 1
-        kind = max(votes, key=lambda k: (votes[k], hinted[k], k == "PERSON", k))
-        if kind == "ORGANIZATION" and _is_armed_group(self.name()):
-            return "ARMED_GROUP"
-        return kind
+        return max(votes, key=lambda k: (votes[k], hinted[k], k == "PERSON", k))
 
     def key(self) -> str:
         return name_key(self.name())
@@ -300,7 +306,9 @@ _ITEM_BEFORE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’-]*(?: +(?:(?:de|del|da|do|al|el) +)?[A-Z][\w'’-]*)*"
     r"(?P<sep> *, +(?:and +|or +)?| +(?:and|or) +)$"
 )
-_ITEM_AFTER = re.compile(r" *,| +(?:and|or) ")
+# Another item after a name: ", Toretsk", ", and", " or". A comma before a lower-case
+# word closes an apposition instead ("the commander in Jere, Modu Bulama, told").
+_ITEM_AFTER = re.compile(r" *, +(?:and |or |[A-Z\d])| +(?:and|or) ")
 
 
 def _list_head(text: str, start: int, end: int) -> int:
@@ -725,6 +733,11 @@ def _bare_proper_noun(token: Any) -> bool:
     """Whether `token` is a proper noun in capitals that NER left out of every name,
     within the sentence (a capital after a full stop says nothing)."""
     return _capitalized_proper_noun(token) and token.ent_iob_ == "O" and not token.is_sent_start
+
+
+def _spaced(text: str) -> str:
+    """The name with one space between its words (a mention may run over a line break)."""
+    return " ".join(text.split())
 
 
 def _lookup_form(text: str) -> str:

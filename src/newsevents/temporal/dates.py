@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from newsevents.knowledge import boilerplate
+from newsevents.knowledge import boilerplate, time_words
 from newsevents.limits import EARLIEST_DATE, LATEST_DATE
 
 # Ages ("7-year-old", "11-month-old") look like dates and numbers to spaCy; they are
@@ -256,8 +256,21 @@ _LEDE_WEEKDAY = re.compile(
 )
 
 
+# Words between a report verb and its weekday: "told Reuters on", "said in a statement on".
+_REPORT_GAP = 5
+
+
 def lede_weekday(body: str) -> int | None:
-    """The weekday the lede (the first line) dates its news with: "... on Tuesday"."""
+    """The weekday of the report the lede (the first line) gives: the weekday after a
+    report verb ("..., two security sources told Reuters on Thursday"), else its first
+    weekday ("... said on Tuesday"; "Militants attacked ... on Tuesday")."""
     first_line = body.lstrip().split("\n", 1)[0]
-    match = _LEDE_WEEKDAY.search(first_line)
-    return WEEKDAYS.index(match.group(1).lower()) if match else None
+    found = list(_LEDE_WEEKDAY.finditer(first_line))
+    if not found:
+        return None
+    verbs = time_words().report_verbs
+    for match in found:
+        before = re.findall(r"[\w'’]+", first_line[: match.start()])[-_REPORT_GAP - 1 :]
+        if any(word.lower() in verbs for word in before):
+            return WEEKDAYS.index(match.group(1).lower())
+    return WEEKDAYS.index(found[0].group(1).lower())
