@@ -558,3 +558,28 @@ def test_a_quotation_closes_at_its_paragraphs_end_unless_the_next_goes_on() -> N
 
     text = 'He said: "One.\n\nNo quote here.\n\n"Two\n\n"three." And “four”.'
     assert [text[s:e] for s, e in quotations(text)] == ['"One.', '"Two\n\n"three."', "“four”"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A date's day or year is no count, however the parse hangs it.
+        ("March 4, 2023: Commander killed in Aleppo.", []),
+        ("Two soldiers were wounded in a clash near the river on Monday morning, 11 March 2024.",
+         [("injured", 2, 2)]),
+        ("The rebels have staged several major attacks, including the 2014 Bama barracks "
+         "massacre in which 90 people were killed.", [("killed", 90, 90)]),
+        ("Police said on Friday 14 people had been killed.", [("killed", 14, 14)]),
+        # Nobody is no figure of one.
+        ("The next day, rebels fired rockets at the airbase; no one was hurt, officials said.",
+         []),
+        # A list item with a clause of its own counts another fact.
+        ("Troops have neutralized 20 fighters this year, including eight killed in clashes, "
+         "ten who surrendered and two captured.", [("killed", 20, 20), ("killed", 8, 8)]),
+    ],
+)  # fmt: skip
+def test_figures_that_count_no_victims_are_left_out(
+    body: str, expected: list[tuple[str, int, int]]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max) for c in claims] == expected

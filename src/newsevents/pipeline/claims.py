@@ -25,7 +25,7 @@ from newsevents.pipeline.quotations import quotation_at, quotations
 from newsevents.schema import CasualtyClaim, Event, Evidence
 from newsevents.schema.extractions import claim_day
 from newsevents.schema.spans import Phrase
-from newsevents.temporal.dates import AGE
+from newsevents.temporal.dates import AGE, MONTHS
 from newsevents.temporal.event_dates import (
     clause_verb,
     reporting_verb,
@@ -399,6 +399,7 @@ def figures(outcome: Any) -> list[Figure]:
         own = [
             c for c in _conjuncts(head)
             if not _counts_another_outcome(c, outcome) and not (ranged and c.like_num)
+            and not _clause_of_its_own(c)
         ]  # fmt: skip
         for noun in [head, *own, *parts]:
             figure = first if noun is head else _figure(noun)
@@ -625,10 +626,14 @@ def _included(head: Any) -> list[Any]:
                     # "..., and more than 130,000 people evacuated": a conjunct with a
                     # clause of its own is another fact, not part of the breakdown.
                     parts = [pobj, *_conjuncts(pobj)]
-                    found += [p for p in parts if not any(
-                        c.dep_ in ("acl", "relcl") and not outcome_of(c) for c in p.children
-                    )]  # fmt: skip
+                    found += [p for p in parts if not _clause_of_its_own(p)]
     return found
+
+
+def _clause_of_its_own(noun: Any) -> bool:
+    """ "..., and more than 130,000 people evacuated", "six killed, nine who surrendered":
+    a noun of a list with a clause of its own, on no outcome word, counts another fact."""
+    return any(c.dep_ in ("acl", "relcl") and not outcome_of(c) for c in noun.children)
 
 
 def _figure(noun: Any) -> Figure | None:
@@ -652,6 +657,10 @@ def _figure(noun: Any) -> Figure | None:
     lemma = noun.lemma_.lower()
     if lemma in lexicon.not_victims or AGE.search(noun.text):
         return None
+    if number is not None and _part_of_a_date(number, noun):
+        return None
+    if any(c.lower_ in NEGATIONS for c in (number or noun).children if c.dep_ == "det"):
+        return None  # "no one was hurt": nobody is counted
     if number is None:
         vague = lexicon.vague.get(noun.lower_)
         if vague:  # "dozens of people"
@@ -684,6 +693,22 @@ def _figure(noun: Any) -> Figure | None:
     return Figure(
         low, high, qualifier, _victims(victims_noun, number), _group(noun), number, figure_span
     )
+
+
+NEGATIONS = frozenset({"no"})
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _part_of_a_date(number: Any, noun: Any) -> bool:
+    """ "July 31, 2024: Haniyeh killed", "on Tuesday morning, 12 March", "the 2015
+    Garissa attack": the day or the year of a date, which the parse may hang on a noun
+    like a count. ("said on Friday 14 people were killed" keeps its 14: the noun counted
+    there is no date.)"""
+    if number.ent_type_ not in ("DATE", "TIME"):
+        return False
+    if noun.ent_type_ in ("DATE", "TIME") or noun.lower_.rstrip(".") in MONTHS:
+        return True
+    return _YEAR.fullmatch(number.text) is not None
 
 
 def _vague_multiplier(noun: Any) -> tuple[Any, int]:
