@@ -706,8 +706,10 @@ def _part_of_a_date(number: Any, noun: Any) -> bool:
     there is no date.)"""
     if number.ent_type_ not in ("DATE", "TIME"):
         return False
-    if noun.ent_type_ in ("DATE", "TIME") or noun.lower_.rstrip(".") in MONTHS:
-        return True
+    if noun.lower_.rstrip(".") in MONTHS or (noun != number and noun.ent_type_ in ("DATE", "TIME")):
+        return (
+            True  # "July 31", "morning, 12 March" (a toll "between 25 and 30" may read as a date)
+        )
     return _YEAR.fullmatch(number.text) is not None
 
 
