@@ -583,3 +583,18 @@ def test_figures_that_count_no_victims_are_left_out(
 ) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min, c.count_max) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase"),
+    [
+        ("The French-run Al Amal clinic in Gao said it had treated 12 wounded people.",
+         "French-run Al Amal clinic in Gao"),
+        ("The Swiss-funded Hope hospital in Goma said it had received 23 wounded people.",
+         "Swiss-funded Hope hospital in Goma"),
+    ],
+)  # fmt: skip
+def test_a_claimant_phrase_starts_at_a_word_start(body: str, phrase: str) -> None:
+    # The parse hangs "French -" away from the hospital; the phrase keeps the word whole.
+    (claim,), _, _ = claims_of(body)
+    assert claim.claimant_text == phrase

@@ -675,3 +675,14 @@ def test_a_military_unit_is_an_organization_named_in_full() -> None:
         by_name(entities_of("Raid", "Gunmen raided a village in Sangu district."))["Sangu"].type
         == "LOCATION"
     )
+
+
+def test_a_name_after_a_named_unit_and_a_comma_is_its_region() -> None:
+    found = by_name(entities_of("Ambush", (
+        "Rebels ambushed a patrol in Tolikara regency, Highland Papua, on Saturday. "
+        "Gunmen raided a camp in Kotile sub-county, Garba Tula, on Monday. "
+        "The governor of the province, Yusuf Omar, said the road was closed."
+    )))  # fmt: skip
+    assert found["Highland Papua"].type == "LOCATION"
+    assert found["Garba Tula"].type == "LOCATION"
+    assert found["Yusuf Omar"].type == "PERSON"  # a place word after no name: a role

@@ -1217,7 +1217,16 @@ def noun_phrase(head: Any) -> Span:
         words = words[1:]
     while len(words) > 1 and words[-1].is_punct:
         words = words[:-1]
-    return _span(words[0], words[-1])
+    # A phrase starts at a word's start: "Italian-run Emergency hospital", where a
+    # broken parse hangs "Italian -" elsewhere and the subtree starts at "run".
+    doc, first = head.doc, words[0].i
+    while first > 0 and not doc[first - 1].whitespace_ and _joins(doc[first - 1]):
+        first -= 1
+    return _span(doc[first], words[-1])
+
+
+def _joins(token: Any) -> bool:
+    return token.text in ("-", "–") or token.is_alpha or token.like_num
 
 
 def _inside_prep(token: Any, phrase: Any) -> bool:

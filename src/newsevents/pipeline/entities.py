@@ -289,7 +289,18 @@ def type_hint(text: str, start: int, end: int) -> str | None:
         return "LOCATION"
     if _opens_a_list_of_places(before):
         return "LOCATION"
+    if _after_a_named_unit(text[max(0, head - 60) : head].split()):
+        return "LOCATION"
     return None
+
+
+def _after_a_named_unit(words: list[str]) -> bool:
+    """ "Intan Jaya regency, Central Papua", "Lafey sub-county, Mandera": a name right
+    after a named unit and a comma is the region it lies in ("the governor of the
+    province, Ali Khan" names no unit: its place word follows no name)."""
+    if len(words) < 2 or not words[-1].endswith(","):
+        return False
+    return words[-2][:1].isupper() and _place_word(words[-1][:-1].lower(), plural=False)
 
 
 # A name followed by what it is: "Bukavu, the capital of South Kivu", "Misrata, a city
