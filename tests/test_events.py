@@ -459,3 +459,21 @@ def test_statements_of_different_people_are_different_acts() -> None:
         "Sharif condemned the killings in a statement.",
     )
     assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE"]
+
+
+def test_arrests_and_protests_stand_by_their_place_or_day_whoever_does_them() -> None:
+    arrests, _ = events_of("News", "Police arrested three suspects in Gao on Sunday.")
+    assert [(e.type, e.mode, e.date) for e in arrests] == [
+        ("COERCE", "arrest", dt.date(2024, 1, 28))
+    ]
+    protests, _ = events_of("News", "Hundreds of people protested outside the ministry on Friday.")
+    assert [(e.type, e.date) for e in protests] == [("PROTEST", dt.date(2024, 1, 26))]
+    # A meeting is an interaction between named actors: unnamed ones make none.
+    assert events_of("News", "Officials met in the capital on Friday.")[0] == []
+
+
+def test_a_wire_clock_time_in_four_digits_is_no_year() -> None:
+    body = ("Residents heard three explosions shortly after 10 p.m. (2000 GMT) on Saturday "
+            "and militiamen shelled the market in Omdurman.")  # fmt: skip
+    (event,), _ = events_of("News", body)
+    assert event.type == "ASSAULT" and event.date != dt.date(2000, 1, 1)

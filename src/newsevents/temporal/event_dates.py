@@ -62,6 +62,8 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
     for ent in ents:
         if ent.label_ not in ("DATE", "TIME") or AGE.search(ent.text) or _in_dateline(ent):
             continue
+        if _clock_time(ent):
+            continue
         if found and ent.label_ == "DATE" and _YEAR.fullmatch(ent.text):
             gap = doc[found[-1].end : ent.start]
             if all(t.is_punct and t.text == "," for t in gap) and len(gap) <= 1:
@@ -69,6 +71,17 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
                 continue
         found.append(ent)
     return found
+
+
+# "10 p.m. (2000 GMT)", "at 1430 UTC": a wire story's clock time in four digits is no year.
+_ZONES = frozenset({"gmt", "utc", "hrs", "hours", "local", "z"})
+
+
+def _clock_time(ent: Any) -> bool:
+    """Whether the entity is a four-digit clock time with its zone ("2000 GMT")."""
+    doc = ent.doc
+    words = [t.lower_ for t in ent] + ([doc[ent.end].lower_] if ent.end < len(doc) else [])
+    return bool(_YEAR.fullmatch(ent[0].text)) and len(words) > 1 and words[1] in _ZONES
 
 
 def _in_dateline(ent: Any) -> bool:

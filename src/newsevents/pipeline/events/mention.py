@@ -73,13 +73,20 @@ class Mention:
         """Enough to stand as an event. An attack may be known only by its place or
         day; a meeting, demand or condemnation is an interaction between named actors
         ("he visited the district hospital" is not one, dev 02_poonch)."""
-        if self.type == "ASSAULT" or self.mode == "ceasefire":
+        if self.type in ON_THE_GROUND or self.mode == "ceasefire":
             # A ceasefire taking effect on a day is an event even when the text names
             # its parties only elsewhere ("the truce took effect on November 27").
             # A day named but not resolvable ("on Thursday", no publication date)
             # anchors it too.
             return bool(self.actors or self.targets or self.locations or self.date or self.weekdays)
         return bool(self.actors or self.targets)
+
+
+# Types of acts on the ground, which stand as events by their place or day whoever does
+# them ("police arrested three suspects in Kabul on Sunday", "hundreds protested in the
+# capital on Friday"), unlike interactions between named actors (meetings, demands,
+# condemnations). Not MOBILIZE: its words also tell of people evacuated and aid sent.
+ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 # An event whose last possible day is this long before publication is recalled as
