@@ -995,6 +995,11 @@ def _resolve(
     entity = entity or index.head_entity(phrase, tokens)
     entity = entity or _body_of_role(phrase, index) or index.referred_to([phrase])
     entity = entity or _named_after_comma(phrase, index)
+    if entity is None and (fuller := _described_before(phrase)) is not None:
+        # "the official said" after "a Pakistani security official told AFP": as for a
+        # pronoun, the words written here when they stand for a name, else the fuller ones.
+        named, where = _resolve(fuller, index, previous_person)
+        return named, where if named is None else noun_phrase(phrase)
     if entity is not None and entity.type == "LOCATION":
         if phrase.lemma_.lower() in claim_lexicon().lay_people:
             return None, noun_phrase(phrase)  # "a resident of Beit Lahia" is no village
@@ -1003,6 +1008,43 @@ def _resolve(
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
+# How far back (in tokens) "the official" looks for the official described in full.
+_DESCRIBED_WITHIN = 300
+
+
+def _described_before(phrase: Any) -> Any | None:
+    """The fuller phrase a bare "the <noun>" refers back to, in the sentences before:
+    "a Pakistani security official told AFP ... the official said", "the city's
+    Emergency Medicine Centre says ... the centre said", "CISC, a rights group, ... The
+    group said" (an apposition stands for the name it describes). None when the noun
+    has words of its own or nothing before describes it."""
+    if phrase.tag_ != "NN" or [c.lower_ for c in phrase.children] != ["the"]:
+        return None
+    lemma, doc = phrase.lemma_.lower(), phrase.doc
+    for token in reversed(doc[max(0, phrase.sent.start - _DESCRIBED_WITHIN) : phrase.sent.start]):
+        if token.lemma_.lower() != lemma or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        described = token.pos_ == "PROPN" or any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") for c in token.children
+        )
+        if described:
+            return token.head if token.dep_ == "appos" else _name_before(token) or token
+    return None
+
+
+def _name_before(token: Any) -> Any | None:
+    """The name a description stands beside as an apposition the parse missed: "the
+    Observatory for Peace (OFP), a Malian rights group": Peace."""
+    doc, i = token.doc, token.left_edge.i - 1
+    if i < 1 or doc[i].text != "," or token.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "late Monday, a security official told AFP": a subject, no aside
+    i -= 1
+    if doc[i].text == ")":  # past the bracketed short name
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    named = i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in ("DATE", "TIME")
+    return doc[i] if named else None
 
 
 def _the_document(phrase: Any) -> bool:
