@@ -625,3 +625,16 @@ def test_the_noun_said_refers_back_to_the_phrase_that_described_it(
     assert names.get(last.claimant or "", last.claimant) == claimant
     if text is not None:
         assert last.claimant_text == text
+
+
+def test_an_unnamed_role_in_the_lede_is_the_person_named_later_with_that_role() -> None:
+    body = (
+        "At least 11 people were killed in the siege, a police spokesman said. The attack "
+        "began late on Saturday, police spokesman Ali Hassan Warsame told reporters."
+    )
+    (claim,), names, _ = claims_of(body)
+    assert names.get(claim.claimant or "") == "Ali Hassan Warsame"
+    assert claim.claimant_text == "a police spokesman"  # as written where the figure is
+    # Another role's spokesman is someone else.
+    (claim,), _, _ = claims_of(body.replace("a police spokesman", "an army spokesman"))
+    assert claim.claimant is None

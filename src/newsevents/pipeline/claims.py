@@ -1000,6 +1000,11 @@ def _resolve(
         # pronoun, the words written here when they stand for a name, else the fuller ones.
         named, where = _resolve(fuller, index, previous_person)
         return named, where if named is None else noun_phrase(phrase)
+    if entity is None and (later := _named_later(phrase)) is not None:
+        # "..., a police spokesman said." then "police spokesman Ali Warsame told ...".
+        named, _ = _resolve(later, index, previous_person)
+        if named is not None:
+            return named, noun_phrase(phrase)
     if entity is not None and entity.type == "LOCATION":
         if phrase.lemma_.lower() in claim_lexicon().lay_people:
             return None, noun_phrase(phrase)  # "a resident of Beit Lahia" is no village
@@ -1029,6 +1034,30 @@ def _described_before(phrase: Any) -> Any | None:
         )
         if described:
             return token.head if token.dep_ == "appos" else _name_before(token) or token
+    return None
+
+
+def _named_later(phrase: Any) -> Any | None:
+    """The person a lede's unnamed "a police spokesman" turns out to be, named with the
+    same role in the sentences after it ("police spokesman Ali Warsame told reporters",
+    "Ali Warsame, a police spokesman"): the name's head token, or None. The role's own
+    words ("police") must stand with it there: "an army spokesman" is not the police's."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in phrase.children):
+        return None
+    if phrase.lemma_.lower() not in claim_lexicon().speaker_roles:
+        return None
+    words = {c.lower_ for c in phrase.children if c.dep_ in ("compound", "amod")}
+    doc, lemma = phrase.doc, phrase.lemma_.lower()
+    for token in doc[phrase.sent.end : phrase.sent.end + _DESCRIBED_WITHIN]:
+        if token.lemma_.lower() != lemma or token.dep_ not in ("compound", "appos"):
+            continue
+        name = token.head
+        if name.ent_type_ != "PERSON":
+            continue
+        near = {t.lower_ for t in doc[max(0, token.i - 3) : token.i]}
+        near |= {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if words <= near:
+            return name
     return None
 
 
