@@ -662,27 +662,24 @@ def test_a_name_after_in_place_and_a_comma_is_the_role_holder_not_a_second_place
     assert {places[n].type for n in ("Kaduna", "Zaria", "Kafanchan")} == {"LOCATION"}
 
 
-def test_a_military_unit_is_an_organization_named_in_full() -> None:
-    found = by_name(entities_of("Clash", (
-        "Brigadier General Tomas Reyes, commander of the 4th Infantry Division, said troops "
-        "of the 58th Infantry Battalion clashed with rebels. He spoke at the headquarters of "
-        "the Northern Military District."
-    )))  # fmt: skip
-    assert found["4th Infantry Division"].type == "ORGANIZATION"
-    assert found["Northern Military District"].type == "ORGANIZATION"
-    # A place keeps dropping its place word from its name.
-    assert (
-        by_name(entities_of("Raid", "Gunmen raided a village in Sangu district."))["Sangu"].type
-        == "LOCATION"
-    )
-
-
-def test_a_name_after_a_named_unit_and_a_comma_is_its_region() -> None:
-    found = by_name(entities_of("Ambush", (
-        "Rebels ambushed a patrol in Tolikara regency, Highland Papua, on Saturday. "
-        "Gunmen raided a camp in Kotile sub-county, Garba Tula, on Monday. "
-        "The governor of the province, Yusuf Omar, said the road was closed."
-    )))  # fmt: skip
-    assert found["Highland Papua"].type == "LOCATION"
-    assert found["Garba Tula"].type == "LOCATION"
-    assert found["Yusuf Omar"].type == "PERSON"  # a place word after no name: a role
+@pytest.mark.parametrize(
+    ("body", "types"),
+    [
+        # A military formation is an organization, named in full.
+        ("Brigadier General Tomas Reyes, commander of the 4th Infantry Division, said troops "
+         "clashed with rebels. He spoke at the headquarters of the Northern Military District.",
+         {"4th Infantry Division": "ORGANIZATION", "Northern Military District": "ORGANIZATION"}),
+        # A place keeps dropping its place word from its name.
+        ("Gunmen raided a village in Sangu district.", {"Sangu": "LOCATION"}),
+        # A name after a named unit and a comma is its region; after an unnamed one, a role.
+        ("Rebels ambushed a patrol in Tolikara regency, Highland Papua, on Saturday. Gunmen "
+         "raided a camp in Kotile sub-county, Garba Tula, on Monday. The governor of the "
+         "province, Yusuf Omar, said the road was closed.",
+         {"Highland Papua": "LOCATION", "Garba Tula": "LOCATION", "Yusuf Omar": "PERSON"}),
+    ],
+)  # fmt: skip
+def test_units_and_their_regions_are_typed_by_the_words_around_them(
+    body: str, types: dict[str, str]
+) -> None:
+    found = by_name(entities_of("News", body))
+    assert {name: found[name].type for name in types} == types
