@@ -27,6 +27,7 @@ from newsevents.schema.extractions import claim_day
 from newsevents.schema.spans import Phrase
 from newsevents.temporal.dates import AGE, MONTHS
 from newsevents.temporal.event_dates import (
+    YEAR,
     clause_verb,
     reporting_verb,
     sentence_dates,
@@ -696,7 +697,6 @@ def _figure(noun: Any) -> Figure | None:
 
 
 NEGATIONS = frozenset({"no"})
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _part_of_a_date(number: Any, noun: Any) -> bool:
@@ -706,11 +706,10 @@ def _part_of_a_date(number: Any, noun: Any) -> bool:
     there is no date.)"""
     if number.ent_type_ not in ("DATE", "TIME"):
         return False
-    if noun.lower_.rstrip(".") in MONTHS or (noun != number and noun.ent_type_ in ("DATE", "TIME")):
-        return (
-            True  # "July 31", "morning, 12 March" (a toll "between 25 and 30" may read as a date)
-        )
-    return _YEAR.fullmatch(number.text) is not None
+    # A number alone may read as a date too ("the toll was between 25 and 30"): only one
+    # on a date's noun ("July 31", "morning, 12 March") or a year is a date's.
+    on_a_date = noun != number and noun.ent_type_ in ("DATE", "TIME")
+    return on_a_date or noun.lower_.rstrip(".") in MONTHS or bool(YEAR.fullmatch(number.text))
 
 
 def _vague_multiplier(noun: Any) -> tuple[Any, int]:
@@ -1013,8 +1012,9 @@ def _resolve(
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
-# How far back (in tokens) "the official" looks for the official described in full.
-_DESCRIBED_WITHIN = 300
+# How far (in tokens) "the official" looks back, and "a police spokesman" ahead, for the
+# phrase that says who they are.
+_REFERENCE_WITHIN = 300
 
 
 def _described_before(phrase: Any) -> Any | None:
@@ -1026,7 +1026,7 @@ def _described_before(phrase: Any) -> Any | None:
     if phrase.tag_ != "NN" or [c.lower_ for c in phrase.children] != ["the"]:
         return None
     lemma, doc = phrase.lemma_.lower(), phrase.doc
-    for token in reversed(doc[max(0, phrase.sent.start - _DESCRIBED_WITHIN) : phrase.sent.start]):
+    for token in reversed(doc[max(0, phrase.sent.start - _REFERENCE_WITHIN) : phrase.sent.start]):
         if token.lemma_.lower() != lemma or token.pos_ not in ("NOUN", "PROPN"):
             continue
         described = token.pos_ == "PROPN" or any(
@@ -1048,7 +1048,7 @@ def _named_later(phrase: Any) -> Any | None:
         return None
     words = {c.lower_ for c in phrase.children if c.dep_ in ("compound", "amod")}
     doc, lemma = phrase.doc, phrase.lemma_.lower()
-    for token in doc[phrase.sent.end : phrase.sent.end + _DESCRIBED_WITHIN]:
+    for token in doc[phrase.sent.end : phrase.sent.end + _REFERENCE_WITHIN]:
         if token.lemma_.lower() != lemma or token.dep_ not in ("compound", "appos"):
             continue
         name = token.head

@@ -64,7 +64,7 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
             continue
         if _clock_time(ent):
             continue
-        if found and ent.label_ == "DATE" and _YEAR.fullmatch(ent.text):
+        if found and ent.label_ == "DATE" and YEAR.fullmatch(ent.text):
             gap = doc[found[-1].end : ent.start]
             if all(t.is_punct and t.text == "," for t in gap) and len(gap) <= 1:
                 found[-1] = doc[found[-1].start : ent.end]
@@ -80,8 +80,8 @@ _ZONES = frozenset({"gmt", "utc", "hrs", "hours", "local", "z"})
 def _clock_time(ent: Any) -> bool:
     """Whether the entity is a four-digit clock time with its zone ("2000 GMT")."""
     doc = ent.doc
-    words = [t.lower_ for t in ent] + ([doc[ent.end].lower_] if ent.end < len(doc) else [])
-    return bool(_YEAR.fullmatch(ent[0].text)) and len(words) > 1 and words[1] in _ZONES
+    after = ent[1] if len(ent) > 1 else doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.lower_ in _ZONES and bool(YEAR.fullmatch(ent[0].text))
 
 
 def _in_dateline(ent: Any) -> bool:
@@ -96,7 +96,7 @@ def _in_dateline(ent: Any) -> bool:
     )
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+YEAR = re.compile(r"(?:19|20)\d{2}")  # a year as news writes it
 
 
 REPORTING = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "claim",

@@ -128,11 +128,11 @@ def _first_hit(
 
 
 _CHUNK = 1 << 20  # pairs decoded at once (16 MiB of positions)
-# Pairs gathered from the bands before repeats are dropped: at least this many, and at
-# least as many as are already kept, so each kept pair is re-sorted a few times at most.
+# Pairs gathered from the bands before those already kept are dropped: at least
+# _MERGE_AT, and at least a _KEPT_SHARE-th of the kept ones, so a merge (which copies the
+# kept pairs once) comes a bounded number of times per doubling, and few pending pairs
+# are held beside the kept ones.
 _MERGE_AT = 1 << 20
-# Pending pairs are merged once they are a _KEPT_SHARE-th of the kept ones (or _MERGE_AT):
-# a merge then copies the kept pairs once, and holds few pending pairs beside them.
 _KEPT_SHARE = 4
 _BLOCK_KEYS = 1 << 18  # band keys sorted in one call: 2 MiB, and about 10 MiB with their ranks
 
