@@ -674,3 +674,59 @@ def test_an_entry_opened_by_a_clock_and_a_colon_goes_on_to_the_next() -> None:
     )
     dated = {e.type: e.date for e in draft.events}
     assert dated.get("REQUEST") == dated.get("ACCUSE") == dt.date(2023, 5, 11), dated
+
+
+@pytest.mark.parametrize(
+    ("after", "trigger"),
+    [
+        # The parser reads "after a bomb ..." as a phrase and hangs "wounded", a verb with
+        # no subject of its own, on "came".
+        (
+            "a bomb attack on a road near the border, also in the region, wounded four civilians",
+            "wounded",
+        ),
+        # ... or reads "after the Force" as a phrase and "and ... overran" as coordinated.
+        ("the Popular Defence Force and allied militias overran an army outpost", "overran"),
+    ],
+)
+def test_a_clause_the_parser_misread_after_came_is_dated_before_the_told_event(
+    after: str, trigger: str
+) -> None:
+    draft = draft_of(
+        "Militants ambushed an army patrol near Ayorou on Monday, killing seven soldiers. "
+        "On Tuesday, the army said it had hit the militants' camps. "
+        f"Residents said the ambush came two days after {after}."
+    )
+    assert event(draft, "ambushed").date == dt.date(2023, 5, 8)
+    # Two days before Monday's ambush, the occurrence "the ambush" names: not counted
+    # from Tuesday, the day told last, and the ambush itself is not moved.
+    assert event(draft, trigger).date == dt.date(2023, 5, 6)
+    # "a bomb ... wounded", "the Force and allied militias overran": one occurrence each.
+    assert [e.date for e in draft.events].count(dt.date(2023, 5, 6)) == 1
+
+
+def test_the_subject_of_a_misread_clause_is_the_clauses_occurrence() -> None:
+    draft = draft_of(
+        "A drone strike hit a truck near Al-Qaim late on Tuesday, killing four fighters. "
+        "The strike came two days after a drone attack on Ain al-Asad air base, also in "
+        "Anbar, wounded two soldiers and a contractor."
+    )
+    assert [(e.trigger, e.date) for e in draft.events] == [
+        ("hit", dt.date(2023, 5, 9)),
+        ("wounded", dt.date(2023, 5, 7)),
+    ]
+
+
+def test_a_shift_from_a_definite_noun_counts_from_the_occurrence_it_names() -> None:
+    draft = draft_of(
+        "Gunmen attacked a bus in Mandera on Monday, killing nine passengers. Kenya's "
+        "interior minister condemned the attack on Tuesday. Two days after the attack, "
+        "police arrested four suspects in the town."
+    )
+    assert event(draft, "arrested").date == dt.date(2023, 5, 10)
+
+
+def test_a_place_the_parser_took_for_a_verb_does_not_keep_the_day_from_the_event() -> None:
+    # "Sagaing" tagged VBG: "on Thursday night" hangs on it, not on "bombed".
+    draft = draft_of("A jet bombed a school in Sagaing on Thursday night, killing 14 people.")
+    assert event(draft, "bombed").date == THURSDAY

@@ -36,7 +36,7 @@ def date_words(ent: Any, trigger: Any) -> str | None:
         return ent.text
     if following in ("after", "before"):
         word = doc[ent.end]
-        if word.dep_ == "prep":
+        if word.dep_ == "prep" and misread_clause(word) is None:
             objects = [c for c in word.children if c.dep_ == "pobj"]
             if any(trigger in o.subtree for o in objects):
                 return None
@@ -99,6 +99,9 @@ def _in_dateline(ent: Any) -> bool:
 YEAR = re.compile(r"(?:19|20)\d{2}")  # a year as news writes it
 
 
+# spaCy's labels of names: a word inside one is no verb, whatever its tag.
+PLACE_OR_NAME = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
 REPORTING = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "claim",
                        "quote", "write", "post", "note", "declare"})  # fmt: skip
 
@@ -127,10 +130,12 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
             if ancestor.lemma_.lower() in REPORTING or (
                 ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
                 and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
+                and ancestor.ent_type_ not in PLACE_OR_NAME
             ):  # fmt: skip
                 # A date belongs to its own clause ("since ... began in October"); a
                 # participle on a noun is no clause of its own ("struck planes flying
-                # into the airport on Monday").
+                # into the airport on Monday"), nor is a name the parser took for a
+                # verb ("bombed a school in Sagaing on Thursday": "Sagaing" as VBG).
                 break
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(ent)
@@ -194,9 +199,46 @@ def after_clause_trigger(ent: Any, triggers: list[Any]) -> Any | None:
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ("after", "before"):
         return None  # "came a day after ...": the shift stands right before its clause
+    misread = misread_clause(doc[ent.end])
+    if misread is not None:
+        if misread in triggers:
+            return misread
+        span = range(doc[ent.end].i + 1, misread.right_edge.i + 1)
+        inside = [t for t in triggers if t.i in span]
+        return inside[0] if inside else None
     for clause_verb_ in (c for c in verb.children if c.dep_ == "advcl" and _marked_after(c)):
         inside = [t for t in triggers if t in clause_verb_.subtree]
         return inside[0] if inside else None
+    return None
+
+
+def misread_clause(word: Any) -> Any | None:
+    """The verb of the clause an "after" or "before" opens, where the parser read the
+    clause's subject as the preposition's object and hung its verb on the main verb:
+    "The strike came two days after a drone attack on the base, also in the province,
+    wounded two soldiers" (a verb in the past with no subject of its own, nothing
+    coordinating it and nothing marking a clause of its own); "came a day after the
+    Popular Defence Force and allied militias overran an outpost" (a subject after
+    "after", an "and" with no comma before it). None where "after" heads a phrase:
+    "retaliated two days after the attack and killed five" coordinates two verbs of one
+    subject."""
+    if word.dep_ != "prep" or word.lower_ not in ("after", "before"):
+        return None
+    doc, head = word.doc, word.head
+    for verb in head.children:
+        if verb.dep_ not in ("conj", "advcl") or verb.i < word.i or verb.tag_ != "VBD":
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            continue  # a clause of its own: "..., after which rebels took the town"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        joins = [c for c in head.children if c.dep_ == "cc" and word.i < c.i < verb.i]
+        if not subjects and not joins:
+            return verb
+        if (
+            subjects and joins and all(s.i > word.i for s in subjects)
+            and doc[joins[0].i - 1].text != ","
+        ):  # fmt: skip
+            return verb
     return None
 
 
@@ -320,7 +362,8 @@ def verb_dates(verb: Any, dates: list[Any]) -> list[Any]:
 
 def coordinated(verb: Any) -> set[Any]:
     """The verbs joined with `verb` by "and" ("summoned the ambassador on Wednesday and
-    cancelled a planned visit"): one clause, one time."""
+    cancelled a planned visit"): one clause, one time. Not a clause's verb the parser
+    hung on the main verb (`misread_clause`): "came two days after a bomb ... wounded"."""
     head = verb
     while head.dep_ == "conj" and head.head != head:
         head = head.head
@@ -328,8 +371,9 @@ def coordinated(verb: Any) -> set[Any]:
     while stack:
         word = stack.pop()
         group.add(word)
-        stack += [c for c in word.children if c.dep_ == "conj"]
-    return group
+        misread = {misread_clause(c) for c in word.children if c.dep_ == "prep"}
+        stack += [c for c in word.children if c.dep_ == "conj" and c not in misread]
+    return group if verb in group else {verb}
 
 
 def when_clause_head(verb: Any) -> Any | None:

@@ -26,7 +26,7 @@ from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events.aggregates import is_aggregate, running_total
 from newsevents.pipeline.events.anchoring import date_from_story
-from newsevents.pipeline.events.dating import date_mentions, day_named
+from newsevents.pipeline.events.dating import date_mentions, day_named, told_occurrence_day
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
 from newsevents.pipeline.events.merging import _merge, _one_statement
 from newsevents.pipeline.events.roles import EntityIndex, _mention
@@ -118,16 +118,24 @@ def _events(
     incident (anchors for an undated article)."""
     mentions: list[Mention] = []
     previous: dt.date | None = None
+    # Days the text gave occurrences: "two days after the attack" counts from the
+    # attack's. By word, the last one ("strike"); by type, the first ("ASSAULT"), as
+    # "the attack" with no word told before is the story's own, told in its lead.
+    days_told: dict[str, dt.date] = {}
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     for sent in draft.nlp.sents:
         dates = sentence_dates(sent, doc_ents)
-        told, named = _sentence_mentions(sent, dates, index, reference, previous)
+        told, named = _sentence_mentions(sent, dates, index, reference, previous, days_told)
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
         # "the next day" counts from the last day the text told, event or not ("On
         # September 19, Azerbaijan launched 'measures' ... agreed the next day").
         previous = days[-1] if days else named or previous
+        for m in told:
+            if m.date and m.precision == "day":
+                days_told[m.lemma] = m.date
+                days_told.setdefault(m.type, m.date)
     events = _merge(mentions, index, reference)
     events = date_from_story(events, index, draft.text, len(draft.title), reference)
     if from_calendar:
@@ -155,9 +163,11 @@ def _sentence_mentions(
     index: EntityIndex,
     published: dt.date | None,
     previous: dt.date | None,
+    days_told: dict[str, dt.date] | None = None,
 ) -> tuple[list[Mention], dt.date | None]:
     """The sentence's event mentions, dated (`dates`: its `sentence_dates`), and the
-    single day its own words name."""
+    single day its own words name; `days_told`: the days the text gave occurrences, by
+    trigger word and by type (`told_occurrence_day`)."""
     found: list[tuple[Any, Trigger]] = []
     named = day_named(sent, dates, published)
     if _is_heading(sent):
@@ -190,7 +200,8 @@ def _sentence_mentions(
         mention = _mention(token, rule, sent, index)
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
-    date_mentions(mentions, sent, dates, published, previous, named)
+    counted_from = told_occurrence_day(sent, days_told or {})
+    date_mentions(mentions, sent, dates, published, counted_from or previous, named)
     told = [(m, t) for m, t, _ in mentions if not running_total(t, m.precision)]
     return _one_statement(told), named
 

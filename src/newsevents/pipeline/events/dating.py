@@ -84,6 +84,36 @@ def date_mentions(
             _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
 
 
+# Verbs that place a told occurrence in time against another: "the strike came two
+# days after rebels overran an outpost", "the attack took place hours after ...".
+_PLACED_BY = frozenset({"come", "follow", "happen", "occur", "take"})
+
+
+def told_occurrence_day(sent: Any, days_told: dict[str, dt.date]) -> dt.date | None:
+    """The day a shift in the sentence counts from when the sentence names, as one
+    already told, the occurrence it counts from: a definite trigger noun after "after" or
+    "before" ("Two days after the attack, police arrested four men"), or as the subject
+    that a shift places ("The strike came two days after rebels overran an outpost").
+    That occurrence's day is the last one the text gave an occurrence of its word, else
+    the first it gave one of its type, the story's own (`days_told`): not the last day the
+    text told, which may be a reaction's or another incident's. None when the sentence
+    names no such occurrence."""
+    for token in sent:
+        if not refers_back(token):
+            continue
+        head = token.head
+        shifted = (token.dep_ == "pobj" and head.lower_ in ("after", "before")) or (
+            token.dep_ == "nsubj" and head.lemma_.lower() in _PLACED_BY
+            and any(c.lower_ in ("after", "before") for c in head.subtree)
+        )  # fmt: skip
+        rule = _trigger_rule(token) if shifted else None
+        if rule is not None:
+            day = days_told.get(token.lemma_.lower()) or days_told.get(rule.type)
+            if day is not None:
+                return day
+    return None
+
+
 def day_named(sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:
     """The first single day the sentence's own date words name, if any."""
     for ent in dates:

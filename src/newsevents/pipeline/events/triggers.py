@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.knowledge import Trigger, event_lexicon
 from newsevents.pipeline.events.mention import LIGHT_VERBS
+from newsevents.temporal.event_dates import misread_clause
 
 if TYPE_CHECKING:
     from newsevents.pipeline.events.roles import EntityIndex
@@ -199,6 +200,11 @@ def _nested(token: Any, kind: str, found: list[tuple[Any, Trigger]]) -> Any | No
     agreement = _agreed_on(token, found)
     if agreement is not None:
         return agreement
+    # "came two days after a drone attack on the base wounded two soldiers": the
+    # attack is the subject of the clause's verb, which the parser took for an object.
+    clause = misread_clause(token.head) if token.dep_ == "pobj" else None
+    if clause is not None and any(t.i == clause.i and r.type == kind for t, r in found):
+        return clause
     current = token
     # A relative clause ("strikes on hideouts in the province that killed nine") may
     # sit deep in the phrase; anything else must be within two steps.
