@@ -730,3 +730,16 @@ def test_a_place_the_parser_took_for_a_verb_does_not_keep_the_day_from_the_event
     # "Sagaing" tagged VBG: "on Thursday night" hangs on it, not on "bombed".
     draft = draft_of("A jet bombed a school in Sagaing on Thursday night, killing 14 people.")
     assert event(draft, "bombed").date == THURSDAY
+
+
+def test_with_no_publication_date_a_weekdays_news_is_not_a_recalled_month_or_year() -> None:
+    draft = draft_of(
+        "Rebels stormed a school in western Uganda late Tuesday, killing at least 17 "
+        "people, police said. The attack revived memories of the June 2023 assault on a "
+        "school in Mpondwe, in which rebels killed 42 people. The group pledged allegiance "
+        "to the Islamic State in 2019 and has killed thousands of civilians in Uganda.",
+        published=None,
+    )
+    stormed = event(draft, "stormed")
+    assert (stormed.date, stormed.date_text) == (None, "late Tuesday")
+    assert event(draft, "assault").date == dt.date(2023, 6, 1)

@@ -683,3 +683,16 @@ def test_units_and_their_regions_are_typed_by_the_words_around_them(
 ) -> None:
     found = by_name(entities_of("News", body))
     assert {name: found[name].type for name in types} == types
+
+
+def test_a_known_group_after_another_countrys_name_is_another_organization() -> None:
+    found = by_name(entities_of(
+        "Toll rises",
+        "The Uganda People's Defence Force gave a toll of 19 dead. In Myanmar, the "
+        "Myanmar People's Defence Force said it had captured a town.",
+    ))  # fmt: skip
+    assert found["Uganda People's Defence Force"].type == "ORGANIZATION"
+    assert "Uganda" in found
+    # Myanmar's own group, named with its country, is still the one the gazetteer knows.
+    pdf = found["People's Defence Force (Myanmar)"]
+    assert [m.text for m in pdf.mentions] == ["People's Defence Force"]

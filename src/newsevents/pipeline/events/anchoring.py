@@ -29,7 +29,7 @@ import datetime as dt
 import re
 
 from newsevents.pipeline.events.mention import Mention
-from newsevents.pipeline.events.merging import _absorb, _compatible, _shared
+from newsevents.pipeline.events.merging import _absorb, _compatible, _shared, _week_and_period
 from newsevents.pipeline.events.roles import EntityIndex
 from newsevents.temporal.expressions import find_expressions
 from newsevents.temporal.timex import resolve
@@ -303,10 +303,12 @@ def _sentence_before(text: str, start: int) -> int:
 
 def _may_be(told: Mention, event: Mention, index: EntityIndex) -> bool:
     """Whether a definite mention may name an occurrence told before: the same type and
-    parties. Places are not compared ("the killing of the workers, who hailed from South
-    Punjab" names the killing told in Iran), nor modes ("the attack" names a raid told
-    with the abductions it brought); sharing them only counts in the choice."""
-    if told.type != event.type:
+    parties, and not one told by a weekday against one told by its month or year
+    (`merging._week_and_period`). Places are not compared ("the killing of the workers,
+    who hailed from South Punjab" names the killing told in Iran), nor modes ("the
+    attack" names a raid told with the abductions it brought); sharing them only counts
+    in the choice."""
+    if told.type != event.type or _week_and_period(told, event):
         return False
     who, whom = index.regions(told.actors), index.regions(told.targets)
     if who & index.regions(event.targets) or whom & index.regions(event.actors):

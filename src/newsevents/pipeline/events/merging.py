@@ -130,7 +130,7 @@ def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
         (a0, a1), (b0, b1) = date_span(a.date, a.precision), date_span(b.date, b.precision)
         if a1 < b0 or b1 < a0:
             return False
-    if _other_weekday(a, b) or _other_weekday(b, a):
+    if _other_weekday(a, b) or _other_weekday(b, a) or _week_and_period(a, b):
         return False
     if a.type in STATEMENT_TYPES and _other_speakers(a, b, index):
         return False
@@ -163,6 +163,21 @@ def _other_weekday(undated: Mention, dated: Mention) -> bool:
     if undated.date is not None or len(undated.weekdays) != 1 or dated.precision != "day":
         return False
     return dated.date is not None and dated.date.weekday() not in undated.weekdays
+
+
+def _week_and_period(a: Mention, b: Mention) -> bool:
+    """Whether one mention is told by a weekday its article cannot date (no publication
+    date: "stormed a school late Tuesday") and the other by a month or a year its own
+    words name ("pledged allegiance in 2019 and has killed thousands", "the June 2023
+    assault"): a weekday tells the news of the week, a named month or year an occurrence
+    the text recalls, so two occurrences."""
+    for undated, dated in ((a, b), (b, a)):
+        if (
+            undated.date is None and undated.weekdays and dated.date is not None
+            and dated.precision in ("month", "year") and dated.date_source == "explicit"
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _weekdays_named(mention: Mention) -> set[int]:
