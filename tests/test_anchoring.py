@@ -743,3 +743,26 @@ def test_with_no_publication_date_a_weekdays_news_is_not_a_recalled_month_or_yea
     stormed = event(draft, "stormed")
     assert (stormed.date, stormed.date_text) == (None, "late Tuesday")
     assert event(draft, "assault").date == dt.date(2023, 6, 1)
+
+
+RIOT = (
+    "Seventeen inmates were killed and 14 wounded in a riot that broke out late Saturday at "
+    "the Litoral prison in Guayaquil, the prison agency said on Sunday. The prison was the "
+    "scene of the deadliest massacre in the country's history on September 28, 2021, when "
+    "119 inmates were killed."
+)
+
+
+@pytest.mark.parametrize("published", [None, dt.date(2025, 9, 17)])
+def test_the_news_is_not_an_occurrence_recalled_with_its_year(
+    published: dt.date | None,
+) -> None:
+    # With no publication date the lead's sentence names a weekday, the news of the week;
+    # with one, the massacre lies years before it: two occurrences either way, and the
+    # toll of the riot is not dated to 2021.
+    draft = draft_of(RIOT, published=published)
+    wounded = event(draft, "wounded")
+    assert wounded.date is None
+    assert event(draft, "massacre").date == dt.date(2021, 9, 28)
+    (seventeen,) = [c for c in draft.casualty_claims if c.count_min == 17]
+    assert (seventeen.event_id, seventeen.event_date) == (wounded.event_id, None)

@@ -638,3 +638,14 @@ def test_an_unnamed_role_in_the_lede_is_the_person_named_later_with_that_role() 
     # Another role's spokesman is someone else.
     (claim,), _, _ = claims_of(body.replace("a police spokesman", "an army spokesman"))
     assert claim.claimant is None
+
+
+def test_an_attribution_hung_on_the_second_verb_attributes_the_first_figure_too() -> None:
+    claims, names, _ = claims_of(
+        "Four soldiers were killed and six others wounded when armed men attacked an army "
+        "position near the border late on Tuesday, government spokesman John Ade said."
+    )
+    assert [(c.outcome, c.count_min, names.get(c.claimant or "")) for c in claims] == [
+        ("killed", 4, "John Ade"),
+        ("injured", 6, "John Ade"),
+    ]

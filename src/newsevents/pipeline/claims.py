@@ -812,6 +812,13 @@ def _claimant(
         parenthetical += [
             c for c in outcome.head.children if c.dep_ in ("parataxis", "ccomp", "advcl")
         ]
+    # "Four soldiers were killed and six others wounded when ..., the spokesman said":
+    # an attribution at the end of the sentence that the parser hung on the verb
+    # coordinated after the figure's attributes both.
+    parenthetical += [
+        c for conj in outcome.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+        for c in conj.children if c.dep_ in ("parataxis", "ccomp") and c.i > conj.i
+    ]  # fmt: skip
     # Nested attributions ("Witnesses said ... , the Iranian news agency reported")
     # go to the first speaker the article names; else to the nearest speaker.
     found: list[tuple[str | None, Span, str]] = []

@@ -19,6 +19,7 @@ calendar of known incidents as the last resort.
 """
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -196,14 +197,19 @@ def _sentence_mentions(
         ]  # fmt: skip
 
     mentions = []
+    weekday_sentence = published is None and bool(_WEEKDAY.search(sent.text))
     for token, rule in kept:
         mention = _mention(token, rule, sent, index)
+        mention.weekday_sentence = weekday_sentence
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
     counted_from = told_occurrence_day(sent, days_told or {})
     date_mentions(mentions, sent, dates, published, counted_from or previous, named)
     told = [(m, t) for m, t, _ in mentions if not running_total(t, m.precision)]
     return _one_statement(told), named
+
+
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 
 
 def _to_event(number: int, m: Mention, text: str, published: dt.date | None) -> Event:

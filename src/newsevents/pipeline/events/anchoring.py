@@ -29,7 +29,13 @@ import datetime as dt
 import re
 
 from newsevents.pipeline.events.mention import Mention
-from newsevents.pipeline.events.merging import _absorb, _compatible, _shared, _week_and_period
+from newsevents.pipeline.events.merging import (
+    _absorb,
+    _compatible,
+    _recalled,
+    _shared,
+    _week_and_period,
+)
 from newsevents.pipeline.events.roles import EntityIndex
 from newsevents.temporal.expressions import find_expressions
 from newsevents.temporal.timex import resolve
@@ -56,11 +62,11 @@ def date_from_story(
             # "Four soldiers were killed when militants attacked a post, the army said on
             # Thursday. The attack took place late Wednesday night.": the definite
             # mention dates the occurrence the lead told without a day.
-            told = _undated_occurrence(event, events, index, title_end)
+            told = _undated_occurrence(event, events, index, title_end, published)
             if told is not None:
                 _absorb(told, event)
                 events = [e for e in events if e is not event]
-    lead = _lead_dated_next(events, index, text, title_end)
+    lead = _lead_dated_next(events, index, text, title_end, published)
     if lead is not None:
         events = [e for e in events if e is not lead]
     for harm in _harm_right_after_an_attack(events, index, text, title_end):
@@ -191,11 +197,19 @@ def _same_occurrence(
 
 
 def _undated_occurrence(
-    event: Mention, events: list[Mention], index: EntityIndex, title_end: int
+    event: Mention,
+    events: list[Mention],
+    index: EntityIndex,
+    title_end: int,
+    published: dt.date | None = None,
 ) -> Mention | None:
     """The occurrence a dated definite mention names when the last one of its type and
     parties the body told before it has no day: that one, else None. (A headline has its
-    own rule, `_headline`.)"""
+    own rule, `_headline`.) None for a mention dated long before publication
+    (`merging._recalled`): "Seventeen inmates were killed in a riot ... The prison was
+    the scene of the deadliest massacre on September 28, 2021" recalls another one."""
+    if _recalled(event, published):
+        return None
     earlier = [
         e for e in events
         if e is not event and title_end <= e.position < event.position
@@ -228,14 +242,20 @@ SENTENCE_END = re.compile(rf"{_STOP}|\n|$")  # that, or the line's end
 
 
 def _lead_dated_next(
-    events: list[Mention], index: EntityIndex, text: str, title_end: int
+    events: list[Mention],
+    index: EntityIndex,
+    text: str,
+    title_end: int,
+    published: dt.date | None = None,
 ) -> Mention | None:
     """A story's lead tells what happened and its next sentence when: "One man has been
     shot dead and two gendarmes wounded in an exchange of fire, authorities say. The
     High Commission said a group of men opened fire on gendarmes early on Thursday". An
     attack the lead (the body's first sentence that tells an event) leaves undated joins
     an attack of compatible parties the very next sentence dates to a day; that one, the
-    lead's, is returned, joined."""
+    lead's, is returned, joined. Not an attack the text recalls from long ago
+    (`merging._recalled`): "Seventeen inmates were killed in a riot ... The prison saw a
+    massacre on September 28, 2021" goes from the news to the past."""
     body = [e for e in events if min(e.sentences) >= title_end]
     if not body:
         return None
@@ -251,6 +271,7 @@ def _lead_dated_next(
             e for e in body
             if following in e.sentences and e.type == "ASSAULT" and e.precision == "day"
             and e.status == "occurred" and _compatible(e, lead, index)
+            and not _recalled(e, published)
         ]  # fmt: skip
         if len(dated) == 1:
             _absorb(dated[0], lead)

@@ -56,6 +56,10 @@ class Mention:
     # date to count from), of every mention merged into it: merging.py keeps it apart
     # from an occurrence dated to another weekday.
     weekdays: set[int] = field(default_factory=set)
+    # An undated mention in a sentence that names a weekday, in an article with no
+    # publication date ("killed in a riot that broke out late Saturday"): the news of
+    # the week, not an occurrence the text dates by its month or year (merging.py).
+    weekday_sentence: bool = False
     # An assault that counts its victims ("six passengers were killed when ..."): it
     # stands as the article's assault when no other does (merging.py).
     counted: bool = False

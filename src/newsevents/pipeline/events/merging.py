@@ -167,15 +167,18 @@ def _other_weekday(undated: Mention, dated: Mention) -> bool:
 
 def _week_and_period(a: Mention, b: Mention) -> bool:
     """Whether one mention is told by a weekday its article cannot date (no publication
-    date: "stormed a school late Tuesday") and the other by a month or a year its own
-    words name ("pledged allegiance in 2019 and has killed thousands", "the June 2023
-    assault"): a weekday tells the news of the week, a named month or year an occurrence
-    the text recalls, so two occurrences."""
+    date: "stormed a school late Tuesday", or in a sentence that names one: "were killed
+    in a riot that broke out late Saturday") and the other by a date its own words name
+    with its year ("pledged allegiance in 2019 and has killed thousands", "the June 2023
+    assault", "the massacre of September 28, 2021"): a weekday tells the news of the
+    week, a named year an occurrence the text recalls, so two occurrences. A weekday of
+    the mention's own against a named day is `_other_weekday`'s to compare."""
     for undated, dated in ((a, b), (b, a)):
-        if (
-            undated.date is None and undated.weekdays and dated.date is not None
-            and dated.precision in ("month", "year") and dated.date_source == "explicit"
-        ):  # fmt: skip
+        if undated.date is not None or dated.date is None or dated.date_source != "explicit":
+            continue
+        if undated.weekdays and dated.precision in ("month", "year"):
+            return True
+        if not undated.weekdays and undated.weekday_sentence and dated.precision != "week":
             return True
     return False
 
@@ -191,6 +194,7 @@ def _absorb(event: Mention, other: Mention) -> None:
     event.sentences |= other.sentences
     event.positions |= other.positions
     event.weekdays |= other.weekdays
+    event.weekday_sentence |= other.weekday_sentence
     for role in ("actors", "targets", "locations"):
         merged = getattr(event, role)
         merged += [x for x in getattr(other, role) if x not in merged]
