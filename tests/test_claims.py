@@ -643,7 +643,8 @@ def test_an_unnamed_role_in_the_lede_is_the_person_named_later_with_that_role() 
 def test_an_attribution_hung_on_the_second_verb_attributes_the_first_figure_too() -> None:
     claims, names, _ = claims_of(
         "Four soldiers were killed and six others wounded when armed men attacked an army "
-        "position near the border late on Tuesday, government spokesman John Ade said."
+        "position near the border late on Tuesday, government spokesman John Ade said on "
+        "Wednesday."
     )
     assert [(c.outcome, c.count_min, names.get(c.claimant or "")) for c in claims] == [
         ("killed", 4, "John Ade"),
