@@ -28,6 +28,14 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ("At least nine people were killed in the attack.", ("killed", 9, None, "at_least")),
         ("The attack killed up to 100 people.", ("killed", 0, 100, "at_most")),
         ("Three or four soldiers were wounded.", ("injured", 3, 4, "range")),
+        # A range as the object of the outcome, however the parse hangs it.
+        ("A drone strike killed between eight and 12 civilians.", ("killed", 8, 12, "range")),
+        ("Gunmen killed five to seven villagers.", ("killed", 5, 7, "range")),
+        # The victims of hearsay: the subject of "were reported", "are feared".
+        ("Nine soldiers were reported killed.", ("killed", 9, 9, "exact")),
+        ("At least 20 people are feared to have died in the blast.",
+         ("killed", 20, None, "at_least")),
+        ("Up to five fighters were believed to have been killed.", ("killed", 0, 5, "at_most")),
         # A toll's range, told by the toll or by the estimates of it; the bound is no
         # figure of its own.
         ("Estimates of the death toll in Ordavi ranged from 200 to 600.",
@@ -650,3 +658,17 @@ def test_an_attribution_hung_on_the_second_verb_attributes_the_first_figure_too(
         ("killed", 4, "John Ade"),
         ("injured", 6, "John Ade"),
     ]
+
+
+def test_a_ranges_victims_are_the_noun_not_the_words_of_the_range() -> None:
+    (claim,), _, _ = claims_of("The strike killed between 20 and 25 soldiers.")
+    assert (claim.count_min, claim.count_max, claim.qualifier) == (20, 25, "range")
+    assert claim.victims == "soldiers" and claim.figure_span.text == "between 20 and 25"
+
+
+def test_speakers_the_parser_ran_on_from_the_victims_are_the_claimant() -> None:
+    claims, _, _ = claims_of(
+        "A drone strike on a market in the region killed between 12 and 15 civilians, "
+        "witnesses and a health worker told AFP on Monday."
+    )
+    assert [(c.count_min, c.count_max, c.claimant_text) for c in claims] == [(12, 15, "witnesses")]

@@ -696,3 +696,13 @@ def test_a_known_group_after_another_countrys_name_is_another_organization() -> 
     # Myanmar's own group, named with its country, is still the one the gazetteer knows.
     pdf = found["People's Defence Force (Myanmar)"]
     assert [m.text for m in pdf.mentions] == ["People's Defence Force"]
+
+
+def test_an_institutions_name_ner_split_at_its_preposition_is_one_name() -> None:
+    found = by_name(entities_of(
+        "Prison deaths",
+        "Since 2021, more than 460 inmates have died, according to the Permanent Committee "
+        "for the Defense of Human Rights.",
+    ))  # fmt: skip
+    assert "Permanent Committee for the Defense of Human Rights" in found
+    assert "Permanent Committee" not in found and "Defense of Human Rights" not in found

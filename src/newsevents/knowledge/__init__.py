@@ -328,6 +328,7 @@ class ClaimLexicon:
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
     document_nouns: frozenset[str]  # "the statement said": its issuer's word
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
+    hearsay_verbs: frozenset[str]  # "were reported killed": the victims are its subject
     holding_verbs: frozenset[str]  # "still holds 101 hostages": a standing count
     death_price_words: frozenset[str]  # "paid the supreme price"
     lost_people: frozenset[str]  # "lost 88 soldiers": killed
@@ -357,6 +358,7 @@ def claim_lexicon() -> ClaimLexicon:
         lay_people=frozenset(data["lay_people"]),
         document_nouns=frozenset(data["document_nouns"]),
         body_verbs=frozenset(data["body_verbs"]),
+        hearsay_verbs=frozenset(data["hearsay_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),
         death_price_words=frozenset(data["death_price_words"]),
         lost_people=frozenset(data["lost_people"]),

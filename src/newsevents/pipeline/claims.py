@@ -397,16 +397,38 @@ def figures(outcome: Any) -> list[Figure]:
         # "between 25 and 30": the second number is the range's bound, no figure of its own.
         first = _figure(head)
         ranged = first is not None and first.qualifier == "range"
+        speakers = _speakers_read_as_victims(outcome)
         own = [
             c for c in _conjuncts(head)
             if not _counts_another_outcome(c, outcome) and not (ranged and c.like_num)
-            and not _clause_of_its_own(c)
+            and not _clause_of_its_own(c) and c not in speakers
         ]  # fmt: skip
         for noun in [head, *own, *parts]:
             figure = first if noun is head else _figure(noun)
             if figure and all(f.number != figure.number for f in found):
                 found.append(replace(figure, breakdown=noun in parts))
     return found
+
+
+def _speakers_read_as_victims(outcome: Any) -> list[Any]:
+    """ "killed between 12 and 15 civilians, witnesses and a health worker told AFP": the
+    parser ran the list of victims on into the speakers of the verb of saying right
+    after it. The nouns of the list from the one after a comma on are those speakers,
+    not victims."""
+    doc = outcome.doc
+    for victims in _direct_victim_heads(outcome):
+        nouns = _conjuncts(victims)
+        after_comma = [c for c in nouns if doc[c.left_edge.i - 1].text == ","]
+        if not after_comma:
+            continue
+        end = max(c.right_edge.i for c in nouns) + 1
+        says = doc[end] if end < len(doc) else None
+        if (
+            says is not None and says.pos_ in ("VERB", "AUX")
+            and says.lemma_.lower() in claim_lexicon().attribution_verbs
+        ):  # fmt: skip
+            return [c for c in nouns if c.i >= after_comma[0].i]
+    return []
 
 
 def _counts_another_outcome(noun: Any, outcome: Any) -> bool:
@@ -450,9 +472,18 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
             child.dep_ == "nsubj" and (intransitive or _elided_passive(outcome, child, objects))
         ):
             yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "between"):
+            # "killed between eight and 12 civilians": the parser makes the range a
+            # phrase of "between" whose object is the victims.
             yield from (c for c in child.children if c.dep_ == "pobj")
     verb = outcome.head
+    if (
+        outcome.dep_ == "xcomp" and verb.lemma_.lower() in claim_lexicon().hearsay_verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in outcome.children)
+    ):  # fmt: skip
+        # "Nine soldiers were reported killed", "five fighters were believed to have been
+        # killed": the victims are the subject of the verb of hearsay.
+        yield from (c for c in verb.children if c.dep_ == "nsubjpass")
     if lemma in ("hostage", "captive"):
         yield from _taken_hostage(outcome)
     if lemma in claim_lexicon().subject_outcomes.get(verb.lemma_.lower(), ()):
@@ -760,6 +791,12 @@ def _hedged(number: Any, value: int) -> tuple[int, int | None, str, int, int]:
         if other is not None and other > value:
             first = i - 1 if i > 0 and doc[i - 1].lower_ == "between" else i
             return value, other, "range", first, nxt[1].i
+    if i >= 2 and doc[i - 1].lower_ in ("or", "to", "and") and _is_number(doc[i - 2]):
+        # "eight to 12 civilians": the parse may count the noun by the range's bound.
+        low = _number_value(doc[i - 2])
+        if low is not None and low < value:
+            first = i - 3 if i >= 3 and doc[i - 3].lower_ == "between" else i - 2
+            return low, value, "range", first, last
     if after.startswith("or more"):
         return value, None, "at_least", i, last + 2
     for phrase, qualifier in claim_lexicon().hedges:
@@ -780,6 +817,8 @@ def _victims(noun: Any, number: Any | None) -> Span | None:
         return None
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "punct")]
     words = [t for t in words if (number is None or t.i > number.i) and not _is_number(t)]
+    # The words of a range ("between 20 and 25 soldiers") hang on its numbers.
+    words = [t for t in words if t.head == noun or t == noun or not _is_number(t.head)]
     words = [t for t in words if t.text != "-" and t.i >= noun.left_edge.i]
     first = min(words, key=lambda t: t.i) if words else noun
     return _span(first, noun)
@@ -851,6 +890,10 @@ def _claimant(
     if found:
         named = [f for f in found if f[0] is not None]
         return (named or found)[0]
+    speakers = _speakers_read_as_victims(outcome)
+    if speakers:  # "killed 12 civilians, witnesses and a health worker told AFP"
+        entity, where = _resolve(speakers[0], index, previous_person, referents)
+        return entity, where, "asserted"
     for token in sent:  # "according to local activists"
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]

@@ -522,7 +522,9 @@ def _cut_at_of(doc: Any, ent: Any, end: int) -> int:
 def _joined_people(doc: Any) -> list[Any]:
     """NER's spans, with a person's name it split in two put back together: "Governor
     Oleksandr Prokudin" tagged "Oleksandr" and "Prokudin", two PERSON spans one space
-    apart."""
+    apart; and an organization's name it split at the preposition after its institution
+    word: "the Permanent Committee" and "the Defense of Human Rights" are one name,
+    "the Permanent Committee for the Defense of Human Rights"."""
     from spacy.tokens import Span
 
     spans: list[Any] = []
@@ -533,9 +535,29 @@ def _joined_people(doc: Any) -> list[Any]:
             and last.end == ent.start and doc[last.end - 1].whitespace_ == " "
         ):  # fmt: skip
             spans[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        elif last is not None and _split_institution(last, ent):
+            spans[-1] = Span(doc, last.start, ent.end, label="ORG")
         else:
             spans.append(ent)
     return spans
+
+
+# Prepositions an institution's name goes on with: "Committee for the ...", "Office of
+# the ...", "Council on ...".
+_NAME_PREPOSITIONS = frozenset({"for", "of", "on"})
+
+
+def _split_institution(first: Any, second: Any) -> bool:
+    """Whether two organization spans are one name NER split after an institution word
+    (knowledge/names.yaml `org_words`) at the one preposition between them."""
+    between = first.doc[first.end : second.start]
+    return (
+        first.label_ == second.label_ == "ORG"
+        and first[-1].lower_ in names().org_words
+        and len(between) == 1
+        and between[0].lower_ in _NAME_PREPOSITIONS
+        and "\n" not in first.doc[first.end - 1 : second.start + 1].text
+    )
 
 
 def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
