@@ -706,3 +706,14 @@ def test_an_institutions_name_ner_split_at_its_preposition_is_one_name() -> None
     ))  # fmt: skip
     assert "Permanent Committee for the Defense of Human Rights" in found
     assert "Permanent Committee" not in found and "Defense of Human Rights" not in found
+
+
+def test_two_countries_institutions_of_one_name_are_two_entities() -> None:
+    found = by_name(entities_of(
+        "Convoy ambushed",
+        "Niger's defence ministry said 10 soldiers were killed. Russia's defence ministry "
+        "has not commented.",
+    ))  # fmt: skip
+    niger, russia = found["Ministry of Defence (Niger)"], found["Ministry of Defence (Russia)"]
+    assert niger.entity_id != russia.entity_id
+    assert [m.start for m in niger.mentions] != [m.start for m in russia.mentions]

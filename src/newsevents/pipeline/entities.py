@@ -93,6 +93,9 @@ class Group:
 
     candidates: list[Candidate] = field(default_factory=list)
     actor: Actor | None = None
+    # "Ministry of Defence (Niger)": a state institution its first mention names with
+    # its country (institutions.py); another country's is another entity.
+    institution: str | None = None
 
     @property
     def first(self) -> int:
@@ -900,8 +903,10 @@ def _group(candidates: list[Candidate], text: str) -> list[Group]:
         if cand.actor:
             known.setdefault(cand.actor.entity_id, Group(actor=cand.actor)).candidates.append(cand)
         else:
-            key = name_key(_lookup_form(cand.text))
-            unknown.setdefault(key, Group()).candidates.append(cand)
+            institution = qualified(cand.text, [(cand.start, cand.end)], text)
+            key = name_key(institution or _lookup_form(cand.text))
+            group = unknown.setdefault(key, Group(institution=institution))
+            group.candidates.append(cand)
     groups = list(known.values())
     pending = sorted(unknown.values(), key=lambda g: -len(g.name()))
     acronyms = {
@@ -919,9 +924,14 @@ def _group(candidates: list[Candidate], text: str) -> list[Group]:
 
 
 def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Group | None:
-    """The already-formed entity this unknown name is another form of, if any."""
+    """The already-formed entity this unknown name is another form of, if any; never
+    one that names another country's institution."""
     from rapidfuzz import fuzz
 
+    groups = [
+        g for g in groups
+        if not (group.institution and g.institution and g.institution != group.institution)
+    ]  # fmt: skip
     name = group.name()
     key = name_key(name)
     long_key = acronyms.get(name)
