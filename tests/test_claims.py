@@ -36,6 +36,10 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ("At least 20 people are feared to have died in the blast.",
          ("killed", 20, None, "at_least")),
         ("Up to five fighters were believed to have been killed.", ("killed", 0, 5, "at_most")),
+        # A figure the dead, or the number of them, are put at.
+        ("Telegram channels put the group's dead at up to 80.", ("killed", 0, 80, "at_most")),
+        ("A source put the number of soldiers killed at between 20 and 25.",
+         ("killed", 20, 25, "range")),
         # A toll's range, told by the toll or by the estimates of it; the bound is no
         # figure of its own.
         ("Estimates of the death toll in Ordavi ranged from 200 to 600.",

@@ -542,6 +542,11 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         for child in counter.head.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "at"):
                 yield from (c for c in child.children if c.dep_ == "pobj")
+        # "putting the number of soldiers killed at between 20 and 25": the parser may
+        # hang the "at" phrase on the outcome word; only a number there is the count.
+        for child in outcome.children:
+            if child.dep_ == "prep" and child.lower_ == "at":
+                yield from (c for c in child.children if c.dep_ == "pobj" and _is_number(c))
     if outcome.lemma_.lower() == "toll" and outcome.dep_ == "pobj" and outcome.head.lower_ == "of":
         # "Estimates of the death toll ranged from 200 to 600": the estimates' verb
         estimates = outcome.head.head
@@ -550,6 +555,9 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         ):
             yield from _toll_figures(estimates)
     if outcome.lemma_.lower() == "toll" and outcome.dep_ in ("nsubj", "dobj", "obj"):
+        yield from _toll_figures(outcome)
+    elif outcome.dep_ in ("dobj", "obj") and outcome.head.lemma_.lower() == "put":
+        # "put the group's dead at up to 80": the dead are put at a figure, as a toll is.
         yield from _toll_figures(outcome)
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
