@@ -388,6 +388,7 @@ def _dead_bodies(token: Any) -> bool:
 def figures(outcome: Any) -> list[Figure]:
     """Every figure the outcome word governs, breakdowns included."""
     found: list[Figure] = []
+    speakers = _speakers_read_as_victims(outcome)
     for number, head in enumerate(_victim_heads(outcome)):
         # "Nine people were killed ..., including five children": the breakdown may
         # hang on the outcome verb.
@@ -397,7 +398,6 @@ def figures(outcome: Any) -> list[Figure]:
         # "between 25 and 30": the second number is the range's bound, no figure of its own.
         first = _figure(head)
         ranged = first is not None and first.qualifier == "range"
-        speakers = _speakers_read_as_victims(outcome)
         own = [
             c for c in _conjuncts(head)
             if not _counts_another_outcome(c, outcome) and not (ranged and c.like_num)

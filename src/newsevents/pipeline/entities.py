@@ -143,10 +143,8 @@ def extract_entities(draft: Draft) -> Draft:
     # gazetteer does not know counts only if running prose names it too, and no name
     # is widened there.
     headings = heading_ranges(draft.text)
-    known = list(_gazetteer_candidates(draft.nlp))
     candidates = _select(
-        known
-        + _after_another_country(known, draft.text)
+        _after_another_country(list(_gazetteer_candidates(draft.nlp)), draft.text)
         + list(_ner_candidates(draft.nlp, dateline, headings))
         + list(_untagged_places(draft.nlp, headings))
         + list(_ranked_people(draft.nlp, headings))
@@ -795,9 +793,6 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     order = sorted(candidates, key=lambda c: (c.actor is None, -c.length, c.start))
     for cand in order:
         clash = [a for a in accepted if a.start < cand.end and cand.start < a.end]
-        for other in _of_another_country(cand, clash):
-            accepted.remove(other)
-            clash.remove(other)
         if _names_a_part(cand, clash):
             accepted.remove(clash[0])
             accepted.append(cand)
@@ -840,11 +835,11 @@ def _possessors(accepted: list[Candidate]) -> list[Candidate]:
 
 
 def _after_another_country(known: list[Candidate], text: str) -> list[Candidate]:
-    """Organizations named by a country's name and then the name of an organization or
-    armed group the gazetteer knows in another country ("Uganda People's Defence
-    Force", "Kenya Defence Forces"): one organization the gazetteer does not know, which
-    NER may have missed. `_of_another_country` lets it win over the known one."""
-    found = []
+    """The gazetteer's hits, with an organization or armed group it knows in one country
+    named right after another country's name read as one organization it does not know:
+    "Uganda People's Defence Force" is Uganda's army, not Myanmar's People's Defence
+    Force. The country's own mention stays; NER may have missed the whole name."""
+    found = list(known)
     for country, body in itertools.pairwise(known):
         if (
             country.actor is not None and country.actor.type == "COUNTRY"
@@ -853,29 +848,9 @@ def _after_another_country(known: list[Candidate], text: str) -> list[Candidate]
             and body.actor.country not in (None, country.actor.name)
         ):  # fmt: skip
             name = text[country.start : body.end]
-            found.append(Candidate(country.start, body.end, name, "ORG", hint="ORGANIZATION"))
+            joined = Candidate(country.start, body.end, name, "ORG", hint="ORGANIZATION")
+            found[found.index(body)] = joined
     return found
-
-
-def _of_another_country(cand: Candidate, clash: list[Candidate]) -> list[Candidate]:
-    """The organizations and armed groups the gazetteer knows whose name `cand`, an
-    organization NER found that the gazetteer does not know, puts after the name of
-    another country: "Uganda People's Defence Force" is Uganda's army, not Myanmar's
-    People's Defence Force ("Kenya Defence Forces", "Nigeria Police Force"). The
-    country's own mention stays."""
-    if cand.actor is not None or cand.label != "ORG":
-        return []
-    countries = {
-        a.actor.name for a in clash
-        if a.actor is not None and a.actor.type == "COUNTRY" and a.start == cand.start
-    }  # fmt: skip
-    return [
-        a for a in clash
-        if countries and a.actor is not None
-        and a.actor.type in ("ORGANIZATION", "ARMED_GROUP")
-        and cand.start < a.start and a.end <= cand.end
-        and a.actor.country is not None and a.actor.country not in countries
-    ]  # fmt: skip
 
 
 def _names_a_part(cand: Candidate, clash: list[Candidate]) -> bool:

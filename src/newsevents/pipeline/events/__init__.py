@@ -164,7 +164,7 @@ def _sentence_mentions(
     index: EntityIndex,
     published: dt.date | None,
     previous: dt.date | None,
-    days_told: dict[str, dt.date] | None = None,
+    days_told: dict[str, dt.date],
 ) -> tuple[list[Mention], dt.date | None]:
     """The sentence's event mentions, dated (`dates`: its `sentence_dates`), and the
     single day its own words name; `days_told`: the days the text gave occurrences, by
@@ -203,7 +203,7 @@ def _sentence_mentions(
         mention.weekday_sentence = weekday_sentence
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
-    counted_from = told_occurrence_day(sent, days_told or {})
+    counted_from = told_occurrence_day(sent, days_told)
     date_mentions(mentions, sent, dates, published, counted_from or previous, named)
     told = [(m, t) for m, t, _ in mentions if not running_total(t, m.precision)]
     return _one_statement(told), named
