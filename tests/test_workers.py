@@ -323,9 +323,46 @@ def test_the_last_tasks_are_cut_small_and_results_keep_their_order(
     results = list(workers.run_in_pool(items, 2))
     expected = [f"built {d.article_id}" for d in docs[:20]]
     assert results == [*expected, cached, *(f"built {d.article_id}" for d in docs[20:])]
-    # 38 items in chunks of 8 (the third holds the cached result): the first three go
-    # whole; the last two (one per worker: 8 and 6 documents) in tasks of TAIL_TASK (2).
-    assert _InlinePool.sizes == [8, 8, 7, 2, 2, 2, 2, 2, 2, 2]
+    # 37 documents in chunks of 8 (the third holds the cached result too): the first
+    # three go whole; the last two (one per worker: 8 and 5 documents) together, in four
+    # tasks (two per worker) as even as they can be.
+    assert _InlinePool.sizes == [8, 8, 8, 4, 3, 3, 3]
+
+
+def test_documents_scattered_among_cached_results_go_out_in_whole_tasks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rebuild: one document in ten missed the cache. Its documents are sent TASK at
+    a time, not one task per TASK items read (a task of one document costs the workers
+    more per document), and every result keeps its place."""
+    from newsevents.pipeline import workers
+    from newsevents.pipeline.document import RawDocument
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", _InlinePool)
+    monkeypatch.setattr(workers, "process", lambda docs: [f"built {_doc_id(d)}" for d in docs])
+    items: list[object] = []
+    for i in range(300):
+        items.append(RawDocument(f"a{i:03d}", f"a{i:03d}.txt", None, "text") if i % 10 == 0
+                     else f"cached {i}")  # fmt: skip
+    results = list(workers.run_in_pool(items, 2))  # type: ignore[arg-type]
+    assert results == [f"built a{i:03d}" if i % 10 == 0 else f"cached {i}" for i in range(300)]
+    # 30 documents: two tasks of 8, then the last two chunks (8 and 6) shared out.
+    assert _InlinePool.sizes == [8, 8, 4, 4, 3, 3]
+
+
+def test_a_chunk_is_cut_at_task_documents_or_at_chunk_items() -> None:
+    from newsevents.pipeline.document import RawDocument
+    from newsevents.pipeline.workers import CHUNK_ITEMS, chunks
+
+    def doc(i: int) -> RawDocument:
+        return RawDocument(f"a{i}", f"a{i}.txt", None, "text")
+
+    # A long run of results with no document: cut at CHUNK_ITEMS, nothing lost.
+    items = [*(f"cached {i}" for i in range(CHUNK_ITEMS + 10)), *(doc(i) for i in range(11))]
+    cut = list(chunks(items))
+    assert [len(c) for c in cut] == [CHUNK_ITEMS, 10 + TASK, 11 - TASK]
+    assert [item for c in cut for item in c] == items
+    assert list(chunks([])) == []
 
 
 def test_an_input_read_whole_while_the_workers_start_is_sent_in_the_same_tasks(
@@ -333,7 +370,7 @@ def test_an_input_read_whole_while_the_workers_start_is_sent_in_the_same_tasks(
 ) -> None:
     """The workers start in a thread (waiting for the fork server) while the build's
     process reads on; an input read to its end meanwhile still goes out in tasks of
-    TASK, only its last chunks cut to TAIL_TASK."""
+    TASK, only its last chunks shared out in smaller tasks."""
     import threading
 
     from newsevents.pipeline import workers
@@ -356,7 +393,7 @@ def test_an_input_read_whole_while_the_workers_start_is_sent_in_the_same_tasks(
     monkeypatch.setattr(workers, "process", lambda drafts: [d.doc.article_id for d in drafts])
     results = list(workers.run_in_pool(items(), 2))
     assert results == [f"a{i:02d}" for i in range(38)]
-    assert LateStartPool.sizes == [8, 8, 8, 2, 2, 2, 2, 2, 2, 2]
+    assert LateStartPool.sizes == [8, 8, 8, 4, 4, 3, 3]
 
 
 def test_documents_begun_in_this_process_end_as_documents_run_whole() -> None:

@@ -2,7 +2,7 @@
 
 The contract is the pool's (workers.py): this process reads the inputs and gathers
 the results in input order, so a release's bytes do not depend on the engine; tasks
-of `workers.TASK` documents run `stages.process` on the cluster (`workers.process_here`,
+of up to `workers.TASK` documents run `stages.process` on the cluster (`workers.process_here`,
 as in the pool), whose fault barrier
 makes an article that raises the same `internal-error` reject as in process; items
 that are not documents pass through in place. Only a window of tasks is in flight,
@@ -25,7 +25,6 @@ a build on the local engine must not pay for it.
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsevents.errors import E, UserError
@@ -34,8 +33,10 @@ from newsevents.pipeline.stages import process
 from newsevents.pipeline.workers import (
     AHEAD_PER_WORKER,
     TASK,
+    WINDOW_ITEMS,
     Item,
     Result,
+    chunks,
     load_once,
     process_here,
 )
@@ -135,14 +136,20 @@ Sent = tuple[list[Item], "Future[list[Result]] | None"]  # a chunk of items, its
 
 
 def _in_order(client: "Client", items: Iterable[Item], *, ahead: int) -> Iterator[Result]:
-    """Send the items' documents in tasks, keep `ahead` tasks in flight beyond the one
-    waited for, and yield the results in input order."""
+    """Send the items' documents in tasks (the pool's chunks, `workers.chunks`), keep
+    `ahead` tasks in flight beyond the one waited for, and yield the results in input
+    order. The items held are bounded too: as many as `ahead` tasks of TASK documents
+    hold, and no fewer than the pool's window (a rebuild's chunks hold cached results)."""
     window: deque[Sent] = deque()
-    stream = iter(items)
-    while chunk := list(islice(stream, TASK)):
+    most_items = max(WINDOW_ITEMS, ahead * TASK)
+    items_held = 0
+    for chunk in chunks(items):
         window.append((chunk, _submit(client, _documents(chunk))))
-        while len(window) > ahead:
-            yield from _results(*window.popleft())
+        items_held += len(chunk)
+        while len(window) > ahead or items_held > most_items:
+            chunk, future = window.popleft()
+            items_held -= len(chunk)
+            yield from _results(chunk, future)
     while window:
         yield from _results(*window.popleft())
 

@@ -11,6 +11,12 @@ the same `internal-error` reject. While the workers start, the parent runs the s
 that need no model on the documents it reads (`stages.prepare`, behind the same
 barrier), and those go to the workers as drafts, taken on from the parse.
 
+A task holds TASK documents, not TASK items: in a rebuild the few documents the cache
+lacks lie scattered among cached results, and a task of one document costs the workers
+about 1.6 times as much per document as a task of eight (the parse pays a fixed cost for
+each batch it runs). So the items are read in chunks of TASK documents, cut at
+CHUNK_ITEMS items to bound the results held while a chunk fills.
+
 Workers are not forked from the build's process: it may hold threads (the progress
 bar) and a forked copy of a threaded process can deadlock. Where the system has it
 (Linux, macOS), they are forked from multiprocessing's fork server, a fresh
@@ -33,8 +39,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import replace
-from itertools import chain, islice
-from typing import cast
+from itertools import chain
+from typing import TypeVar, cast
 
 from newsevents.pipeline.corpus import lone_rows
 from newsevents.pipeline.document import Draft, RawDocument
@@ -43,7 +49,7 @@ from newsevents.pipeline.stages import Built, prepare, process, run_items
 from newsevents.schema import Reject
 
 TASK = 8  # documents per task: a few ms of pickling against a second or so of stages
-TAIL_TASK = 2  # documents per task of the last chunks: the workers finish together
+CHUNK_ITEMS = 512  # items in a chunk at most, whatever the documents among them
 # Tasks submitted ahead of the one the parent waits for, per worker: enough to keep every
 # worker busy, few enough that memory stays bounded by the window, not the corpus.
 AHEAD_PER_WORKER = 4
@@ -54,6 +60,7 @@ Item = RawDocument | Built | Reject  # what is already a result passes through
 # What a chunk holds once read: a draft is a document `prepare` has begun.
 Held = RawDocument | Draft | Built | Reject
 Work = RawDocument | Draft
+ItemOrHeld = TypeVar("ItemOrHeld", Item, Held)
 Result = Built | Reject
 Task = tuple[list[Work], "Future[list[Result]]"]  # documents sent, and their results
 
@@ -135,11 +142,12 @@ def run_in_pool(
     )
     window: deque[tuple[list[Held], list[Task] | None]] = deque()
     # The last `workers` chunks read, not sent yet: when the input ends, their documents
-    # go out in tasks of TAIL_TASK, so the workers finish together: with whole tasks,
-    # one worker ran the last task of 8 while the others waited. Until the workers have
-    # started, every chunk read waits here too (at most WINDOW_ITEMS items).
+    # go out together in smaller tasks (`_tail_size`), so the workers finish together:
+    # with whole tasks, one worker ran the last task of 8 while the others waited. Until
+    # the workers have started, every chunk read waits here too.
     held: deque[list[Held]] = deque()
     tasks = 0  # tasks in the window, with the workers
+    items_held = 0  # items in `held` and in the window: at most WINDOW_ITEMS, about
     broken = False
     # The workers start in a thread: starting them waits for the fork server to load the
     # model (about 2 s), while this process reads on (a rebuild's cached articles).
@@ -150,13 +158,19 @@ def run_in_pool(
     preparing = threading.Thread(target=_quietly, args=(while_waiting,), daemon=True)
     preparing.start()
 
+    def hold(chunk: list[Held]) -> None:
+        nonlocal items_held
+        held.append(chunk)
+        items_held += len(chunk)
+
     def send(chunk: list[Held], size: int) -> None:
-        """Submit the chunk's documents in tasks of `size` (none: run here on gathering)."""
+        """Submit the chunk's documents in tasks of at most `size`, as even as they
+        can be (none: run here on gathering)."""
         nonlocal broken, tasks
         docs = [item for item in chunk if isinstance(item, Work)]
         sent: list[Task] | None = None
         if docs and not broken:
-            parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+            parts = _even_parts(docs, size)
             try:
                 sent = [(part, pool.submit(process_here, part)) for part in parts]
             except BrokenProcessPool:
@@ -164,29 +178,34 @@ def run_in_pool(
         window.append((chunk, sent))
         tasks += len(sent or ())
 
+    stream: Iterable[Held] = items
     try:
-        stream: Iterator[Held] = iter(items)
-        while chunk := list(islice(stream, TASK)):
-            if not started.is_set() and len(held) * TASK < WINDOW_ITEMS:
+        for chunk in chunks(stream):
+            if not started.is_set() and items_held < WINDOW_ITEMS:
                 # Waiting for the workers: this process runs the stages that need no
                 # model on the chunk's documents, which the workers then take on.
-                held.append(_prepared(chunk))
+                hold(_prepared(chunk))
                 continue
-            held.append(chunk)
+            hold(chunk)
             started.wait()
             while held and (len(held) > workers or not _has_docs(held[0])):
                 send(held.popleft(), TASK)
             # Bounded by tasks (enough to keep every worker busy) and by items (a cached
             # result is a whole article in memory): a rebuild reads on through its cached
             # articles while the workers start and run the few documents it missed.
-            while tasks > workers * AHEAD_PER_WORKER or len(window) * TASK > WINDOW_ITEMS:
-                chunk, sent = window.popleft()
+            while tasks > workers * AHEAD_PER_WORKER or items_held > WINDOW_ITEMS:
+                gathered, sent = window.popleft()
                 tasks -= len(sent or ())
-                broken |= yield from _gather(chunk, sent)
+                items_held -= len(gathered)
+                broken |= yield from _gather(gathered, sent)
         started.wait()
-        while held:  # the input's last chunks (all of it, if read whole while waiting)
-            chunk = held.popleft()
-            send(chunk, TASK if len(held) >= workers else TAIL_TASK)
+        while len(held) > workers:  # all of the input, if read whole while waiting
+            send(held.popleft(), TASK)
+        # The input's last chunks, as one: their documents shared out in smaller tasks.
+        tail = list(chain.from_iterable(held))
+        held.clear()
+        if tail:
+            send(tail, _tail_size(sum(isinstance(item, Work) for item in tail), workers))
         while window:
             broken |= yield from _gather(*window.popleft())
     finally:
@@ -194,6 +213,41 @@ def run_in_pool(
         starting.join()
         pool.shutdown(wait=False, cancel_futures=True)
         preparing.join()
+
+
+def chunks(items: Iterable[ItemOrHeld]) -> Iterator[list[ItemOrHeld]]:
+    """The items in order, in chunks of TASK documents, or of CHUNK_ITEMS items where the
+    documents are scattered among results (a rebuild)."""
+    chunk: list[ItemOrHeld] = []
+    docs = 0
+    for item in items:
+        chunk.append(item)
+        docs += isinstance(item, RawDocument)
+        if docs == TASK or len(chunk) == CHUNK_ITEMS:
+            yield chunk
+            chunk, docs = [], 0
+    if chunk:
+        yield chunk
+
+
+def _tail_size(docs: int, workers: int) -> int:
+    """The size of the last tasks: two for each worker, so the workers finish close
+    together, but none smaller than it must be (a task of few documents costs more per
+    document) nor larger than TASK."""
+    return max(1, min(TASK, -(-docs // (2 * workers))))
+
+
+def _even_parts(docs: list[Work], size: int) -> list[list[Work]]:
+    """`docs` in as few parts of at most `size` as can be, their sizes differing by at
+    most one: 13 documents in parts of 4 are 4, 3, 3 and 3, not 4, 4, 4 and 1."""
+    count = -(-len(docs) // size)
+    cut, extra = divmod(len(docs), count)
+    parts, start = [], 0
+    for index in range(count):
+        end = start + cut + (index < extra)
+        parts.append(docs[start:end])
+        start = end
+    return parts
 
 
 def _has_docs(chunk: list[Held]) -> bool:
