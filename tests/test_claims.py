@@ -676,3 +676,27 @@ def test_speakers_the_parser_ran_on_from_the_victims_are_the_claimant() -> None:
         "witnesses and a health worker told AFP on Monday."
     )
     assert [(c.count_min, c.count_max, c.claimant_text) for c in claims] == [(12, 15, "witnesses")]
+
+
+def test_a_title_s_apposition_names_the_claimant() -> None:
+    """ "the governor of X region, Name, said": the name says who speaks, not the place
+    in the title; a close apposition ("the monitoring group Name") likewise."""
+    claims, names, _ = claims_of(
+        "The governor of Lakeside region, Maria Delgado, said 14 people were killed in the "
+        "attack on the market."
+    )
+    assert [(c.count_min, names.get(c.claimant or "")) for c in claims] == [(14, "Maria Delgado")]
+    claims, _, _ = claims_of(
+        "The fighting has killed more than 3,000 people since 2019, according to the "
+        "independent monitoring group Conflict Watch Initiative."
+    )
+    assert [(c.count_min, c.claimant_text) for c in claims] == [(3000, "Conflict Watch Initiative")]
+
+
+def test_he_is_the_subject_before_not_the_person_it_spoke_to() -> None:
+    """Who the sentence before names as its object is not who "he" is: its subject is."""
+    claims, names, _ = claims_of(
+        "The army's chief of staff, General Tomas Brandt, told President Arvid Lund that "
+        "the offensive had stalled. He said 40 soldiers had been killed."
+    )
+    assert [(c.count_min, names.get(c.claimant or "")) for c in claims] == [(40, "Tomas Brandt")]

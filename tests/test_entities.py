@@ -676,6 +676,10 @@ def test_a_name_after_in_place_and_a_comma_is_the_role_holder_not_a_second_place
          "raided a camp in Kotile sub-county, Garba Tula, on Monday. The governor of the "
          "province, Yusuf Omar, said the road was closed.",
          {"Highland Papua": "LOCATION", "Garba Tula": "LOCATION", "Yusuf Omar": "PERSON"}),
+        # After a named unit too, a name of several words that closes an apposition
+        # (", said") is a person.
+        ("The acting governor of Tarlow region, Pavel Ostrov, said the shelling went on.",
+         {"Tarlow": "LOCATION", "Pavel Ostrov": "PERSON"}),
     ],
 )  # fmt: skip
 def test_units_and_their_regions_are_typed_by_the_words_around_them(

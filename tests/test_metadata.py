@@ -121,10 +121,15 @@ def test_date_lines_and_dates_in_text() -> None:
         "(Some Outlet / Some Agency - 4th Feb, 2022)": dt.date(2022, 2, 4),
         "Published On 9 Nov 2023": dt.date(2023, 11, 9),
         "Posted on 25/03/2021": dt.date(2021, 3, 25),
+        "Issued on: 17/05/2022 - 09:15": dt.date(2022, 5, 17),
+        "Issued: 8 October 2019": dt.date(2019, 10, 8),
+        "Publication date: 2020-06-30": dt.date(2020, 6, 30),
+        "Date published: July 4, 2021": dt.date(2021, 7, 4),
     }
     for line, date in header_forms.items():
         assert parse_date_line(line).date == date, line  # type: ignore[union-attr]
     assert parse_date_line("Updated - Jan 5, 2024").kind == "updated"  # type: ignore[union-attr]
+    assert parse_date_line("Last modified: 3 Feb 2023").kind == "updated"  # type: ignore[union-attr]
     assert parse_date_line("Posted on 12/03/2021") is None  # day and month order unknowable
     named = dates_in_text("strikes on January 16 and Jan. 18, 2024", reference=dt.date(2024, 1, 29))
     assert [m.date for m in named] == [dt.date(2024, 1, 16), dt.date(2024, 1, 18)]

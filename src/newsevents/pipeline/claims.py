@@ -1029,7 +1029,7 @@ def _resolve(
     if phrase.lower_ in PRONOUNS and len(tokens) == 1:
         person = phrase.lower_ in ("he", "she")
         referent = referents.last(person) if referents else None
-        if person and referent and _named_since(previous_person, referent[1][1], phrase, index):
+        if person and referent and _named_since(previous_person, referent[1], phrase, index):
             referent = None  # "A police official said ... Commissioner Umrani ... He said"
         if referent and phrase.lower_ != "they":
             named, where = referent
@@ -1047,6 +1047,14 @@ def _resolve(
     if any(c.dep_ == "poss" and c.lower_ == "its" for c in phrase.children):
         # "Its spokesman said": the spokesman speaks for the body named last.
         return _last_body(phrase, index), noun_phrase(phrase)
+    name = _name_in_apposition(phrase)
+    if name is not None:
+        # "the acting governor of the region, Alexei Smirnov, said", "according to the
+        # monitoring group Deep South Watch": the name says who, not the words that
+        # describe them (nor a place named in those words).
+        named = index.head_entity(name, list(name.subtree))
+        if named is None or named.type in BODIES | {"PERSON"}:
+            return (named.entity_id if named else None), noun_phrase(name)
     # The bracketed name is the most specific ("the U.N. mission in South Sudan (UNMISS)").
     entity = _named_aside(phrase, index) or _named_as(phrase, index)
     entity = entity or index.head_entity(phrase, tokens)
@@ -1229,10 +1237,16 @@ class Referents:
         return self._kinds[subject.i]
 
 
-def _named_since(person: str | None, start: int, pronoun: Any, index: EntityIndex) -> bool:
-    """Whether `person` is named between offset `start` and the pronoun."""
+def _named_since(person: str | None, where: Span, pronoun: Any, index: EntityIndex) -> bool:
+    """Whether `person` is named after the sentence of the referent written at `where`
+    and before the pronoun. A person named in the referent's own sentence is what it
+    spoke of ("Gerasimov told Putin that ... He said": Gerasimov), not who speaks next."""
     entity = index.by_id.get(person) if person else None
-    return entity is not None and any(start <= m.start < pronoun.idx for m in entity.mentions)
+    if entity is None:
+        return False
+    written = pronoun.doc.char_span(where[0], where[1], alignment_mode="expand")
+    start = written.sent.end_char if written is not None else where[1]
+    return any(start <= m.start < pronoun.idx for m in entity.mentions)
 
 
 def _referent_kind(subject: Any, entity_id: str | None, index: EntityIndex) -> str | None:
@@ -1269,6 +1283,29 @@ def _last_body(pronoun: Any, index: EntityIndex) -> str | None:
         if before and (best is None or max(before) > best[0]):
             best = (max(before), entity.entity_id)
     return best[1] if best else None
+
+
+# Named-entity labels of names that say no speaker: places, times, amounts.
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                           "MONEY", "QUANTITY", "PERCENT", "EVENT", "NORP", "LAW"})  # fmt: skip
+
+
+def _name_in_apposition(phrase: Any) -> Any | None:
+    """The proper name a common noun's apposition gives ("the acting governor of
+    Kursk region, Alexei Smirnov"; "the independent monitoring group Deep South Watch"):
+    the name's head word, or None. Not a place's name ("the village, Kelbani")."""
+    if phrase.pos_ != "NOUN":
+        return None
+    # The parser often hangs a person's name on the last noun of the title instead
+    # ("chief of the general staff, Valery Gerasimov": on "staff").
+    deeper = [t for t in phrase.subtree if t.head != phrase and t.ent_type_ == "PERSON"]
+    for child in [*phrase.children, *deeper]:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in _NOT_SPEAKERS:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+            continue  # a clause, not a name
+        return child
+    return None
 
 
 def _named_aside(phrase: Any, index: EntityIndex) -> Any | None:

@@ -252,20 +252,20 @@ def _ner_candidates(
         elif text == dateline:
             hint = "LOCATION"
         else:
-            hint = type_hint(full, start, end)
+            hint = type_hint(full, start, end, closes_apposition=_closes_apposition(doc, end))
             if hint is None and label == "PERSON" and _after_place_article(full, start):
                 hint = "LOCATION"  # "in the Sahel": no person is "in the" anyone
         yield Candidate(start, end, text, label, actor, hint)
 
 
-def type_hint(text: str, start: int, end: int) -> str | None:
+def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = False) -> str | None:
     """The type the words in and around a name point to, or None.
 
     "Al-Masirah TV" is an organization; "Major General Sylvain Ekenge" a person; "in
     Sanaa", "the area of Jarban", "Al-Hawk district", "Donetsk Oblast", "Bikaner,
     Jaisalmer and Barmer districts", "Bukavu, the capital of South Kivu" and every name
     of "in Kostiantynivka, Toretsk and Myrnohrad" or "towns including Jermuk, Goris and
-    Vardenis" are places.
+    Vardenis" are places. `closes_apposition`: a comma and a verb follow the name.
     """
     words = names()
     name_words = text[start:end].lower().split()
@@ -293,9 +293,20 @@ def type_hint(text: str, start: int, end: int) -> str | None:
         return "LOCATION"
     if _opens_a_list_of_places(before):
         return "LOCATION"
-    if _after_a_named_unit(text[max(0, head - 60) : head].split()):
+    if _after_a_named_unit(text[max(0, head - 60) : head].split()) and not closes_apposition:
         return "LOCATION"
     return None
+
+
+def _closes_apposition(doc: Any, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a comma and a verb or "who": an
+    apposition closing ("the governor of Kursk region, Alexei Smirnov, said" names a
+    person), not a place phrase going on ("Kotile sub-county, Garba Tula, on Monday")."""
+    comma = doc.char_span(end, end + 1)
+    if comma is None or comma.text != "," or comma.end >= len(doc):
+        return False
+    after = doc[comma.end]
+    return after.pos_ in ("VERB", "AUX") or after.lower_ in ("who", "whose")
 
 
 def _after_a_named_unit(words: list[str]) -> bool:
