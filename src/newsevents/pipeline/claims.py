@@ -1052,9 +1052,9 @@ def _resolve(
         # "the acting governor of the region, Alexei Smirnov, said", "according to the
         # monitoring group Deep South Watch": the name says who, not the words that
         # describe them (nor a place named in those words).
-        named = index.head_entity(name, list(name.subtree))
-        if named is None or named.type in BODIES | {"PERSON"}:
-            return (named.entity_id if named else None), noun_phrase(name)
+        in_apposition = index.head_entity(name, list(name.subtree))
+        if in_apposition is None or in_apposition.type in BODIES | {"PERSON"}:
+            return (in_apposition.entity_id if in_apposition else None), noun_phrase(name)
     # The bracketed name is the most specific ("the U.N. mission in South Sudan (UNMISS)").
     entity = _named_aside(phrase, index) or _named_as(phrase, index)
     entity = entity or index.head_entity(phrase, tokens)
