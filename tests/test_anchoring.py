@@ -705,6 +705,15 @@ def test_a_clause_the_parser_misread_after_came_is_dated_before_the_told_event(
     assert [e.date for e in draft.events].count(dt.date(2023, 5, 6)) == 1
 
 
+def test_a_participle_the_parser_took_for_the_clauses_verb_leaves_it_dated() -> None:
+    # "fired" read as the verb of the "after" clause, "hit" hung on "came".
+    draft = draft_of(
+        "Five people were killed in Tanka district on Saturday. The killings came a day "
+        "after a rocket fired from the hills hit a house in Bora."
+    )
+    assert [e.date for e in draft.events] == [dt.date(2023, 5, 6), dt.date(2023, 5, 5)]
+
+
 def test_the_subject_of_a_misread_clause_is_the_clauses_occurrence() -> None:
     draft = draft_of(
         "A drone strike hit a truck near Al-Qaim late on Tuesday, killing four fighters. "

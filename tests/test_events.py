@@ -477,3 +477,17 @@ def test_a_wire_clock_time_in_four_digits_is_no_year() -> None:
             "and militiamen shelled the market in Omdurman.")  # fmt: skip
     (event,), _ = events_of("News", body)
     assert event.type == "ASSAULT" and event.date != dt.date(2000, 1, 1)
+
+
+def test_a_day_named_for_a_verb_dates_the_act_its_complement_tells() -> None:
+    """ "On March 3, rebels used drones to drop explosives": the day of "used" is the
+    day of the drop; "said to" stays a report."""
+    events, _ = events_of(
+        "Drone raid",
+        "On January 12, suspected insurgents used drones to drop explosives on a market in "
+        "Kessoma, killing four traders. Last week, the militia tried to storm an army post "
+        "near Lobo.",
+    )
+    dated = {e.trigger: (e.date, e.date_precision) for e in events}
+    assert dated["drop"] == (dt.date(2024, 1, 12), "day")
+    assert dated["storm"][1] == "week"

@@ -192,6 +192,9 @@ def after_clause_trigger(ent: Any, triggers: list[Any]) -> Any | None:
     verb = ent.root.head
     if _marked_after(verb):
         clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        run_on = _verb_after_participle(verb)
+        if run_on is not None:
+            clause.append(run_on)
         inside = [
             t for t in triggers if t in clause or t.head in clause and t.dep_ in ("dobj", "obj")
         ]  # fmt: skip
@@ -242,6 +245,20 @@ def misread_clause(word: Any) -> Any | None:
     return None
 
 
+def _verb_after_participle(verb: Any) -> Any | None:
+    """The clause's own verb where the parser took a participle on its subject for it:
+    "came a day after a rocket fired from the hills hit a house" reads "fired" as the
+    clause's verb and hangs "hit" (past, no subject of its own) on the main verb."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    for other in verb.head.children:
+        if other.dep_ == "conj" and other.i > verb.i and other.tag_ == "VBD" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in other.children
+        ):
+            return other
+    return None
+
+
 def _marked_after(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children)
 
@@ -249,6 +266,10 @@ def _marked_after(verb: Any) -> bool:
 def _governs(word: Any, trigger: Any) -> bool:
     if trigger.head == word and trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj"):
         return True
+    if trigger.head == word and trigger.dep_ == "xcomp" and word.pos_ == "VERB":
+        # "On March 3, rebels used drones to drop explosives", "tried to storm": the
+        # verb's complement is what was done that day.
+        return word.lemma_.lower() not in REPORTING
     # "retaliate with strikes", "engaged in talks": a verb's phrase, not a noun's ("on
     # the sidelines of the summit on Thursday" dates the signing, not the summit).
     return (
