@@ -252,8 +252,11 @@ def _verb_after_participle(verb: Any) -> Any | None:
     if verb.tag_ != "VBN" or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     for other in verb.head.children:
-        if other.dep_ == "conj" and other.i > verb.i and other.tag_ == "VBD" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in other.children
+        if (
+            other.dep_ == "conj"
+            and other.i > verb.i
+            and other.tag_ == "VBD"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
         ):
             return other
     return None
