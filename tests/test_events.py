@@ -491,3 +491,34 @@ def test_a_day_named_for_a_verb_dates_the_act_its_complement_tells() -> None:
     dated = {e.trigger: (e.date, e.date_precision) for e in events}
     assert dated["drop"] == (dt.date(2024, 1, 12), "day")
     assert dated["storm"][1] == "week"
+
+
+def test_a_day_on_the_act_s_definite_object_dates_the_act() -> None:
+    """ "condemned the attacks on Monday evening", "condemned Tuesday's attack on
+    Wednesday": the day is the condemnation's; the attack is only named again."""
+    events, _ = events_of(
+        "Bomb",
+        "A bomb killed five police officers in Kessoma on Saturday. Interior Minister "
+        "Halima Osei condemned the attacks on Sunday evening. Ghana's foreign ministry "
+        "condemned Saturday's attack on Monday.",
+    )
+    assert [(e.type, e.date) for e in events] == [
+        ("ASSAULT", dt.date(2024, 1, 27)),
+        ("ACCUSE", dt.date(2024, 1, 28)),
+        ("ACCUSE", dt.date(2024, 1, 29)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gunmen killed four traders near the border with Ruvania on Monday.",
+        "Shelling killed two farmers on the Ruvania-Kessia border on Monday.",
+        "Roadside bomb kills five police officers near Ruvanian border\n\nKESSOMA, Jan 29 "
+        "(Reuters) - A roadside bomb killed five police officers on Monday.",
+    ],
+)
+def test_a_country_that_names_a_border_is_not_the_event_s_place(body: str) -> None:
+    events, names = events_of("News", body)
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert not {names.get(p) for p in events[0].locations} & {"Ruvania", "Kessia"}

@@ -270,6 +270,7 @@ class EventLexicon:
     assault_modes: dict[str, frozenset[str]]
     # head noun -> (entity type, words its name must contain): "the group" -> ARMED_GROUP
     anaphora: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    border_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -304,6 +305,7 @@ def event_lexicon() -> EventLexicon:
             head: (rule["type"], frozenset(rule.get("name_words") or ()))
             for head, rule in (data.get("anaphora") or {}).items()
         },
+        frozenset(data.get("border_nouns") or ()),
     )
 
 

@@ -157,15 +157,25 @@ def _earlier_occurrence(word: Any) -> bool:
 
 def _acted_on(owner: Any, ent: Any, triggers: list[Any]) -> Any:
     """The trigger a date belongs to when the parse hangs it on `owner`. In "the mission
-    condemned the attack on Wednesday" a day hung on a definite noun that an act takes
-    as its object ("the attack", told before) is the act's day: the attack is named,
-    not told again. Otherwise `owner`."""
-    if owner is None or owner.dep_ != "dobj" or not refers_back(owner):
+    condemned the attack on Wednesday" (or "Tuesday's attack on Wednesday", "the attacks
+    on Monday evening") a day hung on a definite noun that an act takes as its object
+    ("the attack", told before) is the act's day: the attack is named, not told again.
+    Otherwise `owner`."""
+    if owner is None or owner.dep_ != "dobj" or not (refers_back(owner) or _dated(owner)):
         return owner
-    prep = ent.root.head
-    if owner.head in triggers and prep.lower_ == "on" and prep.head == owner:
+    # The preposition the date stands in: "on Monday", "on Monday evening".
+    prep = next((a for a in ent.root.ancestors if a.dep_ == "prep"), None)
+    if owner.head in triggers and prep is not None and prep.lower_ == "on" and prep.head == owner:
         return owner.head
     return owner
+
+
+def _dated(noun: Any) -> bool:
+    """ "Tuesday's attack": a noun whose day stands before it names an occurrence already
+    told, as "the attack" does."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children
+    )
 
 
 def _attached_trigger(ent: Any, triggers: list[Any]) -> Any | None:

@@ -270,6 +270,9 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         actors_ = _previous_subject(token, actor_tokens[0].lower_, index)
     if not actors_ and _BOTH_SIDES.search(" ".join(t.lower_ for t in actor_tokens)):
         actors_ = index.main_countries()  # "the two nations declared", "both sides agreed"
+    # A country that names a border says where it runs, not where the event was.
+    place_tokens = [t for t in place_tokens if not _names_a_border(t)]
+    target_tokens = [t for t in target_tokens if not _names_a_border(t)]
     inner_places = {t.i for t in target_tokens for _ in [0] if _in_locative(t, token)}
     place_tokens += [t for t in target_tokens if t.i in inner_places]
     targets = index.in_tokens(t for t in target_tokens if t not in place_tokens)
@@ -278,6 +281,37 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
     places += [e for e in targets if e.type == "LOCATION" and e not in places]
     targets = [e for e in targets if e.type != "LOCATION" and e not in actors_]
     return actors_, targets, places
+
+
+def _names_a_border(token: Any) -> bool:
+    """Whether the word names a border rather than a place: "near the Somali border",
+    "on the border with Somalia", "the Kenya-Somalia frontier" (events.yaml border_nouns)."""
+    borders = event_lexicon().border_nouns
+    # As written: the name right before the noun, past the rest of the name ("South
+    # Sudan border", "Kenya-Somalia border"), whatever the parse (a headline's is poor).
+    doc, after = token.doc, token.i + 1
+    while (
+        after < len(doc)
+        and after - token.i <= 3
+        and (doc[after].pos_ == "PROPN" or doc[after].text in ("-", "–"))
+    ):
+        after += 1
+    if after < len(doc) and doc[after].lemma_.lower() in borders:
+        return True
+    word = token
+    for _ in range(4):
+        if word.dep_ in ("compound", "amod", "nmod", "poss"):
+            word = word.head
+        elif word.dep_ == "pobj" and word.head.lower_ in ("with", "of", "between"):
+            word = word.head.head
+        elif word.dep_ == "conj":
+            word = word.head  # "the border between Kenya and Somalia"
+            continue
+        else:
+            return False
+        if word.lemma_.lower() in borders:
+            return True
+    return False
 
 
 def _object_phrase(obj: Any) -> list[Any]:
