@@ -700,3 +700,37 @@ def test_he_is_the_subject_before_not_the_person_it_spoke_to() -> None:
         "the offensive had stalled. He said 40 soldiers had been killed."
     )
     assert [(c.count_min, names.get(c.claimant or "")) for c in claims] == [(40, "Tomas Brandt")]
+
+
+def test_a_figure_on_a_line_written_as_a_headline_is_the_body_s_when_restated() -> None:
+    """A summary bullet or standfirst (a line with no closing stop) restates the body:
+    its figure is the body's claim, even where its few words were misread."""
+    claims, _, _ = claims_of(
+        "- Attack comes two days after gunmen killed five villagers in Kessoma\n"
+        "- Health ministry says six civilians killed, 31 injured\n\n"
+        "Four police officers were killed on Monday when their vehicle hit a bomb in Dara, "
+        "police said. The blast came two days after gunmen killed five villagers in "
+        "Kessoma. The health ministry said six civilians had been killed and 31 injured in "
+        "the region this week.",
+        title="Four police officers killed in roadside blast",
+    )
+    assert sorted((c.outcome, c.count_min) for c in claims) == [
+        ("injured", 31), ("killed", 4), ("killed", 5), ("killed", 6)
+    ]  # fmt: skip
+    assert all(not c.evidence.text.startswith("-") for c in claims)
+    # A line with no closing stop whose figure the body does not state stays a claim.
+    claims, _, _ = claims_of(
+        "Three soldiers killed in ambush near Lobo\n\nThe army said it would respond."
+    )
+    assert [(c.outcome, c.count_min) for c in claims] == [("killed", 3)]
+
+
+def test_a_standfirst_s_attribution_goes_to_the_body_figure_that_names_nobody() -> None:
+    claims, _, _ = claims_of(
+        "Gunmen shot dead a farmer before a gunfight left four more dead, police said\n\n"
+        "Five people were killed in Tanka district on Saturday. In the exchange of fire "
+        "that followed in the hills, four armed men were killed.",
+        title="Five killed in Tanka gunfight",
+    )
+    (four,) = [c for c in claims if c.count_min == 4]
+    assert four.claimant_text == "police" and four.evidence.text.startswith("In the exchange")

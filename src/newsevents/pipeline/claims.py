@@ -80,8 +80,16 @@ def extract_claims(draft: Draft) -> Draft:
     referents = Referents(index)
     quoters = Quoters(draft.nlp, index)
     title_end = len(draft.title)
-    # Body first: a headline figure the body states too is the body's claim.
-    ordered = sorted(draft.nlp.sents, key=lambda s: (s.start_char < title_end, s.start_char))
+    # Body first: a headline figure the body states too is the body's claim; so is the
+    # figure of a line written as a headline (a standfirst, a summary bullet).
+    body_start = _body_start(draft.text, title_end)
+    ordered = sorted(
+        draft.nlp.sents,
+        key=lambda s: (
+            s.start_char < title_end or _headline_line(draft.text, s.start_char, body_start),
+            s.start_char,
+        ),
+    )
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     for sent in ordered:
         end = sent.end_char
@@ -187,7 +195,7 @@ def extract_claims(draft: Draft) -> Draft:
         previous_person = people[-1].entity_id if people else previous_person
         before = (sent, previous_person)
         referents.note(sent)
-    kept = _without_restated_headline(claims, title_end)
+    kept = _without_restated_headline(claims, title_end, draft.text, body_start)
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
     renumbered = [
@@ -304,16 +312,74 @@ def _refers_back(figure: Figure) -> bool:
     return figure.number.i > 0 and doc[figure.number.i - 1].lower_ == "the"
 
 
-def _without_restated_headline(claims: list[CasualtyClaim], title_end: int) -> list[CasualtyClaim]:
+def _without_restated_headline(
+    claims: list[CasualtyClaim], title_end: int, text: str, body_start: int
+) -> list[CasualtyClaim]:
     """A headline figure the body states too is the body's claim, summarized
-    ("US-British strikes leave 14 dead", dev 09_us-uk-strikes-yemen-houthi)."""
-    # A headline drops the hedge: "Five killed" restates "At least five ... were killed".
-    body = {(c.outcome, c.count_min) for c in claims if c.evidence.start > title_end}
-    kept = [
-        c for c in claims
-        if c.evidence.start > title_end or (c.outcome, c.count_min) not in body
+    ("US-British strikes leave 14 dead", dev 09_us-uk-strikes-yemen-houthi). So is a
+    figure of a line written as a headline: a standfirst, a summary bullet or a
+    a line with no closing stop above the body."""
+
+    def headline(claim: CasualtyClaim) -> bool:
+        start = claim.evidence.start
+        return start <= title_end or _headline_line(text, start, body_start)
+
+    # A headline drops the hedge: "Five killed" restates "At least five ... were killed";
+    # and its few words are often misread ("six civilians killed, 31 injured" read as six
+    # injured): a figure the body states is the body's, whatever outcome it was read as.
+    body = {c.count_min for c in claims if not headline(c)}
+    dropped = [c for c in claims if headline(c) and c.count_min in body]
+    kept = [c for c in claims if not headline(c) or c.count_min not in body]
+    # "... left four more dead, police said" above "four armed men were killed": who
+    # the headline says gave the figure gave the body's, which names nobody.
+    said = {(c.outcome, c.count_min): c for c in dropped if c.claimant_text}
+    return [
+        c.model_copy(update={
+            "claimant": source.claimant, "claimant_text": source.claimant_text,
+            "claimant_span": source.claimant_span, "stance": source.stance,
+        })
+        if not c.claimant_text and (source := said.get((c.outcome, c.count_min))) else c
+        for c in kept
     ]  # fmt: skip
-    return kept
+
+
+_CLOSING_STOP = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
+    """The lines of `text` from offset `start` on, with where each begins."""
+    for match in re.finditer(r"[^\n]+", text[start:]):
+        yield start + match.start(), match.group().strip()
+
+
+def _body_start(text: str, title_end: int) -> int:
+    """Where the body begins below the title: its first line of a sentence's length
+    that ends with a closing stop. The lines above it with none are written as
+    headlines (a standfirst, summary bullets)."""
+    for start, line in _lines(text, title_end):
+        if len(line.split()) >= 8 and _CLOSING_STOP.search(line):
+            return start
+    return len(text)
+
+
+def _headline_line(text: str, position: int, body_start: int) -> bool:
+    """Whether the line at `position` is written as a headline, with no closing stop at
+    its end: above the body (a standfirst, summary bullets), or in it a short line with
+    no quotation (a liveblog's "11:30 a.m. — Attacks kill 3, injure 18 in the region").
+    A line of the body with a quotation ("... killed two children," Commissioner X" with
+    its "said" lost) is the body's."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not line or _CLOSING_STOP.search(line):
+        return False
+    return position < body_start or (
+        len(line.split()) <= _SUBHEADING_WORDS and not _QUOTATION_MARK.search(line)
+    )
+
+
+_SUBHEADING_WORDS = 20
+_QUOTATION_MARK = re.compile(r"[\"“”]")
 
 
 def outcome_of(token: Any) -> str | None:
