@@ -734,3 +734,41 @@ def test_a_standfirst_s_attribution_goes_to_the_body_figure_that_names_nobody() 
     )
     (four,) = [c for c in claims if c.count_min == 4]
     assert four.claimant_text == "police" and four.evidence.text.startswith("In the exchange")
+
+
+def test_a_dateline_s_year_before_a_dash_is_no_part_of_the_figure() -> None:
+    claims, _, _ = claims_of(
+        "LOBO CITY, February 19, 2024 - Five members of an armed group were killed in an "
+        "encounter with troops on Sunday. Twenty-nine villagers were wounded."
+    )
+    assert sorted((c.outcome, c.count_min) for c in claims) == [("injured", 29), ("killed", 5)]
+
+
+def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
+    body = (
+        "HEADQUARTERS OPERATION CALM WATERS\nPRESS RELEASE\n\n"
+        "1. Troops on Monday responded to an attack on Lumo village. The bodies of 14 "
+        "persons were recovered, while 6 persons who sustained injuries were evacuated.\n\n"
+        "2. The police said two suspects were killed in a shootout."
+    )
+    claims, _, draft = claims_of(body, title="TROOPS RESPOND TO ATTACK ON LUMO VILLAGE")
+    said = {(c.outcome, c.count_min): c.claimant_text for c in claims}
+    assert said == {
+        ("killed", 14): "OPERATION CALM WATERS",
+        ("injured", 6): "OPERATION CALM WATERS",
+        ("killed", 2): "police",
+    }
+    for claim in claims:
+        span = claim.claimant_span
+        assert span is not None and draft.text[span.start : span.end] == claim.claimant_text
+    # A label alone in its block: the issuer heads the block above it.
+    claims, _, _ = claims_of(
+        "HEADQUARTERS, EASTERN COMMAND\nARMED FORCES OF RUVANIA\nCamp Delta, Lobo City\n\n"
+        "PRESS RELEASE\nFor immediate release\n\n"
+        "Five gunmen were killed in an encounter with troops on Sunday.",
+        title="HEADQUARTERS, EASTERN COMMAND",
+    )
+    assert [c.claimant_text for c in claims] == ["EASTERN COMMAND"]
+    # No release: nobody is made the claimant.
+    claims, _, _ = claims_of("Five gunmen were killed in an encounter with troops on Sunday.")
+    assert [c.claimant_text for c in claims] == [None]

@@ -337,6 +337,8 @@ class ClaimLexicon:
     hostage_taking_verbs: frozenset[str]  # "took five people hostage"
     count_nouns: frozenset[str]  # "according to figures from X": X's claim
     release_words: frozenset[str]  # "released three hostages": no abduction toll
+    release_labels: frozenset[str]  # "PRESS RELEASE": unattributed figures are the issuer's
+    release_issuer_prefixes: tuple[str, ...]  # "HEADQUARTERS" before the issuer's name
 
 
 @cache
@@ -367,6 +369,10 @@ def claim_lexicon() -> ClaimLexicon:
         hostage_taking_verbs=frozenset(data["hostage_taking_verbs"]),
         count_nouns=frozenset(data["count_nouns"]),
         release_words=frozenset(data["release_words"]),
+        release_labels=frozenset(data["release_labels"]),
+        release_issuer_prefixes=tuple(
+            sorted(data["release_issuer_prefixes"], key=lambda w: -len(w))
+        ),
     )
 
 

@@ -196,6 +196,7 @@ def extract_claims(draft: Draft) -> Draft:
         before = (sent, previous_person)
         referents.note(sent)
     kept = _without_restated_headline(claims, title_end, draft.text, body_start)
+    kept = _issuer_s_word(kept, _release_issuer(draft.text, body_start))
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
     renumbered = [
@@ -344,6 +345,59 @@ def _without_restated_headline(
 
 
 _CLOSING_STOP = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _release_issuer(text: str, body_start: int) -> Phrase | None:
+    """Who issued a press release printed as it came: the first line of the heading
+    block that holds its label ("HEADQUARTERS OPERATION SAFE HAVEN" over "PRESS
+    RELEASE"), or of the block above a label that stands alone, without the words before
+    the name (claims.yaml release_labels, release_issuer_prefixes); None for an article
+    that is no release."""
+    lexicon = claim_lexicon()
+    blocks = [m for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[:body_start])]
+    for number, block in enumerate(blocks):
+        lines = block.group().split("\n")
+        labels = [i for i, line in enumerate(lines) if _label(line) in lexicon.release_labels]
+        if not labels:
+            continue
+        if labels[0] > 0:
+            heading, start = lines[0], block.start()
+        elif number > 0:
+            heading, start = blocks[number - 1].group().split("\n")[0], blocks[number - 1].start()
+        else:
+            return None
+        prefix = _ISSUER_PREFIX.match(heading)
+        skip = prefix.end() if prefix else 0
+        name = heading[skip:].strip()
+        if not name or _label(name) in lexicon.release_labels:
+            return None
+        start += heading.index(name, skip)
+        return Phrase(start=start, end=start + len(name), text=name)
+    return None
+
+
+def _label(line: str) -> str:
+    return " ".join(line.lower().split()).rstrip(":")
+
+
+_ISSUER_PREFIX = re.compile(
+    r"\s*(?:"
+    + "|".join(re.escape(w) for w in claim_lexicon().release_issuer_prefixes)
+    + r")\b[\s,]*",
+    re.IGNORECASE,
+)
+
+
+def _issuer_s_word(claims: list[CasualtyClaim], issuer: Phrase | None) -> list[CasualtyClaim]:
+    """The claims no one is named for, as the release's issuer's."""
+    if issuer is None:
+        return claims
+    return [
+        c if c.claimant_text else c.model_copy(
+            update={"claimant_text": issuer.text, "claimant_span": issuer, "stance": "asserted"}
+        )
+        for c in claims
+    ]  # fmt: skip
 
 
 def _lines(text: str, start: int) -> Iterable[tuple[int, str]]:
@@ -787,10 +841,10 @@ def _figure(noun: Any) -> Figure | None:
         return None
     value = _number_value(number)
     doc = number.doc
-    if number.i >= 2 and doc[number.i - 1].text == "-" and _number_value(doc[number.i - 2]):
+    if _tens_before(number) and value is not None and value < 10:
         # spaCy splits "Twenty-nine" into Twenty / - / nine
         number = doc[number.i - 2]
-        value = (_number_value(number) or 0) + (value or 0)
+        value = (_number_value(number) or 0) + value
     if value is None:
         return None
     low, high, qualifier, first, last = _hedged(number, value)
@@ -802,6 +856,20 @@ def _figure(noun: Any) -> Figure | None:
 
 
 NEGATIONS = frozenset({"no"})
+
+
+def _tens_before(number: Any) -> bool:
+    """Whether a tens word and a hyphen stand right before the number, unspaced:
+    "Twenty-nine"; not "February 19, 2024 - Five members" (a dateline's year)."""
+    doc = number.doc
+    if number.i < 2 or doc[number.i - 1].text != "-":
+        return False
+    tens, hyphen = doc[number.i - 2], doc[number.i - 1]
+    value = _number_value(tens)
+    return (
+        tens.is_alpha and value is not None and 20 <= value <= 90 and value % 10 == 0
+        and not tens.whitespace_ and not hyphen.whitespace_
+    )  # fmt: skip
 
 
 def _part_of_a_date(number: Any, noun: Any) -> bool:
