@@ -80,6 +80,7 @@ def test_seed_title_and_text_shape() -> None:
     "line",
     [
         "By then the strikes had stopped.",  # a sentence, not a byline
+        "Reporting by the rights group found that 20 people were killed.",
         "Top officials met in Islamabad on Monday to discuss the strikes.",
         "Share prices fell.",
         "Comments by the foreign minister drew criticism.",
@@ -137,6 +138,8 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Published 3 hours ago", "page-widget"),
         ("Updated about 5 hours ago", "page-widget"),
         ("Source: Xinhua", "byline"),
+        ("(Reporting by Ana Lobo in Kessoma and Tom Ward in Lobo; Editing by Ian Hale)", "byline"),
+        ("Additional reporting by Ana Lobo; writing by Tom Ward", "byline"),
         (
             "This report is auto-generated from a syndicated news feed. The Kelbani Times "
             "holds no responsibility for its content.",

@@ -721,3 +721,39 @@ def test_two_countries_institutions_of_one_name_are_two_entities() -> None:
     niger, russia = found["Ministry of Defence (Niger)"], found["Ministry of Defence (Russia)"]
     assert niger.entity_id != russia.entity_id
     assert [m.start for m in niger.mentions] != [m.start for m in russia.mentions]
+
+
+def test_a_name_an_acronym_defines_is_whole_and_one_entity_with_it() -> None:
+    """NER cuts "the Joint Council on Lakeland Security (JOCOLS)" at "on"; the acronym's
+    definition gives the whole name, and the acronym is the same organization."""
+    found = by_name(entities_of(
+        "Ultimatum issued",
+        "The Joint Council on Lakeland Security (JOCOLS), an umbrella body of civic groups, "
+        "gave the government a 24-hour ultimatum. JOCOLS said it would call a strike.",
+    ))  # fmt: skip
+    council = found["Joint Council on Lakeland Security"]
+    assert [m.text for m in council.mentions][:2] == [
+        "Joint Council on Lakeland Security",
+        "JOCOLS",
+    ]
+    assert "JOCOLS" not in found and "Joint Council" not in found
+    # A definition that joins two names ("X and the Y (ACR)") lengthens neither.
+    found = by_name(entities_of(
+        "Talks",
+        "The commander met leaders of the Lumo Farmers Union and the Kesso Herders "
+        "Association of Ruvania (KEHAR) in Lobo.",
+    ))  # fmt: skip
+    assert not [name for name in found if " and " in name]
+
+
+def test_a_name_run_on_through_and_into_another_noun_s_modifier_is_cut() -> None:
+    # "the Assam Rifles and State police": the state's police are another force.
+    found = by_name(entities_of(
+        "Operations",
+        "In Jiribam, where the Assam Rifles and State police had launched combing "
+        "operations, shops stayed shut.",
+    ))  # fmt: skip
+    assert "Assam Rifles and State" not in found
+    assert found["Assam Rifles"].type == "ORGANIZATION"
+    kept = by_name(entities_of("Aid", "Troops from Bosnia and Herzegovina joined the mission."))
+    assert "Bosnia and Herzegovina" in kept

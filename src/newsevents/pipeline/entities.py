@@ -64,10 +64,11 @@ _FACILITY = re.compile(
     r"\s+(?:" + "|".join(re.escape(w) for w in names().facility_words) + r")\b", re.IGNORECASE
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The National Security Committee"
-# "National Security Committee (NSC)": a capitalized phrase, then its acronym.
+# "National Security Committee (NSC)": a capitalized phrase, then its acronym, on one
+# line (a headline's last word above is no part of the name).
 _ACRONYM = re.compile(
-    r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’-]*))*\s+[A-Z][\w'’-]*)"
-    r"\s*\((?P<short>[A-Z]{2,8})\)"
+    r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:of|and|for|the|on|[A-Z][\w'’-]*))*[ \t]+[A-Z][\w'’-]*)"
+    r"[ \t]*\((?P<short>[A-Z]{2,8})\)"
 )
 
 
@@ -215,6 +216,9 @@ def _ner_candidates(
             looked_up[name] = gaz.lookup(name)
         return looked_up[name]
 
+    # "the Coordinating Committee on Manipur Integrity (COCOMI)": the whole name the
+    # text defines an acronym by, where NER cut it at "on".
+    defined = [(m.start("long"), m.end("long"), m.group("short")) for m in _ACRONYM.finditer(full)]
     for ent in _joined_people(doc):
         if ent.label_ not in NER_TYPES or "\n" in ent.text:
             continue
@@ -223,10 +227,16 @@ def _ner_candidates(
             continue
         if not _within(start, end, headings or ()):
             start, end = _widen(doc, full, ent, start, end)
+        if ent.label_ == "ORG":
+            end = _to_defined_end(full, start, end, defined)
         if full[start:end].endswith(" of"):
             end = _cut_at_of(doc, ent, end)
         text = full[start:end]
         actor = lookup(text) or lookup(_lookup_form(text))
+        if actor is None and " and " in text:
+            end = _before_a_conjunct_of_another_noun(doc, full, start, end)
+            text = full[start:end]
+            actor = lookup(text) or lookup(_lookup_form(text))
         if ent.label_ == "NORP":
             # Demonyms ("Iranian") and faiths are not entities; groups the
             # gazetteer knows under a plural name ("Houthis") are.
@@ -623,6 +633,40 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     while start < end and not (text[start].isalnum() or text[start] in "'’\""):
         start += 1  # "• Logistics": a list's bullet before the name
     return start, end
+
+
+def _before_a_conjunct_of_another_noun(doc: Any, full: str, start: int, end: int) -> int:
+    """Where a name NER ran on through "and" into the modifier of another noun ends:
+    "the Assam Rifles and State police" names the Assam Rifles ("State" modifies
+    "police"); else `end`."""
+    cut = full.rfind(" and ", start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if cut < 0 or span is None or not len(span) or span.end >= len(doc):
+        return end
+    noun = doc[span.end]  # the word right after the name
+    if noun.pos_ != "NOUN" or not noun.text.islower():
+        return end
+    word = span[-1]
+    while word.dep_ == "conj" and word.head.i >= span.start:
+        word = word.head  # "Rifles and State": up to the first conjunct
+    modifies = word.dep_ in ("compound", "nmod", "amod") and word.head == noun
+    return cut if modifies or span[-1].head == noun else end
+
+
+def _to_defined_end(full: str, start: int, end: int, defined: list[tuple[int, int, str]]) -> int:
+    """The end of the long form an acronym defines ("Long Name (LN)") that the name at
+    `start:end` begins and stops short of, on its line; else `end`. The acronym must
+    begin with the name's initial, and what is added must not join another name ("the
+    Irigwe Development Association and the Miyetti Allah ... (MACBAN)")."""
+    for long_start, long_end, short in defined:
+        added = full[end:long_end]
+        if (
+            long_start <= start and end < long_end
+            and "\n" not in full[start:long_end] and " and " not in added
+            and short[0].lower() == full[start].lower()
+        ):  # fmt: skip
+            return long_end
+    return end
 
 
 def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, int]:
