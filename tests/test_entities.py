@@ -757,3 +757,15 @@ def test_a_name_run_on_through_and_into_another_noun_s_modifier_is_cut() -> None
     assert found["Assam Rifles"].type == "ORGANIZATION"
     kept = by_name(entities_of("Aid", "Troops from Bosnia and Herzegovina joined the mission."))
     assert "Bosnia and Herzegovina" in kept
+
+
+def test_where_forces_or_people_were_moved_to_is_a_place() -> None:
+    found = by_name(entities_of(
+        "Deployment",
+        "Additional troops have been deployed to Bassa and Bokkos. Hundreds of families "
+        "fled to Tarmuk after the raid. The governor sent a letter to Amina Bello.",
+    ))  # fmt: skip
+    assert {n: found[n].type for n in ("Bassa", "Bokkos", "Tarmuk")} == dict.fromkeys(
+        ("Bassa", "Bokkos", "Tarmuk"), "LOCATION"
+    )
+    assert found["Amina Bello"].type == "PERSON"

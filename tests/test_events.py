@@ -522,3 +522,18 @@ def test_a_country_that_names_a_border_is_not_the_event_s_place(body: str) -> No
     events, names = events_of("News", body)
     assert [e.type for e in events] == ["ASSAULT"]
     assert not {names.get(p) for p in events[0].locations} & {"Ruvania", "Kessia"}
+
+
+def test_forces_deployed_stand_as_an_event_by_their_place_or_day() -> None:
+    events, names = events_of(
+        "Troops",
+        "Additional troops were deployed to Bassa on Tuesday. The navy sent a patrol ship "
+        "to the Lumo coast on Friday. Hundreds of residents were evacuated.",
+    )
+    found = [(e.type, e.mode, e.date) for e in events]
+    assert ("MOBILIZE", "troops", dt.date(2024, 1, 23)) in found
+    assert ("MOBILIZE", "troops", dt.date(2024, 1, 26)) in found
+    deployed = next(e for e in events if e.trigger == "deployed")
+    assert [names[p] for p in deployed.locations] == ["Bassa"]
+    # An evacuation with no actor, target, place or day is still no event of its own.
+    assert "evacuated" not in [e.trigger for e in events]

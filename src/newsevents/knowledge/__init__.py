@@ -180,6 +180,7 @@ class Names:
     facility_words: tuple[str, ...]  # longest first
     org_words: frozenset[str]
     place_prepositions: frozenset[str]
+    movement_verbs: frozenset[str]  # "deployed to Bassa": the "to" phrase is a place
     place_nouns: frozenset[str]  # a place word kept in the name ("Donetsk Oblast")
     place_list_openers: tuple[str, ...]  # "including" in "towns including A and B"
     armed_group_nouns: frozenset[str]  # "militia" in "Fano militiamen", "Fano, a militia"
@@ -225,6 +226,7 @@ def names() -> Names:
         facility_words=tuple(sorted(data["facility_words"], key=len, reverse=True)),
         org_words=frozenset(data["org_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        movement_verbs=frozenset(data["movement_verbs"]),
         place_nouns=frozenset(data["place_nouns"]),
         place_list_openers=tuple(data["place_list_openers"]),
         armed_group_nouns=frozenset(data["armed_group_nouns"]),

@@ -263,6 +263,8 @@ def _ner_candidates(
             hint = "LOCATION"
         else:
             hint = type_hint(full, start, end, closes_apposition=_closes_apposition(doc, end))
+            if hint is None and label in ("PERSON", "ORG") and _where_they_went(doc, start):
+                hint = "LOCATION"
             if hint is None and label == "PERSON" and _after_place_article(full, start):
                 hint = "LOCATION"  # "in the Sahel": no person is "in the" anyone
         yield Candidate(start, end, text, label, actor, hint)
@@ -306,6 +308,23 @@ def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = Fals
     if _after_a_named_unit(text[max(0, head - 60) : head].split()) and not closes_apposition:
         return "LOCATION"
     return None
+
+
+def _where_they_went(doc: Any, start: int) -> bool:
+    """Whether the name at `start` is where people or forces were moved to: the object
+    of "to" after a verb of moving ("troops were deployed to Bassa and Bokkos")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]
+    while word.dep_ in ("compound", "conj") and word.head.i != word.i:
+        word = word.head
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() in names().movement_verbs
+    )
 
 
 def _closes_apposition(doc: Any, end: int) -> bool:

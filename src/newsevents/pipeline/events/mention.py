@@ -77,7 +77,7 @@ class Mention:
         """Enough to stand as an event. An attack may be known only by its place or
         day; a meeting, demand or condemnation is an interaction between named actors
         ("he visited the district hospital" is not one, dev 02_poonch)."""
-        if self.type in ON_THE_GROUND or self.mode == "ceasefire":
+        if self.type in ON_THE_GROUND or self.mode in ANCHORED_MODES:
             # A ceasefire taking effect on a day is an event even when the text names
             # its parties only elsewhere ("the truce took effect on November 27").
             # A day named but not resolvable ("on Thursday", no publication date)
@@ -91,6 +91,8 @@ class Mention:
 # capital on Friday"), unlike interactions between named actors (meetings, demands,
 # condemnations). Not MOBILIZE: its words also tell of people evacuated and aid sent.
 ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# Modes of other types that stand by their place or day too: a ceasefire, forces moved.
+ANCHORED_MODES = frozenset({"ceasefire", "troops"})
 
 
 # An event whose last possible day is this long before publication is recalled as

@@ -138,7 +138,8 @@ ACT_MODES = frozenset({"abduct", "abduction", "sexual", "torture", "execution", 
 
 
 def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mention:
-    actors_, targets, places = _roles(token, index)
+    # Where troops are sent is where the mobilization takes place: "deployed to Bassa".
+    actors_, targets, places = _roles(token, index, destination=rule.type == "MOBILIZE")
     mode = rule.mode
     if rule.type == "ASSAULT" and mode not in ACT_MODES:
         mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
@@ -165,8 +166,12 @@ def _counts_victims(token: Any) -> bool:
 VICTIM_ROLES = frozenset({"nsubjpass", "dobj", "obj"})
 
 
-def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], list[Entity]]:
-    """Actors, targets and places of a trigger from the dependency parse."""
+def _roles(
+    token: Any, index: EntityIndex, *, destination: bool = False
+) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    """Actors, targets and places of a trigger from the dependency parse; with
+    `destination`, a "to" phrase names a place too."""
+    locative = LOCATIVE | {"to"} if destination else LOCATIVE
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
     place_tokens: list[Any] = []
@@ -207,7 +212,7 @@ def _roles(token: Any, index: EntityIndex) -> tuple[list[Entity], list[Entity], 
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in TARGETING:
                 target_tokens += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            elif child.dep_ == "prep" and child.lower_ in locative:
                 place_tokens += list(child.subtree)
     if not actor_tokens:
         actor_tokens += _claimed_by(token)
