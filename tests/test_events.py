@@ -537,3 +537,14 @@ def test_forces_deployed_stand_as_an_event_by_their_place_or_day() -> None:
     assert [names[p] for p in deployed.locations] == ["Bassa"]
     # An evacuation with no actor, target, place or day is still no event of its own.
     assert "evacuated" not in [e.trigger for e in events]
+
+
+def test_a_day_and_the_shift_after_its_comma_date_each_their_own() -> None:
+    # spaCy reads "January 12, hours" as one date; the day is the recall's.
+    events, _ = events_of(
+        "Envoy recalled",
+        "Ruvania recalled its ambassador from Kessia on January 12, hours after the "
+        "letter was made public. The ceasefire was signed on Monday, January 29.",
+    )
+    recalled = next(e for e in events if e.trigger == "recalled")
+    assert (recalled.date, recalled.date_precision) == (dt.date(2024, 1, 12), "day")

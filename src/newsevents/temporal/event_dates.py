@@ -59,6 +59,7 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
         ents = sent.ents
     else:  # what `sent.ents` gives: the entities wholly inside the sentence
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
+    ents = [part for ent in ents for part in _day_and_shift(ent)]
     for ent in ents:
         if ent.label_ not in ("DATE", "TIME") or AGE.search(ent.text) or _in_dateline(ent):
             continue
@@ -71,6 +72,33 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
                 continue
         found.append(ent)
     return found
+
+
+# The nouns of a span of time a shift counts in ("hours after", "two days later").
+DURATION_NOUNS = frozenset({"minute", "hour", "day", "week", "month"})
+
+
+def _day_and_shift(ent: Any) -> list[Any]:
+    """An entity spaCy made of a day and the shift after its comma, as two: "on July 30,
+    hours after the letter was made public" dates the act on July 30, and the shift
+    dates what its clause tells. "October 7, 2023" and "Monday, January 29" stay whole."""
+    from spacy.tokens import Span
+
+    if ent.label_ != "DATE":
+        return [ent]
+    comma = next((t for t in ent if t.text == ","), None)
+    if comma is None or comma.i in (ent.start, ent.end - 1):
+        return [ent]
+    doc = ent.doc
+    day, shift = doc[ent.start : comma.i], doc[comma.i + 1 : ent.end]
+    if shift.root.lemma_.lower() not in DURATION_NOUNS or not any(
+        t.pos_ == "PROPN" or t.like_num for t in day
+    ):
+        return [ent]
+    return [
+        Span(doc, day.start, day.end, label="DATE"),
+        Span(doc, shift.start, shift.end, label="DATE"),
+    ]
 
 
 # "10 p.m. (2000 GMT)", "at 1430 UTC": a wire story's clock time in four digits is no year.
