@@ -548,3 +548,30 @@ def test_a_day_and_the_shift_after_its_comma_date_each_their_own() -> None:
     )
     recalled = next(e for e in events if e.trigger == "recalled")
     assert (recalled.date, recalled.date_precision) == (dt.date(2024, 1, 12), "day")
+
+
+def test_a_headline_s_bare_passive_tells_whom_the_act_struck() -> None:
+    """ "Police Officer Killed in Attack": the officer is the target, so the headline is
+    the attack the lead tells, not an attack by the police."""
+    events, names = events_of(
+        "Nigeria Police Force Officer Killed in Attack by Gunmen in North",
+        "A Nigeria Police Force officer was killed on Sunday when gunmen opened fire on "
+        "his patrol near Lumo. In May, more than 90 soldiers were injured in clashes in "
+        "Kesso.",
+    )
+    killed = [e for e in events if e.trigger.lower() == "killed"]
+    assert len(killed) == 1 and killed[0].date == dt.date(2024, 1, 28)
+    assert not [names[a] for a in killed[0].actors if "Police" in names[a]]
+
+
+def test_what_came_under_fire_was_struck_not_the_striker() -> None:
+    """ "A UN helicopter came under fire ..., killing one crew member and injuring two
+    others": the helicopter's side is the target of one attack, as the headline says."""
+    events, names = events_of(
+        "UN helicopter attacked near Lumo, crew member killed",
+        "A United Nations helicopter came under fire near Lumo on Friday, killing one crew "
+        "member and critically injuring two others.",
+    )
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", dt.date(2024, 1, 26))]
+    assert [names[t] for t in events[0].targets] == ["United Nations"]
+    assert events[0].actors == []

@@ -139,7 +139,9 @@ ACT_MODES = frozenset({"abduct", "abduction", "sexual", "torture", "execution", 
 
 def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mention:
     # Where troops are sent is where the mobilization takes place: "deployed to Bassa".
-    actors_, targets, places = _roles(token, index, destination=rule.type == "MOBILIZE")
+    actors_, targets, places = _roles(
+        token, index, destination=rule.type == "MOBILIZE", acts_on=rule.type in ACTS_ON
+    )
     mode = rule.mode
     if rule.type == "ASSAULT" and mode not in ACT_MODES:
         mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
@@ -166,11 +168,16 @@ def _counts_victims(token: Any) -> bool:
 VICTIM_ROLES = frozenset({"nsubjpass", "dobj", "obj"})
 
 
+# Types whose verbs act on someone: with no object, a headline's past tells a passive.
+ACTS_ON = frozenset({"ASSAULT", "COERCE"})
+
+
 def _roles(
-    token: Any, index: EntityIndex, *, destination: bool = False
+    token: Any, index: EntityIndex, *, destination: bool = False, acts_on: bool = False
 ) -> tuple[list[Entity], list[Entity], list[Entity]]:
     """Actors, targets and places of a trigger from the dependency parse; with
-    `destination`, a "to" phrase names a place too."""
+    `destination`, a "to" phrase names a place too; with `acts_on`, the verb acts on
+    someone (`_headline_passive`)."""
     locative = LOCATIVE | {"to"} if destination else LOCATIVE
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
@@ -185,7 +192,10 @@ def _roles(
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
         head = token.head.head  # "retaliate with strikes": the retaliating side strikes
     phrase, places = _subject(head)
-    actor_tokens += phrase
+    if acts_on and _headline_passive(head):
+        target_tokens += phrase  # "Police Officer Killed in Attack": the officer was killed
+    else:
+        actor_tokens += phrase
     place_tokens += places
     for child in head.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass") and child is not token:
@@ -241,6 +251,10 @@ def _roles(
         if head.dep_ == "pcomp" and head.head.lower_ in ("of", "for") and objects:
             # "accused the RSF of shelling", "blamed Kigali for backing": the object did it.
             actor_tokens += [t for c in objects for t in c.subtree]
+        elif _suffered(governor):
+            # "A UN helicopter came under fire ..., killing one crew member": the
+            # clause's subject was struck, it did not strike.
+            target_tokens += _subject(governor)[0]
         else:
             actor_tokens += _subject(governor)[0]
     if head.dep_ in ("ccomp", "conj") and [t.lower_ for t in actor_tokens] in PRONOUNS:
@@ -248,7 +262,15 @@ def _roles(
         # pronoun is the speaker; "X said it had received reports ... and urged the
         # authorities": up through the clauses to the speaker.
         actor_tokens = _speaker(head) or actor_tokens
-    if head.dep_ == "conj" and not actor_tokens:
+    first = head.head
+    if (
+        head.dep_ == "conj" and not actor_tokens and first.tag_ == "VBG"
+        and first.dep_ == "advcl" and _suffered(first.head)
+    ):  # fmt: skip
+        # "came under fire ..., killing one crew member and injuring two others": the
+        # second gerund's victims are the first's, and so is what was struck.
+        target_tokens += _subject(first.head)[0]
+    elif head.dep_ == "conj" and not actor_tokens:
         # "Islamabad recalled its ambassador ... and blocked Iran's envoy"; not the
         # speaker of "were spotted ... and neutralized in airstrikes, the ministry said",
         # a passive whose doer is left unsaid ("Beijing was concerned and urged both
@@ -286,6 +308,30 @@ def _roles(
     places += [e for e in targets if e.type == "LOCATION" and e not in places]
     targets = [e for e in targets if e.type != "LOCATION" and e not in actors_]
     return actors_, targets, places
+
+
+def _headline_passive(verb: Any) -> bool:
+    """A headline's passive without its auxiliary: "Kosovo Police Officer Killed in
+    Attack", "UN Helicopter Attacked Near Nasir". In a headline (the article's first
+    line), a verb of an act on someone, in the past with a subject and no object, tells
+    what its subject suffered; the present tells the act ("Gunmen Kill Five")."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or not _on_first_line(verb):
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "nsubj" for c in children) and not any(
+        c.dep_ in ("dobj", "obj") for c in children
+    )
+
+
+def _on_first_line(token: Any) -> bool:
+    """Whether the token stands on the article's first line, its headline (read up to
+    the first line break: a headline's few words)."""
+    for word in token.doc:
+        if word.i >= token.i:
+            return True
+        if "\n" in word.text or "\n" in word.whitespace_:
+            return False
+    return False
 
 
 def _names_a_border(token: Any) -> bool:
@@ -459,6 +505,16 @@ def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
 
 def _passive(verb: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _suffered(verb: Any) -> bool:
+    """Whether the verb's subject underwent the act: a passive ("a convoy was
+    ambushed"), or "came under fire/attack"."""
+    if _passive(verb):
+        return True
+    return verb.lemma_.lower() == "come" and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children
+    )
 
 
 def _misparsed_subject(verb: Any) -> bool:
