@@ -772,3 +772,29 @@ def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
     # No release: nobody is made the claimant.
     claims, _, _ = claims_of("Five gunmen were killed in an encounter with troops on Sunday.")
     assert [c.claimant_text for c in claims] == [None]
+
+
+def test_who_was_among_the_dead_was_killed() -> None:
+    claims, _, _ = claims_of(
+        "One of the sources said 12 soldiers and at least eight volunteers were among the "
+        "dead. The hospital had received 17 wounded people, two of whom died on Sunday, a "
+        "medical source there said."
+    )
+    found = {(c.outcome, c.count_min, c.qualifier): c.claimant_text for c in claims}
+    assert found == {
+        ("killed", 12, "exact"): "One of the sources",
+        ("killed", 8, "at_least"): "One of the sources",
+        ("injured", 17, "exact"): "a medical source",
+        ("killed", 2, "exact"): "a medical source",
+    }
+
+
+def test_victims_the_parser_took_for_the_object_of_saying_are_still_counted() -> None:
+    claims, _, _ = claims_of(
+        "An official said 14 policemen and at least six members of the Lumo Defence "
+        "Brigade (LDB), a local militia that patrols the hills, were killed, and that "
+        "about 30 others were wounded."
+    )
+    assert sorted((c.outcome, c.count_min, c.qualifier) for c in claims) == [
+        ("injured", 30, "approx"), ("killed", 6, "at_least"), ("killed", 14, "exact")
+    ]  # fmt: skip

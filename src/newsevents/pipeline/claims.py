@@ -681,6 +681,18 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         yield from _toll_figures(outcome)
     if outcome.dep_ in ("amod", "acl") and outcome.head.pos_ in ("NOUN", "PROPN", "NUM"):
         yield outcome.head  # "two injured girls", "14 people killed"
+    if (
+        outcome.dep_ == "ccomp" and verb.lemma_.lower() in claim_lexicon().attribution_verbs
+        and any(c.dep_ == "auxpass" for c in outcome.children)
+        and not any(c.dep_ in ("nsubjpass", "nsubj") for c in outcome.children)
+    ):  # fmt: skip
+        # "said 12 soldiers and ... , a militia that ..., were killed": over a long
+        # subject the parser takes the victims for the object of the verb of saying.
+        yield from (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < outcome.i)
+    if outcome.dep_ == "pobj" and outcome.head.lower_ == "among":
+        # "12 soldiers and at least eight volunteers were among the dead": who was among
+        # them, the subject of the verb the phrase hangs on.
+        yield from (c for c in outcome.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if outcome.dep_ == "conj" and not any(
         c.dep_ in ("nsubjpass", "dobj", "nsubj") or c.like_num for c in outcome.children
     ):
@@ -1138,7 +1150,8 @@ def _trailing_speaker(verb: Any) -> Any | None:
     if any(t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVES for t in words):
         return None
     heads = [t for t in words if not (words.start <= t.head.i < words.end) and not t.is_punct]
-    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    # Not "there" of "a medical source there said" (the parser's expletive or adverb).
+    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "expl"]
     return nouns[0] if len(nouns) == 1 else None
 
 
