@@ -575,3 +575,26 @@ def test_what_came_under_fire_was_struck_not_the_striker() -> None:
     assert [(e.type, e.date) for e in events] == [("ASSAULT", dt.date(2024, 1, 26))]
     assert [names[t] for t in events[0].targets] == ["United Nations"]
     assert events[0].actors == []
+
+
+def test_the_militants_are_the_armed_group_named_before() -> None:
+    """The plural descriptions of an armed group ("the militants", "the rebels") refer
+    back to it, as "the group" does."""
+    events, names = events_of(
+        "Base attacked",
+        "Fighters of the Allied Democratic Forces raided a village near Lumo on Monday, "
+        "killing six farmers.\n\nThe militants, travelling on motorcycles, stormed an army "
+        "post in Kessoma the next day.",
+    )
+    stormed = next(e for e in events if e.trigger == "stormed")
+    assert [names[a] for a in stormed.actors] == ["Allied Democratic Forces"]
+
+
+def test_a_branch_of_a_group_may_be_the_group_a_headline_names() -> None:
+    """ "Islamic State fighters" in the headline, ISWAP in the lead: one attack."""
+    events, _ = events_of(
+        "Islamic State fighters overrun army base, kill nine soldiers",
+        "Islamic State West Africa Province (ISWAP) fighters overran an army base in "
+        "Kessoma late on Sunday, killing nine soldiers, military sources said.",
+    )
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", dt.date(2024, 1, 28))]

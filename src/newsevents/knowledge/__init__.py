@@ -164,6 +164,7 @@ class Actor:
     demonyms: tuple[str, ...]
     country: str | None
     geonames: int | None = None  # GeoNames id of a populated place (LOCATION entries)
+    part_of: str | None = None  # the name of the group an armed group is a branch of
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def actors() -> tuple[Actor, ...]:
             demonyms=tuple(entry.get("demonyms") or ()),
             country=entry.get("country"),
             geonames=entry.get("geonames"),
+            part_of=entry.get("part_of"),
         )
         for entry in load_yaml("actors")["actors"]
     )

@@ -78,7 +78,9 @@ class EntityIndex:
         head = heads[0] if heads else None
         if head is None or not any(c.lower_ == "the" for c in head.children):
             return None
-        rule = event_lexicon().anaphora.get(head.lemma_.lower())
+        anaphora = event_lexicon().anaphora
+        # Keyed by lemma ("group") or as written ("militants": the lemma is singular).
+        rule = anaphora.get(head.lemma_.lower()) or anaphora.get(head.lower_)
         if rule is None:
             return None
         kind, words = rule
@@ -118,6 +120,11 @@ class EntityIndex:
             names.add(country)
         if entity is not None:
             names.add(entity.name)
+            # A branch acts as its group: "Islamic State fighters" in a headline, ISWAP in
+            # the body (actors.yaml part_of).
+            parent = _part_of().get(entity.name)
+            if parent is not None:
+                names.add(parent)
         return names
 
 
@@ -131,6 +138,12 @@ def _country_of() -> Mapping[str, str]:
         {a.entity_id: a.country for a in actors() if a.type == "LOCATION" and a.country}
     )
     return country_of
+
+
+@cache
+def _part_of() -> Mapping[str, str]:
+    """Gazetteer: an armed group's name -> the name of the group it is a branch of."""
+    return {a.name: a.part_of for a in actors() if a.part_of}
 
 
 # ASSAULT modes that say what was done, not with what: they win over the weapon.
