@@ -798,3 +798,11 @@ def test_victims_the_parser_took_for_the_object_of_saying_are_still_counted() ->
     assert sorted((c.outcome, c.count_min, c.qualifier) for c in claims) == [
         ("injured", 30, "approx"), ("killed", 6, "at_least"), ("killed", 14, "exact")
     ]  # fmt: skip
+
+
+def test_the_source_with_a_clause_about_it_is_the_source_described_before() -> None:
+    claims, _, _ = claims_of(
+        "A military source in Lumo told reporters the attackers arrived in canoes. The "
+        "source, who asked not to be named, put the death toll at 41 soldiers."
+    )
+    assert [(c.count_min, c.claimant_text) for c in claims] == [(41, "A military source in Lumo")]

@@ -1234,9 +1234,11 @@ def _described_before(phrase: Any) -> Any | None:
     """The fuller phrase a bare "the <noun>" refers back to, in the sentences before:
     "a Pakistani security official told AFP ... the official said", "the city's
     Emergency Medicine Centre says ... the centre said", "CISC, a rights group, ... The
-    group said" (an apposition stands for the name it describes). None when the noun
-    has words of its own or nothing before describes it."""
-    if phrase.tag_ != "NN" or [c.lower_ for c in phrase.children] != ["the"]:
+    group said" (an apposition stands for the name it describes), "The source, who asked
+    not to be named, put the toll at 41" (a clause about it adds no words of its own).
+    None when the noun has words of its own or nothing before describes it."""
+    children = [c for c in phrase.children if c.dep_ not in ("relcl", "punct")]
+    if phrase.tag_ != "NN" or [c.lower_ for c in children] != ["the"]:
         return None
     lemma, doc = phrase.lemma_.lower(), phrase.doc
     for token in reversed(doc[max(0, phrase.sent.start - _REFERENCE_WITHIN) : phrase.sent.start]):
