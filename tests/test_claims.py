@@ -806,3 +806,20 @@ def test_the_source_with_a_clause_about_it_is_the_source_described_before() -> N
         "source, who asked not to be named, put the death toll at 41 soldiers."
     )
     assert [(c.count_min, c.claimant_text) for c in claims] == [(41, "A military source in Lumo")]
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        ("The president, who on Wednesday had given the toll as 116, declared an emergency.",
+         ("killed", 116, 116)),
+        ("A rights group said the real number of dead could be between 120 and 130.",
+         ("killed", 120, 130)),
+        ("The spokesman said 38 of the dead were students.", ("killed", 38, 38)),
+    ],
+)  # fmt: skip
+def test_tolls_given_as_put_between_or_counted_of_the_dead(
+    body: str, figure: tuple[str, int, int]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max) for c in claims] == [figure]

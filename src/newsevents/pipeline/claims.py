@@ -659,8 +659,9 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
     if counter is not None and counter.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
         # "brings to 11 the number of people killed", "raised the number of dead to 15",
         # "the number of people killed has risen to 46": the count is the "to" phrase.
+        # "the real number of dead could be between 120 and 130"
         for child in counter.head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "at"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "at", "between"):
                 yield from (c for c in child.children if c.dep_ == "pobj")
         # "putting the number of soldiers killed at between 20 and 25": the parser may
         # hang the "at" phrase on the outcome word; only a number there is the count.
@@ -689,6 +690,8 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         # "said 12 soldiers and ... , a militia that ..., were killed": over a long
         # subject the parser takes the victims for the object of the verb of saying.
         yield from (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < outcome.i)
+    if outcome.dep_ == "pobj" and outcome.head.lower_ == "of" and outcome.head.head.like_num:
+        yield outcome.head.head  # "38 of the dead were students"
     if outcome.dep_ == "pobj" and outcome.head.lower_ == "among":
         # "12 soldiers and at least eight volunteers were among the dead": who was among
         # them, the subject of the verb the phrase hangs on.
@@ -726,9 +729,9 @@ def _toll_figures(toll: Any) -> Iterable[Any]:
     verb = toll.head
     # "The death toll has risen to 45", "the toll stands at 32", "reached 50",
     # "the ministry put the death toll at 57", "ranged from 200 to 600", "was
-    # between 25 and 30"
+    # between 25 and 30", "had given the toll as 116"
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("to", "at", "from", "between"):
+        if child.dep_ == "prep" and child.lower_ in ("to", "at", "from", "between", "as"):
             yield from (c for c in child.children if c.dep_ == "pobj")
         elif (
             child.dep_ in ("dobj", "obj")
