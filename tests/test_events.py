@@ -598,3 +598,18 @@ def test_a_branch_of_a_group_may_be_the_group_a_headline_names() -> None:
         "Kessoma late on Sunday, killing nine soldiers, military sources said.",
     )
     assert [(e.type, e.date) for e in events] == [("ASSAULT", dt.date(2024, 1, 28))]
+
+
+def test_a_day_in_an_act_s_purpose_or_complement_dates_the_act() -> None:
+    events, _ = events_of(
+        "Unrest",
+        "Police fired tear gas to disperse protesters in Lumo on Tuesday. The UN envoy "
+        "called on both sides to exercise restraint on Friday. Prime Minister Amara Tal "
+        "chaired a security meeting in Kessoma on Thursday.",
+    )
+    dated = {e.trigger: e.date for e in events}
+    assert dated == {
+        "fired": dt.date(2024, 1, 23),
+        "called": dt.date(2024, 1, 26),
+        "meeting": dt.date(2024, 1, 25),
+    }

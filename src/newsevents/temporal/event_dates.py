@@ -155,6 +155,11 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 break
             if ancestor is not ent.root and _earlier_occurrence(ancestor):
                 break  # "After brawls ... in May 2020, troops fought": the brawls' month
+            if _purpose_of_a_trigger(ancestor, triggers):
+                # "fired tear gas to disperse protesters on Tuesday", "called on both
+                # sides to exercise restraint on Friday": the act's own day.
+                owner = ancestor.head
+                break
             if ancestor.lemma_.lower() in REPORTING or (
                 ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
                 and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
@@ -168,6 +173,16 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(ent)
     return mine
+
+
+def _purpose_of_a_trigger(verb: Any, triggers: list[Any]) -> bool:
+    """Whether the verb is a "to" clause (a purpose or complement) of a trigger, and no
+    trigger itself."""
+    return (
+        verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl") and verb not in triggers
+        and verb.head in triggers
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )  # fmt: skip
 
 
 def _earlier_occurrence(word: Any) -> bool:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 LIGHT_VERBS = frozenset({"launch", "conduct", "carry", "hold", "undertake", "stage", "mount",
                          "make", "pay", "have", "begin", "start", "continue", "order",
                          "sign", "reach", "conclude", "seal", "broker", "strike", "clinch",
-                         "finalize", "finalise", "declare", "announce", "impose"})  # fmt: skip
+                         "finalize", "finalise", "declare", "announce", "impose",
+                         # "chaired a security meeting", "convened talks"
+                         "chair", "convene", "attend"})  # fmt: skip
 
 
 LOCATIVE = frozenset({"in", "inside", "near", "at", "across", "within", "into", "outside"})
