@@ -260,3 +260,18 @@ def test_a_date_first_dateline_names_its_place_or_its_credit(
 ) -> None:
     lead = read_lead(line)
     assert (lead.dateline, lead.outlet) == (dateline, outlet)
+
+
+def test_a_date_line_of_unknowable_order_is_read_the_way_the_story_fits() -> None:
+    from newsevents.pipeline.metadata import _read_by_the_story
+    from newsevents.temporal.dates import ambiguous_date_line
+
+    assert ambiguous_date_line("05/12/2025") == (dt.date(2025, 12, 5), dt.date(2025, 5, 12))
+    assert ambiguous_date_line("Published: 03/04/2024 - 10:15") == (
+        dt.date(2024, 4, 3), dt.date(2024, 3, 4)
+    )  # fmt: skip
+    assert ambiguous_date_line("25/03/2021") is None  # not ambiguous: parse_date_line reads it
+    story = "Conflicts | Asia\n05/12/2025\n\nThe calm ended on April 22, when gunmen struck."
+    assert _read_by_the_story(story) == dt.date(2025, 5, 12)
+    # A story that names no day leaves the line unread.
+    assert _read_by_the_story("News\n05/12/2025\n\nThe talks went on.") is None

@@ -16,6 +16,7 @@ from newsevents.schema import Source
 from newsevents.temporal.dates import (
     MONTHS,
     DateLine,
+    ambiguous_date_line,
     date_in_url,
     dateline_date,
     dates_in_text,
@@ -124,7 +125,7 @@ def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | No
     text_lines = [
         d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
     ]
-    text_date = _first_published(text_lines)
+    text_date = _first_published(text_lines) or _read_by_the_story(draft.body)
     lead = lead or read_lead(draft.body.split("\n", 1)[0])
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
@@ -144,6 +145,30 @@ def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | No
         return None, "none", flags
     source, date = present[0]
     return date, source, flags
+
+
+# How many lines at the top of the body a page's date line may stand in, and how long
+# after the last day the story names it may have been published.
+_DATE_LINE_WITHIN = 20
+_STORY_TO_PUBLICATION_DAYS = 45
+
+
+def _read_by_the_story(body: str) -> dt.date | None:
+    """The date of a date line whose day and month order is unknowable ("05/12/2025"),
+    read the way the story's own dates fit: news is published soon after the last day
+    it names. The reading that follows that day within `_STORY_TO_PUBLICATION_DAYS`,
+    when only one does; else None (the line is no evidence)."""
+    for line in body.split("\n")[:_DATE_LINE_WITHIN]:
+        readings = ambiguous_date_line(line)
+        if readings is None:
+            continue
+        fitting = []
+        for reading in readings:
+            named = [m.date for m in dates_in_text(body, reference=reading) if m.date <= reading]
+            if named and (reading - max(named)).days <= _STORY_TO_PUBLICATION_DAYS:
+                fitting.append(reading)
+        return fitting[0] if len(fitting) == 1 else None
+    return None
 
 
 def _first_published(lines: list[DateLine]) -> dt.date | None:

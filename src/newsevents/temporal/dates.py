@@ -122,6 +122,30 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(kind, date) if date and in_window(date) else None
 
 
+def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
+    """The two readings of a date line whose day and month order is unknowable
+    ("05/12/2025", "Published: 03/04/2024 - 10:15"): (day first, month first), or None
+    for any other line."""
+    line = " ".join(line.split())
+    if len(line) > boilerplate().date_line_max_chars:
+        return None
+    lowered = line.lower()
+    for labels in boilerplate().date_labels.values():
+        label = next((lb for lb in labels if lowered.startswith(lb)), None)
+        if label:
+            line = line[len(label) :].lstrip(" :-–—")
+            break
+    remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
+    numeric = _NUMERIC_DATE.fullmatch(remainder)
+    if numeric is None or numeric["a"] == numeric["b"]:
+        return None
+    a, b, year = int(numeric["a"]), int(numeric["b"]), int(remainder[-4:])
+    if a > 12 or b > 12:
+        return None
+    readings = (dt.date(year, b, a), dt.date(year, a, b))
+    return readings if all(in_window(d) for d in readings) else None
+
+
 # A credit line ending in its date: "(Some Outlet / Some Agency - 4th Feb, 2022)".
 _CREDITED_DATE = re.compile(r"\(?(?P<credit>[^()\d]{2,60}?)\s[-–—]\s(?P<date>[^()]+?)\)?")
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:19|20)\d{2}")
