@@ -823,3 +823,11 @@ def test_tolls_given_as_put_between_or_counted_of_the_dead(
 ) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min, c.count_max) for c in claims] == [figure]
+
+
+def test_people_in_a_grave_condition_are_injured() -> None:
+    claims, _, _ = claims_of(
+        "Eight people are in critical condition, a doctor said. The blast left five "
+        "people in serious condition. The condition of the road was poor."
+    )
+    assert sorted((c.outcome, c.count_min) for c in claims) == [("injured", 5), ("injured", 8)]

@@ -343,6 +343,7 @@ class ClaimLexicon:
     release_words: frozenset[str]  # "released three hostages": no abduction toll
     release_labels: frozenset[str]  # "PRESS RELEASE": unattributed figures are the issuer's
     release_issuer_prefixes: tuple[str, ...]  # "HEADQUARTERS" before the issuer's name
+    grave_conditions: frozenset[str]  # "in critical condition": injured
 
 
 @cache
@@ -377,6 +378,7 @@ def claim_lexicon() -> ClaimLexicon:
         release_issuer_prefixes=tuple(
             sorted(data["release_issuer_prefixes"], key=lambda w: -len(w))
         ),
+        grave_conditions=frozenset(data["grave_conditions"]),
     )
 
 

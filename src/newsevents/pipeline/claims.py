@@ -453,11 +453,22 @@ def outcome_of(token: Any) -> str | None:
         return "killed" if any(o.lemma_.lower() in lexicon.lost_people for o in objects) else None
     if lemma == "body" and not _dead_bodies(token):
         return None  # "the two bodies agreed": organizations
+    if lemma == "condition":  # "eight people are in critical condition"
+        return "injured" if _in_a_grave_condition(token) else None
     if lemma == "hostage" and (_released(token) or _victims_of_another_outcome(token)):
         # "released three hostages": captives freed; "killed 214 hostages", "21 hostages
         # dead": the hostages are the victims of that outcome, no abduction toll
         return None
     return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+
+
+def _in_a_grave_condition(noun: Any) -> bool:
+    """Whether "condition" is a patient's: "in critical condition", "in a serious
+    condition" (claims.yaml grave_conditions)."""
+    return (
+        noun.dep_ == "pobj" and noun.head.lower_ == "in"
+        and any(c.lower_ in claim_lexicon().grave_conditions for c in noun.children)
+    )  # fmt: skip
 
 
 def _victims_of_another_outcome(noun: Any) -> bool:
@@ -690,6 +701,12 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         # "said 12 soldiers and ... , a militia that ..., were killed": over a long
         # subject the parser takes the victims for the object of the verb of saying.
         yield from (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < outcome.i)
+    if outcome.lemma_.lower() == "condition":
+        # "Eight people are in critical condition", "left five in serious condition": who
+        # is in it, the subject of the verb the phrase hangs on, else its object.
+        holder = outcome.head.head
+        held = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
+        yield from held or (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass"))
     if outcome.dep_ == "pobj" and outcome.head.lower_ == "of" and outcome.head.head.like_num:
         yield outcome.head.head  # "38 of the dead were students"
     if outcome.dep_ == "pobj" and outcome.head.lower_ == "among":
