@@ -831,3 +831,16 @@ def test_people_in_a_grave_condition_are_injured() -> None:
         "people in serious condition. The condition of the road was poor."
     )
     assert sorted((c.outcome, c.count_min) for c in claims) == [("injured", 5), ("injured", 8)]
+
+
+def test_parts_a_colon_lists_by_place_are_a_breakdown_when_they_add_up() -> None:
+    claims, _, _ = claims_of(
+        "The rescue service said eight people were killed in the missile attack: four in "
+        "Lumo, three in Kessa and one in Bora. Ten people were wounded: two in Lumo and "
+        "five in Kessa."
+    )
+    found = sorted((c.outcome, c.count_min, c.breakdown) for c in claims)
+    assert found == [
+        ("injured", 10, False),  # two and five make no ten: no breakdown read
+        ("killed", 1, True), ("killed", 3, True), ("killed", 4, True), ("killed", 8, False),
+    ]  # fmt: skip

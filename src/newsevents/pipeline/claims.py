@@ -528,6 +528,8 @@ def figures(outcome: Any) -> list[Figure]:
         # that word's figure.
         # "between 25 and 30": the second number is the range's bound, no figure of its own.
         first = _figure(head)
+        if number == 0:
+            parts += _listed_after_colon(outcome, first)
         ranged = first is not None and first.qualifier == "range"
         own = [
             c for c in _conjuncts(head)
@@ -539,6 +541,26 @@ def figures(outcome: Any) -> list[Figure]:
             if figure and all(f.number != figure.number for f in found):
                 found.append(replace(figure, breakdown=noun in parts))
     return found
+
+
+def _listed_after_colon(outcome: Any, total: Figure | None) -> list[Any]:
+    """ "eight people were killed in the attack: four in Petah Tikva, three in Haifa and
+    one in Bnei Brak": the parts of an exact figure a colon lists by place or group, each
+    a number with its phrase, when they add up to it."""
+    if total is None or total.count_min != total.count_max:
+        return []
+    sent = outcome.sent
+    colon = next((t for t in sent if t.text == ":" and t.i > outcome.i), None)
+    if colon is None:
+        return []
+    listed = [
+        t for t in sent
+        if t.i > colon.i and _is_number(t) and any(c.dep_ == "prep" for c in t.children)
+    ]  # fmt: skip
+    values = [_number_value(t) for t in listed]
+    if len(listed) < 2 or None in values or sum(v or 0 for v in values) != total.count_min:
+        return []
+    return listed
 
 
 def _speakers_read_as_victims(outcome: Any) -> list[Any]:
