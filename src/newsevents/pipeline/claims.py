@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from newsevents.knowledge import claim_lexicon
@@ -366,7 +367,7 @@ def _release_issuer(text: str, body_start: int) -> Phrase | None:
             heading, start = blocks[number - 1].group().split("\n")[0], blocks[number - 1].start()
         else:
             return None
-        prefix = _ISSUER_PREFIX.match(heading)
+        prefix = _issuer_prefix().match(heading)
         skip = prefix.end() if prefix else 0
         name = heading[skip:].strip()
         if not name or _label(name) in lexicon.release_labels:
@@ -380,12 +381,12 @@ def _label(line: str) -> str:
     return " ".join(line.lower().split()).rstrip(":")
 
 
-_ISSUER_PREFIX = re.compile(
-    r"\s*(?:"
-    + "|".join(re.escape(w) for w in claim_lexicon().release_issuer_prefixes)
-    + r")\b[\s,]*",
-    re.IGNORECASE,
-)
+@cache
+def _issuer_prefix() -> re.Pattern[str]:
+    """The words before an issuer's name (claims.yaml release_issuer_prefixes), compiled
+    on first use, not when the module is imported."""
+    words = "|".join(re.escape(w) for w in claim_lexicon().release_issuer_prefixes)
+    return re.compile(rf"\s*(?:{words})\b[\s,]*", re.IGNORECASE)
 
 
 def _issuer_s_word(claims: list[CasualtyClaim], issuer: Phrase | None) -> list[CasualtyClaim]:
