@@ -844,3 +844,54 @@ def test_parts_a_colon_lists_by_place_are_a_breakdown_when_they_add_up() -> None
         ("injured", 10, False),  # two and five make no ten: no breakdown read
         ("killed", 1, True), ("killed", 3, True), ("killed", 4, True), ("killed", 8, False),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # An office, its "of" phrase and the holder's name in apposition before "said":
+        # the name is the claimant, however the parser hung the office.
+        (
+            "Seven people died, the head of the Kharkiv Regional State Administration, Oleh "
+            "Syniehubov, said.",
+            "Oleh Syniehubov",
+        ),
+        (
+            "The toll has risen to 20, the head of the Odesa Regional Military Administration, "
+            "Oleh Kiper, said on Telegram.",
+            "Oleh Kiper",
+        ),
+        # The name first and its description in apposition: the name still.
+        ("Five people were killed, Ali Khan, a police spokesman, said.", "Ali Khan"),
+    ],
+)
+def test_the_holder_named_in_apposition_before_said_is_the_claimant(
+    body: str, claimant: str
+) -> None:
+    claims, names, _ = claims_of(body)
+    assert claims and all(names.get(c.claimant or "") == claimant for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # An attribution after a comma that the parser coordinated with the figure's clause.
+        (
+            "A drone strike on the district hospital left at least 30 people dead, while 12 "
+            "others were wounded, the head of the World Health Organization said on Sunday, in "
+            "one of the worst attacks on a clinic since the fighting began.",
+            "World Health Organization",
+        ),
+        # The name before a description in apposition, where the parser hung it elsewhere.
+        (
+            "In neighbouring Syria, the Syrian Observatory for Human Rights, a war monitor "
+            "based in Britain, said 14 people were hurt.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_an_attribution_the_parser_hung_apart_still_names_the_claimant(
+    body: str, claimant: str
+) -> None:
+    claims, names, _ = claims_of(body)
+    assert claims and all(names.get(c.claimant or "") == claimant for c in claims)

@@ -81,6 +81,8 @@ def test_seed_title_and_text_shape() -> None:
     [
         "By then the strikes had stopped.",  # a sentence, not a byline
         "Reporting by the rights group found that 20 people were killed.",
+        "Two journalists who were killed there had contributed.",
+        "The army said local reporters in the town had contributed to the inquiry.",
         "Top officials met in Islamabad on Monday to discuss the strikes.",
         "Share prices fell.",
         "Comments by the foreign minister drew criticism.",
@@ -140,6 +142,10 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Source: Xinhua", "byline"),
         ("(Reporting by Ana Lobo in Kessoma and Tom Ward in Lobo; Editing by Ian Hale)", "byline"),
         ("Additional reporting by Ana Lobo; writing by Tom Ward", "byline"),
+        ("Associated Press writer Ana Lobo in Kessoma contributed to this report.", "byline"),
+        ("AP writers Ana Lobo in Kessoma and Tom Ward contributed.", "byline"),
+        ("Reuters reporter Tom Ward contributed reporting from Lobo.", "byline"),
+        ("Ana Lobo in Kessoma contributed to this report.", "byline"),
         (
             "This report is auto-generated from a syndicated news feed. The Kelbani Times "
             "holds no responsibility for its content.",

@@ -769,3 +769,32 @@ def test_where_forces_or_people_were_moved_to_is_a_place() -> None:
         ("Bassa", "Bokkos", "Tarmuk"), "LOCATION"
     )
     assert found["Amina Bello"].type == "PERSON"
+
+
+def test_an_ordinary_word_capitalized_by_its_line_s_opening_names_no_one() -> None:
+    """A live blog's entry headings ("09:15 GMT - Convoys head south"): NER takes the
+    clock and the first word for an organization; the word is a verb or an adjective the
+    model's lexicon knows, capitalized only because it opens the line."""
+    found = by_name(entities_of(
+        "Live: families return to the border villages",
+        "09:15 GMT - Convoys head south\nFamilies drove towards Marjayoun at dawn.\n\n"
+        "08:00 GMT - Welcome to our live coverage\nTroops stayed in five positions.\n\n"
+        "Britain's Jeremy Hunt met the envoy. Hunt told reporters the talks had failed.",
+    ))  # fmt: skip
+    assert "Convoys" not in found and "Welcome" not in found
+    # A word that is also a name, where the text gives it as one elsewhere, stays.
+    assert [m.text for m in found["Jeremy Hunt"].mentions] == ["Jeremy Hunt", "Hunt"]
+    assert "Marjayoun" in found
+
+
+def test_a_name_in_apposition_after_an_office_of_a_body_is_a_person() -> None:
+    """ "the head of the Odesa Regional Military Administration, Oleh Kiper, said": NER
+    tags the name an organization, after the body; the office before says who it is."""
+    found = by_name(entities_of(
+        "Missile strike on Odesa",
+        "The toll rose to 20, the head of the Odesa Regional Military Administration, Oleh "
+        "Kiper, said on Telegram. Seven died, the mayor of the city, Ihor Terekhov, said.",
+    ))  # fmt: skip
+    assert found["Oleh Kiper"].type == "PERSON"
+    assert found["Ihor Terekhov"].type == "PERSON"
+    assert found["Odesa Regional Military Administration"].type == "ORGANIZATION"

@@ -613,3 +613,33 @@ def test_a_day_in_an_act_s_purpose_or_complement_dates_the_act() -> None:
         "called": dt.date(2024, 1, 26),
         "meeting": dt.date(2024, 1, 25),
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "day"),
+    [
+        # A timeline's entry: its heading names the month, the entry the day.
+        (
+            "March 2022 — Rebels attack an army base near the town on March 14 and seize "
+            "weapons, officials say.",
+            "attack",
+            dt.date(2022, 3, 14),
+        ),
+        (
+            "In June 2019, militants stormed a police post on June 3, killing four officers.",
+            "stormed",
+            dt.date(2019, 6, 3),
+        ),
+        # The month alone where no day of it is named.
+        ("In June 2019, militants stormed a police post in the district.", "stormed", None),
+    ],
+)
+def test_a_day_named_inside_the_month_named_dates_the_event(
+    body: str, trigger: str, day: dt.date | None
+) -> None:
+    events, _ = events_of("Timeline", body, dt.date(2025, 11, 10))
+    (event,) = [e for e in events if e.trigger == trigger]
+    if day is None:
+        assert (event.date, event.date_precision) == (dt.date(2019, 6, 1), "month")
+    else:
+        assert (event.date, event.date_precision, event.date_source) == (day, "day", "explicit")

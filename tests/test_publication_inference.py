@@ -181,3 +181,23 @@ def test_the_shipped_terms_date_a_dateline_by_an_acting_holder() -> None:
     )
     got = dateline_day_in_office(7, 24, body, office_terms())
     assert got is not None and got.date == dt.date(2025, 7, 24)
+
+
+def test_a_month_named_with_its_year_bounds_a_dateline_day_as_a_full_date_does() -> None:
+    # 12 July is a Wednesday in 2017 and in 2023. The story's background runs to
+    # December 2021, so its news of a Wednesday is 2023's, not 2017's (the year that
+    # fits the old full date alone).
+    body = (
+        "LIMA, Peru, July 12 (AP) — Gunmen killed three guards on Wednesday, police said.\n"
+        "On May 1, 2015, a similar raid killed two. In December 2021, rebels used drones "
+        "on police posts in the same valley."
+    )
+    assert dateline_date(7, 12, body) == dt.date(2023, 7, 12)
+    assert dateline_date(7, 12, body.replace("In December 2021, rebels", "Rebels")) == dt.date(
+        2017, 7, 12
+    )
+    # A month and year alone give no year: the dateline's stays unknown here.
+    only_month = (
+        "LIMA, Peru, July 12 (AP) — Gunmen struck on Wednesday. In December 2021, rebels fled."
+    )
+    assert dateline_date(7, 12, only_month) is None

@@ -452,3 +452,46 @@ def test_documents_read_while_the_workers_start_are_begun_here(
     begun = stages.BEFORE_PARSE
     assert results == [begun] * 16 + ["a cached result"] + [0] * 7
     assert sent == ["Draft"] * 16 + ["RawDocument"] * 7
+
+
+def test_cached_results_before_the_first_document_go_on_while_the_workers_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rebuild: the results read before the first document the cache missed need no
+    worker, so they are passed on before the workers have started (which takes the
+    model's load); an input with no document at all starts no pool."""
+    import threading
+
+    from newsevents.pipeline import workers
+    from newsevents.pipeline.document import RawDocument
+
+    started = threading.Event()
+    pools: list[object] = []
+
+    class SlowStartPool(_InlinePool):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(**kwargs)
+            pools.append(self)
+
+        def submit(self, fn, *docs):  # type: ignore[no-untyped-def]
+            if not docs:  # the workers start once the first results have been taken
+                passed_on.wait(5)
+                started.set()
+            return super().submit(fn, *docs)
+
+    passed_on = threading.Event()
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", SlowStartPool)
+    monkeypatch.setattr(workers, "process", lambda docs: [f"built {_doc_id(d)}" for d in docs])
+    cached = [f"cached {i}" for i in range(workers.CHUNK_ITEMS + 3)]
+    docs = [RawDocument(f"a{i}", f"a{i}.txt", None, "text") for i in range(3)]
+    results = workers.run_in_pool([*cached, *docs], 2)  # type: ignore[list-item]
+    first = [next(results) for _ in range(workers.CHUNK_ITEMS)]
+    assert first == cached[: workers.CHUNK_ITEMS]
+    assert not started.is_set(), "passed on before the workers started"
+    passed_on.set()
+    assert list(results) == [*cached[workers.CHUNK_ITEMS :], "built a0", "built a1", "built a2"]
+    assert started.is_set()
+
+    pools.clear()
+    assert list(workers.run_in_pool(cached, 2)) == cached  # type: ignore[arg-type]
+    assert pools == [], "no document, no pool"

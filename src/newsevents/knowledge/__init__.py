@@ -190,6 +190,7 @@ class Names:
     weapon_modifiers: frozenset[str]  # "fighter" in "F-16 fighter jets"
     operation_words: tuple[str, ...]  # "operation" in "Operation Sindoor"
     naming_verbs: tuple[str, ...]  # "dubbed" in "an offensive dubbed X"
+    office_nouns: frozenset[str]  # "head" of "the head of X, Oleh Kiper, said"
 
 
 @cache
@@ -237,6 +238,7 @@ def names() -> Names:
         weapon_modifiers=frozenset(data["weapon_modifiers"]),
         operation_words=tuple(data["operation_words"]),
         naming_verbs=tuple(data["naming_verbs"]),
+        office_nouns=frozenset(data["office_nouns"]),
     )
 
 

@@ -13,6 +13,7 @@ else to the nearest assault before it.
 """
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -1061,6 +1062,13 @@ def _claimant(
     # "X stormed ..., killing 20, a rights group said, as ...": an aside on a clause
     # above the figure attributes it too.
     asides = [c for a in outcome.ancestors for c in a.children if c.dep_ == "parataxis"]
+    # "... left at least 67 people dead, while 19 others were wounded, the head of the WHO
+    # said": an attribution after a comma that the parser coordinated with the clause of
+    # the figure (not one an "and" joins: "killed five and said ..." tells two acts).
+    asides += [
+        c for a in [outcome, *outcome.ancestors] for c in a.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > outcome.i and _after_a_comma(c)
+    ]  # fmt: skip
     for verb in [*parenthetical, *outcome.ancestors, *asides]:
         lemma = verb.lemma_.lower()
         by_object = lemma in lexicon.object_attribution_verbs and outcome.head == verb
@@ -1109,6 +1117,12 @@ def _claimant(
 
 
 RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _after_a_comma(verb: Any) -> bool:
+    """Whether the clause of `verb` opens after a comma, with no "and" or "but" before it."""
+    start = verb.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ","
 
 
 def _goes_on_reporting(sent: Any) -> bool:
@@ -1164,7 +1178,9 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
         if tail is not None and (not named or named[0].i < tail.left_edge.i):
             return tail
         if named:
-            return named[0]  # "which Pakistan said": Pakistan
+            # "which Pakistan said": Pakistan; "the Syrian Observatory for Human Rights, a war
+            # monitor based in Britain, said": the name before the description.
+            return _name_before_description(named[0]) or named[0]
         if subjects and current.dep_ == "relcl":
             return current.head if current.head.pos_ == "PROPN" else None
         inverted = _inverted_subject(current)
@@ -1186,16 +1202,61 @@ def _trailing_speaker(verb: Any) -> Any | None:
     stop = next((t.i for t in rest if t.text in (",", ";")), verb.sent.end)
     if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : stop]):
         return None  # not the end of its clause ("said on Tuesday, as ..." is fine)
-    comma = next((t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), None)
-    if comma is None or verb.i - comma.i < 2:
+    commas = [t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","]
+    if not commas:
         return None
-    words = doc[comma.i + 1 : verb.i]
-    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVES for t in words):
+    if verb.i - commas[0].i >= 2:
+        words = doc[commas[0].i + 1 : verb.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVES for t in words):
+            return None
+        heads = _heads(words)
+        # Not "there" of "a medical source there said" (the parser's expletive or adverb).
+        nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "expl"]
+        return nouns[0] if len(nouns) == 1 else None
+    # The comma closes an apposition. The name in it is the speaker: "..., the head of the
+    # regional administration, Oleh Syniehubov, said"; after a description, the name the
+    # description is of: "..., the Syrian Observatory for Human Rights, a war monitor
+    # based in Britain, said" and "Ali Khan, a police spokesman, said".
+    for later, earlier in list(itertools.pairwise(commas))[:2]:
+        words = doc[earlier.i + 1 : later.i]
+        heads = _heads(words)
+        if len(heads) != 1 or any(t.lower_ in RELATIVES for t in words):
+            return None
+        if heads[0].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            return heads[0]
+        if heads[0].pos_ != "NOUN" or any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in words
+        ):
+            return None
+    return None
+
+
+def _name_before_description(subject: Any) -> Any | None:
+    """The name a common-noun subject describes in apposition, where the parser hung the
+    name elsewhere: "the Syrian Observatory for Human Rights, a war monitor based in
+    Britain, said" (the name, between the commas before the description, is a proper
+    noun phrase with no verb of its own). None otherwise."""
+    if subject.pos_ != "NOUN":
         return None
-    heads = [t for t in words if not (words.start <= t.head.i < words.end) and not t.is_punct]
-    # Not "there" of "a medical source there said" (the parser's expletive or adverb).
-    nouns = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "expl"]
-    return nouns[0] if len(nouns) == 1 else None
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    start = comma - 1
+    while start > subject.sent.start and doc[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    words = doc[start:comma]
+    heads = _heads(words)
+    if len(heads) != 1 or heads[0].pos_ != "PROPN":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words) or words[0].pos_ == "ADP":
+        return None  # a clause, or a place phrase ("In Gaza, a spokesman said")
+    return heads[0]
+
+
+def _heads(words: Any) -> list[Any]:
+    """The words of a span whose heads lie outside it, punctuation aside."""
+    return [t for t in words if not (words.start <= t.head.i < words.end) and not t.is_punct]
 
 
 def _inverted_subject(verb: Any) -> Any | None:

@@ -250,6 +250,8 @@ def _ner_candidates(
                 continue  # "Additional Foreign" of "Additional Foreign Secretary"
             if "," in text:
                 continue  # spans across a list ("Sarmachars, Foreign Office")
+            if _common_word_opening(doc, full, start, end):
+                continue  # "10:30 GMT - First casualties reported": "First" names no one
             if _names_a_weapon(text, full, end) or _names_an_operation(full, start, end):
                 continue  # "Thai F-16 jets", "Operation Sindoor": a model, a code name
         label = ent.label_
@@ -293,6 +295,8 @@ def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = Fals
         return "LOCATION"
     if _armed_group_cue(text, start, end, apposition):
         return "ARMED_GROUP"
+    if closes_apposition and _after_an_office_of(text[max(0, start - 120) : start]):
+        return "PERSON"
     if _ends_with_title(text[max(0, start - 40) : start].lower().split()):
         return "PERSON"  # after the place words: "Sheikh Radwan neighbourhood"
     if text.startswith(("'s", "’s"), end):
@@ -308,6 +312,21 @@ def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = Fals
     if _after_a_named_unit(text[max(0, head - 60) : head].split()) and not closes_apposition:
         return "LOCATION"
     return None
+
+
+# "the head of the Odesa Regional Military Administration, " before a name.
+_OFFICE_OF = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?P<office>[\w-]+(?: chief)?)\s+of\s+"
+    r"[^,.;:()]{2,80},\s*$",
+    re.IGNORECASE,
+)
+
+
+def _after_an_office_of(before: str) -> bool:
+    """Whether the words before a name are an office and its "of" phrase, closed by a
+    comma: the name in apposition is the office holder's."""
+    match = _OFFICE_OF.search(before)
+    return match is not None and match["office"].lower() in names().office_nouns
 
 
 def _where_they_went(doc: Any, start: int) -> bool:
@@ -515,6 +534,57 @@ def _not_a_name(text: str, gaz: Any) -> bool:
         or singular in gaz.by_demonym
         or lowered in gaz.by_demonym
     )
+
+
+# What may stand before the first word of a line that opens it: nothing, or a live blog's
+# clock ("10:30 GMT -", "14:05 -", "9.15am:") or a bullet.
+_LINE_OPENER = re.compile(
+    r"\s*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?[-–—:|•*]?\s*", re.IGNORECASE
+)
+
+
+def _common_word_opening(doc: Any, full: str, start: int, end: int) -> bool:
+    """Whether NER's one-word name is an ordinary English word that is capitalized only
+    because it opens its sentence or line ("First casualties reported", "Convoys head
+    south", "Welcome to our live coverage"): a word the model's lexicon knows as a verb,
+    an adjective or an adverb. A noun alone is no sign: the lexicon lists places and
+    peoples as nouns ("kabul", "hamas")."""
+    text = full[start:end]
+    if not text.isalpha() or not text[:1].isupper():
+        return False
+    line_start = full.rfind("\n", 0, start) + 1
+    token = next((t for t in doc if t.idx == start), None)
+    opens = (token is not None and token.is_sent_start) or _LINE_OPENER.fullmatch(
+        full, line_start, start
+    ) is not None
+    if not opens:
+        return False
+    lowered = text.lower()
+    forms = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
+    if forms.isdisjoint(_ordinary_words()):
+        return False
+    # A name the text gives where no opening explains its capital ("Jeremy Hunt said ...
+    # Hunt told reporters") is a name.
+    return not any(
+        m.start() != start and full[max(0, m.start() - 3) : m.start()].rstrip(" ")[-1:] not in
+        _OPENS_AFTER
+        for m in re.finditer(rf"\b{re.escape(text)}\b", full)
+    )  # fmt: skip
+
+
+_OPENS_AFTER = frozenset({"", ".", "!", "?", "\n", '"', "“", "-", "–", "—", ":", "•"})
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    """The verbs, adjectives and adverbs of the model's lemmatizer tables (WordNet's)."""
+    from newsevents.pipeline.nlp import load_nlp
+
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("verb", "adj", "adv"):
+        words.update(index.get(pos, ()))
+    return frozenset(words)
 
 
 def _starts_a_title(text: str, following: str) -> bool:

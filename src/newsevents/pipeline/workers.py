@@ -9,7 +9,9 @@ or a `Reject`. The fault barrier therefore runs inside
 the worker exactly as it runs in process, and an article that raises still becomes
 the same `internal-error` reject. While the workers start, the parent runs the stages
 that need no model on the documents it reads (`stages.prepare`, behind the same
-barrier), and those go to the workers as drafts, taken on from the parse.
+barrier), and those go to the workers as drafts, taken on from the parse. The pool
+starts at the first document: results read before it (a rebuild's cached articles) go on
+at once, and a rebuild that misses nothing in the cache waits for no worker.
 
 A task holds TASK documents, not TASK items: in a rebuild the few documents the cache
 lacks lie scattered among cached results, and a task of one document costs the workers
@@ -134,29 +136,35 @@ def run_in_pool(
     runs in a thread of this process while the workers start: what this process will
     need after the stages (knowledge, imports) is loaded then, while it would otherwise
     wait, not after the last result."""
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=worker_context(),
-        initializer=load_once,
-        initargs=(worker_init,),
-    )
     window: deque[tuple[list[Held], list[Task] | None]] = deque()
     # The last `workers` chunks read, not sent yet: when the input ends, their documents
     # go out together in smaller tasks (`_tail_size`), so the workers finish together:
     # with whole tasks, one worker ran the last task of 8 while the others waited. Until
-    # the workers have started, every chunk read waits here too.
+    # the workers have started, every chunk read from the first document on waits here too.
     held: deque[list[Held]] = deque()
     tasks = 0  # tasks in the window, with the workers
     items_held = 0  # items in `held` and in the window: at most WINDOW_ITEMS, about
     broken = False
-    # The workers start in a thread: starting them waits for the fork server to load the
-    # model (about 2 s), while this process reads on (a rebuild's cached articles).
+    # The workers start in a thread, at the first document read: starting them waits
+    # for the fork server to load the model (about 2 s), while this process reads on. A
+    # rebuild that misses nothing in the cache starts none.
+    pool: ProcessPoolExecutor | None = None
     started = threading.Event()
-    starting = threading.Thread(target=_start, args=(pool, started), daemon=True)
-    starting.start()
+    starting: threading.Thread | None = None
     # Beside it, what this process needs after the stages.
     preparing = threading.Thread(target=_quietly, args=(while_waiting,), daemon=True)
     preparing.start()
+
+    def start() -> None:
+        nonlocal pool, starting
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=worker_context(),
+            initializer=load_once,
+            initargs=(worker_init,),
+        )
+        starting = threading.Thread(target=_start, args=(pool, started), daemon=True)
+        starting.start()
 
     def hold(chunk: list[Held]) -> None:
         nonlocal items_held
@@ -165,11 +173,13 @@ def run_in_pool(
 
     def send(chunk: list[Held], size: int) -> None:
         """Submit the chunk's documents in tasks of at most `size`, as even as they
-        can be (none: run here on gathering)."""
+        can be (none: run here on gathering), once the workers have started."""
         nonlocal broken, tasks
         docs = [item for item in chunk if isinstance(item, Work)]
         sent: list[Task] | None = None
         if docs and not broken:
+            started.wait()
+            assert pool is not None  # started at the first document
             parts = _even_parts(docs, size)
             try:
                 sent = [(part, pool.submit(process_here, part)) for part in parts]
@@ -181,13 +191,20 @@ def run_in_pool(
     stream: Iterable[Held] = items
     try:
         for chunk in chunks(stream):
+            if pool is None and _has_docs(chunk):
+                start()
             if not started.is_set() and items_held < WINDOW_ITEMS:
                 # Waiting for the workers: this process runs the stages that need no
                 # model on the chunk's documents, which the workers then take on.
                 hold(_prepared(chunk))
+                # What comes before the first document needs no worker: a rebuild's
+                # cached results go on at once, not after the workers have started.
+                while held and not window and not _has_docs(held[0]):
+                    passed = held.popleft()
+                    items_held -= len(passed)
+                    yield from cast(list[Result], passed)
                 continue
             hold(chunk)
-            started.wait()
             while held and (len(held) > workers or not _has_docs(held[0])):
                 send(held.popleft(), TASK)
             # Bounded by tasks (enough to keep every worker busy) and by items (a cached
@@ -198,7 +215,6 @@ def run_in_pool(
                 tasks -= len(sent or ())
                 items_held -= len(gathered)
                 broken |= yield from _gather(gathered, sent)
-        started.wait()
         while len(held) > workers:  # all of the input, if read whole while waiting
             send(held.popleft(), TASK)
         # The input's last chunks, as one: their documents shared out in smaller tasks.
@@ -210,8 +226,9 @@ def run_in_pool(
             broken |= yield from _gather(*window.popleft())
     finally:
         # Not waited for: the workers end while this process goes on to the corpus steps.
-        starting.join()
-        pool.shutdown(wait=False, cancel_futures=True)
+        if starting is not None and pool is not None:
+            starting.join()
+            pool.shutdown(wait=False, cancel_futures=True)
         preparing.join()
 
 

@@ -251,11 +251,16 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     years around that latest date puts the dateline's day on that weekday, that year
     wins: the weekday is the text's own word on which year it is. With no full date in
     the text the year is unknown and the result is None: never a guess, never the day of
-    the build.
+    the build. A month named with its year ("in December 2021") beside a full date counts
+    as its first day.
     """
     named = [m.date for m in dates_in_text(body, reference=LATEST_DATE) if m.has_year]
     if not named:
         return None
+    # A month the text names with its year ("In December 2021, ...") is background as a
+    # full date is: the news of the dateline comes after it. Alone it is too coarse to
+    # give the year (the people in office do better: `dateline_day_in_office`).
+    named += [_first_of_month(m) for m in _MONTH_AND_YEAR.finditer(body)]
     latest = max(named)
     options = []
     for year in (latest.year - 1, latest.year, latest.year + 1, latest.year + 2):
@@ -273,6 +278,14 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
         near = [d for d in options if d.year <= latest.year + 1]
         best = min(near, key=lambda d: (abs((d - latest).days), -d.year))
     return best if in_window(best) else None
+
+
+# "December 2021", "May, 2019", "June of 2020": a month with its year and no day.
+_MONTH_AND_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b", re.I)
+
+
+def _first_of_month(match: re.Match[str]) -> dt.date:
+    return dt.date(int(match["year"]), MONTHS[match["month"].lower()], 1)
 
 
 _LEDE_WEEKDAY = re.compile(

@@ -232,8 +232,34 @@ def resolve_expression(
             return None
         day = previous - dt.timedelta(days=1)
         return TimeInterval(day, day, "day", "event")
+    named = _in_the_month_named(text, sentence)
+    if named is not None:
+        return named
     point = _point(text, published, previous, future)
     return _in_the_told_year(text, sentence, published, previous) or point
+
+
+def _in_the_month_named(text: str, sentence: str) -> TimeInterval | None:
+    """ "September 2023 - Border forces exchange fire on September 6" (a timeline's
+    entry), "In March 2019, gunmen struck on March 14": a yearless day in a sentence that
+    names its month with a year is in that year, not in the year nearest publication.
+    None when the sentence names that month in no year or in more than one."""
+    match = _MONTH_DAY.search(text)
+    if match is None or match["year"]:
+        return None
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    years = {
+        int(named["year"])
+        for named in _MONTH_YEAR.finditer(sentence)
+        if MONTHS[named["month"].lower()] == month
+    }
+    if len(years) != 1:
+        return None
+    try:
+        day = dt.date(years.pop(), month, int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
+    return TimeInterval(day, day, "day", "absolute")
 
 
 # How far after the event told before a yearless day that follows from it may lie.

@@ -32,7 +32,7 @@ from newsevents.temporal.event_dates import (
     verb_dates,
     when_clause_head,
 )
-from newsevents.temporal.timex import resolve
+from newsevents.temporal.timex import Resolved, date_span, resolve
 
 
 def date_mentions(
@@ -58,6 +58,8 @@ def date_mentions(
                     future=mention.status == "expected", sentence=sent.text,
                 )  # fmt: skip
                 mention.date_text = mention.date_text or ent.text
+                if resolved and not shifts:
+                    ent, resolved = _finest(ent, resolved, mention_dates, mention, sent, published)
                 if resolved:
                     mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
                     break
@@ -82,6 +84,38 @@ def date_mentions(
             mention.take_date(previous, "day", "later", "relative")
         if mention.date is None:
             _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _finest(
+    ent: Any,
+    resolved: Resolved,
+    mention_dates: list[tuple[Any, str]],
+    mention: Mention,
+    sent: Any,
+    published: dt.date | None,
+) -> tuple[Any, Resolved]:
+    """The mention's first date, or a finer one of its other date words that falls
+    inside it: "September 2023 - Border forces exchange fire on September 6" is the 6th,
+    not the month the entry's heading names."""
+    if resolved.precision == "day":
+        return ent, resolved
+    first, last = date_span(resolved.date, resolved.precision)
+    for other, words in mention_dates:
+        if other is ent or is_shift(words):
+            continue
+        finer = resolve(
+            words, published=published, future=mention.status == "expected", sentence=sent.text
+        )
+        if (
+            finer is not None
+            and _PRECISION_RANK[finer.precision] < _PRECISION_RANK[resolved.precision]
+            and first <= finer.date <= last
+        ):
+            return other, finer
+    return ent, resolved
 
 
 # Verbs that place a told occurrence in time against another: "the strike came two
