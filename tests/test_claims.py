@@ -895,3 +895,45 @@ def test_an_attribution_the_parser_hung_apart_still_names_the_claimant(
 ) -> None:
     claims, names, _ = claims_of(body)
     assert claims and all(names.get(c.claimant or "") == claimant for c in claims)
+
+
+def test_harm_told_after_two_dated_acts_is_the_one_told_last(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "After explosions in the capital on the night of October 9, ... forces attack
+    border posts late on October 11. The military says 23 of its soldiers died": the
+    deaths are the attack's, the act the sentence before told last; "counters that" is
+    an attribution."""
+    import datetime as dt
+
+    text = (
+        "After explosions in Kabul on the night of October 9, which the Taliban blame on "
+        "Pakistani drones, Afghan forces attack Pakistani border posts late on October 11. "
+        "Pakistan's military says 23 of its soldiers died. Taliban spokesman Zabihullah "
+        "Mujahid counters that 58 Pakistani soldiers were killed."
+    )
+    monkeypatch.setitem(globals(), "PUBLISHED", dt.date(2025, 11, 10))
+    claims, names, _ = claims_of(text)
+    by_count = {c.count_min: c for c in claims}
+    assert by_count[23].event_date == dt.date(2025, 10, 11)
+    assert names.get(by_count[58].claimant or "") == "Zabihullah Mujahid"
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        ("Gunmen blocked the road and gunned down 23 men, police said.", ("killed", 23, 23)),
+        (
+            "Militants had taken away as many as four guards from a checkpoint, an official said.",
+            ("abducted", 0, 4),
+        ),
+        ("Rebels took away five aid workers from the camp, the agency said.", ("abducted", 5, 5)),
+        # The dead carried off, and an arrest, are no abduction.
+        ("Rescuers took away the bodies of 12 people, officials said.", ("killed", 12, 12)),
+        ("Police took away four suspects from the scene, officials said.", None),
+    ],
+)
+def test_a_verb_and_its_particle_state_an_outcome(body: str, figure: object) -> None:
+    claims, _, _ = claims_of(body)
+    got = [(c.outcome, c.count_min, c.count_max) for c in claims]
+    assert got == ([figure] if figure else [])

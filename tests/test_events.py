@@ -643,3 +643,31 @@ def test_a_day_named_inside_the_month_named_dates_the_event(
         assert (event.date, event.date_precision) == (dt.date(2019, 6, 1), "month")
     else:
         assert (event.date, event.date_precision, event.date_source) == (day, "day", "explicit")
+
+
+def test_a_naming_clause_lends_its_phrases_to_the_act_and_asks_for_nothing() -> None:
+    """ "bombed what the RSF call supply depots in Nyala on the night of March 3": the
+    parser hangs the date on "call", which only names the target; and "call ... on the
+    night" is no "call on" appeal."""
+    events, _ = events_of(
+        "Jets strike depots",
+        "Sudanese army jets bombed what the Rapid Support Forces call supply depots in "
+        "Nyala on the night of March 3.",
+        dt.date(2024, 6, 1),
+    )
+    assert [(e.type, e.trigger, e.date) for e in events] == [
+        ("ASSAULT", "bombed", dt.date(2024, 3, 3))
+    ]
+
+
+def test_an_occurrence_after_which_an_act_is_told_is_not_that_act() -> None:
+    """ "After a bombing in Kinshasa on May 2, M23 rebels stormed a post on May 4": the
+    bombing is another occurrence with its own day, not the storming's."""
+    events, _ = events_of(
+        "Rebels storm post",
+        "After a bombing in Kinshasa on May 2, M23 rebels stormed a police post in Bunia on May 4.",
+        dt.date(2024, 6, 1),
+    )
+    dates = {e.trigger: e.date for e in events}
+    assert dates["stormed"] == dt.date(2024, 5, 4)
+    assert dates.get("bombing") in (None, dt.date(2024, 5, 2))

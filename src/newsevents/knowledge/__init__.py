@@ -346,6 +346,8 @@ class ClaimLexicon:
     release_labels: frozenset[str]  # "PRESS RELEASE": unattributed figures are the issuer's
     release_issuer_prefixes: tuple[str, ...]  # "HEADQUARTERS" before the issuer's name
     grave_conditions: frozenset[str]  # "in critical condition": injured
+    phrasal_outcomes: dict[str, str]  # "gun down" -> killed: a verb and its particle
+    arresting_subjects: frozenset[str]  # "police took away four men": an arrest
 
 
 @cache
@@ -354,6 +356,10 @@ def claim_lexicon() -> ClaimLexicon:
     hedges = [(phrase, q) for q, phrases in data["hedges"].items() for phrase in phrases]
     return ClaimLexicon(
         outcome_of={w: outcome for outcome, ws in data["outcomes"].items() for w in ws},
+        phrasal_outcomes={
+            w: outcome for outcome, ws in data["phrasal_outcomes"].items() for w in ws
+        },
+        arresting_subjects=frozenset(data["arresting_subjects"]),
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         vague={k: (v[0], v[1], v[2]) for k, v in data["vague"].items()},
         vague_multipliers={str(k): int(v) for k, v in data["vague_multipliers"].items()},

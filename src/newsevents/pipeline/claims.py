@@ -446,6 +446,27 @@ def outcome_of(token: Any) -> str | None:
         return "killed" if token.head.lemma_.lower() in ("claim", "lose", "take") else None
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return None
+    if token.pos_ == "VERB":
+        # The parser reads the particle as an adverb too: "had taken away four men".
+        particle = next(
+            (c.lower_ for c in token.children if c.dep_ == "prt" or (
+                c.dep_ == "advmod" and c.lower_ in ("away", "down", "off")
+            )),
+            None,
+        )  # fmt: skip
+        phrasal = lexicon.phrasal_outcomes.get(f"{lemma} {particle}") if particle else None
+        if phrasal is not None:
+            # "took away the bodies": what is done with the dead; "police took away four
+            # men": an arrest; neither is an abduction.
+            carried = any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() == "body"
+                for c in token.children
+            )
+            arrest = phrasal == "abducted" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.arresting_subjects
+                for c in token.children
+            )
+            return None if carried or arrest else phrasal
     if lemma == "price":  # "three soldiers paid the supreme price"
         paid = token.head.lemma_.lower() == "pay"
         words = lexicon.death_price_words

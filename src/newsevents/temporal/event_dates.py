@@ -160,6 +160,8 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 # sides to exercise restraint on Friday": the act's own day.
                 owner = ancestor.head
                 break
+            if _naming_clause(ancestor):
+                continue  # "strike what Islamabad calls TTP hideouts ... on December 24"
             if ancestor.lemma_.lower() in REPORTING or (
                 ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
                 and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
@@ -173,6 +175,25 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(ent)
     return mine
+
+
+# Verbs that name what the clause is about: "what Islamabad calls TTP hideouts".
+_NAMING = frozenset({"call", "dub", "term", "label", "describe"})
+
+
+def _naming_clause(verb: Any) -> bool:
+    """Whether the verb only names the object of the clause above it ("jets strike what
+    Islamabad calls TTP hideouts in Barmal on December 24"): the parser hangs the
+    sentence's phrases on it, and they are the act's."""
+    return (
+        verb.lemma_.lower() in _NAMING
+        and verb.dep_ in ("ccomp", "relcl")
+        and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("what", "which") for c in verb.children)
+        and any(
+            c.dep_ in ("oprd", "dobj", "obj") and c.lower_ not in ("what", "which")
+            for c in verb.children
+        )
+    )
 
 
 def _purpose_of_a_trigger(verb: Any, triggers: list[Any]) -> bool:

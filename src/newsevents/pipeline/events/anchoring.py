@@ -289,7 +289,7 @@ def _harm_right_after_an_attack(
     """Harm told with no day of its own in the sentence right after one that tells a
     dated attack ("... when militants detonated a bomb and opened fire on the team on
     Tuesday. Two soldiers were killed on the spot, and four others were injured") is
-    that attack's: each joins it, and is returned, joined."""
+    that attack's (of two, the one told last): each joins it, and is returned, joined."""
     joined = []
     for harm in events:
         if (
@@ -305,8 +305,11 @@ def _harm_right_after_an_attack(
             and e.status == "occurred" and any(before <= s < start for s in e.sentences)
             and _compatible(e, harm, index)
         ]  # fmt: skip
-        if len(told) == 1:
-            _absorb(told[0], harm)
+        if told:
+            # Of two acts told there, the one told last: the main clause after a
+            # background one ("After explosions in Kabul on October 9, Afghan forces
+            # attack border posts late on October 11. ... 23 of its soldiers died").
+            _absorb(max(told, key=lambda e: e.position), harm)
             joined.append(harm)
     return joined
 

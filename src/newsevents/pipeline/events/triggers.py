@@ -7,7 +7,7 @@ Reads spaCy tokens and the event lexicon; writes nothing (answers per token)."""
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsevents.knowledge import Trigger, event_lexicon
+from newsevents.knowledge import Trigger, event_lexicon, time_words
 from newsevents.pipeline.events.mention import LIGHT_VERBS
 from newsevents.temporal.event_dates import misread_clause
 
@@ -205,6 +205,8 @@ def _nested(token: Any, kind: str, found: list[tuple[Any, Trigger]]) -> Any | No
     clause = misread_clause(token.head) if token.dep_ == "pobj" else None
     if clause is not None and any(t.i == clause.i and r.type == kind for t, r in found):
         return clause
+    if token.dep_ == "pobj" and token.head.lower_ in time_words().sequence_prepositions:
+        return None  # "After a bombing on May 2, gunmen stormed a post": another occurrence
     current = token
     # A relative clause ("strikes on hideouts in the province that killed nine") may
     # sit deep in the phrase; anything else must be within two steps.
@@ -281,9 +283,12 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
             ):
                 continue
-            # The parser reads "on" of "has called on all parties" as a particle too.
+            # The parser reads "on" of "has called on all parties" as a particle too. A
+            # phrase of time is no appeal's: "what Islamabad calls TTP hideouts ... on the
+            # night of December 24".
             if rule.preps and not any(
-                c.dep_ in ("prep", "prt") and c.lower_ in rule.preps for c in token.children
+                c.dep_ in ("prep", "prt") and c.lower_ in rule.preps and not _of_time(c)
+                for c in token.children
             ):
                 continue
             if not (rule.particles or rule.preps) and lemma == "call":
@@ -358,3 +363,10 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
         if "*" in lemmas or words & lemmas:
             return True
     return False
+
+
+def _of_time(prep: Any) -> bool:
+    """Whether a preposition heads a phrase of time: its object a date or a time ("on
+    Monday", "on the night of December 24", "for two days")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
