@@ -882,6 +882,13 @@ def test_the_holder_named_in_apposition_before_said_is_the_claimant(
             "one of the worst attacks on a clinic since the fighting began.",
             "World Health Organization",
         ),
+        # A sentence-final attribution the parser hung on the main verb as a clause.
+        (
+            "The worst attack came late on Sunday in the valley, where gunmen blocked the road, "
+            "checked identity cards and gunned down 23 men, most of them labourers, before "
+            "torching at least 35 trucks, District Commissioner Ali Rind told Reuters.",
+            "Ali Rind",
+        ),
         # The name before a description in apposition, where the parser hung it elsewhere.
         (
             "In neighbouring Syria, the Syrian Observatory for Human Rights, a war monitor "
@@ -937,3 +944,42 @@ def test_a_verb_and_its_particle_state_an_outcome(body: str, figure: object) -> 
     claims, _, _ = claims_of(body)
     got = [(c.outcome, c.count_min, c.count_max) for c in claims]
     assert got == ([figure] if figure else [])
+
+
+def test_a_figure_with_no_attribution_goes_on_with_the_one_right_before_it() -> None:
+    """In a paragraph, a figure with no attribution and no time of its own right after
+    an attributed one is the same source's; one in another paragraph, or dated to a
+    year of its own, is not."""
+    claims, names, _ = claims_of(
+        "From January to June, at least 2,100 people were killed in the violence, according "
+        "to UN figures. A further 900 people were injured over the same period.\n\n"
+        "Police said 12 people were killed. In a similar attack in 2019, 30 people were "
+        "killed.\n\nSix others were wounded.\n\nThe group said it had killed 11 soldiers. "
+        "The group often inflates casualty figures.\n\nThe bombing came three days after "
+        "militants ambushed a police vehicle, killing two officers."
+    )
+    by_count = {c.count_min: names.get(c.claimant or "") for c in claims}
+    assert by_count[2100] == by_count[900] == "United Nations"
+    assert claims[[c.count_min for c in claims].index(30)].claimant_text is None
+    assert claims[[c.count_min for c in claims].index(6)].claimant_text is None
+    assert claims[[c.count_min for c in claims].index(2)].claimant_text is None
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        # The outcome hung on the count noun itself.
+        ("The party put the number of its members killed at seven.", ("killed", 7)),
+        # "who lost their lives": the count noun counts the relative clause's subject.
+        (
+            "The army said the number of its soldiers who lost their lives in the east had "
+            "risen to 13.",
+            ("killed", 13),
+        ),
+    ],
+)
+def test_a_count_noun_gives_the_figure_of_the_victims_it_counts(
+    body: str, figure: tuple[str, int]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min) for c in claims] == [figure]

@@ -798,3 +798,16 @@ def test_a_name_in_apposition_after_an_office_of_a_body_is_a_person() -> None:
     assert found["Oleh Kiper"].type == "PERSON"
     assert found["Ihor Terekhov"].type == "PERSON"
     assert found["Odesa Regional Military Administration"].type == "ORGANIZATION"
+
+
+def test_two_acronyms_a_hyphen_joins_are_one_name_unless_each_is_known() -> None:
+    """ "the Tuareg alliance CSP-DPA": NER splits the name at its hyphen; the whole is
+    the name. Two known actors so joined ("NATO-EU cooperation") stay two."""
+    found = by_name(entities_of(
+        "Alliance claims ambush",
+        "The Tuareg separatist alliance CSP-DPA said it killed 47 soldiers. The CSP-DPA "
+        "later denied it. NATO-EU cooperation grew.",
+    ))  # fmt: skip
+    assert [m.text for m in found["CSP-DPA"].mentions] == ["CSP-DPA", "CSP-DPA"]
+    assert "CSP" not in found and "DPA" not in found
+    assert "NATO" in found and "European Union" in found

@@ -93,6 +93,8 @@ def extract_claims(draft: Draft) -> Draft:
         ),
     )
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
+    # The first attribution each sentence gave a figure, by the sentence's start.
+    attributed: dict[int, tuple[str | None, Span]] = {}
     for sent in ordered:
         end = sent.end_char
         while end > sent.start_char and draft.text[end - 1].isspace():
@@ -125,6 +127,14 @@ def extract_claims(draft: Draft) -> Draft:
                 # the paragraph of a report, a figure with no attribution of its own
                 # goes on with the report.
                 claimant, claimant_at = previous_speaker
+            if claimant_at is None and before is not None and not _names_a_time(dates):
+                # "According to the UN, at least 70 people lost their lives. At least 16
+                # others were seriously injured.": a figure with no attribution and no date
+                # of its own ("over the same period" is none), right after an attributed
+                # one in its paragraph, goes on with that attribution.
+                carried = attributed.get(before[0].start_char)
+                if carried is not None and _same_paragraph(before[0], sent, draft.text):
+                    claimant, claimant_at = carried
             claimant_span = _phrase(draft.text, claimant_at)
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
@@ -166,6 +176,8 @@ def extract_claims(draft: Draft) -> Draft:
                 if number_key in by_number:
                     continue
                 by_number.add(number_key)
+                if claimant_at is not None:
+                    attributed.setdefault(sent.start_char, (claimant, claimant_at))
                 seen.add(key)
                 stated.add(counts)
                 claims.append(
@@ -806,7 +818,11 @@ def _toll_figures(toll: Any) -> Iterable[Any]:
 def _count_noun(outcome: Any) -> Any | None:
     """ "number" of "the number of people killed" or "the number of dead": the noun that
     counts the outcome's victims, else None."""
-    word = outcome.head if outcome.dep_ in ("acl", "amod") else outcome
+    word = outcome.head if outcome.dep_ in ("acl", "amod", "relcl") else outcome
+    if outcome.lower_ in ("life", "lives") and outcome.head.dep_ == "relcl":
+        word = outcome.head.head  # "the number of its soldiers who lost their lives"
+    if word.lemma_.lower() in COUNT_NOUNS and word is not outcome:
+        return word  # "put the number of its members killed at seven", hung on "number"
     of = word.head if word.dep_ == "pobj" else None
     if of is None or of.lower_ != "of" or of.head.lemma_.lower() not in COUNT_NOUNS:
         return None
@@ -1085,10 +1101,13 @@ def _claimant(
     asides = [c for a in outcome.ancestors for c in a.children if c.dep_ == "parataxis"]
     # "... left at least 67 people dead, while 19 others were wounded, the head of the WHO
     # said": an attribution after a comma that the parser coordinated with the clause of
-    # the figure (not one an "and" joins: "killed five and said ..." tells two acts).
+    # the figure, or hung on the main verb as a clause of its own ("... gunned down 23 men,
+    # ..., before torching 35 trucks, Assistant Commissioner Najeebullah Kakar told
+    # Reuters"); not one an "and" joins: "killed five and said ..." tells two acts.
     asides += [
         c for a in [outcome, *outcome.ancestors] for c in a.children
-        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > outcome.i and _after_a_comma(c)
+        if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and c.i > outcome.i
+        and _after_a_comma(c) and (c.dep_ == "conj" or _ends_its_sentence(c))
     ]  # fmt: skip
     for verb in [*parenthetical, *outcome.ancestors, *asides]:
         lemma = verb.lemma_.lower()
@@ -1138,6 +1157,30 @@ def _claimant(
 
 
 RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _names_a_time(dates: list[Any]) -> bool:
+    """Whether any of the date phrases names a year or a month ("in 2019", "in March"):
+    a time of its own, where "over the same period" goes on with the one told."""
+    return any(
+        YEAR.search(d.text) or any(w.lower().strip(".,") in MONTHS for w in d.text.split())
+        for d in dates
+    )
+
+
+def _same_paragraph(before: Any, sent: Any, text: str) -> bool:
+    """Whether `sent` follows `before` right after it, in the same paragraph."""
+    # The sentence before keeps the blank line after it: no line break from its start.
+    return (
+        before.start_char < sent.start_char
+        and "\n" not in text[before.start_char : sent.start_char]
+    )
+
+
+def _ends_its_sentence(verb: Any) -> bool:
+    """Whether nothing after the verb but its objects and phrases ends the sentence: no
+    other verb ("..., the official told Reuters.")."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1 : verb.sent.end])
 
 
 def _after_a_comma(verb: Any) -> bool:

@@ -46,6 +46,8 @@ NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC"
              "FAC": "LOCATION", "NORP": "OTHER"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_WORD = re.compile(r"(\w+)\s+[-–—]\s+")
+_HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,}\b")
+_ACRONYM_HYPHEN = re.compile(r"\b[A-Z]{2,}-$")
 _NAME_GOES_ON = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*(?:\s+[A-Z][\w'’.-]*){0,2}")
 # What follows a name in a list: ", Barmer and Sri Ganganagar districts" -> districts.
 # The list may end with "and three other towns" or name places with a particle
@@ -690,6 +692,12 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
         # "Jean-Noel Barrot", which NER cut at the hyphen: the name goes on.
         rest = _NAME_GOES_ON.match(text, end)
         end = rest.end() if rest else end
+    # "CSP-DPA": two acronyms a hyphen joins are one name, which NER splits in two.
+    if text[start:end].isupper():
+        joined = _HYPHENED_ACRONYM.match(text, end)
+        end = joined.end() if joined else end
+        before = _ACRONYM_HYPHEN.search(text[max(0, start - 12) : start])
+        start = start - len(before.group()) if before else start
     lowered = text[start:end].lower()
     # "King Fahd Hospital", "President Hotel": a title opening an institution's name is
     # part of it.
