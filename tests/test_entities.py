@@ -811,3 +811,23 @@ def test_two_acronyms_a_hyphen_joins_are_one_name_unless_each_is_known() -> None
     assert [m.text for m in found["CSP-DPA"].mentions] == ["CSP-DPA", "CSP-DPA"]
     assert "CSP" not in found and "DPA" not in found
     assert "NATO" in found and "European Union" in found
+
+
+def test_a_known_name_that_ends_a_person_s_name_is_that_person() -> None:
+    """ "Foreign Minister Thérèse Kayikwamba Wagner": NER's person, not the Wagner Group
+    the gazetteer knows; her bare surname later is her too, but "Wagner fighters" are
+    the group's."""
+    found = by_name(entities_of(
+        "Congo accuses Rwanda",
+        "Foreign Minister Thérèse Kayikwamba Wagner said the attack violated the truce. "
+        "Wagner called on the Security Council to act.",
+    ))  # fmt: skip
+    person = found["Thérèse Kayikwamba Wagner"]
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["Thérèse Kayikwamba Wagner", "Wagner"]
+    assert "Wagner Group" not in found
+    found = by_name(entities_of(
+        "Mercenaries leave",
+        "Foreign Minister Thérèse Kayikwamba Wagner spoke. Wagner fighters left Mali.",
+    ))  # fmt: skip
+    assert "Wagner Group" in found and "Thérèse Kayikwamba Wagner" in found

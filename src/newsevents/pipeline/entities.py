@@ -157,6 +157,7 @@ def extract_entities(draft: Draft) -> Draft:
         ]
     )
     candidates = sorted(candidates + _possessors(candidates), key=lambda c: c.start)
+    candidates = _surnames_of_people(candidates, draft.nlp)
     groups = _group(candidates, draft.text)
     groups = [
         g for g in groups
@@ -948,6 +949,10 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         if _names_a_part(cand, clash):
             accepted.remove(clash[0])
             accepted.append(cand)
+        elif clash and _surname_of_a_person(cand, clash):
+            for known in clash:
+                accepted.remove(known)
+            accepted.append(cand)
         elif (
             not clash
             or cand.actor is None
@@ -963,6 +968,45 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         ):
             accepted.append(cand)
     return sorted(accepted, key=lambda c: c.start)
+
+
+def _surnames_of_people(candidates: list[Candidate], doc: Any) -> list[Candidate]:
+    """A known name that is the surname of a person the article names in full ("Thérèse
+    Kayikwamba Wagner ... Wagner called on") stands for that person there, unless a noun
+    follows it ("Wagner fighters", "Wagner mercenaries": the group)."""
+    surnames = {
+        c.text.split()[-1]
+        for c in candidates
+        if c.actor is None and c.label == "PERSON" and len(c.text.split()) >= 3
+    }
+    if not surnames:
+        return candidates
+    return [
+        replace(c, label="PERSON", actor=None, hint=None)
+        if c.actor is not None and c.actor.type != "PERSON" and c.text in surnames
+        and not _noun_after(doc, c.end)
+        else c
+        for c in candidates
+    ]  # fmt: skip
+
+
+def _noun_after(doc: Any, end: int) -> bool:
+    """Whether the word after `end` is a noun the name modifies ("Wagner fighters")."""
+    following = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    return following is not None and following.pos_ in ("NOUN", "PROPN")
+
+
+def _surname_of_a_person(cand: Candidate, clash: list[Candidate]) -> bool:
+    """Whether a name the gazetteer knows as no person is only the surname in NER's
+    person's name: "Foreign Minister Thérèse Kayikwamba Wagner" is no Wagner Group."""
+    return (
+        cand.actor is None and cand.label == "PERSON"
+        and all(
+            a.actor is not None and a.actor.type != "PERSON" and a.end == cand.end
+            and len(cand.text[: a.start - cand.start].split()) >= 2
+            for a in clash
+        )
+    )  # fmt: skip
 
 
 _OWNER = re.compile(r"(.+?)['’]s\s")
