@@ -831,3 +831,16 @@ def test_a_known_name_that_ends_a_person_s_name_is_that_person() -> None:
         "Foreign Minister Thérèse Kayikwamba Wagner spoke. Wagner fighters left Mali.",
     ))  # fmt: skip
     assert "Wagner Group" in found and "Thérèse Kayikwamba Wagner" in found
+
+
+def test_a_name_before_a_lowercase_department_is_a_place() -> None:
+    """Haiti's, Colombia's or Peru's departments are places ("the Artibonite
+    department"); a capitalized Department, or a fire department, is an office."""
+    found = by_name(entities_of(
+        "Gang attack",
+        "Gunmen attacked a town in the Artibonite department on Thursday. The Homeland "
+        "Security Department said. Rebels also hit the Cauca department.",
+    ))  # fmt: skip
+    assert found["Artibonite department"].type == "LOCATION"
+    assert (found.get("Cauca department") or found["Cauca"]).type == "LOCATION"
+    assert found["Homeland Security Department"].type == "ORGANIZATION"

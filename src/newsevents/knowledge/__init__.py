@@ -191,6 +191,7 @@ class Names:
     operation_words: tuple[str, ...]  # "operation" in "Operation Sindoor"
     naming_verbs: tuple[str, ...]  # "dubbed" in "an offensive dubbed X"
     office_nouns: frozenset[str]  # "head" of "the head of X, Oleh Kiper, said"
+    lowercase_units: frozenset[str]  # "the Artibonite department": a place
 
 
 @cache
@@ -239,6 +240,7 @@ def names() -> Names:
         operation_words=tuple(data["operation_words"]),
         naming_verbs=tuple(data["naming_verbs"]),
         office_nouns=frozenset(data["office_nouns"]),
+        lowercase_units=frozenset(data["lowercase_units"]),
     )
 
 
