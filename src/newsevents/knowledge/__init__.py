@@ -349,6 +349,7 @@ class ClaimLexicon:
     release_issuer_prefixes: tuple[str, ...]  # "HEADQUARTERS" before the issuer's name
     grave_conditions: frozenset[str]  # "in critical condition": injured
     phrasal_outcomes: dict[str, str]  # "gun down" -> killed: a verb and its particle
+    phrasal_verbs: frozenset[str]  # the verbs of phrasal_outcomes ("gun", "take")
     arresting_subjects: frozenset[str]  # "police took away four men": an arrest
 
 
@@ -362,6 +363,9 @@ def claim_lexicon() -> ClaimLexicon:
             w: outcome for outcome, ws in data["phrasal_outcomes"].items() for w in ws
         },
         arresting_subjects=frozenset(data["arresting_subjects"]),
+        phrasal_verbs=frozenset(
+            w.split()[0] for ws in data["phrasal_outcomes"].values() for w in ws
+        ),
         numbers={str(k): int(v) for k, v in data["numbers"].items()},
         vague={k: (v[0], v[1], v[2]) for k, v in data["vague"].items()},
         vague_multipliers={str(k): int(v) for k, v in data["vague_multipliers"].items()},

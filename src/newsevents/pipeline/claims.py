@@ -458,7 +458,7 @@ def outcome_of(token: Any) -> str | None:
         return "killed" if token.head.lemma_.lower() in ("claim", "lose", "take") else None
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return None
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and lemma in lexicon.phrasal_verbs:
         # The parser reads the particle as an adverb too: "had taken away four men".
         particle = next(
             (c.lower_ for c in token.children if c.dep_ == "prt" or (
@@ -1266,7 +1266,10 @@ def _trailing_speaker(verb: Any) -> Any | None:
     stop = next((t.i for t in rest if t.text in (",", ";")), verb.sent.end)
     if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : stop]):
         return None  # not the end of its clause ("said on Tuesday, as ..." is fine)
-    commas = [t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","]
+    # The three commas nearest the verb at most: the apposition's two and the one before.
+    commas = list(
+        itertools.islice((t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), 3)
+    )
     if not commas:
         return None
     if verb.i - commas[0].i >= 2:
@@ -1307,7 +1310,7 @@ def _name_before_description(subject: Any) -> Any | None:
     if comma < 1 or doc[comma].text != ",":
         return None
     start = comma - 1
-    while start > subject.sent.start and doc[start - 1].text not in (",", ";", ":"):
+    while start > 0 and not doc[start].is_sent_start and doc[start - 1].text not in (",", ";", ":"):
         start -= 1
     words = doc[start:comma]
     heads = _heads(words)

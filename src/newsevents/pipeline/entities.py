@@ -566,17 +566,15 @@ def _common_word_opening(doc: Any, full: str, start: int, end: int) -> bool:
     text = full[start:end]
     if not text.isalpha() or not text[:1].isupper():
         return False
-    line_start = full.rfind("\n", 0, start) + 1
-    token = next((t for t in doc if t.idx == start), None)
-    opens = (token is not None and token.is_sent_start) or _LINE_OPENER.fullmatch(
-        full, line_start, start
-    ) is not None
-    if not opens:
-        return False
     lowered = text.lower()
     forms = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
     if forms.isdisjoint(_ordinary_words()):
         return False
+    line_start = full.rfind("\n", 0, start) + 1
+    if _LINE_OPENER.fullmatch(full, line_start, start) is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span[0].is_sent_start:
+            return False
     # A name the text gives where no opening explains its capital ("Jeremy Hunt said ...
     # Hunt told reporters") is a name.
     return not any(
