@@ -192,6 +192,7 @@ class Names:
     naming_verbs: tuple[str, ...]  # "dubbed" in "an offensive dubbed X"
     office_nouns: frozenset[str]  # "head" of "the head of X, Oleh Kiper, said"
     lowercase_units: frozenset[str]  # "the Artibonite department": a place
+    service_words: frozenset[str]  # "the Springfield Fire department": an office
 
 
 @cache
@@ -241,6 +242,7 @@ def names() -> Names:
         naming_verbs=tuple(data["naming_verbs"]),
         office_nouns=frozenset(data["office_nouns"]),
         lowercase_units=frozenset(data["lowercase_units"]),
+        service_words=frozenset(data["service_words"]),
     )
 
 

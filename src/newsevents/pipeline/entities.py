@@ -289,7 +289,7 @@ def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = Fals
     written = text[start:end].split()
     if (
         len(written) >= 2 and written[-1] in words.lowercase_units and written[-2][:1].isupper()
-        and written[-2].lower() not in words.org_words | _SERVICES
+        and written[-2].lower() not in words.org_words | words.service_words
     ):  # fmt: skip
         # "the Artibonite department", "Cundinamarca department": a unit of Haiti,
         # Colombia, Peru or France, where "the State Department" is a ministry.
@@ -338,9 +338,6 @@ def _after_an_office_of(before: str) -> bool:
     comma: the name in apposition is the office holder's."""
     match = _OFFICE_OF.search(before)
     return match is not None and match["office"].lower() in names().office_nouns
-
-
-_SERVICES = frozenset({"police", "fire", "sheriff", "sheriff's", "health", "state"})
 
 
 def _where_they_went(doc: Any, start: int) -> bool:

@@ -12,7 +12,7 @@ from newsevents.knowledge import Trigger, actors, claim_lexicon, event_lexicon
 from newsevents.pipeline.events.aggregates import counts_figure
 from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING, Mention
 from newsevents.pipeline.events.status import _status
-from newsevents.pipeline.events.triggers import _trigger_rule
+from newsevents.pipeline.events.triggers import _first_line_length, _trigger_rule
 from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.pipeline.geocode.data import countries
 from newsevents.schema import Entity
@@ -337,14 +337,8 @@ def _headline_passive(verb: Any) -> bool:
 
 
 def _on_first_line(token: Any) -> bool:
-    """Whether the token stands on the article's first line, its headline (read up to
-    the first line break: a headline's few words)."""
-    for word in token.doc:
-        if word.i >= token.i:
-            return True
-        if "\n" in word.text or "\n" in word.whitespace_:
-            return False
-    return False
+    """Whether the token stands on the article's first line, its headline."""
+    return token.idx < _first_line_length(token.doc)
 
 
 def _names_a_border(token: Any) -> bool:
