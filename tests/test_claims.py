@@ -983,3 +983,19 @@ def test_a_count_noun_gives_the_figure_of_the_victims_it_counts(
 ) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min) for c in claims] == [figure]
+
+
+def test_an_unattributed_toll_goes_with_the_strike_told_before_it_not_one_told_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A toll right after a strike recalled from months before is that strike's dead,
+    not those of an attack the text tells later."""
+    monkeypatch.setitem(globals(), "PUBLISHED", dt.date(2023, 7, 10))
+    claims, _, draft = claims_of(
+        "On 2 February 2023, the Sudanese army launched air strikes on Nyala. The local "
+        "health office said 31 people were killed on the first day, including four "
+        "children.\n\nOn 20 June, the Rapid Support Forces attacked a garrison in El "
+        "Obeid."
+    )
+    dates = {c.count_min: c.event_date for c in claims}
+    assert dates[31] == dt.date(2023, 2, 2)

@@ -671,3 +671,79 @@ def test_an_occurrence_after_which_an_act_is_told_is_not_that_act() -> None:
     dates = {e.trigger: e.date for e in events}
     assert dates["stormed"] == dt.date(2024, 5, 4)
     assert dates.get("bombing") in (None, dt.date(2024, 5, 2))
+
+
+def test_a_bare_time_of_day_is_an_hour_of_the_last_event_s_day() -> None:
+    """ "opened fire at around 2:30 a.m." names no day: it is an hour of the day the
+    story gave its last event (Saturday), not the day a statement was made (Monday)."""
+    events, _ = events_of(
+        "Militants storm checkpoint",
+        "Militants stormed an army checkpoint in Diffa on Saturday, officials said on "
+        "Monday.\n\nThe Boko Haram fighters opened fire at around 2:30 a.m. on soldiers "
+        "guarding the post.",
+        dt.date(2024, 3, 11),
+    )
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and {e.date for e in assaults} == {dt.date(2024, 3, 9)}
+
+
+def test_a_wave_of_strikes_dated_or_counted_is_one_operation() -> None:
+    """ "carried out a wave of strikes on 4 May": one dated operation, with the clause's
+    actor; "a wave of kidnappings across the province" over months is no one event."""
+    events, names = events_of(
+        "Jets strike positions",
+        "On 4 May 2023, Israel carried out a wave of strikes on Hezbollah positions in "
+        "southern Lebanon.\n\nA wave of kidnappings across the province has terrified "
+        "residents for months.",
+        dt.date(2023, 6, 1),
+    )
+    assert [(e.type, e.trigger, e.date) for e in events] == [
+        ("ASSAULT", "strikes", dt.date(2023, 5, 4))
+    ]
+    assert [names.get(a, a) for a in events[0].actors] == ["Israel"]
+
+
+def test_what_is_to_stop_is_no_occurrence() -> None:
+    """ "agreed to stop attacking American bases", "a halt to US air strikes": the
+    attacks and the strikes are what is to stop, not acts the sentence reports."""
+    events, _ = events_of(
+        "Militia agrees to halt attacks",
+        "Kataib Hezbollah had agreed to stop attacking American bases in Iraq in exchange "
+        "for a halt to US air strikes.",
+        dt.date(2024, 3, 11),
+    )
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_a_participle_after_two_joined_verbs_takes_their_day_and_subject() -> None:
+    """ "landed ... on Tuesday and drove to the hotel, taking 12 guests hostage": the
+    participle hangs on the second verb; the day and the doer are the clause's."""
+    events, names = events_of(
+        "Militants seize hotel",
+        "Al-Shabaab fighters landed on the coast near Kismayo on Tuesday and drove to the "
+        "hotel, taking 12 guests hostage.",
+        dt.date(2024, 3, 14),
+    )
+    assert [(e.type, e.date, [names.get(a, a) for a in e.actors]) for e in events] == [
+        ("ASSAULT", dt.date(2024, 3, 12), ["al-Shabaab"])
+    ]
+
+
+def test_came_under_attack_takes_its_own_day_not_the_next_verb_s() -> None:
+    """ "came under attack late on 3 March and sank the following day": the attack's
+    day is the 3rd; the 4th is the sinking's."""
+    events, _ = events_of(
+        "Ship attacked",
+        "The tanker Sea Star came under attack late on 3 March and sank the following day.",
+        dt.date(2024, 3, 10),
+    )
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", dt.date(2024, 3, 3))]
+
+
+def test_a_ship_s_crew_freed_is_a_release() -> None:
+    events, _ = events_of(
+        "Crew freed",
+        "The Houthis freed the crew of the seized tanker on Thursday after talks in Muscat.",
+        dt.date(2024, 3, 10),
+    )
+    assert ("RETREAT", dt.date(2024, 3, 7)) in [(e.type, e.date) for e in events]

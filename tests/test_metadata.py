@@ -125,12 +125,17 @@ def test_date_lines_and_dates_in_text() -> None:
         "Issued: 8 October 2019": dt.date(2019, 10, 8),
         "Publication date: 2020-06-30": dt.date(2020, 6, 30),
         "Date published: July 4, 2021": dt.date(2021, 7, 4),
+        # The same day in another calendar, in brackets after it.
+        "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)": dt.date(2025, 1, 23),
+        "Friday 26 January 2024 (14 Rajab 1445 AH)": dt.date(2024, 1, 26),
+        "Published: 3 March 2024 [12 Esfand 1402]": dt.date(2024, 3, 3),
     }
     for line, date in header_forms.items():
         assert parse_date_line(line).date == date, line  # type: ignore[union-attr]
     assert parse_date_line("Updated - Jan 5, 2024").kind == "updated"  # type: ignore[union-attr]
     assert parse_date_line("Last modified: 3 Feb 2023").kind == "updated"  # type: ignore[union-attr]
     assert parse_date_line("Posted on 12/03/2021") is None  # day and month order unknowable
+    assert parse_date_line("(Tir 15, 2017 E.C.)") is None  # no date before the brackets
     named = dates_in_text("strikes on January 16 and Jan. 18, 2024", reference=dt.date(2024, 1, 29))
     assert [m.date for m in named] == [dt.date(2024, 1, 16), dt.date(2024, 1, 18)]
     # A yearless date after the reference belongs to the previous year.

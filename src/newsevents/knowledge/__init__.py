@@ -281,6 +281,9 @@ class EventLexicon:
     # head noun -> (entity type, words its name must contain): "the group" -> ARMED_GROUP
     anaphora: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     border_nouns: frozenset[str] = frozenset()
+    # "agreed to stop attacking ships", "a halt to the bombing": no occurrence is told.
+    stopping_verbs: frozenset[str] = frozenset()
+    stopping_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -316,6 +319,8 @@ def event_lexicon() -> EventLexicon:
             for head, rule in (data.get("anaphora") or {}).items()
         },
         frozenset(data.get("border_nouns") or ()),
+        frozenset((data.get("stopping") or {}).get("verbs") or ()),
+        frozenset((data.get("stopping") or {}).get("nouns") or ()),
     )
 
 

@@ -108,6 +108,9 @@ def parse_date_line(line: str) -> DateLine | None:
         if credited:
             line = credited["date"]  # "(Some Outlet / Some Agency - 4th Feb, 2022)"
     remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
+    # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
+    # day in another calendar, in brackets after it.
+    remainder = _OTHER_CALENDAR.sub("", remainder).strip(" ,-–—") or remainder
     if not remainder or re.search(r"[a-z]{3,}", remainder.lower()) and not _has_month(remainder):
         return None
     numeric = _NUMERIC_DATE.fullmatch(remainder)
@@ -136,6 +139,9 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
             line = line[len(label) :].lstrip(" :-–—")
             break
     remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
+    # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
+    # day in another calendar, in brackets after it.
+    remainder = _OTHER_CALENDAR.sub("", remainder).strip(" ,-–—") or remainder
     numeric = _NUMERIC_DATE.fullmatch(remainder)
     if numeric is None or numeric["a"] == numeric["b"]:
         return None
@@ -148,6 +154,8 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
 
 # A credit line ending in its date: "(Some Outlet / Some Agency - 4th Feb, 2022)".
 _CREDITED_DATE = re.compile(r"\(?(?P<credit>[^()\d]{2,60}?)\s[-–—]\s(?P<date>[^()]+?)\)?")
+# A bracketed remainder after a full date: the day in another calendar.
+_OTHER_CALENDAR = re.compile(r"(?<=\d)\s*[(\[][^()\[\]]*\d[^()\[\]]*[)\]]$")
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:19|20)\d{2}")
 
 

@@ -340,7 +340,23 @@ def _marked_after(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children)
 
 
+# "launched a wave of strikes": the noun a trigger is counted by, which stands in the
+# trigger's place in the clause.
+WAVE_NOUNS = frozenset({"wave"})
+
+
+def wave_of(trigger: Any) -> Any | None:
+    """The wave a trigger noun makes ("a wave of strikes" -> wave), or None."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        wave = trigger.head.head
+        return wave if wave.lemma_.lower() in WAVE_NOUNS else None
+    return None
+
+
 def _governs(word: Any, trigger: Any) -> bool:
+    wave = wave_of(trigger)
+    if wave is not None and _governs(word, wave):
+        return True  # "On 15 March, jets carried out a wave of strikes"
     if trigger.head == word and trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj"):
         return True
     if trigger.head == word and trigger.dep_ == "xcomp" and word.pos_ == "VERB":
@@ -349,12 +365,11 @@ def _governs(word: Any, trigger: Any) -> bool:
         return word.lemma_.lower() not in REPORTING
     # "retaliate with strikes", "engaged in talks": a verb's phrase, not a noun's ("on
     # the sidelines of the summit on Thursday" dates the signing, not the summit).
-    return (
-        trigger.dep_ == "pobj"
-        and trigger.head.head == word
-        and trigger.head.lower_ in ("with", "in", "of")
-        and word.pos_ in ("VERB", "AUX")
-    )
+    if trigger.dep_ != "pobj" or trigger.head.head != word or word.pos_ not in ("VERB", "AUX"):
+        return False
+    # "came under attack late on 7 July": the attack's day.
+    under = trigger.head.lower_ == "under" and word.lemma_.lower() == "come"
+    return trigger.head.lower_ in ("with", "in", "of") or under
 
 
 _SHIFT_PHRASE = re.compile(

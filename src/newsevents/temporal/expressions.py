@@ -183,6 +183,15 @@ _GOES_ON = re.compile(
 )
 _SINCE = re.compile(r"^\s*(?:ever\s+)?since\s+(?P<rest>.+)$")
 _LEADING = re.compile(r"^(?:on|in|at|during|from|by|as of|until|till|through)\s+")
+# A time of day with no day of its own: "at about 3am", "around 10:30 p.m. local time",
+# "0300 GMT", "shortly before dawn". It names an hour of the day the story told last.
+_CLOCK_HEDGE = (
+    r"(?:(?:at|about|around|approximately|roughly|shortly|just|some|nearly|before|after|by)\s+)*"
+)
+_CLOCK_HOUR = (
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d{2}|\d{4}\s*(?:gmt|utc|hrs|hours))"
+    r"(?:\s*(?:local time|gmt|utc|[a-z]{2,4}t))?"
+)
 
 
 def _holiday_as_day(text: str) -> str:
@@ -636,7 +645,7 @@ def _to_event(
     """ "Two days later", "the next day", "a day earlier": counted from `previous`."""
     words = time_words()
     bare = _LEADING.sub("", text)
-    offset = words.event_day_words.get(bare)
+    offset = 0 if clock_time(bare) else words.event_day_words.get(bare)
     if offset is None:
         shift = _SHIFT.fullmatch(bare) or _SHIFT.fullmatch(bare.removesuffix(" that"))
         if not shift or shift["dir"] == "on":
@@ -649,6 +658,17 @@ def _to_event(
         return None
     day = previous + dt.timedelta(days=offset)
     return TimeInterval(day, day, "day", "event")
+
+
+def clock_time(text: str) -> bool:
+    """Whether the words are only a time of day: an hour ("about 3am", "10:30 p.m.
+    local time", "0300 GMT") or a time-of-day noun after "the" or a hedge ("before dawn",
+    "at midnight"; time_words.yaml clock_nouns)."""
+    text = _LEADING.sub("", " ".join(text.lower().split()))
+    if re.fullmatch(_CLOCK_HEDGE + _CLOCK_HOUR, text):
+        return True
+    nouns = "|".join(map(re.escape, sorted(time_words().clock_nouns)))
+    return bool(re.fullmatch(_CLOCK_HEDGE + rf"(?:the\s+)?(?:{nouns})", text))
 
 
 def _relative_to_named_date(

@@ -119,6 +119,7 @@ def _events(
     incident (anchors for an undated article)."""
     mentions: list[Mention] = []
     previous: dt.date | None = None
+    event_day: dt.date | None = None  # the last day the text gave an event
     # Days the text gave occurrences: "two days after the attack" counts from the
     # attack's. By word, the last one ("strike"); by type, the first ("ASSAULT"), as
     # "the attack" with no word told before is the story's own, told in its lead.
@@ -127,12 +128,15 @@ def _events(
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     for sent in draft.nlp.sents:
         dates = sentence_dates(sent, doc_ents)
-        told, named = _sentence_mentions(sent, dates, index, reference, previous, days_told)
+        told, named = _sentence_mentions(
+            sent, dates, index, reference, previous, days_told, event_day
+        )
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
         # "the next day" counts from the last day the text told, event or not ("On
         # September 19, Azerbaijan launched 'measures' ... agreed the next day").
         previous = days[-1] if days else named or previous
+        event_day = days[-1] if days else event_day
         for m in told:
             if m.date and m.precision == "day":
                 days_told[m.lemma] = m.date
@@ -165,6 +169,7 @@ def _sentence_mentions(
     published: dt.date | None,
     previous: dt.date | None,
     days_told: dict[str, dt.date],
+    event_day: dt.date | None = None,
 ) -> tuple[list[Mention], dt.date | None]:
     """The sentence's event mentions, dated (`dates`: its `sentence_dates`), and the
     single day its own words name; `days_told`: the days the text gave occurrences, by
@@ -204,7 +209,7 @@ def _sentence_mentions(
         mention_dates = [(d, w) for d in owned(token) if (w := date_words(d, token))]
         mentions.append((mention, token, mention_dates))
     counted_from = told_occurrence_day(sent, days_told)
-    date_mentions(mentions, sent, dates, published, counted_from or previous, named)
+    date_mentions(mentions, sent, dates, published, counted_from or previous, named, event_day)
     told = [(m, t) for m, t, _ in mentions if not running_total(t, m.precision)]
     return _one_statement(told), named
 

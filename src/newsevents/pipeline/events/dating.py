@@ -32,6 +32,7 @@ from newsevents.temporal.event_dates import (
     verb_dates,
     when_clause_head,
 )
+from newsevents.temporal.expressions import clock_time
 from newsevents.temporal.timex import Resolved, date_span, resolve
 
 
@@ -42,19 +43,26 @@ def date_mentions(
     published: dt.date | None,
     previous: dt.date | None,
     named: dt.date | None,
+    event_day: dt.date | None = None,
 ) -> None:
     """Date the sentence's mentions: (mention, trigger token, its own date words);
-    `named` is the single day the sentence's own words name (`day_named`)."""
+    `named` is the single day the sentence's own words name (`day_named`);
+    `event_day` the last day the text gave an event."""
     # Absolute and deictic dates first; then shifts ("two days after ...") from the
     # event this sentence dates, else from a day the sentence names ("pulled out on
-    # Monday, hours after ..."), else from the previous dated event.
+    # Monday, hours after ..."), else from the previous dated event. A bare time of day
+    # ("opened fire at about 3am") is an hour of the day of this sentence's event, else
+    # of the last event told: not of a day the text names for a statement ("officials
+    # said Monday") or a period ("mourning from June 24").
+    clock_day = event_day
     for shifts in (False, True):
         for mention, _token, mention_dates in mentions:
             for ent, words in mention_dates:
-                if is_shift(words) != shifts or mention.date:
+                clock = clock_time(words)
+                if (is_shift(words) or clock) != shifts or mention.date:
                     continue
                 resolved = resolve(
-                    words, published=published, previous=previous,
+                    words, published=published, previous=clock_day if clock else previous,
                     future=mention.status == "expected", sentence=sent.text,
                 )  # fmt: skip
                 mention.date_text = mention.date_text or ent.text
@@ -66,6 +74,7 @@ def date_mentions(
         if not shifts:
             anchors = [m.date for m, _, _ in mentions if m.date and m.precision == "day"]
             previous = anchors[-1] if anchors else named or previous
+            clock_day = anchors[-1] if anchors else event_day
     for mention, token, _ in mentions:
         verb = clause_verb(token)
         mention.recounted = recounted(verb)
@@ -191,6 +200,12 @@ def _date_from_clause(
     for head in (when_clause_head(verb), participle, harm_clause_head(verb)):
         if head is not None:
             sources.append((head, None))
+    if participle is not None:
+        # "landed on the ship on 19 November and sailed it to Yemen, taking its crew
+        # hostage": the participle hangs on the second verb of one coordinated clause.
+        sources += [
+            (v, None) for v in sorted(coordinated(participle) - {participle}, key=lambda v: v.i)
+        ]
     # "the agreement, which took effect on November 27", "a truce announced on Tuesday":
     # a relative clause, reduced or not, tells the noun's day.
     sources += [(c, None) for c in token.children if c.dep_ in ("relcl", "acl")]

@@ -59,12 +59,16 @@ def _merge(
     lone = _lone_assault(mentions)
     for mention in sorted(mentions, key=lambda m: (not m.anchored and m is not lone, m.position)):
         scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
-        # Ties go to the event mentioned last before this mention: "the strikes" refers
-        # back to the strikes just reported.
+        # Ties go to an event told before this mention over one told only after it
+        # ("53 people were killed" right after a strike recalled from March is not the
+        # attack of July told below), then to the news over an event recalled from long
+        # ago, then to the event mentioned last before this mention: "the strikes"
+        # refers back to the strikes just reported.
         best = max(
             scored,
             key=lambda pair: (
                 pair[0],
+                min(pair[1].sentences) <= mention.start,
                 mention.date is not None or not _recalled(pair[1], published),
                 max((s for s in pair[1].sentences if s <= mention.start), default=-1),
             ),

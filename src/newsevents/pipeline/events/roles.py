@@ -16,7 +16,7 @@ from newsevents.pipeline.events.triggers import _first_line_length, _trigger_rul
 from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.pipeline.geocode.data import countries
 from newsevents.schema import Entity
-from newsevents.temporal.event_dates import recounted, sentence_before
+from newsevents.temporal.event_dates import recounted, sentence_before, wave_of
 from newsevents.textutil import name_key
 
 
@@ -196,12 +196,13 @@ def _roles(
     target_tokens: list[Any] = []
     place_tokens: list[Any] = []
     head = token
+    carrier = wave_of(token) or token  # "launched a wave of strikes": as "launched strikes"
     if (
         token.pos_ in ("NOUN", "PROPN")
-        and token.dep_ in ("dobj", "obj")
-        and token.head.lemma_ in LIGHT_VERBS
+        and carrier.dep_ in ("dobj", "obj")
+        and carrier.head.lemma_ in LIGHT_VERBS
     ):
-        head = token.head  # "Pakistan launched a raid": the raid's actor is the subject
+        head = carrier.head  # "Pakistan launched a raid": the raid's actor is the subject
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
         head = token.head.head  # "retaliate with strikes": the retaliating side strikes
     phrase, places = _subject(head)
@@ -264,12 +265,19 @@ def _roles(
         if head.dep_ == "pcomp" and head.head.lower_ in ("of", "for") and objects:
             # "accused the RSF of shelling", "blamed Kigali for backing": the object did it.
             actor_tokens += [t for c in objects for t in c.subtree]
-        elif _suffered(governor):
-            # "A UN helicopter came under fire ..., killing one crew member": the
-            # clause's subject was struck, it did not strike.
-            target_tokens += _subject(governor)[0]
         else:
-            actor_tokens += _subject(governor)[0]
+            # "landed on the ship and sailed it to Yemen, taking its crew hostage": a
+            # verb joined to the clause's first shares its subject.
+            while (
+                governor.dep_ == "conj" and not _subject(governor)[0] and governor.head != governor
+            ):
+                governor = governor.head
+            if _suffered(governor):
+                # "A UN helicopter came under fire ..., killing one crew member": the
+                # clause's subject was struck, it did not strike.
+                target_tokens += _subject(governor)[0]
+            else:
+                actor_tokens += _subject(governor)[0]
     if head.dep_ in ("ccomp", "conj") and [t.lower_ for t in actor_tokens] in PRONOUNS:
         # "Pakistan on Thursday said it struck hideouts" (dev 09_ifpnews): the
         # pronoun is the speaker; "X said it had received reports ... and urged the

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.knowledge import Trigger, event_lexicon, time_words
 from newsevents.pipeline.events.mention import LIGHT_VERBS
-from newsevents.temporal.event_dates import misread_clause
+from newsevents.temporal.event_dates import WAVE_NOUNS, misread_clause
 
 if TYPE_CHECKING:
     from newsevents.pipeline.events.roles import EntityIndex
@@ -28,6 +28,10 @@ HABITUAL_MODIFIERS = frozenset({"multiple", "several", "numerous", "frequent", "
 
 
 SERIES_NOUNS = frozenset({"spate", "series", "string", "wave", "campaign", "history"})
+# A wave of strikes (event_dates.WAVE_NOUNS) is one operation when the text counts it
+# ("the first wave", "a fresh wave") or gives it a day ("on 15 March", "overnight").
+WAVE_ORDER = frozenset({"first", "second", "third", "fourth", "fifth", "fresh", "new",
+                        "latest", "last", "initial", "final", "another"})  # fmt: skip
 
 
 def _habitual(token: Any) -> bool:
@@ -60,12 +64,37 @@ def _habitual(token: Any) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
         and token.head.head.lemma_.lower() in SERIES_NOUNS
+        and not _one_wave(token.head.head)
     ):
         return True
     bare = not any(c.dep_ in ("det", "poss", "nummod") for c in children)
     head = token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
     return bare and perfect and token.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS
+
+
+def _one_wave(series: Any) -> bool:
+    """ "the first wave of strikes", "carried out a wave of strikes on 15 March": one
+    operation, counted or dated to a day or a night; "a wave of attacks across the
+    country" is many."""
+    if series.lemma_.lower() not in WAVE_NOUNS:
+        return False
+    if any(c.dep_ in ("amod", "det") and c.lower_ in WAVE_ORDER for c in series.children):
+        return True
+    verb = series.head if series.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") else None
+    return verb is not None and any(_a_day(c) for c in verb.children if c is not series)
+
+
+def _a_day(word: Any) -> bool:
+    """Whether a verb's dependent gives it a day or a night: "on 15 March", "on Monday",
+    "overnight", "late on Sunday" (spaCy's DATE and TIME entities, not a year or a span)."""
+    if word.dep_ == "prep" and word.lower_ == "on":
+        return any(g.ent_type_ == "DATE" for g in word.children if g.dep_ == "pobj")
+    return (
+        word.dep_ in ("npadvmod", "advmod", "tmod")
+        and word.ent_type_ in ("DATE", "TIME")
+        and (word.lower_ not in ("years", "months", "weeks", "days"))
+    )
 
 
 def _label(token: Any) -> bool:
@@ -127,8 +156,9 @@ REPORTED_NOUNS = frozenset({"claim", "report", "allegation", "account", "asserti
 
 def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool:
     """Whether the trigger is the complement of a threat, demand or refusal, or of an
-    intention or limit ("a commitment to collaborate", "the deadline to pull out")."""
-    if _for_to_infinitive(token) or _demanded_in_a_headline(token):
+    intention or limit ("a commitment to collaborate", "the deadline to pull out"), or
+    what is to stop ("stop attacking ships")."""
+    if _for_to_infinitive(token) or _demanded_in_a_headline(token) or _stopped(token):
         return True
     acts = {t.i for t, r in found if r.type in SPEECH_ACTS and t is not token}
     current = token
@@ -175,6 +205,21 @@ def _headline_speech_verb(token: Any) -> bool:
         for stem in stems
         for rule in _rules_for(stem)
     )
+
+
+def _stopped(token: Any) -> bool:
+    """ "agreed to stop attacking American ships", "refrain from attacks", "a halt to US
+    bombing", "called for an end to the shelling": the act is what is to stop."""
+    lexicon = event_lexicon()
+    head = token.head
+    if token.dep_ in ("xcomp", "dobj", "obj", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in lexicon.stopping_verbs and head is not token
+    if token.dep_ in ("pobj", "pcomp") and head.lower_ in ("to", "of", "from", "on"):
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN"):
+            return governor.lemma_.lower() in lexicon.stopping_nouns
+        return governor.pos_ == "VERB" and governor.lemma_.lower() in lexicon.stopping_verbs
+    return False
 
 
 def _for_to_infinitive(token: Any) -> bool:
