@@ -281,11 +281,16 @@ def _in_the_told_year(
     """ "In February 2019, a bombing killed 40. Twelve days later, on 26 February, jets
     struck": a yearless day in a sentence that goes on from the event told before ("...
     later", "... after") is in that event's year, when that event lies in an earlier year
-    than publication's; the nearest year to publication would be six years off."""
+    than publication's; the nearest year to publication would be six years off. Without
+    a publication date, a yearless day that follows the event told before is in its year
+    whatever the sentence says: a timeline's "On 6 May 2025, ... On 6 July, ...", where
+    nothing else gives the year."""
     match = _MONTH_DAY.search(text)
-    if match is None or match["year"] or previous is None or published is None:
+    if match is None or match["year"] or previous is None:
         return None
-    if previous.year >= published.year or not _GOES_ON.search(sentence.lower()):
+    if published is not None and (
+        previous.year >= published.year or not _GOES_ON.search(sentence.lower())
+    ):
         return None
     month = MONTHS[(match["month"] or match["month2"]).lower()]
     for year in (previous.year, previous.year + 1):
