@@ -129,6 +129,10 @@ def test_date_lines_and_dates_in_text() -> None:
         "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)": dt.date(2025, 1, 23),
         "Friday 26 January 2024 (14 Rajab 1445 AH)": dt.date(2024, 1, 26),
         "Published: 3 March 2024 [12 Esfand 1402]": dt.date(2024, 3, 3),
+        # A credit, then the date, on one line.
+        "By Staff Reporter | Published: March 3, 2024": dt.date(2024, 3, 3),
+        "Agencies | 14 March 2023": dt.date(2023, 3, 14),
+        "NNS / Updated: Jan 7, 2025, 06:12 IST": dt.date(2025, 1, 7),
     }
     for line, date in header_forms.items():
         assert parse_date_line(line).date == date, line  # type: ignore[union-attr]
@@ -136,6 +140,7 @@ def test_date_lines_and_dates_in_text() -> None:
     assert parse_date_line("Last modified: 3 Feb 2023").kind == "updated"  # type: ignore[union-attr]
     assert parse_date_line("Posted on 12/03/2021") is None  # day and month order unknowable
     assert parse_date_line("(Tir 15, 2017 E.C.)") is None  # no date before the brackets
+    assert parse_date_line("Gaza / 2024 war | Jan 7, 2025") is None  # not a credit before it
     named = dates_in_text("strikes on January 16 and Jan. 18, 2024", reference=dt.date(2024, 1, 29))
     assert [m.date for m in named] == [dt.date(2024, 1, 16), dt.date(2024, 1, 18)]
     # A yearless date after the reference belongs to the previous year.

@@ -95,6 +95,11 @@ def parse_date_line(line: str) -> DateLine | None:
     line = " ".join(line.split())
     if len(line) > rules.date_line_max_chars or not _YEAR.search(line):
         return None
+    parts = _CREDIT_SEPARATOR.split(line)
+    if len(parts) > 1 and not any(_YEAR.search(part) for part in parts[:-1]):
+        # "TNN / Updated: Jan 7, 2025, 06:12 IST", "By Staff Reporter | Published: March
+        # 3, 2024": a credit, then the date line.
+        return parse_date_line(parts[-1])
     kind: Literal["published", "updated"] = "published"
     lowered = line.lower()
     for label_kind, labels in rules.date_labels.items():
@@ -154,6 +159,8 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
 
 # A credit line ending in its date: "(Some Outlet / Some Agency - 4th Feb, 2022)".
 _CREDITED_DATE = re.compile(r"\(?(?P<credit>[^()\d]{2,60}?)\s[-–—]\s(?P<date>[^()]+?)\)?")
+# What separates a credit from the date line it shares a line with.
+_CREDIT_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
 # A bracketed remainder after a full date: the day in another calendar.
 _OTHER_CALENDAR = re.compile(r"(?<=\d)\s*[(\[][^()\[\]]*\d[^()\[\]]*[)\]]$")
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:19|20)\d{2}")
