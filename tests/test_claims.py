@@ -999,3 +999,15 @@ def test_an_unattributed_toll_goes_with_the_strike_told_before_it_not_one_told_a
     )
     dates = {c.count_min: c.event_date for c in claims}
     assert dates[31] == dt.date(2023, 2, 2)
+
+
+def test_an_official_at_a_hospital_speaks_for_the_hospital() -> None:
+    """ "An official at Debre Markos Comprehensive Specialized Hospital said ...": the
+    claimant is the hospital, which NER read as a person's name."""
+    claims, names, _ = claims_of(
+        "An official at Debre Markos Comprehensive Specialized Hospital said 31 wounded "
+        "people had been admitted since the fighting began."
+    )
+    assert [(c.count_min, names.get(c.claimant or "")) for c in claims] == [
+        (31, "Debre Markos Comprehensive Specialized Hospital")
+    ]

@@ -844,3 +844,18 @@ def test_a_name_before_a_lowercase_department_is_a_place() -> None:
     assert found["Artibonite department"].type == "LOCATION"
     assert (found.get("Cauca department") or found["Cauca"]).type == "LOCATION"
     assert found["Homeland Security Department"].type == "ORGANIZATION"
+
+
+def test_a_name_ending_in_an_institution_word_is_an_organization_and_keeps_its_first_words() -> (
+    None
+):
+    """NER reads "Debre Markos Comprehensive Specialized Hospital" as "Markos ...
+    Hospital", a person: a hospital is an institution (as the dev gold types it), and
+    the proper noun NER left out before it is part of its name; an airport is a place."""
+    found = by_name(entities_of(
+        "Wounded brought to hospital",
+        "An official at Debre Markos Comprehensive Specialized Hospital said dozens had "
+        "been admitted. A cargo plane landed at Tinzaouaten Airport on Monday.",
+    ))  # fmt: skip
+    assert found["Debre Markos Comprehensive Specialized Hospital"].type == "ORGANIZATION"
+    assert found["Tinzaouaten Airport"].type == "LOCATION"

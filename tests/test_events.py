@@ -747,3 +747,18 @@ def test_a_ship_s_crew_freed_is_a_release() -> None:
         dt.date(2024, 3, 10),
     )
     assert ("RETREAT", dt.date(2024, 3, 7)) in [(e.type, e.date) for e in events]
+
+
+def test_an_undated_timeline_s_yearless_day_is_in_the_year_told_before() -> None:
+    """With no publication date, "On 2 September" after "On 14 June 2024" is in 2024:
+    nothing else gives its year."""
+    events, _ = events_of(
+        "How the crisis unfolded",
+        "On 14 June 2024, Hezbollah fired rockets at Kiryat Shmona.\n\n"
+        "On 2 September, Israel struck Hezbollah positions near Tyre.",
+        None,
+    )
+    assert [(e.type, e.date) for e in events] == [
+        ("ASSAULT", dt.date(2024, 6, 14)),
+        ("ASSAULT", dt.date(2024, 9, 2)),
+    ]

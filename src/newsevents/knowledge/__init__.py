@@ -179,6 +179,8 @@ class Names:
     not_names: frozenset[str]
     peoples: frozenset[str]
     facility_words: tuple[str, ...]  # longest first
+    # "Kamal Adwan Hospital": a name ending in one of these is an institution
+    institution_words: frozenset[str]
     org_words: frozenset[str]
     place_prepositions: frozenset[str]
     movement_verbs: frozenset[str]  # "deployed to Bassa": the "to" phrase is a place
@@ -229,6 +231,7 @@ def names() -> Names:
         not_names=frozenset(data["not_names"]),
         peoples=frozenset(data["peoples"]),
         facility_words=tuple(sorted(data["facility_words"], key=len, reverse=True)),
+        institution_words=frozenset(data.get("institution_words") or ()),
         org_words=frozenset(data["org_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         movement_verbs=frozenset(data["movement_verbs"]),

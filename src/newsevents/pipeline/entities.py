@@ -298,6 +298,10 @@ def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = Fals
         return "ORGANIZATION"
     if _place_word(name_words[-1], plural=False):  # not "Confederation of Sahel States"
         return "LOCATION"
+    if len(name_words) >= 2 and name_words[-1] in words.institution_words:
+        return "ORGANIZATION"  # "Debre Markos Comprehensive Specialized Hospital"
+    if len(name_words) >= 2 and name_words[-1] in words.facility_words:
+        return "LOCATION"  # "Tinzaouaten Airport", as "Nur Khan airbase"
     after = _LIST_TAIL.match(text, end)
     if after and _place_word(after.group("word").lower()):
         return "LOCATION"
@@ -798,6 +802,10 @@ def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, in
         ):
             end = doc[i].idx + len(doc[i].text)
             i += 1
+    if full[start:end].split()[-1].lower() in names().facility_words:
+        # "Debre Markos Comprehensive Specialized Hospital", which NER reads as "Markos
+        # ... Hospital", a person: a facility's name takes the proper nouns before it.
+        start = _proper_nouns_before(doc, ent, start)
     place_word = _PLACE_WORD_AFTER.match(full, end)
     if place_word is None or not _place_word(place_word.group("word"), plural=False):
         return start, end
@@ -809,6 +817,17 @@ def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, in
             break
         start, first = before.idx, first - 1
     return start, _with_place_word(full, place_word)
+
+
+def _proper_nouns_before(doc: Any, ent: Any, start: int) -> int:
+    """`start` moved back over up to two untagged proper nouns right before the span."""
+    first = ent.start
+    while first > 0 and first > ent.start - 2:
+        before = doc[first - 1]
+        if before.idx + len(before.text) + 1 != start or not _bare_proper_noun(before):
+            break
+        start, first = before.idx, first - 1
+    return start
 
 
 def _with_place_word(full: str, place_word: re.Match[str]) -> int:
