@@ -762,3 +762,23 @@ def test_an_undated_timeline_s_yearless_day_is_in_the_year_told_before() -> None
         ("ASSAULT", dt.date(2024, 6, 14)),
         ("ASSAULT", dt.date(2024, 9, 2)),
     ]
+
+
+def test_a_call_an_act_was_done_in_is_a_meeting_with_the_other_side() -> None:
+    """ "conveyed the protest in a phone call with Foreign Minister Wang Yi on
+    Wednesday": the call is a CONSULT, and "with" names the other side of it, as in
+    "held talks with"."""
+    events, names = events_of(
+        "Ministers speak",
+        "Foreign Minister Penny Wong conveyed Australia's concern in a phone call with "
+        "Chinese Foreign Minister Wang Yi on Wednesday.\n\nLater, Richard Marles held talks "
+        "with Dong Jun in Singapore.",
+        dt.date(2024, 6, 7),
+    )
+    consults = [
+        (e.trigger, e.date, [names.get(t, t) for t in e.targets])
+        for e in events
+        if e.type == "CONSULT"
+    ]
+    assert ("call", dt.date(2024, 6, 5), ["Wang Yi"]) in consults
+    assert any(trigger == "talks" and targets == ["Dong Jun"] for trigger, _, targets in consults)

@@ -61,6 +61,8 @@ def date_mentions(
                 clock = clock_time(words)
                 if (is_shift(words) or clock) != shifts or mention.date:
                     continue
+                if clock and _opens_its_line(ent):
+                    continue  # a liveblog entry's time: its day is the heading's (anchoring)
                 resolved = resolve(
                     words, published=published, previous=clock_day if clock else previous,
                     future=mention.status == "expected", sentence=sent.text,
@@ -93,6 +95,12 @@ def date_mentions(
             mention.take_date(previous, "day", "later", "relative")
         if mention.date is None:
             _date_from_clause(mention, token, verb, mentions, dates, published, previous, sent.text)
+
+
+def _opens_its_line(ent: Any) -> bool:
+    """Whether the date words open their line ("2:05 p.m. — Shelling in the east")."""
+    text = ent.doc.text
+    return text[: ent.start_char].rstrip(" \t").endswith("\n") or ent.start_char == 0
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -242,8 +250,8 @@ def _date_from_clause(
             own = [e for e in around if word in e] or verb_dates(word, around)
         for ent in own:
             words = date_words(ent, word)
-            if words is None:
-                continue
+            if words is None or clock_time(words):
+                continue  # a time of day is read with the trigger's own words only
             resolved = resolve(
                 words, published=published, previous=previous,
                 future=mention.status == "expected", sentence=sentence,

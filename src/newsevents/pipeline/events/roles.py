@@ -153,8 +153,9 @@ ACT_MODES = frozenset({"abduct", "abduction", "sexual", "torture", "execution", 
 def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mention:
     # Where troops are sent is where the mobilization takes place: "deployed to Bassa".
     actors_, targets, places = _roles(
-        token, index, destination=rule.type == "MOBILIZE", acts_on=rule.type in ACTS_ON
-    )
+        token, index, destination=rule.type == "MOBILIZE", acts_on=rule.type in ACTS_ON,
+        partners=rule.type == "CONSULT",
+    )  # fmt: skip
     mode = rule.mode
     if rule.type == "ASSAULT" and mode not in ACT_MODES:
         mode = _assault_mode(token) or mode  # the weapon, unless the act names the mode
@@ -186,11 +187,17 @@ ACTS_ON = frozenset({"ASSAULT", "COERCE"})
 
 
 def _roles(
-    token: Any, index: EntityIndex, *, destination: bool = False, acts_on: bool = False
+    token: Any,
+    index: EntityIndex,
+    *,
+    destination: bool = False,
+    acts_on: bool = False,
+    partners: bool = False,
 ) -> tuple[list[Entity], list[Entity], list[Entity]]:
     """Actors, targets and places of a trigger from the dependency parse; with
     `destination`, a "to" phrase names a place too; with `acts_on`, the verb acts on
-    someone (`_headline_passive`)."""
+    someone (`_headline_passive`); with `partners`, a "with" phrase names the other side
+    of a meeting or a call ("a phone call with Wang Yi")."""
     locative = LOCATIVE | {"to"} if destination else LOCATIVE
     actor_tokens: list[Any] = []
     target_tokens: list[Any] = []
@@ -234,7 +241,9 @@ def _roles(
     # by its Doc's identity, so the places' order changed from run to run.
     for holder in (head,) if head == token else (head, token):
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in TARGETING:
+            if partners and child.dep_ == "prep" and child.lower_ == "with":
+                target_tokens += list(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in TARGETING:
                 target_tokens += list(child.subtree)
             elif child.dep_ == "prep" and child.lower_ in locative:
                 place_tokens += list(child.subtree)
@@ -256,6 +265,8 @@ def _roles(
         # of the verb the phrase modifies took part; not in "Hours after the strikes,
         # the ministry announced ...", which only says when.
         verb = token.head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj"):
+            verb = verb.head  # "conveyed India's protest in a phone call": the caller
         actor_tokens += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     if head.tag_ == "VBG" and head.dep_ in ("pcomp", "advcl") and not index.in_tokens(actor_tokens):
         # "Iran displayed its might by carrying out a missile attack" (dev
