@@ -241,9 +241,8 @@ def _roles(
     # by its Doc's identity, so the places' order changed from run to run.
     for holder in (head,) if head == token else (head, token):
         for child in holder.children:
-            if partners and child.dep_ == "prep" and child.lower_ == "with":
-                target_tokens += list(child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in TARGETING:
+            targeting = TARGETING | {"with"} if partners else TARGETING
+            if child.dep_ == "prep" and child.lower_ in targeting:
                 target_tokens += list(child.subtree)
             elif child.dep_ == "prep" and child.lower_ in locative:
                 place_tokens += list(child.subtree)
