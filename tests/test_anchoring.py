@@ -775,3 +775,17 @@ def test_the_news_is_not_an_occurrence_recalled_with_its_year(
     assert event(draft, "massacre").date == dt.date(2021, 9, 28)
     (seventeen,) = [c for c in draft.casualty_claims if c.count_min == 17]
     assert (seventeen.event_id, seventeen.event_date) == (wounded.event_id, None)
+
+
+def test_a_headline_attack_the_body_dates_is_one_event_with_the_body_s_evidence() -> None:
+    """The headline announces the attack the body tells on Saturday: one event, dated
+    and evidenced by the body's sentence, not a second undated one."""
+    draft = draft_of(
+        "The soldiers were part of a patrol near Kidal when they were attacked on "
+        "Saturday, the army said.",
+        title="Mali rebels attack army patrol near Kidal",
+    )
+    assaults = [e for e in draft.events if e.type == "ASSAULT"]
+    assert [(e.date, e.evidence.text.startswith("The soldiers")) for e in assaults] == [
+        (dt.date(2023, 5, 6), True)
+    ]

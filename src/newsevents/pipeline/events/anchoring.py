@@ -52,7 +52,12 @@ def date_from_story(
     mention of an occurrence told before joins that event."""
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and max(event.sentences) < title_end:
-            _headline(event, events, index, title_end)
+            told = _headline(event, events, index, title_end)
+            if told is not None:
+                # The body's telling is the occurrence the headline announced: one event,
+                # with the body's dated sentence for its evidence.
+                _absorb(told, event)
+                events = [e for e in events if e is not event]
         elif event.date is None and event.refers_back:
             told = _same_occurrence(event, events, index, text)
             if told is not None:
@@ -160,14 +165,20 @@ def _blog_entry(
         return
 
 
-def _headline(event: Mention, events: list[Mention], index: EntityIndex, title_end: int) -> None:
+def _headline(
+    event: Mention, events: list[Mention], index: EntityIndex, title_end: int
+) -> Mention | None:
+    """The body's first dated event of the headline event's type and compatible
+    parties, whose day the headline event takes; None when there is none."""
     told = [
         e for e in events
         if e.date and e.precision == "day" and e.start >= title_end and _compatible(e, event, index)
     ]  # fmt: skip
-    if told:
-        first = min(told, key=lambda e: e.position)
-        event.take_date(first.date, "day", first.date_text, "same-occurrence")  # type: ignore[arg-type]
+    if not told:
+        return None
+    first = min(told, key=lambda e: e.position)
+    event.take_date(first.date, "day", first.date_text, "same-occurrence")  # type: ignore[arg-type]
+    return first
 
 
 def _same_occurrence(

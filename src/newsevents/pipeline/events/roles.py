@@ -264,7 +264,11 @@ def _roles(
         # of the verb the phrase modifies took part; not in "Hours after the strikes,
         # the ministry announced ...", which only says when.
         verb = token.head.head
-        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj"):
+        if (
+            token.head.lower_ in ("in", "during")
+            and verb.pos_ in ("NOUN", "PROPN")
+            and verb.dep_ in ("dobj", "obj")
+        ):
             verb = verb.head  # "conveyed India's protest in a phone call": the caller
         actor_tokens += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     if head.tag_ == "VBG" and head.dep_ in ("pcomp", "advcl") and not index.in_tokens(actor_tokens):
