@@ -1011,3 +1011,22 @@ def test_an_official_at_a_hospital_speaks_for_the_hospital() -> None:
     assert [(c.count_min, names.get(c.claimant or "")) for c in claims] == [
         (31, "Debre Markos Comprehensive Specialized Hospital")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        # Care for injuries says the people were hurt.
+        ("Up to 35 people were treated for injuries at the district hospital, a nurse said.",
+         ("injured", 0, 35, "at_most")),
+        ("The clinic treated 14 people for wounds after the blast.", ("injured", 14, 14, "exact")),
+        # "with N X believed killed": the victims of a bare hearsay participle.
+        ("Police said the gunmen fired on the market, with two to three traders believed "
+         "killed.", ("killed", 2, 3, "range")),
+    ],
+)  # fmt: skip
+def test_figures_told_through_care_or_hearsay(
+    body: str, figure: tuple[str, int, int | None, str]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == [figure]

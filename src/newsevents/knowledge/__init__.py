@@ -346,6 +346,7 @@ class ClaimLexicon:
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
     subject_outcomes: dict[str, frozenset[str]]  # verb -> outcome nouns its subject suffered
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
+    care_verbs: frozenset[str]  # "were treated for injuries": the people were hurt
     document_nouns: frozenset[str]  # "the statement said": its issuer's word
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
     hearsay_verbs: frozenset[str]  # "were reported killed": the victims are its subject
@@ -389,6 +390,7 @@ def claim_lexicon() -> ClaimLexicon:
         speaker_roles=frozenset(data["speaker_roles"]),
         subject_outcomes={v: frozenset(ns) for v, ns in data["subject_outcomes"].items()},
         lay_people=frozenset(data["lay_people"]),
+        care_verbs=frozenset(data["care_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
         body_verbs=frozenset(data["body_verbs"]),
         hearsay_verbs=frozenset(data["hearsay_verbs"]),

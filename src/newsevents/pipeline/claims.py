@@ -670,10 +670,29 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in outcome.children)
     ):  # fmt: skip
         # "Nine soldiers were reported killed", "five fighters were believed to have been
-        # killed": the victims are the subject of the verb of hearsay.
-        yield from (c for c in verb.children if c.dep_ == "nsubjpass")
+        # killed": the victims are the subject of the verb of hearsay, also where the
+        # parser read a bare participle as active: "with 12 people believed killed".
+        bare = (
+            verb.dep_ in ("pcomp", "acl")
+            or verb.tag_ == "VBN"
+            or any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+        )
+        subjects = ("nsubjpass", "nsubj") if bare else ("nsubjpass",)
+        yield from (c for c in verb.children if c.dep_ in subjects)
+        if verb.dep_ == "acl" and not any(c.dep_ in subjects for c in verb.children):
+            yield verb.head  # "with two traders believed killed": on the noun it describes
     if lemma in ("hostage", "captive"):
         yield from _taken_hostage(outcome)
+    if (
+        lemma in ("injury", "wound", "burn")
+        and outcome.dep_ == "pobj"
+        and outcome.head.lower_ == "for"
+        and outcome.head.head.lemma_.lower() in claim_lexicon().care_verbs
+    ):
+        # "Twenty people were treated for injuries", "the hospital admitted 12 people for
+        # wounds": who is cared for was hurt.
+        cared = outcome.head.head
+        yield from (c for c in cared.children if c.dep_ in ("nsubjpass", "dobj", "obj"))
     if lemma in claim_lexicon().subject_outcomes.get(verb.lemma_.lower(), ()):
         # "two commandos lost their lives", "Three crew members sustained injuries",
         # "four soldiers embraced martyrdom": the verb's subject suffered it.
