@@ -782,3 +782,39 @@ def test_a_call_an_act_was_done_in_is_a_meeting_with_the_other_side() -> None:
     ]
     assert ("call", dt.date(2024, 6, 5), ["Wang Yi"]) in consults
     assert any(trigger == "talks" and targets == ["Dong Jun"] for trigger, _, targets in consults)
+
+
+def test_a_verbal_act_takes_the_day_of_the_message_it_was_made_in() -> None:
+    """ "In a message posted on X on Wednesday, the spokesman denied ...": the day of
+    the message is the denial's."""
+    events, _ = events_of(
+        "Rebels deny shelling",
+        "In a message posted on X on Wednesday, ELN commander Antonio Garcia denied any "
+        "involvement in the bombing.",
+        dt.date(2024, 3, 8),
+    )
+    assert [(e.type, e.date, e.date_source) for e in events if e.type == "REJECT"] == [
+        ("REJECT", dt.date(2024, 3, 6), "reporting")
+    ]
+
+
+def test_two_condemnations_by_different_sides_are_two_events() -> None:
+    """A verbal act's mode is its type's: "to blame the M23" and "The United States
+    condemned the attack" share it but not a speaker or a day; an attribution laid by no
+    one ("strikes blamed on the RSF") is no accusation."""
+    events, names = events_of(
+        "Camp shelled",
+        "Drone strikes blamed on the Rapid Support Forces hit a market in Omdurman on "
+        "Monday.\n\nThe United States condemned the attack.\n\nOn 10 February, hundreds of "
+        "young people demonstrated in Khartoum, accusing the Rapid Support Forces of "
+        "looting.",
+        dt.date(2024, 3, 8),
+    )
+    accusations = [
+        (e.trigger, e.date, [names.get(a, a) for a in e.actors])
+        for e in events
+        if e.type == "ACCUSE"
+    ]
+    assert ("condemned", None, ["United States"]) in accusations
+    assert ("accusing", dt.date(2024, 2, 10), []) in accusations
+    assert "blamed" not in [trigger for trigger, _, _ in accusations]

@@ -287,6 +287,8 @@ class EventLexicon:
     # "agreed to stop attacking ships", "a halt to the bombing": no occurrence is told.
     stopping_verbs: frozenset[str] = frozenset()
     stopping_nouns: frozenset[str] = frozenset()
+    # "In a statement on Tuesday, X condemned ...": the statement's day is the act's.
+    statement_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -324,6 +326,7 @@ def event_lexicon() -> EventLexicon:
         frozenset(data.get("border_nouns") or ()),
         frozenset((data.get("stopping") or {}).get("verbs") or ()),
         frozenset((data.get("stopping") or {}).get("nouns") or ()),
+        frozenset(data.get("statement_nouns") or ()),
     )
 
 

@@ -32,6 +32,7 @@ from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
 from newsevents.pipeline.events.merging import _merge, _one_statement
 from newsevents.pipeline.events.roles import EntityIndex, _mention
 from newsevents.pipeline.events.triggers import (
+    _blamed_by_no_one,
     _content_of_speech_act,
     _habitual,
     _is_heading,
@@ -189,6 +190,7 @@ def _sentence_mentions(
         (t, r) for t, r in found
         if governor[t.i] is None and not _habitual(t) and not _content_of_speech_act(t, found)
         and not _visit_to_a_facility(t, r, index) and not _label(t)
+        and not _blamed_by_no_one(t, r)
     ]  # fmt: skip
     all_triggers = [t for t, _ in found]
     dates = dates + untagged_shifts(sent, dates)  # the caller's list stays as it was

@@ -11,6 +11,7 @@ the clause facts the story-level steps (anchoring) need.
 import datetime as dt
 from typing import Any
 
+from newsevents.knowledge import event_lexicon
 from newsevents.pipeline.events.mention import Mention
 from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.temporal.event_dates import (
@@ -239,12 +240,17 @@ def _date_from_clause(
         before = statement_before(verb) if mention.pronoun_subject else None
         if before is not None:
             sources.append((before, "reporting"))
+        # "In a message posted on X on Wednesday, the spokesman denied ...": a verbal
+        # act's day is that of the statement it was made in.
+        if token == verb:
+            sources += [(m, "statement") for m in _statements(verb)]
     # Each source is (word, kind): kind "reporting" is also the date's `date_source`;
-    # "subject-clause" takes a single day only; "medium" is a noun whose own dates count.
+    # "subject-clause" takes a single day only; "medium" and "statement" are nouns whose
+    # own dates count (a statement's day is also `reporting`).
     for word, kind in sources:
         # Every source is in the trigger's sentence but the statement before.
         around = sentence_dates(before.sent) if before is not None and word is before else dates
-        if kind == "medium":
+        if kind in ("medium", "statement"):
             own = [e for e in around if _hangs_on(e, word)]
         else:
             own = [e for e in around if word in e] or verb_dates(word, around)
@@ -258,7 +264,7 @@ def _date_from_clause(
             )  # fmt: skip
             if resolved is None or kind == "subject-clause" and resolved.precision != "day":
                 continue
-            source = "reporting" if kind == "reporting" else resolved.source
+            source = "reporting" if kind in ("reporting", "statement") else resolved.source
             mention.take_date(resolved.date, resolved.precision, ent.text, source)
             return
 
@@ -277,12 +283,29 @@ def _media(verb: Any) -> list[Any]:
     return found
 
 
+def _statements(verb: Any) -> list[Any]:
+    """The statements the verb's act was made in ("in a statement", "in a message
+    posted on X", "during a televised speech"): nouns of events.yaml `statement_nouns`,
+    as the pobj of in/during/at."""
+    nouns = event_lexicon().statement_nouns
+    return [
+        noun
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at")
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns
+    ]
+
+
 def _hangs_on(ent: Any, noun: Any) -> bool:
-    """Whether a date expression belongs to the noun's phrase ("a call on Sunday")."""
+    """Whether a date expression belongs to the noun's phrase ("a call on Sunday"), also
+    through a participle on it ("a message posted on X on Wednesday")."""
     for ancestor in ent.root.ancestors:
         if ancestor == noun:
             return True
-        if ancestor.pos_ in ("VERB", "AUX"):
+        if ancestor.pos_ in ("VERB", "AUX") and not (
+            ancestor.dep_ == "acl" and ancestor.head == noun and ancestor.tag_ == "VBN"
+        ):
             return False
     return False
 

@@ -108,7 +108,9 @@ def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
     score += bool(set(a.targets) & set(b.targets))
     score += 2 * bool(a.date and a.date == b.date and a.precision == b.precision == "day")
     score += bool(a.sentences & b.sentences)  # one sentence: "launched missile and drone strikes"
-    score += bool(a.mode and a.mode == b.mode)  # "the missile strikes" are air strikes
+    # "the missile strikes" are air strikes; a verbal act's mode is its type's ("a
+    # condemnation disapproves"), which says nothing of which occurrence it is.
+    score += bool(a.mode and a.mode == b.mode and a.type not in STATEMENT_TYPES)
     return score
 
 

@@ -207,6 +207,18 @@ def _headline_speech_verb(token: Any) -> bool:
     )
 
 
+def _blamed_by_no_one(token: Any, rule: Trigger) -> bool:
+    """ "Drone strikes blamed on the RSF hit a market": a participle that lays the blame
+    with no one laying it (no "by" agent) is the reporter's attribution of the act, not an
+    accusation someone made."""
+    return (
+        rule.type == "ACCUSE"
+        and token.tag_ == "VBN"
+        and token.dep_ in ("acl", "amod")
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
 def _stopped(token: Any) -> bool:
     """ "agreed to stop attacking American ships", "refrain from attacks", "a halt to US
     bombing", "called for an end to the shelling": the act is what is to stop."""
