@@ -133,6 +133,9 @@ def test_date_lines_and_dates_in_text() -> None:
         "By Staff Reporter | Published: March 3, 2024": dt.date(2024, 3, 3),
         "Agencies | 14 March 2023": dt.date(2023, 3, 14),
         "NNS / Updated: Jan 7, 2025, 06:12 IST": dt.date(2025, 1, 7),
+        # A time zone with its offset; a page's "updated N hours ago" after the date.
+        "Updated 5:47 PM GMT+1, July 14, 2025": dt.date(2025, 7, 14),
+        "February 20, 2024 2:41 PM GMT+2 Updated 4 hours ago": dt.date(2024, 2, 20),
     }
     for line, date in header_forms.items():
         assert parse_date_line(line).date == date, line  # type: ignore[union-attr]

@@ -19,7 +19,12 @@ from newsevents.limits import EARLIEST_DATE, LATEST_DATE
 # neither event dates nor casualty figures.
 AGE = re.compile(r"\d+-(year|month|week|day)s?-old|\byears? old\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\b(\s*(PKT|IST|GMT|UTC|PST))?")
+_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\b"
+    r"(\s*(PKT|IST|GMT|UTC|PST|EST|EDT|CET|CEST|EAT|WAT|CAT|BST)([+-]\d{1,2}(:?\d{2})?)?)?"
+)
+# A page's note of how recently it changed, after the date: "Updated 4 hours ago".
+_RECENTLY = re.compile(r"\s+(?:updated|modified)\s+\d+\s+\w+\s+ago$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _STRICT = {
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -112,7 +117,7 @@ def parse_date_line(line: str) -> DateLine | None:
         credited = _CREDITED_DATE.fullmatch(line)
         if credited:
             line = credited["date"]  # "(Some Outlet / Some Agency - 4th Feb, 2022)"
-    remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
+    remainder = _TIME.sub(" ", _RECENTLY.sub("", line)).replace("|", " ").strip(" ,-–—")
     # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
     # day in another calendar, in brackets after it.
     remainder = _OTHER_CALENDAR.sub("", remainder).strip(" ,-–—") or remainder
@@ -143,7 +148,7 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
         if label:
             line = line[len(label) :].lstrip(" :-–—")
             break
-    remainder = _TIME.sub(" ", line).replace("|", " ").strip(" ,-–—")
+    remainder = _TIME.sub(" ", _RECENTLY.sub("", line)).replace("|", " ").strip(" ,-–—")
     # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
     # day in another calendar, in brackets after it.
     remainder = _OTHER_CALENDAR.sub("", remainder).strip(" ,-–—") or remainder
