@@ -818,3 +818,17 @@ def test_two_condemnations_by_different_sides_are_two_events() -> None:
     assert ("condemned", None, ["United States"]) in accusations
     assert ("accusing", dt.date(2024, 2, 10), []) in accusations
     assert "blamed" not in [trigger for trigger, _, _ in accusations]
+
+
+def test_a_statement_hung_on_the_object_dates_the_act_not_the_object() -> None:
+    """ "condemned both attacks in a statement issued Sunday": the parser hangs the
+    statement on "attacks", but Sunday is the condemnation's day, not the attacks'."""
+    events, _ = events_of(
+        "President condemns attacks",
+        "President Bola Tinubu condemned both attacks in a statement issued Sunday by his "
+        "spokesman.",
+        dt.date(2025, 7, 15),
+    )
+    dates = {e.type: e.date for e in events}
+    assert dates["ACCUSE"] == dt.date(2025, 7, 13)
+    assert dates.get("ASSAULT") is None  # undated, or not coded at all

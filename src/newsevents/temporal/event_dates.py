@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from newsevents.knowledge import time_words
+from newsevents.knowledge import event_lexicon, time_words
 from newsevents.temporal.dates import AGE
 
 SHIFT_WORDS = frozenset({"later", "after", "earlier", "before", "ago"})
@@ -155,6 +155,8 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 break
             if ancestor is not ent.root and _earlier_occurrence(ancestor):
                 break  # "After brawls ... in May 2020, troops fought": the brawls' month
+            if ancestor is not ent.root and _a_statement(ancestor):
+                break  # "condemned both attacks in a statement issued Sunday": its day
             if _purpose_of_a_trigger(ancestor, triggers):
                 # "fired tear gas to disperse protesters on Tuesday", "called on both
                 # sides to exercise restraint on Friday": the act's own day.
@@ -175,6 +177,18 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(ent)
     return mine
+
+
+def _a_statement(word: Any) -> bool:
+    """Whether the word is the noun of a statement that the parser hung on a noun
+    ("condemned both attacks in a statement issued Sunday"; events.yaml
+    statement_nouns): the dates in its phrase are the statement's, not that noun's."""
+    return (
+        word.dep_ == "pobj"
+        and word.head.lower_ in ("in", "during", "at")
+        and word.head.head.pos_ in ("NOUN", "PROPN")
+        and word.lemma_.lower() in event_lexicon().statement_nouns
+    )
 
 
 # Verbs that name what the clause is about: "what Islamabad calls TTP hideouts".

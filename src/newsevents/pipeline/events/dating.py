@@ -288,9 +288,13 @@ def _statements(verb: Any) -> list[Any]:
     posted on X", "during a televised speech"): nouns of events.yaml `statement_nouns`,
     as the pobj of in/during/at."""
     nouns = event_lexicon().statement_nouns
+    # The parser may hang the phrase on the object: "condemned both attacks in a
+    # statement issued Sunday".
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return [
         noun
-        for prep in verb.children
+        for holder in (verb, *objects)
+        for prep in holder.children
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at")
         for noun in prep.children
         if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns
