@@ -769,6 +769,13 @@ def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
         title="HEADQUARTERS, EASTERN COMMAND",
     )
     assert [c.claimant_text for c in claims] == ["EASTERN COMMAND"]
+    # A label over the issuer's line, under the headline: the line under the label.
+    claims, _, _ = claims_of(
+        "PRESS RELEASE\nHeadquarters, 2nd Mechanized Brigade, Ruvanian Army\nCamp Delta\n\n"
+        "Five gunmen were killed in an encounter with troops on Sunday.",
+        title="5 gunmen killed in encounter - 2MB",
+    )
+    assert [c.claimant_text for c in claims] == ["2nd Mechanized Brigade, Ruvanian Army"]
     # No release: nobody is made the claimant.
     claims, _, _ = claims_of("Five gunmen were killed in an encounter with troops on Sunday.")
     assert [c.claimant_text for c in claims] == [None]

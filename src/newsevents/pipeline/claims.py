@@ -364,7 +364,9 @@ _CLOSING_STOP = re.compile(r"[.!?:;\"”’)\]]$")
 def _release_issuer(text: str, body_start: int) -> Phrase | None:
     """Who issued a press release printed as it came: the first line of the heading
     block that holds its label ("HEADQUARTERS OPERATION SAFE HAVEN" over "PRESS
-    RELEASE"), or of the block above a label that stands alone, without the words before
+    RELEASE"), the line under a label that opens its block ("PRESS RELEASE" over
+    "Headquarters, 3rd Infantry Division"), or the first line of the block above a label
+    that stands alone, without the words before
     the name (claims.yaml release_labels, release_issuer_prefixes); None for an article
     that is no release."""
     lexicon = claim_lexicon()
@@ -376,6 +378,10 @@ def _release_issuer(text: str, body_start: int) -> Phrase | None:
             continue
         if labels[0] > 0:
             heading, start = lines[0], block.start()
+        elif len(lines) > 1 and _issuer_prefix().match(lines[1]):
+            # "PRESS RELEASE" over "Headquarters, 3rd Infantry Division": the issuer is
+            # the line under the label (not "For immediate release").
+            heading, start = lines[1], block.start() + len(lines[0]) + 1
         elif number > 0:
             heading, start = blocks[number - 1].group().split("\n")[0], blocks[number - 1].start()
         else:
