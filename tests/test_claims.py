@@ -1037,3 +1037,19 @@ def test_figures_told_through_care_or_hearsay(
 ) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == [figure]
+
+
+@pytest.mark.parametrize(
+    ("body", "figure"),
+    [
+        # Put to death: the verb's object or passive subject.
+        ("Fourteen pupils were burned to death when the dormitory was set alight.",
+         ("killed", 14, 14, "exact")),
+        ("A mob beat three suspected thieves to death in the market.", ("killed", 3, 3, "exact")),
+        # Lying dead: the subject of the verb of state.
+        ("Six villagers were lying dead in the square, a witness said.", ("killed", 6, 6, "exact")),
+    ],
+)  # fmt: skip
+def test_put_to_death_or_lying_dead(body: str, figure: tuple[str, int, int | None, str]) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == [figure]

@@ -350,6 +350,7 @@ class ClaimLexicon:
     subject_outcomes: dict[str, frozenset[str]]  # verb -> outcome nouns its subject suffered
     lay_people: frozenset[str]  # "a resident of X" speaks for no place
     care_verbs: frozenset[str]  # "were treated for injuries": the people were hurt
+    lying_verbs: frozenset[str]  # "were lying dead": the subject is dead
     document_nouns: frozenset[str]  # "the statement said": its issuer's word
     body_verbs: frozenset[str]  # what is done with the bodies of the dead
     hearsay_verbs: frozenset[str]  # "were reported killed": the victims are its subject
@@ -394,6 +395,7 @@ def claim_lexicon() -> ClaimLexicon:
         subject_outcomes={v: frozenset(ns) for v, ns in data["subject_outcomes"].items()},
         lay_people=frozenset(data["lay_people"]),
         care_verbs=frozenset(data["care_verbs"]),
+        lying_verbs=frozenset(data["lying_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
         body_verbs=frozenset(data["body_verbs"]),
         hearsay_verbs=frozenset(data["hearsay_verbs"]),

@@ -689,6 +689,12 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
             yield verb.head  # "with two traders believed killed": on the noun it describes
     if lemma in ("hostage", "captive"):
         yield from _taken_hostage(outcome)
+    if lemma == "death" and outcome.dep_ == "pobj" and outcome.head.lower_ == "to":
+        # "Seventeen boys were burned to death", "beat two men to death": who was put
+        # to death is the verb's object or passive subject.
+        killing = outcome.head.head
+        if killing.pos_ == "VERB":
+            yield from (c for c in killing.children if c.dep_ in ("nsubjpass", "dobj", "obj"))
     if (
         lemma in ("injury", "wound", "burn")
         and outcome.dep_ == "pobj"
@@ -723,6 +729,9 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         yield from held
     elif outcome.dep_ in ("acomp", "oprd") and verb.dep_ == "acl":
         yield verb.head  # "three or four soldiers lying dead"
+    elif outcome.dep_ in ("oprd", "acomp") and verb.lemma_.lower() in claim_lexicon().lying_verbs:
+        # "Two civilians were lying dead in the street": the subject lies dead.
+        yield from (c for c in verb.children if c.dep_ == "nsubj")
     # A participle takes no object: one with a count right after it ("An air strike ...
     # killed at least 23 people" read as "a strike [that was] killed") is a verb in use.
     active = (
