@@ -859,3 +859,25 @@ def test_a_name_ending_in_an_institution_word_is_an_organization_and_keeps_its_f
     ))  # fmt: skip
     assert found["Debre Markos Comprehensive Specialized Hospital"].type == "ORGANIZATION"
     assert found["Tinzaouaten Airport"].type == "LOCATION"
+
+
+def test_a_name_after_a_senior_rank_is_the_person_not_the_office_before_it() -> None:
+    """NER runs "Chief of Defence Staff General Bipin Rawat" into one organization from
+    the office; the name after the rank is the person."""
+    found = by_name(entities_of(
+        "Chiefs meet",
+        "Defence Minister Rajnath Singh met Chief of Defence Staff General Bipin Rawat on "
+        "Tuesday. The UN General Assembly will vote on Friday.",
+    ))  # fmt: skip
+    assert found["Bipin Rawat"].type == "PERSON"
+    assert not [name for name in found if "Defence Staff" in name]
+
+
+def test_a_feast_day_is_no_entity() -> None:
+    found = by_name(entities_of(
+        "Churches bombed",
+        "Gunmen attacked a church in Kaduna on Easter Sunday, killing four worshippers. "
+        "A market in Kabul was bombed during Ramadan.",
+    ))  # fmt: skip
+    assert not {"Easter Sunday", "Easter", "Ramadan"} & set(found)
+    assert "Kaduna" in found

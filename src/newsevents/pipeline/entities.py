@@ -968,6 +968,15 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     organization or person name may contain a known place ("Election Commission of
     Pakistan"): both are kept."""
     accepted: list[Candidate] = []
+    # A name after a rank ends the unknown name NER ran on from the office before the
+    # rank ("Chief of Defence Staff General Bipin Rawat" as one organization): the
+    # person is the name (`_ranked_people`).
+    ranked = [c for c in candidates if c.label == "PERSON" and c.hint == "PERSON"]
+    candidates = [
+        c for c in candidates
+        if c.actor is not None or c.label == "PERSON"
+        or not any(r.end == c.end and r.start > c.start for r in ranked)
+    ]  # fmt: skip
     order = sorted(candidates, key=lambda c: (c.actor is None, -c.length, c.start))
     for cand in order:
         clash = [a for a in accepted if a.start < cand.end and cand.start < a.end]
