@@ -881,3 +881,15 @@ def test_a_feast_day_is_no_entity() -> None:
     ))  # fmt: skip
     assert not {"Easter Sunday", "Easter", "Ramadan"} & set(found)
     assert "Kaduna" in found
+
+
+def test_a_name_before_a_kind_of_school_or_hospital_names_the_institution() -> None:
+    """ "Lhubiriha secondary school": NER reads "Lhubiriha" as a person; the facility
+    word after a kind word says it is the school's name."""
+    found = by_name(entities_of(
+        "School attacked",
+        "Rebels raided Lhubiriha secondary school in Mpondwe on Friday night. The wounded "
+        "were taken to Bwera general hospital.",
+    ))  # fmt: skip
+    assert found["Lhubiriha secondary school"].type == "ORGANIZATION"
+    assert "Lhubiriha" not in found

@@ -179,6 +179,7 @@ class Names:
     not_names: frozenset[str]
     peoples: frozenset[str]
     facility_words: tuple[str, ...]  # longest first
+    facility_modifiers: tuple[str, ...]  # "secondary" of "Lhubiriha secondary school"
     # "Kamal Adwan Hospital": a name ending in one of these is an institution
     institution_words: frozenset[str]
     org_words: frozenset[str]
@@ -231,6 +232,7 @@ def names() -> Names:
         not_names=frozenset(data["not_names"]),
         peoples=frozenset(data["peoples"]),
         facility_words=tuple(sorted(data["facility_words"], key=len, reverse=True)),
+        facility_modifiers=tuple(data["facility_modifiers"]),
         institution_words=frozenset(data.get("institution_words") or ()),
         org_words=frozenset(data["org_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),

@@ -62,8 +62,12 @@ _ALIAS = re.compile(
     r"(?P<short>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
 FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "de", "al"})
+# "Nur Khan airbase", "Lhubiriha secondary school": a facility word after the name, with
+# at most one of the kind words before it (names.yaml facility_modifiers).
 _FACILITY = re.compile(
-    r"\s+(?:" + "|".join(re.escape(w) for w in names().facility_words) + r")\b", re.IGNORECASE
+    r"\s+(?:(?:" + "|".join(re.escape(w) for w in names().facility_modifiers) + r")\s+)?"
+    r"(?:" + "|".join(re.escape(w) for w in names().facility_words) + r")\b",
+    re.IGNORECASE,
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The National Security Committee"
 # "National Security Committee (NSC)": a capitalized phrase, then its acronym, on one
