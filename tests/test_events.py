@@ -832,3 +832,16 @@ def test_a_statement_hung_on_the_object_dates_the_act_not_the_object() -> None:
     dates = {e.type: e.date for e in events}
     assert dates["ACCUSE"] == dt.date(2025, 7, 13)
     assert dates.get("ASSAULT") is None  # undated, or not coded at all
+
+
+def test_a_since_phrase_on_a_ranked_noun_is_no_date_of_it() -> None:
+    """ "the first fatal clash since 1975": 1975 is the span the clash is ranked over,
+    not its year; "the fighting since April 4" starts on April 4."""
+    events, _ = events_of(
+        "First fatal clash on the border since 1975 as troops fight in Galwan",
+        "Twenty soldiers were killed in a clash with Chinese troops in the Galwan Valley on "
+        "Monday night, the army said.",
+        dt.date(2020, 6, 16),
+    )
+    assert dt.date(1975, 1, 1) not in [e.date for e in events]
+    assert dt.date(2020, 6, 15) in [e.date for e in events]

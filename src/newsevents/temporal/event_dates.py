@@ -32,6 +32,8 @@ def date_words(ent: Any, trigger: Any) -> str | None:
     preceding = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if preceding == "within" and ent.text.lower() in ("hours", "minutes"):
         return f"within {ent.text}"  # "Within hours, jets struck": the day told before
+    if preceding == "since" and _compared(doc[ent.start - 1].head):
+        return None  # "the first fatal clash since 1975": a baseline, not the clash's day
     if following not in SHIFT_WORDS:
         return ent.text
     if following in ("after", "before"):
@@ -45,6 +47,16 @@ def date_words(ent: Any, trigger: Any) -> str | None:
             return None
         following = "earlier" if following == "after" else "later"
     return f"{ent.text} {following}"
+
+
+def _compared(noun: Any) -> bool:
+    """Whether a noun is ranked against the others of its kind ("the first fatal clash",
+    "the deadliest attack", "the worst violence"): a "since" phrase on it gives the span
+    it is ranked over, not its start ("the fighting since April 4" is the fighting's)."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ == "first")
+        for c in noun.children
+    )
 
 
 def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any]:
