@@ -845,3 +845,30 @@ def test_a_since_phrase_on_a_ranked_noun_is_no_date_of_it() -> None:
     )
     assert dt.date(1975, 1, 1) not in [e.date for e in events]
     assert dt.date(2020, 6, 15) in [e.date for e in events]
+
+
+def test_spoke_to_someone_is_a_meeting_but_speaking_to_reporters_is_not() -> None:
+    events, names = events_of(
+        "Chief minister seeks forces",
+        "Chief minister N Biren Singh said he had spoken to Union home minister Amit Shah "
+        "over the phone on Tuesday evening.\n\nSpeaking to reporters in Imphal on Tuesday, "
+        "Singh said two people had been killed.",
+        dt.date(2024, 10, 22),
+    )
+    consults = [
+        (e.date, [names.get(t, t) for t in e.targets]) for e in events if e.type == "CONSULT"
+    ]
+    assert len(consults) == 1 and consults[0][0] == dt.date(2024, 10, 22)
+    assert "Amit Shah" in consults[0][1]
+
+
+def test_the_previous_night_counts_from_the_day_its_sentence_names() -> None:
+    """ "In a statement on Tuesday, the forum alleged that gunmen had attacked villages
+    the previous night": Monday."""
+    events, _ = events_of(
+        "Forum alleges attack",
+        "In a statement on Tuesday, the Indigenous Tribal Leaders' Forum alleged that armed "
+        "groups had attacked villages near Churachandpur the previous night.",
+        dt.date(2024, 10, 23),
+    )
+    assert dt.date(2024, 10, 21) in [e.date for e in events if e.type == "ASSAULT"]

@@ -454,7 +454,9 @@ _COUNT_WORDS = frozenset({"a", "an", "few", "several", "couple", "of", "many"})
 
 
 def is_shift(words: str) -> bool:
-    return any(w in SHIFT_WORDS for w in words.lower().split())
+    """Whether the words count from another day ("two days later", "the previous night":
+    from the statement of their own sentence when it names one)."""
+    return any(w in SHIFT_WORDS or w == "previous" for w in words.lower().split())
 
 
 def later_that_day(trigger: Any) -> bool:

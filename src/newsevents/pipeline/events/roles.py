@@ -241,7 +241,7 @@ def _roles(
     # by its Doc's identity, so the places' order changed from run to run.
     for holder in (head,) if head == token else (head, token):
         for child in holder.children:
-            targeting = TARGETING | {"with"} if partners else TARGETING
+            targeting = TARGETING | {"with", "to"} if partners else TARGETING
             if child.dep_ == "prep" and child.lower_ in targeting:
                 target_tokens += list(child.subtree)
             elif child.dep_ == "prep" and child.lower_ in locative:

@@ -348,6 +348,12 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 for c in token.children
             ):
                 continue
+            if rule.preps and rule.not_objects and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in rule.not_objects
+                for c in token.children if c.dep_ == "prep" and c.lower_ in rule.preps
+                for o in c.children
+            ):  # fmt: skip
+                continue  # "speaking to reporters": an audience, not the other side
             if not (rule.particles or rule.preps) and lemma == "call":
                 continue
             return rule
