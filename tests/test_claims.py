@@ -1053,3 +1053,13 @@ def test_figures_told_through_care_or_hearsay(
 def test_put_to_death_or_lying_dead(body: str, figure: tuple[str, int, int | None, str]) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == [figure]
+
+
+def test_a_figure_the_parser_hung_on_a_name_inside_the_victims_phrase() -> None:
+    """ "Twenty Indian Army personnel ... were killed": the parser may hang "Twenty" on
+    "Army" as a compound; it still counts the personnel, and the army's word says so."""
+    claims, _, _ = claims_of(
+        "Twenty Indian Army personnel, including a commanding officer, were killed in a "
+        "face-off on Monday night, the Army said."
+    )
+    assert (20, "Army") in [(c.count_min, c.claimant_text) for c in claims]

@@ -935,6 +935,17 @@ def _figure(noun: Any) -> Figure | None:
                 and _number_value(c) is not None)
         ]  # fmt: skip
         number = numbers[0] if numbers else None
+    edge = noun.left_edge
+    if (
+        number is None
+        and edge.i < noun.i
+        and edge.dep_ in ("compound", "nummod", "amod", "nmod")
+        and (_is_number(edge) or (edge.is_alpha and _number_value(edge) is not None))
+        and noun in edge.ancestors
+    ):
+        # "Twenty Indian Army personnel": the parser hung the number on the name inside
+        # the phrase, not on its head.
+        number = edge
     if number is None and noun.left_edge.i > 0:
         # "said on Friday 14 people have been killed": spaCy reads "Friday 14" as a
         # date and hangs 14 on it; the figure still stands right before the noun.
