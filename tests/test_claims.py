@@ -1063,3 +1063,21 @@ def test_a_figure_the_parser_hung_on_a_name_inside_the_victims_phrase() -> None:
         "face-off on Monday night, the Army said."
     )
     assert (20, "Army") in [(c.count_min, c.claimant_text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("A security source said a dozen soldiers were still unaccounted for.",
+         [("missing", 12, 12, "approx")]),
+        ("About 30 villagers remain unaccounted for, the governor said.",
+         [("missing", 30, 30, "approx")]),
+        ("Dozens of families were unaccounted for after fleeing into the forest.", []),
+        ("The funds were unaccounted for.", []),
+    ],
+)  # fmt: skip
+def test_unaccounted_for_and_a_dozen(
+    body: str, figures: list[tuple[str, int, int | None, str]]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == figures

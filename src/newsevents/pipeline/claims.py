@@ -960,14 +960,26 @@ def _figure(noun: Any) -> Figure | None:
     if any(c.lower_ in NEGATIONS for c in (number or noun).children if c.dep_ == "det"):
         return None  # "no one was hurt": nobody is counted
     if number is None:
-        vague = lexicon.vague.get(noun.lower_)
-        if vague:  # "dozens of people"
+        # "dozens of people", "about a dozen wounded"; or a quantity on the noun, "a
+        # dozen soldiers".
+        quantity = next(
+            (c for c in noun.children if c.dep_ == "nummod" and _vague_key(c) in lexicon.vague),
+            noun,
+        )
+        vague = lexicon.vague.get(_vague_key(quantity))
+        counted = [
+            o for p in quantity.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"
+        ]  # fmt: skip
+        if any(o.lemma_.lower() in lexicon.not_victims for o in counted):
+            return None  # "dozens of families": households, not people
+        if vague:
             low, high, qualifier = vague
-            first, times = _vague_multiplier(noun)
+            first, times = _vague_multiplier(quantity)
             low, high = low * times, high * times if high is not None else None
             victims = _victims(noun, None)
-            return Figure(low, high, qualifier, victims, _group(noun), noun, _span(first, noun),
-                          vague=True)  # fmt: skip
+            return Figure(low, high, qualifier, victims, _group(noun), noun,
+                          _span(first, quantity), vague=True)  # fmt: skip
         dets = [c for c in noun.children if c.dep_ in ("det", "nummod")]
         singular = [d for d in dets if d.lower_ in SINGULAR_DETERMINERS]
         if singular and noun.tag_ in ("NN", "NNP") and _group(noun) != "unknown":
@@ -1021,6 +1033,12 @@ def _part_of_a_date(number: Any, noun: Any) -> bool:
     # on a date's noun ("July 31", "morning, 12 March") or a year is a date's.
     on_a_date = noun != number and noun.ent_type_ in ("DATE", "TIME")
     return on_a_date or noun.lower_.rstrip(".") in MONTHS or bool(YEAR.fullmatch(number.text))
+
+
+def _vague_key(word: Any) -> str:
+    """The word as claims.yaml `vague` lists it: "a dozen" with its article."""
+    article = any(c.lower_ in ("a", "an") for c in word.children if c.i < word.i)
+    return f"a {word.lower_}" if article else word.lower_
 
 
 def _vague_multiplier(noun: Any) -> tuple[Any, int]:
