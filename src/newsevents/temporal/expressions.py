@@ -51,6 +51,7 @@ rules here are our own; dateparser stays in charge of full dates in page metadat
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from newsevents.knowledge import time_words
@@ -670,10 +671,15 @@ def clock_time(text: str) -> bool:
     local time", "0300 GMT") or a time-of-day noun after "the" or a hedge ("before dawn",
     "at midnight"; time_words.yaml clock_nouns)."""
     text = _LEADING.sub("", " ".join(text.lower().split()))
-    if re.fullmatch(_CLOCK_HEDGE + _CLOCK_HOUR, text):
-        return True
+    return bool(_clock_pattern().fullmatch(text))
+
+
+@cache
+def _clock_pattern() -> re.Pattern[str]:
+    """`clock_time`'s pattern, compiled once: it is read for every date word of every
+    event mention."""
     nouns = "|".join(map(re.escape, sorted(time_words().clock_nouns)))
-    return bool(re.fullmatch(_CLOCK_HEDGE + rf"(?:the\s+)?(?:{nouns})", text))
+    return re.compile(_CLOCK_HEDGE + rf"(?:{_CLOCK_HOUR}|(?:the\s+)?(?:{nouns}))")
 
 
 def _relative_to_named_date(

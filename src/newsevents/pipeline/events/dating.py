@@ -99,9 +99,10 @@ def date_mentions(
 
 
 def _opens_its_line(ent: Any) -> bool:
-    """Whether the date words open their line ("2:05 p.m. — Shelling in the east")."""
-    text = ent.doc.text
-    return text[: ent.start_char].rstrip(" \t").endswith("\n") or ent.start_char == 0
+    """Whether the date words open their line ("2:05 p.m. — Shelling in the east"): the
+    token before them holds the line break (read from tokens: spaCy rebuilds the doc's
+    text on every read)."""
+    return ent.start == 0 or "\n" in ent.doc[ent.start - 1].text_with_ws
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
