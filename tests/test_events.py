@@ -798,6 +798,23 @@ def test_a_verbal_act_takes_the_day_of_the_message_it_was_made_in() -> None:
     ]
 
 
+def test_an_act_the_parser_joined_to_the_reported_participle_takes_the_statements_day() -> None:
+    """ "said on Thursday it had received reports that five farmers were killed ..., and
+    urged the authorities to ...": the parser joins "urged" to "killed", deep in what was
+    said; it is the speaker's second act, done when the statement was made."""
+    events, names = events_of(
+        "Rights group speaks",
+        'Amnesty International said on Thursday it had received "credible reports" that at '
+        "least five farmers were killed in the shelling, and urged the authorities to open "
+        "an inquiry.",
+        dt.date(2024, 3, 8),
+    )
+    urged = [(e.date, e.date_source, e.actors) for e in events if e.trigger == "urged"]
+    assert [(day, source, [names[a] for a in actors]) for day, source, actors in urged] == [
+        (dt.date(2024, 3, 7), "reporting", ["Amnesty International"])
+    ]
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

@@ -572,7 +572,37 @@ def reporting_verb(verb: Any) -> Any | None:
             return word
     if word.dep_ in ("ccomp", "xcomp") and word.head.lemma_.lower() in SPEECH:
         return word.head
+    if _joined_to_the_report(verb):
+        # "said on Monday it had received reports that eight civilians were killed ...,
+        # and urged the authorities to ...": the parser joined the finite verb to the
+        # participle deep in what was said; it is the speaker's next act.
+        word = verb.head
+        for _ in range(6):
+            if word.pos_ == "VERB" and word.lemma_.lower() in SPEECH:
+                return word
+            if word.dep_ not in REPORT_CARRIERS or word.head == word:
+                break
+            word = word.head
     return None
+
+
+# The links that lead from a clause up to the verb of saying it is part of.
+REPORT_CARRIERS = frozenset(
+    {"ccomp", "conj", "advcl", "xcomp", "acl", "relcl", "dobj", "pobj", "prep"}
+)
+
+
+def _joined_to_the_report(verb: Any) -> bool:
+    """A finite verb with an object and no subject of its own, joined to a participle:
+    not that participle's fellow ("were killed and urged the authorities" is no passive
+    pair) but a second act of the clause's subject."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.head.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    )
 
 
 def statement_before(verb: Any) -> Any | None:
