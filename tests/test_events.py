@@ -815,6 +815,26 @@ def test_an_act_the_parser_joined_to_the_reported_participle_takes_the_statement
     ]
 
 
+def test_declaring_diplomats_persona_non_grata_is_an_expulsion_on_its_own_day() -> None:
+    """ "declared two diplomats persona non grata on Sunday": the parser reads the
+    predicate as a clause whose subject is the object; the expulsion is still the
+    verb's, and so is the day. "responded on Monday by declaring ...": the means is
+    done when the act is."""
+    events, names = events_of(
+        "Envoys expelled",
+        "Chad declared two Sudanese diplomats persona non grata on Sunday.\n\n"
+        "Sudan on Thursday responded by declaring the Chadian ambassador persona non grata."
+        "\n\nThe ministry declared that the consul would stay.",
+        dt.date(2024, 3, 8),
+    )
+    expulsions = [(e.trigger, e.date, [names[a] for a in e.actors]) for e in events]
+    assert expulsions == [
+        ("declared", dt.date(2024, 3, 3), ["Chad"]),
+        ("declaring", dt.date(2024, 3, 7), ["Sudan"]),
+    ]
+    assert {e.type for e in events} == {"SANCTION"}
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

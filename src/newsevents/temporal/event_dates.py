@@ -176,6 +176,8 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 break
             if _naming_clause(ancestor):
                 continue  # "strike what Islamabad calls TTP hideouts ... on December 24"
+            if small_clause(ancestor):
+                continue  # "declared two diplomats persona non grata on Sunday"
             if ancestor.lemma_.lower() in REPORTING or (
                 ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
                 and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
@@ -492,13 +494,42 @@ def clause_verb(trigger: Any) -> Any:
 
 
 def verb_dates(verb: Any, dates: list[Any]) -> list[Any]:
-    """The date expressions whose own clause is `verb`'s (the first verb above them)."""
+    """The date expressions whose own clause is `verb`'s (the first verb above them; a
+    predicate the parser read as a clause, "declared two diplomats persona non grata on
+    Sunday", is the verb's own)."""
     found = []
     for ent in dates:
         owner = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if owner is not None and small_clause(owner):
+            owner = owner.head
         if owner == verb:
             found.append(ent)
     return found
+
+
+def small_clause(clause: Any) -> bool:
+    """Whether the parser made a verb's object and its predicate a clause of their own:
+    "declared two diplomats persona non grata", "declared the envoy unwelcome" (the
+    object its subject). A clause with a "that", a tense or a verb of its own is no such
+    predicate ("declared that the envoy would leave")."""
+    return (
+        clause.dep_ in ("ccomp", "xcomp", "oprd")
+        and clause.i > clause.head.i
+        and clause.tag_ not in ("VBD", "VBZ", "VBN", "VBG")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
+    )
+
+
+def small_clause_subjects(verb: Any) -> list[Any]:
+    """The objects of the verb's small clauses (`small_clause`)."""
+    return [
+        subject
+        for clause in verb.children
+        if small_clause(clause)
+        for subject in clause.children
+        if subject.dep_ == "nsubj" and subject.i < clause.i
+    ]
 
 
 def coordinated(verb: Any) -> set[Any]:
@@ -529,9 +560,15 @@ def when_clause_head(verb: Any) -> Any | None:
 
 def participle_head(verb: Any) -> Any | None:
     """In "Chad recalled its ambassador on Sunday, accusing Sudan of shelling" the
-    present participle clause happens when the verb it hangs on does: that verb. Not
+    present participle clause happens when the verb it hangs on does: that verb; so does
+    a "by" gerund ("responded by expelling"). Not
     with a subject, a marker or an auxiliary of its own ("with troops advancing",
     "while fleeing", "having accused": another time)."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "by":
+        # "responded on Monday by declaring two diplomats persona non grata": the
+        # means is done when the act it is the means of.
+        head = verb.head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head == verb:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children):

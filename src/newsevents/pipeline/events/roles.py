@@ -16,7 +16,12 @@ from newsevents.pipeline.events.triggers import _first_line_length, _trigger_rul
 from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.pipeline.geocode.data import countries
 from newsevents.schema import Entity
-from newsevents.temporal.event_dates import recounted, sentence_before, wave_of
+from newsevents.temporal.event_dates import (
+    recounted,
+    sentence_before,
+    small_clause_subjects,
+    wave_of,
+)
 from newsevents.textutil import name_key
 
 
@@ -218,8 +223,11 @@ def _roles(
     else:
         actor_tokens += phrase
     place_tokens += places
-    for child in head.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass") and child is not token:
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # (the object of "declared two diplomats persona non grata" is its predicate's
+    # subject to the parser)
+    for child in objects + small_clause_subjects(head):
+        if child != token:
             target_tokens += _object_phrase(child)
     for child in token.children:
         nominal = token.pos_ in ("NOUN", "PROPN") and child.dep_ in (

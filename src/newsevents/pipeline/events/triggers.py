@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.knowledge import Trigger, event_lexicon, time_words
 from newsevents.pipeline.events.mention import LIGHT_VERBS
-from newsevents.temporal.event_dates import WAVE_NOUNS, misread_clause
+from newsevents.temporal.event_dates import WAVE_NOUNS, misread_clause, small_clause_subjects
 
 if TYPE_CHECKING:
     from newsevents.pipeline.events.roles import EntityIndex
@@ -406,9 +406,9 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
     ("declared a state of emergency"); with `compounds`, or when the object is a name, a
     word compounded with its head counts too ("Camp" of "Camp X", "Ambassador" of
     "Ambassador Abdullahi Mohamed Warfa")."""
-    for c in verb.children:
-        if c.dep_ not in ("dobj", "obj", "nsubjpass"):
-            continue
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    # "declared two diplomats persona non grata": the parser's subject of the predicate
+    for c in objects + small_clause_subjects(verb):
         words = {c.lemma_.lower()}
         words |= {
             f"{c.lemma_.lower()} of {o.lemma_.lower()}"
