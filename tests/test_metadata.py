@@ -180,6 +180,14 @@ def test_domain_of(url: str | None, domain: str | None) -> None:
         # A date-first dateline carries its year.
         ("March 9, 2024 (JUBA) – Soldiers clashed near Juba on Friday.", dt.date(2024, 3, 9)),
         ("9 March 2024 (Reuters) - Soldiers clashed near Juba on Friday.", dt.date(2024, 3, 9)),
+        # A place-first dateline with a whole date carries its year too.
+        ("ACCRA, 4 May 2024 - Soldiers clashed near the border on Friday.", dt.date(2024, 5, 4)),
+        ("LUSAKA, May 4, 2024 (AFP) - Soldiers clashed on Friday.", dt.date(2024, 5, 4)),
+        # Under a press release's letterhead: short lines without a full stop.
+        ("PRESS RELEASE\nMinistry of Defence\nRepublic of Ruritania\n\nSTRELSAU, 2 April "
+         "2023 - The ministry condemns the raid.", dt.date(2023, 4, 2)),
+        # A short opening line that is a sentence is no letterhead: nothing under it counts.
+        ("Troops fired.\nSTRELSAU, 2 April 2023 - The ministry condemns the raid.", None),
     ],
 )  # fmt: skip
 def test_a_dated_dateline_gives_the_publication_day(body: str, expected: dt.date | None) -> None:

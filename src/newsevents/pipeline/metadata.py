@@ -57,6 +57,12 @@ _LEAD_DATE = re.compile(
     r",?\s*(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?)\.?$"
 )
+# The place-first dateline with a whole date: "GEORGETOWN, 1 March 2025 -", "ABUJA,
+# March 1, 2025 -" (press releases, some dailies): the story's date, with its year.
+_LEAD_FULL_DATE = re.compile(
+    r",\s*(?P<date>(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)"
+    r"\s+(?:19|20)\d{2})\.?$"
+)
 _BYLINE = re.compile(
     r"^(?:(?:edited|written|reported|compiled)\s+by|by)\s*:?\s*(?P<name>.+)$", re.IGNORECASE
 )
@@ -77,7 +83,7 @@ class Lead:
 def extract_metadata(draft: Draft) -> Draft:
     doc, flags = draft.doc, list(draft.flags) + list(draft.doc.flags)
     curated, meta = doc.curated, doc.meta
-    lead = read_lead(draft.body.split("\n", 1)[0])
+    _, lead = body_lead(draft.body)
     url = (curated.url if curated else None) or meta.url
     domain = domain_of(url)
     bylines = [r.text for r in draft.removed if r.kind == "byline"]
@@ -120,13 +126,13 @@ def extract_metadata(draft: Draft) -> Draft:
 
 def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | None, str, list[str]]:
     """Pick the publication date (curated > metadata > text > dateline > url) and flag
-    disagreements. `lead` is the body's first line as read_lead reads it."""
+    disagreements. `lead` is the body's dateline as body_lead reads it."""
     doc = draft.doc
     text_lines = [
         d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
     ]
     text_date = _first_published(text_lines) or _read_by_the_story(draft.body)
-    lead = lead or read_lead(draft.body.split("\n", 1)[0])
+    lead = lead or body_lead(draft.body)[1]
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
         ("metadata", doc.meta.published_date),
@@ -184,6 +190,40 @@ def _stale(date: dt.date, body: str) -> bool:
     return bool(named) and (date - max(named)).days >= STALE_HEADER_DAYS
 
 
+# How many heading lines may stand above a press release's dateline ("PRESS RELEASE",
+# the ministry's name, the country's); each of at most LETTERHEAD_WORDS words.
+LETTERHEAD_LINES = 4
+LETTERHEAD_WORDS = 8
+
+
+def body_lead(body: str) -> tuple[int, Lead]:
+    """The lead of the body's first line, and where that line starts; a press release's
+    letterhead ("PRESS RELEASE", "Ministry of Foreign Affairs", short lines without a
+    full stop) is passed over to the dateline under it ("GEORGETOWN, 1 March 2025 -").
+    A body whose short opening lines lead to no dateline keeps its first line's."""
+    first = read_lead(body.split("\n", 1)[0])
+    offset = 0
+    for _ in range(LETTERHEAD_LINES):
+        line = body[offset:].split("\n", 1)[0]
+        if first.length or not _letterhead(line):
+            break
+        offset += len(line) + 1
+        while body[offset : offset + 1] == "\n":
+            offset += 1  # the blank lines between
+        lead = read_lead(body[offset:].split("\n", 1)[0])
+        # Below the first line only a dated dateline counts: "Key points: ..." is none.
+        if lead.length and (lead.date or lead.day):
+            return offset, lead
+    return 0, first
+
+
+def _letterhead(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= LETTERHEAD_WORDS and not line.rstrip().endswith(
+        (".", "?", "!", '"', "”")
+    )
+
+
 def read_lead(first_line: str) -> Lead:
     """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -', 'Infostani
     International:' or 'May 16, 2025 (EL FASHER) –'."""
@@ -202,6 +242,10 @@ def read_lead(first_line: str) -> Lead:
         return Lead()
     prefix = _PAREN.sub("", match.group("prefix")).strip()
     prefix = _COUNTRY_AFTER_PLACE.sub("", prefix)
+    whole = _LEAD_FULL_DATE.search(prefix)
+    full_date = parse_full_date(whole["date"]) if whole else None
+    if whole and full_date is not None:
+        prefix = prefix[: whole.start()]
     day = _lead_day(prefix)
     prefix = _LEAD_DATE.sub("", prefix).strip(" ,")
     words = prefix.replace("/", " ").split()
@@ -216,7 +260,7 @@ def read_lead(first_line: str) -> Lead:
     if place in known.not_places or len(place.split()) > 3:
         return Lead()
     dateline = _place_name(place) if place.isupper() else place
-    return Lead(dateline=dateline, day=day, length=match.end() - 1)
+    return Lead(dateline=dateline, day=day, date=full_date, length=match.end() - 1)
 
 
 def _place_name(upper: str) -> str:

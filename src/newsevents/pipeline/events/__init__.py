@@ -41,7 +41,7 @@ from newsevents.pipeline.events.triggers import (
     _trigger_rule,
     _visit_to_a_facility,
 )
-from newsevents.pipeline.metadata import read_lead
+from newsevents.pipeline.metadata import body_lead
 from newsevents.schema import Event, Evidence
 from newsevents.temporal.event_dates import (
     date_words,
@@ -75,8 +75,9 @@ def _lead(draft: Draft) -> range:
     --"): the place and agency there play no role in the first sentence's events."""
     if not draft.body:
         return range(0)
-    start = len(draft.title) + 2  # Draft.text: the headline, a blank line, the body
-    return range(start, start + read_lead(draft.body.split("\n", 1)[0]).length)
+    offset, lead = body_lead(draft.body)
+    start = len(draft.title) + 2 + offset  # Draft.text: the headline, a blank line, the body
+    return range(start, start + lead.length)
 
 
 def extract_events(draft: Draft) -> Draft:
