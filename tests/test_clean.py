@@ -277,6 +277,15 @@ def test_a_credited_date_line_dates_the_article() -> None:
     assert dated.published_date_provenance == "text"
 
 
+def test_a_date_line_with_its_byline_after_dates_the_article() -> None:
+    text = ("Four killed in Kelbani\n\nPublished Mar 12, 2025 4:05 PM by The Harbour "
+            "Gazette\n\nGunmen killed four people in Kelbani on Tuesday.")  # fmt: skip
+    cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
+    assert cleaned.body == "Gunmen killed four people in Kelbani on Tuesday."
+    dated = extract_metadata(cleaned)
+    assert (dated.published_date, dated.published_date_provenance) == (dt.date(2025, 3, 12), "text")
+
+
 @pytest.mark.parametrize(
     "stamp",
     [

@@ -835,6 +835,21 @@ def test_declaring_diplomats_persona_non_grata_is_an_expulsion_on_its_own_day() 
     assert {e.type for e in events} == {"SANCTION"}
 
 
+def test_a_when_or_as_clause_on_the_act_tells_its_day() -> None:
+    """ "killed two guards as their convoy crossed the bridge early on Monday": the
+    clause says when the act happened; a "while" that sets a statement against it ("while
+    the army said on Tuesday ...") does not."""
+    events, _ = events_of(
+        "Guards killed",
+        "A landmine killed two border guards as their convoy crossed a bridge in the "
+        "district early on Monday.\n\nGunmen attacked a police post in Tillia, while the "
+        "army said on Tuesday that the area was calm.",
+        dt.date(2024, 3, 8),
+    )
+    dates = {e.trigger: e.date for e in events if e.type == "ASSAULT"}
+    assert dates == {"killed": dt.date(2024, 3, 4), "attacked": None}
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

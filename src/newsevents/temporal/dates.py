@@ -117,6 +117,8 @@ def parse_date_line(line: str) -> DateLine | None:
         credited = _CREDITED_DATE.fullmatch(line)
         if credited:
             line = credited["date"]  # "(Some Outlet / Some Agency - 4th Feb, 2022)"
+    # "Published Nov 6, 2024 3:12 PM by The Maritime Executive": the byline after it.
+    line = _BYLINE_AFTER.sub("", line)
     remainder = _TIME.sub(" ", _RECENTLY.sub("", line)).replace("|", " ").strip(" ,-–—")
     # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
     # day in another calendar, in brackets after it.
@@ -166,6 +168,7 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
 _CREDITED_DATE = re.compile(r"\(?(?P<credit>[^()\d]{2,60}?)\s[-–—]\s(?P<date>[^()]+?)\)?")
 # What separates a credit from the date line it shares a line with.
 _CREDIT_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
+_BYLINE_AFTER = re.compile(r"(?<=[\dMT])\s+by\s+[A-Z][^\d]*$")
 # A bracketed remainder after a full date: the day in another calendar.
 _OTHER_CALENDAR = re.compile(r"(?<=\d)\s*[(\[][^()\[\]]*\d[^()\[\]]*[)\]]$")
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:19|20)\d{2}")

@@ -558,6 +558,25 @@ def when_clause_head(verb: Any) -> Any | None:
     return verb.head
 
 
+# The conjunctions of a clause that happens at its main clause's time.
+AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
+
+
+def temporal_clauses(verb: Any) -> list[Any]:
+    """The clauses on the verb that say when it happened ("killed two rangers as their
+    patrol passed ... on Monday", "opened fire when the convoy stopped on Friday"): a
+    finite clause opened by "when", "as" or "while". Not a statement ("while the army
+    said on Monday ..." sets a report against the act, not its time)."""
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and clause.lemma_.lower() not in SPEECH
+        and any(c.lower_ in AT_THE_TIME and c.dep_ in ("mark", "advmod") for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    ]
+
+
 def participle_head(verb: Any) -> Any | None:
     """In "Chad recalled its ambassador on Sunday, accusing Sudan of shelling" the
     present participle clause happens when the verb it hangs on does: that verb; so does

@@ -23,6 +23,7 @@ from newsevents.temporal.event_dates import (
     is_shift,
     later_that_day,
     participle_head,
+    temporal_clauses,
     pronoun_subject,
     recounted,
     refers_back,
@@ -210,6 +211,9 @@ def _date_from_clause(
     for head in (when_clause_head(verb), participle, harm_clause_head(verb)):
         if head is not None:
             sources.append((head, None))
+    # "A bomb killed two rangers as their patrol passed ... early on Monday": the clause
+    # that says when the act happened.
+    sources += [(c, None) for c in temporal_clauses(verb)]
     if participle is not None:
         # "landed on the ship on 19 November and sailed it to Yemen, taking its crew
         # hostage": the participle hangs on the second verb of one coordinated clause.
