@@ -23,7 +23,6 @@ from newsevents.temporal.event_dates import (
     is_shift,
     later_that_day,
     participle_head,
-    temporal_clauses,
     pronoun_subject,
     recounted,
     refers_back,
@@ -31,6 +30,7 @@ from newsevents.temporal.event_dates import (
     said_to_be_now,
     sentence_dates,
     statement_before,
+    temporal_clauses,
     verb_dates,
     when_clause_head,
 )
