@@ -776,6 +776,19 @@ def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
         title="5 gunmen killed in encounter - 2MB",
     )
     assert [c.claimant_text for c in claims] == ["2nd Mechanized Brigade, Ruvanian Army"]
+    # A label over a ministry's name: that name, wherever the dateline is.
+    claims, _, _ = claims_of(
+        "PRESS RELEASE\nMinistry of Defence\nRepublic of Ruritania\n\nSTRELSAU, 2 April "
+        "2023 - Five gunmen were killed in an encounter with troops on Sunday.",
+        title="Troops repel attack near Strelsau",
+    )
+    assert [c.claimant_text for c in claims] == ["Ministry of Defence"]
+    # A label alone under the headline: the headline is no issuer.
+    claims, _, _ = claims_of(
+        "PRESS RELEASE\n\nFive gunmen were killed in an encounter with troops on Sunday.",
+        title="Troops repel attack near Strelsau",
+    )
+    assert [c.claimant_text for c in claims] == [None]
     # No release: nobody is made the claimant.
     claims, _, _ = claims_of("Five gunmen were killed in an encounter with troops on Sunday.")
     assert [c.claimant_text for c in claims] == [None]

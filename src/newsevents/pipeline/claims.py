@@ -378,11 +378,12 @@ def _release_issuer(text: str, body_start: int) -> Phrase | None:
             continue
         if labels[0] > 0:
             heading, start = lines[0], block.start()
-        elif len(lines) > 1 and _issuer_prefix().match(lines[1]):
-            # "PRESS RELEASE" over "Headquarters, 3rd Infantry Division": the issuer is
-            # the line under the label (not "For immediate release").
+        elif len(lines) > 1 and (_issuer_prefix().match(lines[1]) or _a_name_line(lines[1])):
+            # "PRESS RELEASE" over "Headquarters, 3rd Infantry Division" or "Ministry of
+            # Foreign Affairs": the issuer is the line under the label (not "For
+            # immediate release").
             heading, start = lines[1], block.start() + len(lines[0]) + 1
-        elif number > 0:
+        elif number > 1:  # the block above; not the headline (block 0)
             heading, start = blocks[number - 1].group().split("\n")[0], blocks[number - 1].start()
         else:
             return None
@@ -394,6 +395,19 @@ def _release_issuer(text: str, body_start: int) -> Phrase | None:
         start += heading.index(name, skip)
         return Phrase(start=start, end=start + len(name), text=name)
     return None
+
+
+def _a_name_line(line: str) -> bool:
+    """A line that can be only a name: short, capitalized, with no figure, no full stop
+    and no label ("Ministry of Foreign Affairs and International Cooperation")."""
+    words = line.split()
+    return (
+        0 < len(words) <= 10
+        and line[0].isupper()
+        and not any(ch.isdigit() for ch in line)
+        and not line.rstrip().endswith((".", "!", "?", ":"))
+        and _label(line) not in claim_lexicon().release_labels
+    )
 
 
 def _label(line: str) -> str:

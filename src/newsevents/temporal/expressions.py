@@ -32,7 +32,8 @@ The conventions, with P the publication date and weeks running Monday to Sunday:
 - Over the weekend: the latest Saturday-Sunday whose Saturday is on or before P (the
   weekend before, when P is itself a Saturday in a past clause), two days.
 - A yearless day in a sentence that goes on from the event told before it ("Twelve
-  days later, on 26 February") is in that event's year when that year is before P's.
+  days later, on 26 February") is in that event's year when that year is before P's;
+  a day or month "that year" or "of the same year" always is (unknown without one).
 - Relative to another event ("two days later", "the next day", "a day earlier", "hours
   later") the reference is `previous`, or a date inside the expression itself ("a day
   before the January 26 deadline", "on the eve of the March 3 vote").
@@ -245,8 +246,35 @@ def resolve_expression(
     named = _in_the_month_named(text, sentence)
     if named is not None:
         return named
+    if _THAT_YEAR.search(text):  # of the event told before, or unknown
+        return _in_that_year(text, previous)
     point = _point(text, published, previous, future)
     return _in_the_told_year(text, sentence, published, previous) or point
+
+
+# "On 1 November that year", "in March of the same year": the year of the event told
+# before, whatever the publication's.
+_THAT_YEAR = re.compile(r"\b(?:of\s+)?(?:that|the same) year\b")
+
+
+def _in_that_year(text: str, previous: dt.date | None) -> TimeInterval | None:
+    """A yearless day or month said to be in "that year" or "the same year": in the year
+    of the event told before; None without one."""
+    if previous is None:
+        return None
+    day = _MONTH_DAY.search(text)
+    if day is not None and not day["year"]:
+        month = MONTHS[(day["month"] or day["month2"]).lower()]
+        try:
+            found = dt.date(previous.year, month, int(day["day"] or day["day2"]))
+        except ValueError:
+            return None
+        return TimeInterval(found, found, "day", "event")
+    alone = _MONTH_ALONE.search(text)
+    if alone is not None and not alone["rel"]:
+        first, last = _month(previous.year, MONTHS[alone["month"].lower()], alone["part"])
+        return TimeInterval(first, last, "month", "event")
+    return None
 
 
 def _in_the_month_named(text: str, sentence: str) -> TimeInterval | None:
