@@ -346,6 +346,15 @@ def test_a_lower_case_institution_a_country_owns_is_named_with_it() -> None:
     assert "Ministry of Interior (Mali)" in found
 
 
+def test_an_institution_with_its_country_inside_its_name_is_named_with_it() -> None:
+    found = by_name(entities_of(
+        "Toll rises", "The toll rose to 24, the Ministry of Health of Chad said on Friday.",
+    ))  # fmt: skip
+    assert [m.text for m in found["Ministry of Health (Chad)"].mentions] == [
+        "Ministry of Health of Chad"
+    ]
+
+
 def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
     found = by_name(entities_of(
         "Toll rises", "The country's health ministry said 12 people were killed.",

@@ -850,6 +850,20 @@ def test_a_when_or_as_clause_on_the_act_tells_its_day() -> None:
     assert dates == {"killed": dt.date(2024, 3, 4), "attacked": None}
 
 
+def test_a_body_with_no_name_of_its_own_acts_through_the_leader_its_clause_names() -> None:
+    """ "The junta led by Captain X condemned ...": X's junta; "fighters led by a local
+    commander" name no one."""
+    events, names = events_of(
+        "Junta condemns raid",
+        "The junta led by Colonel Assimi Goita condemned the raid on Tuesday.\n\n"
+        "Militants led by a local commander attacked the village of Tillia on Monday.",
+        dt.date(2024, 3, 8),
+    )
+    actors = {e.trigger: [names[a] for a in e.actors] for e in events}
+    assert actors["condemned"] == ["Assimi Goïta"]
+    assert actors["attacked"] == []
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

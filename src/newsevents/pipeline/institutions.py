@@ -33,16 +33,22 @@ def canonical(name: str) -> str | None:
 def qualified(name: str, mentions: Iterable[tuple[int, int]], text: str) -> str | None:
     """ "Ministry of Health (Syria)" when a mention is qualified by one country, by
     a possessive before it ("Syria's"), a demonym in it ("Cambodian Defense
-    Ministry") or "of <country>" after it; else None."""
+    Ministry") or "of <country>" after it or at its end ("Ministry of Health of
+    Kyrgyzstan"); else None."""
     countries = set()
     for start, end in mentions:
         written = text[start:end]
         first, _, rest = written.partition(" ")
         demonym = gazetteer().by_demonym.get(first.casefold())
         base = canonical(rest) if demonym is not None else canonical(written)
+        owner = None
+        if base is None and " of " in written:
+            # "Ministry of Health of Kyrgyzstan": the country inside the name
+            inside, _, after = written.rpartition(" of ")
+            base, owner = canonical(inside), gazetteer().lookup(after)
         if base is None:
             continue
-        country = demonym or _possessor(text, start) or _of_country(text, end)
+        country = owner or demonym or _possessor(text, start) or _of_country(text, end)
         if country is not None and country.type == "COUNTRY":
             countries.add((base, country.name))
     return f"{min(countries)[0]} ({min(countries)[1]})" if len(countries) == 1 else None

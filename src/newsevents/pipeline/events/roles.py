@@ -579,12 +579,33 @@ def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
             continue
         if child.dep_ in ("acl", "relcl") and child != phrase_head:
             dropped.update(t.i for t in child.subtree)
+            # "the junta led by Captain Ibrahim Traoré": a body named by no name of its
+            # own acts through the leader its clause names.
+            if _led_by(child, phrase_head):
+                leader = [t for a in child.children if a.dep_ == "agent" for t in a.subtree]
+                dropped.difference_update(t.i for t in leader[1:])  # not "by"
         elif child.dep_ == "prep" and child.lower_ != "of":
             inner = list(child.subtree)
             dropped.update(t.i for t in inner)
             if child.lower_ in LOCATIVE:
                 places += inner
     return [t for t in phrase_head.subtree if t.i not in dropped], places
+
+
+# The verbs of a clause that names who leads a body: "led by", "headed by".
+LEADING = frozenset({"lead", "head", "command", "chair", "run"})
+
+
+def _led_by(clause: Any, body: Any) -> bool:
+    """ "the junta led by X", "a government headed by X": a common noun with a passive
+    clause of leading and its agent."""
+    return (
+        body.pos_ == "NOUN"
+        and clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and clause.lemma_.lower() in LEADING
+        and any(c.dep_ == "agent" for c in clause.children)
+    )
 
 
 def _acting(named: list[Entity]) -> list[Entity]:
