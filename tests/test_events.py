@@ -864,6 +864,21 @@ def test_a_body_with_no_name_of_its_own_acts_through_the_leader_its_clause_names
     assert actors["attacked"] == []
 
 
+def test_an_occurrence_recalled_from_years_ago_lends_no_date_to_the_news_before_it() -> None:
+    """The news comes first and undated ("the militants attacked the camp at about 4am");
+    a paragraph below recalls an attack by the same group by its date years before: two
+    events, and the old date stays the old attack's."""
+    events, names = events_of(
+        "Camp attacked",
+        "Kenyan officials said two soldiers were killed when al-Shabaab militants attacked "
+        "the camp in Lamu at about 4am.\n\nOn January 5, 2020, al-Shabaab fighters stormed "
+        "the Manda Bay airfield in Lamu.",
+        dt.date(2025, 2, 13),
+    )
+    assaults = sorted((e.trigger, e.date) for e in events if e.type == "ASSAULT")
+    assert assaults == [("attacked", None), ("stormed", dt.date(2020, 1, 5))]
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

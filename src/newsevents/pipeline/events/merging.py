@@ -58,7 +58,12 @@ def _merge(
         mention.weekdays |= _weekdays_named(mention)
     lone = _lone_assault(mentions)
     for mention in sorted(mentions, key=lambda m: (not m.anchored and m is not lone, m.position)):
-        scored = [(_shared(e, mention, index), e) for e in events if _compatible(e, mention, index)]
+        scored = [
+            (_shared(e, mention, index), e)
+            for e in events
+            if _compatible(e, mention, index)
+            and not _recalled_after_the_news(e, mention, published)
+        ]
         # Ties go to an event told before this mention over one told only after it
         # ("53 people were killed" right after a strike recalled from March is not the
         # attack of July told below), then to the news over an event recalled from long
@@ -100,6 +105,22 @@ def _recalled(event: Mention, published: dt.date | None) -> bool:
     if event.date is None or published is None:
         return False
     return (published - date_span(event.date, event.precision)[1]).days > BACKGROUND_DAYS
+
+
+def _recalled_after_the_news(event: Mention, mention: Mention, published: dt.date | None) -> bool:
+    """Whether one of the two recalls an occurrence from long before publication, by a
+    date its own words name, after the other, undated, was told: the news comes first
+    ("the militants attacked the camp at about 4am ... On January 5, 2020, its fighters
+    stormed the Manda Bay airfield"), and the old date is not the news's."""
+    for news, recalled in ((event, mention), (mention, event)):
+        if (
+            news.date is None
+            and recalled.date_source == "explicit"
+            and _recalled(recalled, published)
+            and max(news.sentences) < min(recalled.sentences)
+        ):
+            return True
+    return False
 
 
 def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
