@@ -789,3 +789,26 @@ def test_a_headline_attack_the_body_dates_is_one_event_with_the_body_s_evidence(
     assert [(e.date, e.evidence.text.startswith("The soldiers")) for e in assaults] == [
         (dt.date(2023, 5, 6), True)
     ]
+
+
+def test_a_liveblogs_entry_stamps_date_the_page_and_each_entry() -> None:
+    """Stamps of a day and a clock time over each entry ("Wed 2 Oct 2024 09.15 BST"): they
+    stay in the body (each tells its entry's day), the first dates the page, and an entry's
+    undated events happen on its stamp's day."""
+    from newsevents.pipeline.ingest import RawDocument
+    from newsevents.pipeline.stages import process
+
+    text = (
+        "Border crisis live: Ruvania and Pemblia trade fire\n\n"
+        "Wed 2 Oct 2024 09.15 BST\n\nPemblia summons envoy\n\n"
+        "Pemblia's foreign minister, Ana Lovric, summoned Ruvania's ambassador.\n\n"
+        "Tue 1 Oct 2024 22.40 BST\n\nKelbani shelled\n\n"
+        "Ruvanian artillery shelled the border town of Kelbani, residents said."
+    )
+    (built,) = process([RawDocument("b", "b.txt", None, text)])
+    article = built.article  # type: ignore[union-attr]
+    assert article.published_date == dt.date(2024, 10, 2)
+    assert "Tue 1 Oct 2024 22.40 BST" in article.text
+    dated = {e.trigger: e.date for e in article.events}
+    assert dated["summoned"] == dt.date(2024, 10, 2)
+    assert dated["shelled"] == dt.date(2024, 10, 1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from newsevents.knowledge import boilerplate
 from newsevents.pipeline.document import Draft, RemovedLine
-from newsevents.temporal.dates import parse_date_line
+from newsevents.temporal.dates import entry_stamps, parse_date_line
 
 
 def clean_text(draft: Draft) -> Draft:
@@ -22,14 +22,17 @@ def clean_text(draft: Draft) -> Draft:
     title = ""
     body: list[str] = []
     links = False  # under a "Read more:" or "See also:" label, in its block of links
-    for raw in lines:
+    # A liveblog's entry stamps ("Tue 1 Oct 2024 22.20 BST" over each entry) are date
+    # lines, but they tell each entry's day: they stay in the body.
+    stamps = set(entry_stamps(lines))
+    for number, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             links = False
             if body and body[-1]:
                 body.append("")
             continue
-        kind = line_kind(line, title)
+        kind = None if number in stamps and title else line_kind(line, title)
         opens = _opens_links(line)
         if kind is None and (opens or links and _link_title(line)):
             kind = "navigation"  # the list's label, or a linked story's headline under it

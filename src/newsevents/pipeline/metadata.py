@@ -20,6 +20,7 @@ from newsevents.temporal.dates import (
     date_in_url,
     dateline_date,
     dates_in_text,
+    entry_stamps,
     parse_date_line,
     parse_full_date,
 )
@@ -131,6 +132,9 @@ def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | No
     text_lines = [
         d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
     ]
+    # A liveblog's entry stamps stay in its body (clean.py): the first one dates it too.
+    body_lines = draft.body.split("\n")
+    text_lines += [d for i in entry_stamps(body_lines)[:1] if (d := parse_date_line(body_lines[i]))]
     text_date = _first_published(text_lines) or _read_by_the_story(draft.body)
     lead = lead or body_lead(draft.body)[1]
     candidates = [

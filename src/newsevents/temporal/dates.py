@@ -137,6 +137,33 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(kind, date) if date and in_window(date) else None
 
 
+# A clock time in a liveblog's entry stamp: "22.20 BST", "14:05".
+_STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def entry_stamp(line: str) -> dt.date | None:
+    """The day of a liveblog entry's stamp, a line that is only a day and a clock time
+    with no label ("Tue 1 Oct 2024 22.20 BST", "1 October 2024 14:05"); None for any
+    other line ("Updated 8 May 2025, 09:05 GMT" is the page's)."""
+    line = " ".join(line.split())
+    if not _STAMP_CLOCK.search(line) or not line[:1].isalnum():
+        return None
+    lowered = line.lower()
+    if any(
+        lowered.startswith(lb) for labels in boilerplate().date_labels.values() for lb in labels
+    ):
+        return None
+    dated = parse_date_line(line)
+    return dated.date if dated is not None and dated.kind == "published" else None
+
+
+def entry_stamps(lines: list[str]) -> list[int]:
+    """The indices of the lines that are liveblog entry stamps: only where two or more
+    are (one dated line is the page's date line)."""
+    found = [i for i, line in enumerate(lines) if entry_stamp(line) is not None]
+    return found if len(found) >= 2 else []
+
+
 def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
     """The two readings of a date line whose day and month order is unknowable
     ("05/12/2025", "Published: 03/04/2024 - 10:15"): (day first, month first), or None

@@ -19,7 +19,8 @@ event may still be undated. Two readings of the story can date it, in this order
   A liveblog or digest tells its day once, in a heading line that is only a day
   ("Thursday, June 13, 2024", "Key developments on June 13:"); its entries (lines
   opening with a clock time, "10:12 p.m. -", or a bullet, and the rest of a paragraph
-  a clock time opens) happened on that day.
+  a clock time opens) happened on that day. An entry stamp of a day and a clock time
+  ("Tue 1 Oct 2024 22.20 BST") is both the heading and the clock line of its entry.
 
 Neither step guesses from the publication date: an event they cannot date stays
 undated. Reads `Mention`s and the article text; writes `date` and `date_source`.
@@ -37,6 +38,7 @@ from newsevents.pipeline.events.merging import (
     _week_and_period,
 )
 from newsevents.pipeline.events.roles import EntityIndex
+from newsevents.temporal.dates import entry_stamp, entry_stamps
 from newsevents.temporal.expressions import find_expressions
 from newsevents.temporal.timex import resolve
 
@@ -76,8 +78,11 @@ def date_from_story(
         events = [e for e in events if e is not lead]
     for harm in _harm_right_after_an_attack(events, index, text, title_end):
         events = [e for e in events if e is not harm]
-    clock_lines = [m.start() for m in CLOCK_LINE.finditer(text)]
-    headings = day_headings(text, published) or _blog_of_the_day(clock_lines, published)
+    stamps = _entry_stamps(text)
+    clock_lines = sorted({m.start() for m in CLOCK_LINE.finditer(text)} | {o for o, _ in stamps})
+    headings = sorted(day_headings(text, published) + stamps) or _blog_of_the_day(
+        clock_lines, published
+    )
     for event in sorted(events, key=lambda e: e.position):
         if event.date is None and event.status == "occurred" and not event.recounted:
             _narrative(event, events, text)
@@ -123,6 +128,16 @@ def day_headings(text: str, published: dt.date | None) -> list[tuple[int, dt.dat
     return found
 
 
+def _entry_stamps(text: str) -> list[tuple[int, dt.date]]:
+    """(offset, day) of a liveblog's entry stamps, "Tue 1 Oct 2024 22.20 BST": each is
+    the day heading and the clock line of the entry under it."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return [(starts[i], day) for i in entry_stamps(lines) if (day := entry_stamp(lines[i]))]
+
+
 def _blog_of_the_day(
     clock_lines: list[int], published: dt.date | None
 ) -> list[tuple[int, dt.date]]:
@@ -159,7 +174,7 @@ def _blog_entry(
             line_start = clocked[-1]  # in the entry the last clock line opened
         elif not ENTRY.match(text, line_start) and not CLOCK_ENTRY.match(text, paragraph_start):
             continue
-        before = [day for offset, day in headings if offset < line_start]
+        before = [day for offset, day in headings if offset <= line_start]
         if before:
             event.take_date(before[-1], "day", None, "narrative")
         return
