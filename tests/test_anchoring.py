@@ -812,3 +812,21 @@ def test_a_liveblogs_entry_stamps_date_the_page_and_each_entry() -> None:
     dated = {e.trigger: e.date for e in article.events}
     assert dated["summoned"] == dt.date(2024, 10, 2)
     assert dated["shelled"] == dt.date(2024, 10, 1)
+
+
+def test_a_timelines_entries_take_the_day_that_opens_them() -> None:
+    """ "24 August - Jets strike ...": NER often reads only "August" of the entry's day,
+    or nothing; the entry's day dates what the paragraph tells. The news told first (the
+    lead) keeps its own reading, and a paragraph after the timeline is no entry."""
+    draft = draft_of(
+        "Rebels said on Monday they had shot down an army drone near Kelbani.\n\n"
+        "Timeline:\n\n"
+        "2 May - Ruvanian jets strike a depot outside Ordavi.\n\n"
+        "4 May - Rebels ambush a convoy near Kelbani, killing six soldiers.\n\n"
+        "Since then, rebels have attacked outposts along the river.",
+        published=dt.date(2023, 5, 11),
+    )
+    dated = {e.trigger: e.date for e in draft.events}
+    assert dated["strike"] == dt.date(2023, 5, 2)
+    assert dated["ambush"] == dt.date(2023, 5, 4)
+    assert dated.get("attacked") is None

@@ -26,7 +26,7 @@ from typing import Any
 from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events.aggregates import is_aggregate, running_total
-from newsevents.pipeline.events.anchoring import date_from_story
+from newsevents.pipeline.events.anchoring import date_from_story, dated_entries
 from newsevents.pipeline.events.dating import date_mentions, day_named, told_occurrence_day
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
 from newsevents.pipeline.events.merging import _merge, _one_statement
@@ -128,11 +128,14 @@ def _events(
     days_told: dict[str, dt.date] = {}
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
+    entries = dated_entries(draft.text, reference)
     for sent in draft.nlp.sents:
         dates = sentence_dates(sent, doc_ents)
         told, named = _sentence_mentions(
             sent, dates, index, reference, previous, days_told, event_day
         )
+        if entries:
+            _in_a_dated_entry(told, sent, draft.text, entries)
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
         # "the next day" counts from the last day the text told, event or not ("On
@@ -162,6 +165,25 @@ def _events(
             anchors.append(date)
         event.take_date(date, "day", event.date_text or words.capitalize() or None, "calendar")
     return events, anchors
+
+
+def _in_a_dated_entry(
+    told: list[Mention], sent: Any, text: str, entries: dict[int, dt.date]
+) -> None:
+    """Date the mentions of a timeline entry's paragraph ("24 August - Israeli aircraft
+    strike ...") with its day, before they are merged: one without a date, or with a
+    coarser one that holds the day (NER read only "August")."""
+    paragraph = text.rfind("\n\n", 0, sent.start_char)
+    day = entries.get(paragraph + 2 if paragraph >= 0 else 0)
+    if day is None:
+        return
+    for mention in told:
+        if mention.date is not None:
+            first, last = date_span(mention.date, mention.precision)
+            if mention.precision == "day" or not first <= day <= last:
+                continue
+        mention.take_date(day, "day", mention.date_text, "narrative")
+        mention.in_timeline = True
 
 
 def _sentence_mentions(

@@ -138,6 +138,30 @@ def _entry_stamps(text: str) -> list[tuple[int, dt.date]]:
     return [(starts[i], day) for i in entry_stamps(lines) if (day := entry_stamp(lines[i]))]
 
 
+# A timeline's entry: a paragraph that opens with a day and a dash, "24 August -
+# Israeli aircraft strike ...", "Aug. 25: Two drones come down ...".
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATED_ENTRY = re.compile(
+    rf"^[ \t]*(?P<day>\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?[ \t]*[—–:-][ \t]+(?=\S)",
+    re.MULTILINE,
+)
+
+
+def dated_entries(text: str, published: dt.date | None) -> dict[int, dt.date]:
+    """The day of every paragraph a day and a dash open (a timeline's entries), by the
+    paragraph's offset. NER often reads only "August" of "24 August -", or nothing."""
+    found = {}
+    for match in DATED_ENTRY.finditer(text):
+        if match.start() > 0 and text[match.start() - 1] != "\n":
+            continue
+        words = match.group(0).strip().rstrip("—–:-").strip()
+        resolved = resolve(words, published=published)
+        if resolved is not None and resolved.precision == "day":
+            found[match.start()] = resolved.date
+    return found
+
+
 def _blog_of_the_day(
     clock_lines: list[int], published: dt.date | None
 ) -> list[tuple[int, dt.date]]:

@@ -65,6 +65,9 @@ class Mention:
     # An assault that counts its victims ("six passengers were killed when ..."): it
     # stands as the article's assault when no other does (merging.py).
     counted: bool = False
+    # Told in a timeline's entry ("24 August - ..."), dated by it: an occurrence the text
+    # recalls, which undated news told before it does not join (merging.py).
+    in_timeline: bool = False
 
     def __post_init__(self) -> None:
         self.sentences.add(self.start)

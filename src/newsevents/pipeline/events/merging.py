@@ -109,14 +109,18 @@ def _recalled(event: Mention, published: dt.date | None) -> bool:
 
 def _recalled_after_the_news(event: Mention, mention: Mention, published: dt.date | None) -> bool:
     """Whether one of the two recalls an occurrence from long before publication, by a
-    date its own words name, after the other, undated, was told: the news comes first
+    date its own words name (or a timeline's entry gives), after the other, undated, was
+    told: the news comes first
     ("the militants attacked the camp at about 4am ... On January 5, 2020, its fighters
     stormed the Manda Bay airfield"), and the old date is not the news's."""
     for news, recalled in ((event, mention), (mention, event)):
         if (
             news.date is None
-            and recalled.date_source == "explicit"
-            and _recalled(recalled, published)
+            and (
+                recalled.date_source == "explicit"
+                and _recalled(recalled, published)
+                or recalled.in_timeline  # "24 August - Israeli aircraft strike ..."
+            )
             and max(news.sentences) < min(recalled.sentences)
         ):
             return True
