@@ -172,6 +172,10 @@ def test_domain_of(url: str | None, domain: str | None) -> None:
          "The group ended its truce on November 28, 2022.", dt.date(2023, 1, 5)),
         ("DAKAR, June 3 (Reuters) - Gunmen attacked a convoy on Monday.\n\n"
          "A similar raid on June 1, 2025 killed four.", dt.date(2025, 6, 3)),
+        # The news follows the background it tells as past, within a year of it.
+        ("ADEN, June 17 (Xinhua) -- Jets struck a wedding late on Saturday, officials "
+         "said.\n\nIn April 2018, a strike killed 20. On August 9, 2018, a strike on a bus "
+         "killed 40 children.", dt.date(2019, 6, 17)),
         # A future date in the text does not push the dateline into the next year.
         ("New Delhi, Jan 5 (PTI) The commission announced the schedule on Friday.\n\n"
          "Polling will be held on February 8, 2024.", dt.date(2024, 1, 5)),

@@ -304,9 +304,12 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     the build. A month named with its year ("in December 2021") beside a full date counts
     as its first day.
     """
-    named = [m.date for m in dates_in_text(body, reference=LATEST_DATE) if m.has_year]
+    mentions = [m for m in dates_in_text(body, reference=LATEST_DATE) if m.has_year]
+    named = [m.date for m in mentions]
     if not named:
         return None
+    # What the text tells as past is before the news: the day follows it.
+    past = [m.date for m in mentions if not _FUTURE.search(_sentence_around(body, m.start))]
     # A month the text names with its year ("In December 2021, ...") is background as a
     # full date is: the news of the dateline comes after it. Alone it is too coarse to
     # give the year (the people in office do better: `dateline_day_in_office`).
@@ -322,12 +325,28 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
         return None
     weekday = lede_weekday(body)
     agreeing = [d for d in options if d.weekday() == weekday and d >= latest]
+    after_past = [d for d in options if past and 0 <= (d - max(past)).days <= 366]
     if len(agreeing) == 1:
         best = agreeing[0]
+    elif after_past:
+        best = min(after_past)  # "In April 2018, ... On August 9, 2018, ..." then June 17
     else:
         near = [d for d in options if d.year <= latest.year + 1]
         best = min(near, key=lambda d: (abs((d - latest).days), -d.year))
     return best if in_window(best) else None
+
+
+# Words that put a sentence's date ahead of the news: "Polling will be held on ...".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is due|are due|scheduled|to be held|expected to|set to|plans? to)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [e for e in (text.find(". ", position), text.find("\n", position)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 # "December 2021", "May, 2019", "June of 2020": a month with its year and no day.
