@@ -794,6 +794,19 @@ def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
     assert [c.claimant_text for c in claims] == [None]
 
 
+def test_sent_to_hell_is_killed() -> None:
+    """ISPR wording: "five terrorists were sent to hell" is a death toll; "sent two envoys
+    to Kabul" is none."""
+    claims, _, _ = claims_of(
+        "Two soldiers embraced shahadat while five terrorists were sent to hell during an "
+        "operation in Kulachi, the ISPR said. The minister sent two envoys to Kabul."
+    )
+    assert sorted((c.outcome, c.count_min, c.claimant_text) for c in claims) == [
+        ("killed", 2, "ISPR"),
+        ("killed", 5, "ISPR"),
+    ]
+
+
 def test_who_was_among_the_dead_was_killed() -> None:
     claims, _, _ = claims_of(
         "One of the sources said 12 soldiers and at least eight volunteers were among the "

@@ -358,6 +358,7 @@ class ClaimLexicon:
     hearsay_verbs: frozenset[str]  # "were reported killed": the victims are its subject
     holding_verbs: frozenset[str]  # "still holds 101 hostages": a standing count
     death_price_words: frozenset[str]  # "paid the supreme price"
+    death_destinations: frozenset[str]  # "five terrorists were sent to hell"
     lost_people: frozenset[str]  # "lost 88 soldiers": killed
     hostage_taking_verbs: frozenset[str]  # "took five people hostage"
     count_nouns: frozenset[str]  # "according to figures from X": X's claim
@@ -403,6 +404,7 @@ def claim_lexicon() -> ClaimLexicon:
         hearsay_verbs=frozenset(data["hearsay_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),
         death_price_words=frozenset(data["death_price_words"]),
+        death_destinations=frozenset(data["death_destinations"]),
         lost_people=frozenset(data["lost_people"]),
         hostage_taking_verbs=frozenset(data["hostage_taking_verbs"]),
         count_nouns=frozenset(data["count_nouns"]),

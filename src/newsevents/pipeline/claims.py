@@ -503,6 +503,8 @@ def outcome_of(token: Any) -> str | None:
         paid = token.head.lemma_.lower() == "pay"
         words = lexicon.death_price_words
         return "killed" if paid and any(c.lower_ in words for c in token.children) else None
+    if lemma == "send":  # "five terrorists were sent to hell"
+        return "killed" if _sent_to_death(token) else None
     if lemma == "lose":  # "India lost 88 soldiers"; not "lost the town"
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         return "killed" if any(o.lemma_.lower() in lexicon.lost_people for o in objects) else None
@@ -515,6 +517,16 @@ def outcome_of(token: Any) -> str | None:
         # dead": the hostages are the victims of that outcome, no abduction toll
         return None
     return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+
+
+def _sent_to_death(verb: Any) -> bool:
+    """ "were sent to hell" (claims.yaml death_destinations)."""
+    places = claim_lexicon().death_destinations
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "to"
+        and any(o.dep_ == "pobj" and o.lower_ in places for o in prep.children)
+        for prep in verb.children
+    )  # fmt: skip
 
 
 def _in_a_grave_condition(noun: Any) -> bool:
