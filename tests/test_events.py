@@ -279,6 +279,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # An encounter that breaks out is a gunfight; one with a minister is not.
         ("An encounter broke out between police and militants in Kindu on Monday.", ["ASSAULT"]),
         ("The minister described his encounter with the envoy as cordial.", []),
+        # The noun of exchanging fire; prisoners exchanged are no attack.
+        ("An exchange of fire broke out near Kindu on Monday.", ["ASSAULT"]),
+        ("An exchange of views took place in Kindu on Monday.", []),
     ],
 )
 def test_trigger_types(body: str, kinds: list[str]) -> None:

@@ -357,7 +357,9 @@ def _trigger_rule(token: Any) -> Trigger | None:
             if not (rule.particles or rule.preps) and lemma == "call":
                 continue
             return rule
-        if token.pos_ in ("NOUN", "PROPN") and not rule.objects:
+        if token.pos_ in ("NOUN", "PROPN") and (
+            not rule.objects or _of_complement(token, rule.objects)  # "an exchange of fire"
+        ):
             phrase = token.head if token.dep_ == "conj" else token  # "dialogue and consultation"
             if phrase.dep_ == "pobj" and phrase.head.lower_ in rule.not_after:
                 continue  # "summoned the envoy in protest": the summons is the event
@@ -426,6 +428,15 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
         if "*" in lemmas or words & lemmas:
             return True
     return False
+
+
+def _of_complement(noun: Any, lemmas: frozenset[str]) -> bool:
+    """Whether the noun's "of" phrase names one of these: "an exchange of fire"."""
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in lemmas
+        for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+    )  # fmt: skip
 
 
 def _of_time(prep: Any) -> bool:
