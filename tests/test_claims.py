@@ -807,6 +807,14 @@ def test_sent_to_hell_is_killed() -> None:
     ]
 
 
+def test_a_count_of_cases_or_incidents_is_no_count_of_victims() -> None:
+    claims, _, _ = claims_of(
+        "The mission recorded the abduction of 85 people and 40 cases of sexual violence. "
+        "It documented 12 incidents in which 31 civilians were killed."
+    )
+    assert sorted((c.outcome, c.count_min) for c in claims) == [("abducted", 85), ("killed", 31)]
+
+
 def test_who_was_among_the_dead_was_killed() -> None:
     claims, _, _ = claims_of(
         "One of the sources said 12 soldiers and at least eight volunteers were among the "
