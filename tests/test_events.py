@@ -882,6 +882,17 @@ def test_an_occurrence_recalled_from_years_ago_lends_no_date_to_the_news_before_
     assert assaults == [("attacked", None), ("stormed", dt.date(2020, 1, 5))]
 
 
+def test_a_day_ner_left_out_of_its_month_still_dates_the_event() -> None:
+    """NER tags "February" of "on the night of 4 February" and leaves "4" out."""
+    events, _ = events_of(
+        "Bus bombed",
+        "One person was killed and 12 others injured when a bomb exploded inside a bus near "
+        "Gamnom in Kangpokpi district on the night of 4 February, police said.",
+        dt.date(2025, 2, 5),
+    )
+    assert [e.date for e in events] == [dt.date(2025, 2, 4)]
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

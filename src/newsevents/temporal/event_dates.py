@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from newsevents.knowledge import event_lexicon, time_words
-from newsevents.temporal.dates import AGE
+from newsevents.temporal.dates import AGE, MONTHS
 
 SHIFT_WORDS = frozenset({"later", "after", "earlier", "before", "ago"})
 
@@ -71,7 +71,7 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
         ents = sent.ents
     else:  # what `sent.ents` gives: the entities wholly inside the sentence
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
-    ents = [part for ent in ents for part in _day_and_shift(ent)]
+    ents = [_with_its_day(part) for ent in ents for part in _day_and_shift(ent)]
     for ent in ents:
         if ent.label_ not in ("DATE", "TIME") or AGE.search(ent.text) or _in_dateline(ent):
             continue
@@ -88,6 +88,29 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
 
 # The nouns of a span of time a shift counts in ("hours after", "two days later").
 DURATION_NOUNS = frozenset({"minute", "hour", "day", "week", "month"})
+
+
+def _with_its_day(ent: Any) -> Any:
+    """A month NER tagged without the day beside it, joined to it: "on the night of 4
+    February" gives "February" alone, "4" untagged; "24 August -" heading a timeline's
+    entry, "24" as a number. A number after the month only when untagged ("in March 12
+    people died" is no day)."""
+    from spacy.tokens import Span
+
+    if ent.label_ != "DATE" or len(ent) != 1 or ent[0].lower_ not in MONTHS:
+        return ent
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and _a_day(before) and before.ent_type_ in ("", "CARDINAL"):
+        return Span(doc, ent.start - 1, ent.end, label="DATE")
+    if after is not None and _a_day(after) and not after.ent_type_:
+        return Span(doc, ent.start, ent.end + 1, label="DATE")
+    return ent
+
+
+def _a_day(token: Any) -> bool:
+    return token.is_digit and 1 <= int(token.text) <= 31
 
 
 def _day_and_shift(ent: Any) -> list[Any]:
