@@ -353,6 +353,10 @@ def test_an_institution_with_its_country_inside_its_name_is_named_with_it() -> N
     assert [m.text for m in found["Ministry of Health (Chad)"].mentions] == [
         "Ministry of Health of Chad"
     ]
+    found = by_name(entities_of(
+        "Clash", "The State Border Service of Chad said two guards were wounded.",
+    ))  # fmt: skip
+    assert "State Border Service (Chad)" in found
 
 
 def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
