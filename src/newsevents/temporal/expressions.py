@@ -34,6 +34,8 @@ The conventions, with P the publication date and weeks running Monday to Sunday:
 - A yearless day in a sentence that goes on from the event told before it ("Twelve
   days later, on 26 February") is in that event's year when that year is before P's;
   a day or month "that year" or "of the same year" always is (unknown without one).
+- A yearless day with its weekday ("Thursday, 8 May") is in the year nearest P whose
+  calendar puts it on that weekday, whatever the tense.
 - Relative to another event ("two days later", "the next day", "a day earlier", "hours
   later") the reference is `previous`, or a date inside the expression itself ("a day
   before the January 26 deadline", "on the eve of the March 3 vote").
@@ -582,13 +584,29 @@ def _month_day(
     match = _MONTH_DAY.search(text)
     if not match or match["year"]:
         return None
-    day = nearest_year(
-        MONTHS[(match["month"] or match["month2"]).lower()],
-        int(match["day"] or match["day2"]),
-        published,
-        future,
-    )
+    month = MONTHS[(match["month"] or match["month2"]).lower()]
+    number = int(match["day"] or match["day2"])
+    named = _WEEKDAY_NAMED.search(text)
+    if named is not None:
+        # "Thursday, 8 May" (a liveblog's day heading the day after publication): the
+        # weekday says which year, before tense does.
+        weekday = WEEKDAYS.index(named.group(0).lower())
+        fitting = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                candidate = dt.date(year, month, number)
+            except ValueError:
+                continue
+            if candidate.weekday() == weekday:
+                fitting.append(candidate)
+        if fitting:
+            day = min(fitting, key=lambda d: abs((d - published).days))
+            return TimeInterval(day, day, "day", "publication")
+    day = nearest_year(month, number, published, future)
     return TimeInterval(day, day, "day", "publication") if day else None
+
+
+_WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 
 
 def nearest_year(month: int, day: int, published: dt.date, future: bool | None) -> dt.date | None:
