@@ -600,8 +600,8 @@ def _month_day(
             if candidate.weekday() == weekday:
                 fitting.append(candidate)
         if fitting:
-            day = min(fitting, key=lambda d: abs((d - published).days))
-            return TimeInterval(day, day, "day", "publication")
+            fits = min(fitting, key=lambda d: abs((d - published).days))
+            return TimeInterval(fits, fits, "day", "publication")
     day = nearest_year(month, number, published, future)
     return TimeInterval(day, day, "day", "publication") if day else None
 
