@@ -359,6 +359,17 @@ def test_an_institution_with_its_country_inside_its_name_is_named_with_it() -> N
     assert "State Border Service (Chad)" in found
 
 
+def test_the_field_of_an_office_and_a_joining_word_are_no_part_of_a_name() -> None:
+    found = by_name(entities_of(
+        "Deadline", "Forces will meet the deadline set by Union Home Minister Amit Shah, "
+        "said the official who holds the Home portfolio.\n\nGunmen on motorbikes stormed "
+        "Tabangout and Infoukaretane, in the rural commune of Anderamboukane, on Tuesday.",
+    ))  # fmt: skip
+    assert "Union Home" not in found and "Home" not in found
+    assert "Amit Shah" in found
+    assert "Tabangout" in found and "Tabangout and" not in found
+
+
 def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
     found = by_name(entities_of(
         "Toll rises", "The country's health ministry said 12 people were killed.",

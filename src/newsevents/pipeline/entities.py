@@ -606,7 +606,16 @@ def _ordinary_words() -> frozenset[str]:
 
 def _starts_a_title(text: str, following: str) -> bool:
     combined = (text + following).lower()
-    return any(len(t) > len(text) and combined.startswith(t) for t in names().titles)
+    if any(len(t) > len(text) and combined.startswith(t) for t in names().titles):
+        return True
+    # "Union Home Minister Amit Shah", "who holds the Home portfolio": the field of an
+    # office, not an organization.
+    after = following.split(None, 1)[0].strip(".,;:'’s").lower() if following.strip() else ""
+    return after in OFFICE_NOUNS
+
+
+# The nouns of an office an unknown name before them is the field of.
+OFFICE_NOUNS = frozenset({"minister", "ministers", "portfolio"})
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:
@@ -700,6 +709,10 @@ def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A joining word a name cannot end with: "Tabangout and".
+_TRAILING_JOINER = re.compile(r"\s+(?:and|or|&)$")
+
+
 def _trim(text: str, ent: Any) -> tuple[int, int]:
     """Character bounds of a NER span without a leading 'the', titles or a possessive."""
     start, end = ent.start_char, ent.end_char
@@ -744,6 +757,11 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
         end -= 1
     while start < end and not (text[start].isalnum() or text[start] in "'’\""):
         start += 1  # "• Logistics": a list's bullet before the name
+    # "stormed Tabangout and Infoukaretane": NER ran the name on into the "and" of a
+    # second name it did not tag.
+    trailing = _TRAILING_JOINER.search(text, start, end)
+    if trailing is not None and trailing.start() > start:
+        end = trailing.start()
     return start, end
 
 
