@@ -279,6 +279,10 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # An encounter that breaks out is a gunfight; one with a minister is not.
         ("An encounter broke out between police and militants in Kindu on Monday.", ["ASSAULT"]),
         ("The minister described his encounter with the envoy as cordial.", []),
+        # Calling an attack names is a condemnation; a justification or a phone call is
+        # none.
+        ("Nigeria's president called the attack a war crime on Monday.", ["ACCUSE"]),
+        ("Nigeria's president called the police on Monday.", []),
         # The noun of exchanging fire; prisoners exchanged are no attack.
         ("An exchange of fire broke out near Kindu on Monday.", ["ASSAULT"]),
         ("An exchange of views took place in Kindu on Monday.", []),
@@ -891,6 +895,14 @@ def test_a_day_ner_left_out_of_its_month_still_dates_the_event() -> None:
         dt.date(2025, 2, 5),
     )
     assert [e.date for e in events] == [dt.date(2025, 2, 4)]
+
+
+def test_calling_strikes_self_defence_is_no_condemnation() -> None:
+    events, _ = events_of(
+        "Strikes", "Nigeria's defence ministry called the strikes legitimate self-defence on "
+        "Monday.",
+    )  # fmt: skip
+    assert "ACCUSE" not in [e.type for e in events]
 
 
 def test_two_condemnations_by_different_sides_are_two_events() -> None:

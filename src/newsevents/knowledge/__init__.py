@@ -276,6 +276,11 @@ class Trigger:
     # A verb counts only when its subject (or a subject coordinated with it) is one of
     # these ("troops clashed at the border", not "the leaders clashed over policy").
     subjects: frozenset[str] = frozenset()
+    # A verb counts only with an object predicate ("called the strike a war crime":
+    # "*" any), none of whose words is in `not_predicates` ("called the strikes
+    # legitimate self-defence" justifies, it does not accuse).
+    predicates: frozenset[str] = frozenset()
+    not_predicates: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -315,6 +320,8 @@ def event_lexicon() -> EventLexicon:
                 complements=frozenset(entry.get("complements") or ()),
                 governors=frozenset(entry.get("governors") or ()),
                 subjects=frozenset(entry.get("subjects") or ()),
+                predicates=frozenset(entry.get("predicates") or ()),
+                not_predicates=frozenset(entry.get("not_predicates") or ()),
             )
         )
     return EventLexicon(

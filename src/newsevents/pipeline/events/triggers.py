@@ -354,7 +354,9 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 for o in c.children
             ):  # fmt: skip
                 continue  # "speaking to reporters": an audience, not the other side
-            if not (rule.particles or rule.preps) and lemma == "call":
+            if rule.predicates and not _has_predicate(token, rule):
+                continue
+            if not (rule.particles or rule.preps or rule.predicates) and lemma == "call":
                 continue
             return rule
         if token.pos_ in ("NOUN", "PROPN") and (
@@ -426,6 +428,20 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
             if w.dep_ in ("compound", "amod") and w.i == c.i - 1
         }
         if "*" in lemmas or words & lemmas:
+            return True
+    return False
+
+
+def _has_predicate(verb: Any, rule: Trigger) -> bool:
+    """An object predicate ("called the strike a war crime": "crime" is the parser's
+    `oprd`) of the rule's `predicates`, none of whose words is a `not_predicates` one."""
+    for predicate in (c for c in verb.children if c.dep_ == "oprd"):
+        words = {t.lemma_.lower() for t in predicate.subtree} | {
+            t.lower_ for t in predicate.subtree
+        }
+        if words & rule.not_predicates:
+            continue
+        if "*" in rule.predicates or predicate.lemma_.lower() in rule.predicates:
             return True
     return False
 
