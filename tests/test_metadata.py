@@ -113,6 +113,9 @@ def test_date_lines_and_dates_in_text() -> None:
     # A situation report's "as of" line is the day it reports up to.
     assert parse_date_line("As of 14 November 2024").date == dt.date(2024, 11, 14)  # type: ignore[union-attr]
     assert parse_date_line("As of 14 November, 9,500 people had fled") is None
+    # The clock's zone in brackets after the date: "(Yerevan time, GMT+4)".
+    zoned = parse_date_line("Last updated: 14 September 2022, 07:45 (Yerevan time, GMT+4)")
+    assert zoned is not None and zoned.date == dt.date(2022, 9, 14)
     # Written for the test: header forms outlets use.
     header_forms = {
         "Published: 03 Mar 2021 11:45 AM": dt.date(2021, 3, 3),

@@ -123,6 +123,8 @@ def parse_date_line(line: str) -> DateLine | None:
     # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
     # day in another calendar, in brackets after it.
     remainder = _OTHER_CALENDAR.sub("", remainder).strip(" ,-–—") or remainder
+    # "14 September 2022, 07:45 (Yerevan time, GMT+4)": the clock's zone, in brackets.
+    remainder = _ZONE_NOTE.sub("", remainder).strip(" ,-–—") or remainder
     if not remainder or re.search(r"[a-z]{3,}", remainder.lower()) and not _has_month(remainder):
         return None
     numeric = _NUMERIC_DATE.fullmatch(remainder)
@@ -198,6 +200,7 @@ _CREDIT_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
 _BYLINE_AFTER = re.compile(r"(?<=[\dMT])\s+by\s+[A-Z][^\d]*$")
 # A bracketed remainder after a full date: the day in another calendar.
 _OTHER_CALENDAR = re.compile(r"(?<=\d)\s*[(\[][^()\[\]]*\d[^()\[\]]*[)\]]$")
+_ZONE_NOTE = re.compile(r"\s*[(\[][^()\[\]]*\b(?:time|GMT|UTC)\b[^()\[\]]*[)\]]$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?:19|20)\d{2}")
 
 
