@@ -783,6 +783,13 @@ def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
         title="Troops repel attack near Strelsau",
     )
     assert [c.claimant_text for c in claims] == ["Ministry of Defence"]
+    # "HEADQUARTERS" alone over the issuer's name: the name.
+    claims, _, _ = claims_of(
+        "HEADQUARTERS\nRUVANIAN ARMY\nDEPARTMENT OF ARMY PUBLIC RELATIONS\n\nPRESS RELEASE\n\n"
+        "Five gunmen were killed in an encounter with troops on Sunday.",
+        title="Troops repel attack near Strelsau",
+    )
+    assert [c.claimant_text for c in claims] == ["RUVANIAN ARMY"]
     # A label alone under the headline: the headline is no issuer.
     claims, _, _ = claims_of(
         "PRESS RELEASE\n\nFive gunmen were killed in an encounter with troops on Sunday.",

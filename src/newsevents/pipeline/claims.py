@@ -390,6 +390,13 @@ def _release_issuer(text: str, body_start: int) -> Phrase | None:
         prefix = _issuer_prefix().match(heading)
         skip = prefix.end() if prefix else 0
         name = heading[skip:].strip()
+        if not name and prefix is not None:
+            # "HEADQUARTERS" alone over "NIGERIAN ARMY": the name is the next line.
+            rest = text[start + len(heading) + 1 : body_start].split("\n", 1)[0]
+            if rest.strip() and _a_name_line(rest.strip()):
+                start += len(heading) + 1
+                heading, skip = rest, 0
+                name = rest.strip()
         if not name or _label(name) in lexicon.release_labels:
             return None
         start += heading.index(name, skip)
