@@ -905,6 +905,19 @@ def test_calling_strikes_self_defence_is_no_condemnation() -> None:
     assert "ACCUSE" not in [e.type for e in events]
 
 
+def test_a_date_in_an_apposition_on_the_speaker_is_not_the_acts() -> None:
+    """ "Kamil Idris, a former official appointed last month, condemned the attack, his
+    office said on Tuesday": last month is the appointment's; Tuesday the statement's."""
+    events, _ = events_of(
+        "PM condemns attack",
+        "Prime Minister Kamil Idris, a former official appointed by the army chief last "
+        "month, condemned the attack as a crime, his office said on Tuesday.",
+        dt.date(2025, 6, 5),
+    )
+    condemned = [(e.date, e.date_source) for e in events if e.type == "ACCUSE"]
+    assert condemned == [(dt.date(2025, 6, 3), "reporting")]
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

@@ -197,6 +197,8 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 # sides to exercise restraint on Friday": the act's own day.
                 owner = ancestor.head
                 break
+            if ancestor.dep_ == "appos" and ancestor is not ent.root:
+                break  # "Kamil Idris, a former official appointed last month, condemned"
             if _naming_clause(ancestor):
                 continue  # "strike what Islamabad calls TTP hideouts ... on December 24"
             if small_clause(ancestor):
