@@ -822,6 +822,18 @@ def test_a_count_of_cases_or_incidents_is_no_count_of_victims() -> None:
     assert sorted((c.outcome, c.count_min) for c in claims) == [("abducted", 85), ("killed", 31)]
 
 
+def test_it_stands_for_a_body_no_entity_names() -> None:
+    """ "The Frontier Health Ministry said ... It said ...": the ministry (a proper noun no
+    entity holds) is what "it" stands for."""
+    claims, _, _ = claims_of(
+        "The Frontier Health Ministry said 12 people were killed in the strike. It said 30 "
+        "others were wounded."
+    )
+    said = {(c.outcome, c.count_min): c.claimant_text for c in claims}
+    assert said[("injured", 30)] == said[("killed", 12)]
+    assert said[("killed", 12)] is not None and "Ministry" in said[("killed", 12)]
+
+
 def test_who_was_among_the_dead_was_killed() -> None:
     claims, _, _ = claims_of(
         "One of the sources said 12 soldiers and at least eight volunteers were among the "

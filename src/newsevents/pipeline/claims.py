@@ -1676,7 +1676,11 @@ def _referent_kind(subject: Any, entity_id: str | None, index: EntityIndex) -> s
         return "person"
     # What "said" something and is no person is a body: "the ministry said", "Iran said".
     speaks = subject.sent.root.lemma_.lower() in lexicon.attribution_verbs
-    unnamed_body = kind is None and subject.pos_ == "NOUN"
+    # "the ministry said", or a name no entity holds: "The Health Ministry said" (the
+    # parser's proper noun), but not a person's name.
+    unnamed_body = kind is None and (
+        subject.pos_ == "NOUN" or subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON"
+    )
     if kind in BODIES or speaks and (kind == "COUNTRY" or unnamed_body):
         return "body"
     return None
