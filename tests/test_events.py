@@ -918,6 +918,20 @@ def test_a_date_in_an_apposition_on_the_speaker_is_not_the_acts() -> None:
     assert condemned == [(dt.date(2025, 6, 3), "reporting")]
 
 
+def test_an_appeal_joined_to_a_description_in_a_report_is_the_speakers() -> None:
+    """ "said that the raid was a violation of its sovereignty and called on X to ...": the
+    parser joins "called" to "was"; the raid describes nothing it did, the speaker
+    appealed."""
+    events, names = events_of(
+        "Envoy summoned",
+        "Kenya's Foreign Ministry said in a statement on Tuesday that the raid was a "
+        "violation of Kenyan sovereignty and called on Somalia to respect the border.",
+        dt.date(2024, 3, 8),
+    )
+    appeals = [(e.date, [names[a] for a in e.actors]) for e in events if e.type == "REQUEST"]
+    assert appeals == [(dt.date(2024, 3, 5), ["Kenya", "Foreign Ministry"])]
+
+
 def test_two_condemnations_by_different_sides_are_two_events() -> None:
     """A verbal act's mode is its type's: "to blame the M23" and "The United States
     condemned the attack" share it but not a speaker or a day; an attribution laid by no

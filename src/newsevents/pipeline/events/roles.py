@@ -319,7 +319,12 @@ def _roles(
         # a passive whose doer is left unsaid ("Beijing was concerned and urged both
         # sides" is active: the verb has an object).
         unsaid = _passive(head.head) and not any(c.dep_ in ("dobj", "obj") for c in head.children)
-        actor_tokens += _subject(head.head)[0] or ([] if unsaid else _speaker(head))
+        if _described_in_a_report(head.head):
+            # "said that the strike was a flagrant violation ... and called on Ankara to":
+            # what a copula describes in a report is no doer; the speaker acts.
+            actor_tokens += _speaker(head.head)
+        else:
+            actor_tokens += _subject(head.head)[0] or ([] if unsaid else _speaker(head))
         if [t.lower_ for t in actor_tokens] in PRONOUNS:
             actor_tokens = _speaker(head.head) or actor_tokens
     if head.dep_ == "xcomp" and not actor_tokens:
@@ -465,6 +470,16 @@ TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following", "amid", 
 
 
 CARRIERS = frozenset({"ccomp", "conj", "advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
+
+
+def _described_in_a_report(verb: Any) -> bool:
+    """A copula in what was said ("said that the strike was a violation"): its subject is
+    described, it does nothing."""
+    return (
+        verb.lemma_.lower() == "be"
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in claim_lexicon().attribution_verbs
+    )
 
 
 def _speaker(clause: Any) -> list[Any]:
