@@ -761,44 +761,39 @@ def test_a_press_release_s_unattributed_figures_are_its_issuer_s() -> None:
     for claim in claims:
         span = claim.claimant_span
         assert span is not None and draft.text[span.start : span.end] == claim.claimant_text
-    # A label alone in its block: the issuer heads the block above it.
-    claims, _, _ = claims_of(
-        "HEADQUARTERS, EASTERN COMMAND\nARMED FORCES OF RUVANIA\nCamp Delta, Lobo City\n\n"
-        "PRESS RELEASE\nFor immediate release\n\n"
-        "Five gunmen were killed in an encounter with troops on Sunday.",
-        title="HEADQUARTERS, EASTERN COMMAND",
-    )
-    assert [c.claimant_text for c in claims] == ["EASTERN COMMAND"]
-    # A label over the issuer's line, under the headline: the line under the label.
-    claims, _, _ = claims_of(
-        "PRESS RELEASE\nHeadquarters, 2nd Mechanized Brigade, Ruvanian Army\nCamp Delta\n\n"
-        "Five gunmen were killed in an encounter with troops on Sunday.",
-        title="5 gunmen killed in encounter - 2MB",
-    )
-    assert [c.claimant_text for c in claims] == ["2nd Mechanized Brigade, Ruvanian Army"]
-    # A label over a ministry's name: that name, wherever the dateline is.
-    claims, _, _ = claims_of(
-        "PRESS RELEASE\nMinistry of Defence\nRepublic of Ruritania\n\nSTRELSAU, 2 April "
-        "2023 - Five gunmen were killed in an encounter with troops on Sunday.",
-        title="Troops repel attack near Strelsau",
-    )
-    assert [c.claimant_text for c in claims] == ["Ministry of Defence"]
-    # "HEADQUARTERS" alone over the issuer's name: the name.
-    claims, _, _ = claims_of(
-        "HEADQUARTERS\nRUVANIAN ARMY\nDEPARTMENT OF ARMY PUBLIC RELATIONS\n\nPRESS RELEASE\n\n"
-        "Five gunmen were killed in an encounter with troops on Sunday.",
-        title="Troops repel attack near Strelsau",
-    )
-    assert [c.claimant_text for c in claims] == ["RUVANIAN ARMY"]
-    # A label alone under the headline: the headline is no issuer.
-    claims, _, _ = claims_of(
-        "PRESS RELEASE\n\nFive gunmen were killed in an encounter with troops on Sunday.",
-        title="Troops repel attack near Strelsau",
-    )
-    assert [c.claimant_text for c in claims] == [None]
-    # No release: nobody is made the claimant.
-    claims, _, _ = claims_of("Five gunmen were killed in an encounter with troops on Sunday.")
-    assert [c.claimant_text for c in claims] == [None]
+
+
+ENCOUNTER = "Five gunmen were killed in an encounter with troops on Sunday."
+HEADLINE = "Troops repel attack near Strelsau"
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "title", "issuer"),
+    [
+        # A label alone in its block: the issuer heads the block above it.
+        ("HEADQUARTERS, EASTERN COMMAND\nARMED FORCES OF RUVANIA\nCamp Delta, Lobo City\n\n"
+         "PRESS RELEASE\nFor immediate release\n\n", "HEADQUARTERS, EASTERN COMMAND",
+         "EASTERN COMMAND"),
+        # A label over the issuer's line, under the headline: the line under the label.
+        ("PRESS RELEASE\nHeadquarters, 2nd Mechanized Brigade, Ruvanian Army\nCamp Delta\n\n",
+         "5 gunmen killed in encounter - 2MB", "2nd Mechanized Brigade, Ruvanian Army"),
+        # A label over a ministry's name: that name, wherever the dateline is.
+        ("PRESS RELEASE\nMinistry of Defence\nRepublic of Ruritania\n\nSTRELSAU, 2 April "
+         "2023 - ", HEADLINE, "Ministry of Defence"),
+        # "HEADQUARTERS" alone over the issuer's name: the name.
+        ("HEADQUARTERS\nRUVANIAN ARMY\nDEPARTMENT OF ARMY PUBLIC RELATIONS\n\nPRESS "
+         "RELEASE\n\n", HEADLINE, "RUVANIAN ARMY"),
+        # A label alone under the headline: the headline is no issuer.
+        ("PRESS RELEASE\n\n", HEADLINE, None),
+        # No release: nobody is made the claimant.
+        ("", "News", None),
+    ],
+)  # fmt: skip
+def test_a_press_release_s_issuer_is_read_from_its_letterhead(
+    letterhead: str, title: str, issuer: str | None
+) -> None:
+    claims, _, _ = claims_of(letterhead + ENCOUNTER, title=title)
+    assert [c.claimant_text for c in claims] == [issuer]
 
 
 def test_sent_to_hell_is_killed() -> None:

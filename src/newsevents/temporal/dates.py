@@ -312,7 +312,8 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     if not named:
         return None
     # What the text tells as past is before the news: the day follows it.
-    past = [m.date for m in mentions if not _FUTURE.search(_sentence_around(body, m.start))]
+    future = time_words().future
+    past = [m.date for m in mentions if not future.search(_sentence_around(body, m.start).lower())]
     # A month the text names with its year ("In December 2021, ...") is background as a
     # full date is: the news of the dateline comes after it. Alone it is too coarse to
     # give the year (the people in office do better: `dateline_day_in_office`).
@@ -337,13 +338,6 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
         near = [d for d in options if d.year <= latest.year + 1]
         best = min(near, key=lambda d: (abs((d - latest).days), -d.year))
     return best if in_window(best) else None
-
-
-# Words that put a sentence's date ahead of the news: "Polling will be held on ...".
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is due|are due|scheduled|to be held|expected to|set to|plans? to)\b",
-    re.IGNORECASE,
-)
 
 
 def _sentence_around(text: str, position: int) -> str:

@@ -667,10 +667,10 @@ def reporting_verb(verb: Any) -> Any | None:
     return None
 
 
-# The links that lead from a clause up to the verb of saying it is part of.
-REPORT_CARRIERS = frozenset(
-    {"ccomp", "conj", "advcl", "xcomp", "acl", "relcl", "dobj", "pobj", "prep"}
-)
+# The links that carry a clause up to the one it is part of (roles.py climbs them to a
+# speaker); to the verb of saying, a relative clause too.
+CARRIERS = frozenset({"ccomp", "conj", "advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
+REPORT_CARRIERS = CARRIERS | {"relcl"}
 
 
 def _joined_to_the_report(verb: Any) -> bool:

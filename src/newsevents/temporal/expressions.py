@@ -586,11 +586,11 @@ def _month_day(
         return None
     month = MONTHS[(match["month"] or match["month2"]).lower()]
     number = int(match["day"] or match["day2"])
-    named = _WEEKDAY_NAMED.search(text)
+    named = _WEEKDAY.search(text)
     if named is not None:
         # "Thursday, 8 May" (a liveblog's day heading the day after publication): the
         # weekday says which year, before tense does.
-        weekday = WEEKDAYS.index(named.group(0).lower())
+        weekday = WEEKDAYS.index(named["weekday"])
         fitting = []
         for year in (published.year - 1, published.year, published.year + 1):
             try:
@@ -604,9 +604,6 @@ def _month_day(
             return TimeInterval(fits, fits, "day", "publication")
     day = nearest_year(month, number, published, future)
     return TimeInterval(day, day, "day", "publication") if day else None
-
-
-_WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 
 
 def nearest_year(month: int, day: int, published: dt.date, future: bool | None) -> dt.date | None:

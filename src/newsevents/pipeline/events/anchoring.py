@@ -38,7 +38,7 @@ from newsevents.pipeline.events.merging import (
     _week_and_period,
 )
 from newsevents.pipeline.events.roles import EntityIndex
-from newsevents.temporal.dates import entry_stamp, entry_stamps
+from newsevents.temporal.dates import MONTHS, entry_stamp, entry_stamps
 from newsevents.temporal.expressions import find_expressions
 from newsevents.temporal.timex import resolve
 
@@ -140,11 +140,11 @@ def _entry_stamps(text: str) -> list[tuple[int, dt.date]]:
 
 # A timeline's entry: a paragraph that opens with a day and a dash, "24 August -
 # Israeli aircraft strike ...", "Aug. 25: Two drones come down ...".
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATED_ENTRY = re.compile(
     rf"^[ \t]*(?P<day>\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}})"
     r"(?:,?\s+\d{4})?[ \t]*[—–:-][ \t]+(?=\S)",
-    re.MULTILINE,
+    re.MULTILINE | re.IGNORECASE,
 )
 
 
@@ -153,8 +153,6 @@ def dated_entries(text: str, published: dt.date | None) -> dict[int, dt.date]:
     paragraph's offset. NER often reads only "August" of "24 August -", or nothing."""
     found = {}
     for match in DATED_ENTRY.finditer(text):
-        if match.start() > 0 and text[match.start() - 1] != "\n":
-            continue
         words = match.group(0).strip().rstrip("—–:-").strip()
         resolved = resolve(words, published=published)
         if resolved is not None and resolved.precision == "day":

@@ -17,6 +17,7 @@ from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.pipeline.geocode.data import countries
 from newsevents.schema import Entity
 from newsevents.temporal.event_dates import (
+    CARRIERS,
     recounted,
     sentence_before,
     small_clause_subjects,
@@ -467,9 +468,6 @@ PRONOUNS = (["it"], ["they"], ["we"], ["he"], ["she"])
 # Prepositions that place an act in time against an event, not in it.
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "following", "amid", "despite",
                                "until", "ahead"})  # fmt: skip
-
-
-CARRIERS = frozenset({"ccomp", "conj", "advcl", "xcomp", "acl", "dobj", "obj", "pobj", "prep"})
 
 
 def _described_in_a_report(verb: Any) -> bool:
