@@ -303,3 +303,81 @@ def test_a_date_line_of_unknowable_order_is_read_the_way_the_story_fits() -> Non
     assert _read_by_the_story(story) == dt.date(2025, 5, 12)
     # A story that names no day leaves the line unread.
     assert _read_by_the_story("News\n05/12/2025\n\nThe talks went on.") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["The New Arab Staff"], "The New Arab"),  # the name, then the desk's tail
+        (["Kabul | Dawn.com news desk"], "Dawn"),  # a host the outlet table knows
+        (["By RFE/RL's Tajik Service"], "Radio Free Europe/Radio Liberty"),  # possessive
+        (["Published Mar 2, 2025 4:10 PM by The Maritime Executive"], "The Maritime Executive"),
+        (["OC Media | Live", "Analysis"], "OC Media"),
+        (["Myanmar Now staff and agencies"], "Myanmar Now"),
+        # A sentence or a headline naming an outlet is no masthead.
+        (["Reuters reported that troops crossed the river"], None),
+        (["Talks resume in Doha"], None),
+        (["By Jane Doe"], None),
+    ],
+)
+def test_a_masthead_or_credit_line_names_the_outlet(lines: list[str], outlet: str | None) -> None:
+    from newsevents.pipeline.metadata import masthead_outlet
+
+    assert masthead_outlet(lines) == outlet
+
+
+def test_head_lines_stop_at_the_story() -> None:
+    from newsevents.pipeline.metadata import head_lines
+
+    body = (
+        "Guardian staff\nMon 3 Mar 2025 10.05 GMT\n\nTroops crossed the river on Monday.\nOC Media"
+    )
+    assert head_lines(body) == ["Guardian staff", "Mon 3 Mar 2025 10.05 GMT"]
+
+
+def _metadata_of(body: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    from newsevents.pipeline.document import Draft, InputMeta, RawDocument
+    from newsevents.pipeline.metadata import extract_metadata
+
+    doc = RawDocument("a", "a.txt", None, f"Headline\n\n{body}", meta=InputMeta(url=url))
+    return extract_metadata(Draft(doc, title="Headline", body=body))
+
+
+@pytest.mark.parametrize(
+    ("body", "url", "outlet"),
+    [
+        # Wire copy that names no other publisher is the agency's story.
+        ("NAIROBI, Feb 3 (Reuters) - Gunmen killed four people on Monday.", None, "Reuters"),
+        ("Cotonou (AFP) - Gunmen killed four soldiers on Monday, a source said.", None, "AFP"),
+        # A publisher named by the URL wins over the wire credit.
+        ("NAIROBI, Feb 3 (Reuters) - Gunmen killed four people on Monday.",
+         "https://www.dawn.com/news/1", "Dawn"),
+        # A masthead above the story names the publisher.
+        ("Myanmar Now | Live\n\nTroops shelled the town on Friday, residents said.", None,
+         "Myanmar Now"),
+        ("Troops shelled the town on Friday, residents said.", None, None),
+    ],
+)  # fmt: skip
+def test_the_outlet_from_the_text(body: str, url: str | None, outlet: str | None) -> None:
+    assert _metadata_of(body, url).source.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "expected"),
+    [
+        # A Kyrgyz outlet writes the day first: 10 March.
+        ("24.kg | Politics | 10/03/2023 16:05", None, dt.date(2023, 3, 10)),
+        # The URL's country-code domain tells the same: .ng writes the day first.
+        ("Politics | 04/05/2024", "https://example-news.ng/story", dt.date(2024, 5, 4)),
+        # A US outlet writes the month first: 5 April.
+        ("Politics | 04/05/2024", "https://www.nytimes.com/x", dt.date(2024, 4, 5)),
+        # A generic domain tells nothing: no date.
+        ("Politics | 04/05/2024", "https://example-news.io/story", None),
+    ],
+)  # fmt: skip
+def test_a_date_line_of_unknowable_order_is_read_as_its_outlets_country_writes_dates(
+    head: str, url: str | None, expected: dt.date | None
+) -> None:
+    # The story names only a day years before, so its own dates do not decide.
+    body = f"{head}\n\nGuards exchanged fire on the border on Thursday. In 2021, clashes killed 55."
+    assert _metadata_of(body, url).published_date == expected

@@ -58,6 +58,8 @@ class Boilerplate:
     chrome_tags: frozenset[str] = frozenset()  # page regions whose dates never count
     chrome_class_words: frozenset[str] = frozenset()
     link_labels: frozenset[str] = frozenset()  # "read more", "see also": a list of links
+    month_first_countries: frozenset[str] = frozenset()  # ISO 3166-1 alpha-2
+    unknown_country_domains: frozenset[str] = frozenset()  # ".io", ".tv": no country
 
 
 @cache
@@ -83,6 +85,8 @@ def boilerplate() -> Boilerplate:
         chrome_tags=frozenset(chrome.get("tags") or ()),
         chrome_class_words=frozenset(chrome.get("class_words") or ()),
         link_labels=frozenset(data.get("link_labels") or ()),
+        month_first_countries=frozenset(data.get("month_first_countries") or ()),
+        unknown_country_domains=frozenset(data.get("unknown_country_domains") or ()),
     )
 
 
@@ -92,6 +96,7 @@ class Outlets:
 
     by_domain: dict[str, str]
     by_alias: dict[str, str]  # casefolded name or alias -> canonical name
+    country_by_name: dict[str, str] = field(default_factory=dict)  # canonical name -> ISO2
 
     def for_domain(self, domain: str) -> str | None:
         """The outlet of a host, trying parent domains (en.dailypakistan.com.pk -> ...)."""
@@ -110,12 +115,14 @@ class Outlets:
 def outlets() -> Outlets:
     by_domain: dict[str, str] = {}
     by_alias: dict[str, str] = {}
+    country_by_name: dict[str, str] = {}
     for entry in load_yaml("outlets")["outlets"]:
+        country_by_name[entry["name"]] = entry["country"]
         for domain in entry["domains"]:
             by_domain[domain.lower()] = entry["name"]
         for alias in [entry["name"], *entry.get("aliases", [])]:
             by_alias[alias.casefold()] = entry["name"]
-    return Outlets(by_domain, by_alias)
+    return Outlets(by_domain, by_alias, country_by_name)
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,7 @@ class Credits:
     desk_words: frozenset[str]
     not_places: frozenset[str]
     place_particles: frozenset[str] = frozenset()
+    masthead_tails: tuple[str, ...] = ()  # longest first
 
 
 @cache
@@ -149,6 +157,7 @@ def credits() -> Credits:
         frozenset(data["desk_words"]),
         frozenset(data["not_places"]),
         frozenset(data.get("place_particles") or ()),
+        tuple(sorted(data.get("masthead_tails") or (), key=len, reverse=True)),
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import urlsplit
 
-from newsevents.knowledge import actors, credits, office_terms, outlets
+from newsevents.knowledge import actors, boilerplate, credits, office_terms, outlets
 from newsevents.pipeline.document import Draft
 from newsevents.schema import Source
 from newsevents.temporal.dates import (
@@ -88,7 +88,18 @@ def extract_metadata(draft: Draft) -> Draft:
     url = (curated.url if curated else None) or meta.url
     domain = domain_of(url)
     bylines = [r.text for r in draft.removed if r.kind == "byline"]
-    date, provenance, date_flags = published_date(draft, lead)
+    # A credit line ending in its date ("(Dawn / AFP - 4th Feb, 2022)") was removed as a
+    # date line; its credit still counts.
+    date_lines = [r.text for r in draft.removed if r.kind == "date-line"]
+    agency = find_agency(bylines + date_lines, draft.body)
+    outlet = (
+        pick_outlet(curated.outlet if curated else None, meta.outlet, domain, lead)
+        or masthead_outlet(bylines + date_lines + head_lines(draft.body))
+        # Wire copy nobody else is named as publishing: the agency's own story.
+        or (outlets().for_name(agency) if agency and _wire_dateline(draft.body, agency) else None)
+    )
+    day_first = _day_first(outlet, domain)
+    date, provenance, date_flags = published_date(draft, lead, day_first)
     confidence = None
     if date is None:
         # A dateline's day without a year comes first: the text's own word on the day.
@@ -102,15 +113,11 @@ def extract_metadata(draft: Draft) -> Draft:
     if meta.language and not _BCP47.match(meta.language.strip()):
         flags.append("unrecognized-language")
     source = Source(
-        outlet=pick_outlet(curated.outlet if curated else None, meta.outlet, domain, lead),
+        outlet=outlet,
         url=url,
         domain=domain,
         author=meta.author or author_from_bylines(bylines),
-        # A credit line ending in its date ("(Dawn / AFP - 4th Feb, 2022)") was
-        # removed as a date line; its credit still counts.
-        agency=find_agency(
-            bylines + [r.text for r in draft.removed if r.kind == "date-line"], draft.body
-        ),
+        agency=agency,
         dateline=lead.dateline,
     )
     if not date:
@@ -125,9 +132,12 @@ def extract_metadata(draft: Draft) -> Draft:
     )
 
 
-def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | None, str, list[str]]:
+def published_date(
+    draft: Draft, lead: Lead | None = None, day_first: bool | None = None
+) -> tuple[dt.date | None, str, list[str]]:
     """Pick the publication date (curated > metadata > text > dateline > url) and flag
-    disagreements. `lead` is the body's dateline as body_lead reads it."""
+    disagreements. `lead` is the body's dateline as body_lead reads it; `day_first`, how
+    the outlet's country orders a numeric date (None: unknown)."""
     doc = draft.doc
     text_lines = [
         d for r in draft.removed if r.kind == "date-line" if (d := parse_date_line(r.text))
@@ -135,7 +145,7 @@ def published_date(draft: Draft, lead: Lead | None = None) -> tuple[dt.date | No
     # A liveblog's entry stamps stay in its body (clean.py): the first one dates it too.
     body_lines = draft.body.split("\n")
     text_lines += [d for i in entry_stamps(body_lines)[:1] if (d := parse_date_line(body_lines[i]))]
-    text_date = _first_published(text_lines) or _read_by_the_story(draft.body)
+    text_date = _first_published(text_lines) or _read_by_the_story(draft.body, day_first)
     lead = lead or body_lead(draft.body)[1]
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
@@ -163,13 +173,17 @@ _DATE_LINE_WITHIN = 20
 _STORY_TO_PUBLICATION_DAYS = 45
 
 
-def _read_by_the_story(body: str) -> dt.date | None:
-    """The date of a date line whose day and month order is unknowable ("05/12/2025"),
-    read the way the story's own dates fit: news is published soon after the last day
-    it names. The reading that follows that day within `_STORY_TO_PUBLICATION_DAYS`,
-    when only one does; else None (the line is no evidence)."""
+def _read_by_the_story(body: str, day_first: bool | None = None) -> dt.date | None:
+    """The date of a date line whose day and month order is unknowable ("05/12/2025",
+    also as a part of a masthead line: "24.kg | Politics | 10/03/2023 16:05"), read the
+    way the story's own dates fit: news is published soon after the last day it names.
+    The reading that follows that day within `_STORY_TO_PUBLICATION_DAYS`, when only one
+    does; else the reading of the outlet's country (`day_first`), if known; else None
+    (the line is no evidence)."""
     for line in body.split("\n")[:_DATE_LINE_WITHIN]:
-        readings = ambiguous_date_line(line)
+        readings = ambiguous_date_line(line) or next(
+            filter(None, map(ambiguous_date_line, _MASTHEAD_PARTS.split(line))), None
+        )
         if readings is None:
             continue
         fitting = []
@@ -177,8 +191,31 @@ def _read_by_the_story(body: str) -> dt.date | None:
             named = [m.date for m in dates_in_text(body, reference=reading) if m.date <= reading]
             if named and (reading - max(named)).days <= _STORY_TO_PUBLICATION_DAYS:
                 fitting.append(reading)
-        return fitting[0] if len(fitting) == 1 else None
+        if len(fitting) == 1:
+            return fitting[0]
+        if day_first is None:
+            return None
+        return readings[0] if day_first else readings[1]
     return None
+
+
+# A masthead line's parts: "24.kg | Politics | 10/03/2023 16:05".
+_MASTHEAD_PARTS = re.compile(r"\s+[|·•]\s+")
+
+
+def _day_first(outlet: str | None, domain: str | None) -> bool | None:
+    """Whether the outlet's country writes the day before the month in a numeric date
+    (knowledge/boilerplate.yaml): the outlet table's country, else the URL's
+    country-code domain; None when neither tells."""
+    known = boilerplate()
+    country = outlets().country_by_name.get(outlet) if outlet else None
+    if country is None and domain:
+        tld = domain.rsplit(".", 1)[-1].lower()
+        if len(tld) == 2 and tld not in known.unknown_country_domains:
+            country = "GB" if tld == "uk" else tld.upper()
+    if country is None:
+        return None
+    return country not in known.month_first_countries
 
 
 def _first_published(lines: list[DateLine]) -> dt.date | None:
@@ -315,6 +352,74 @@ def pick_outlet(
     if domain and (named := table.for_domain(domain)):
         return named
     return lead.outlet
+
+
+# A head line is a short line above the story (a masthead, a credit, a label); the
+# first line of this many words, or ending a sentence, is the story's.
+_HEAD_LINE_WORDS = 12
+_HEAD_LINES = 5
+# Where a masthead or credit line is cut into parts: "OC Media | Live", "Myanmar Now |
+# 15 September 2024", "By Jane Doe, Reuters", "Politics - Dawn".
+_CREDIT_PARTS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+|,\s+")
+_BY = re.compile(r"(?:^|\s)by:?\s+(?P<name>.+)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b.*$")
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def head_lines(body: str) -> list[str]:
+    """The short lines above the story: a masthead, credit or label each, or nothing."""
+    lines = []
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) >= _HEAD_LINE_WORDS or line.endswith((".", "!", "?", '"', "”")):
+            break
+        lines.append(line)
+        if len(lines) == _HEAD_LINES:
+            break
+    return lines
+
+
+def masthead_outlet(lines: list[str]) -> str | None:
+    """The outlet a masthead or credit line names, as the outlet table knows it: "The New
+    Arab Staff", "OC Media | Live", "By RFE/RL's Kyrgyz Service", "Published Nov 6, 2024
+    by The Maritime Executive", "dawn.com". A part must be the outlet's name once its
+    byline word, possessive and tail ("staff", "news agency": credits.yaml) are cut, so
+    a headline or a sentence naming an outlet gives none."""
+    table, tails = outlets(), credits().masthead_tails
+    for line in lines:
+        for part in _CREDIT_PARTS.split(line):
+            by = _BY.search(part)
+            name = _POSSESSIVE.sub("", by["name"] if by else part).strip(" .:")
+            cut = True
+            while cut:
+                cut = False
+                for tail in tails:
+                    if name.lower().endswith(" " + tail):
+                        name, cut = name[: -len(tail) - 1].rstrip(" ,"), True
+                        break
+            found = table.for_name(name) if name else None
+            if found is None and _HOST.fullmatch(name):
+                found = table.for_domain(name)
+            if found:
+                return found
+    return None
+
+
+# How far into the first line a dateline's credit stands: "SAN PEDRO SULA, Honduras,
+# March 4 (Reuters) -".
+_CREDIT_WITHIN = 80
+
+
+def _wire_dateline(body: str, agency: str) -> bool:
+    """Whether the story opens on the agency's dateline credit ("KABUL, Dec 25 (Reuters)
+    -", "MOSCOW, May 19. /TASS/."): wire copy as the agency sent it. A citation ("sources
+    told PTI") credits the agency too, but not as the story's publisher."""
+    start, _ = body_lead(body)  # under a press release's letterhead too
+    opening = body[start:].lstrip()[:_CREDIT_WITHIN]
+    aliases = [a for a, name in credits().agency_by_alias.items() if name == agency]
+    return any(f"({a})" in opening or f"/{a}/" in opening for a in aliases)
 
 
 def find_agency(bylines: list[str], body: str) -> str | None:
