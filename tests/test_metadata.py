@@ -8,6 +8,7 @@ import pytest
 from newsevents.pipeline.metadata import domain_of, find_agency, read_lead
 from newsevents.release.assemble import BuildReport
 from newsevents.temporal.dates import (
+    DateLine,
     dates_in_text,
     load_date_parser,
     parse_date_line,
@@ -381,3 +382,27 @@ def test_a_date_line_of_unknowable_order_is_read_as_its_outlets_country_writes_d
     # The story names only a day years before, so its own dates do not decide.
     body = f"{head}\n\nGuards exchanged fire on the border on Thursday. In 2021, clashes killed 55."
     assert _metadata_of(body, url).published_date == expected
+
+
+def test_a_published_and_an_updated_line_joined_by_a_bar_gives_the_published_day() -> None:
+    line = "Updated 09:02 GMT, 4 June 2023 | Published 17:40 GMT, 3 June 2023"
+    assert parse_date_line(line) == DateLine("published", dt.date(2023, 6, 3))
+    # A bar between a date and words that are no date line is no date line.
+    assert parse_date_line("Opinion | 3 June 2023 | Karachi desk") is None
+
+
+@pytest.mark.parametrize(
+    ("last_line", "expected"),
+    [
+        ("Abuja, 7 February 2025", dt.date(2025, 2, 7)),
+        ("Port Moresby, March 3, 2022.", dt.date(2022, 3, 3)),
+        ("Done in Geneva, 2022", None),  # no whole date
+        ("Signed, the Ministry", None),
+        ("the ministry said on 3 March 2022", None),  # a sentence, not a sign-off
+    ],
+)
+def test_a_statement_signed_off_with_its_place_and_date_is_dated_by_it(
+    last_line: str, expected: dt.date | None
+) -> None:
+    body = f"The Ministry condemns the attack on the convoy on Thursday.\n\n{last_line}"
+    assert _metadata_of(body).published_date == expected

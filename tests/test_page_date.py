@@ -49,3 +49,19 @@ def test_the_html_reader_takes_the_markup_date_and_nothing_from_chrome() -> None
     assert read.meta.published_date is None  # type: ignore[union-attr]
     assert page_published_date("") is None
     assert page_published_date("\x00\x01 not html") is None
+
+
+def test_an_element_that_is_a_date_line_dates_the_page() -> None:
+    # A CMS's posted-on line: no <time>, no meta tag, no date in its class.
+    posted = (
+        '<div class="entry-meta"><span class="byline">By A. Writer</span>'
+        '<span class="posted-on">Published 06:15 GMT, 2 March 2021 | Updated 11:40 GMT, '
+        "3 March 2021</span></div>"
+    )
+    assert page_published_date(page(article_top=posted)) == dt.date(2021, 3, 2)
+    # Only an update stated: that day.
+    updated = '<div class="meta"><span>Last updated: 5 April 2022</span></div>'
+    assert page_published_date(page(article_top=updated)) == dt.date(2022, 4, 5)
+    # A sentence with a date in it is no date line.
+    said = "<p>Officials said on 2 March 2021 that the post was attacked.</p>"
+    assert page_published_date(page(article_top=said)) is None

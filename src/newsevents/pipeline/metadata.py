@@ -145,7 +145,11 @@ def published_date(
     # A liveblog's entry stamps stay in its body (clean.py): the first one dates it too.
     body_lines = draft.body.split("\n")
     text_lines += [d for i in entry_stamps(body_lines)[:1] if (d := parse_date_line(body_lines[i]))]
-    text_date = _first_published(text_lines) or _read_by_the_story(draft.body, day_first)
+    text_date = (
+        _first_published(text_lines)
+        or _read_by_the_story(draft.body, day_first)
+        or _signed_off(draft.body)
+    )
     lead = lead or body_lead(draft.body)[1]
     candidates = [
         ("curated", doc.curated.published_date if doc.curated else None),
@@ -216,6 +220,22 @@ def _day_first(outlet: str | None, domain: str | None) -> bool | None:
     if country is None:
         return None
     return country not in known.month_first_countries
+
+
+# A statement's closing place and date: "Prishtina, 30 November 2024", "Islamabad,
+# January 16, 2024." (ministries, embassies, the UN), the last line of the text.
+_SIGN_OFF = re.compile(
+    r"(?P<place>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}),\s+(?P<date>[^,]{6,30}(?:, \d{4})?)\.?"
+)
+
+
+def _signed_off(body: str) -> dt.date | None:
+    """The date a statement is signed off with on its last line, or None."""
+    last = body.rstrip().rsplit("\n", 1)[-1].strip()
+    match = _SIGN_OFF.fullmatch(last)
+    if match is None or not match["place"][0].isupper():
+        return None
+    return parse_full_date(match["date"])
 
 
 def _first_published(lines: list[DateLine]) -> dt.date | None:

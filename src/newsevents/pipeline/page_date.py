@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from newsevents.knowledge import boilerplate
-from newsevents.temporal.dates import in_window
+from newsevents.temporal.dates import in_window, parse_date_line
 
 
 @cache
@@ -36,12 +36,50 @@ def page_published_date(html: str) -> dt.date | None:
     _drop_chrome(tree)
     found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     if not found:
-        return None
+        return _date_line_element(tree)
     try:
         date = dt.date.fromisoformat(found)
     except ValueError:
         return None
     return date if in_window(date) else None
+
+
+# An element whose own text may be a date line ("Published 08:10 GMT, 15 November 2022 |
+# Updated 14:32 GMT, 15 November 2022"): two date lines and their separator at most.
+_DATE_ELEMENT_CHARS = 130
+
+
+def _date_line_element(tree: "lxml.html.HtmlElement") -> dt.date | None:  # type: ignore[name-defined]  # noqa: F821
+    """The date of the first element of the page (chrome dropped) whose whole text is a
+    date line: a CMS's "posted-on" or "entry-date" line that carries no markup htmldate
+    reads (no `<time>`, no meta tag, no date in its class). The first published date,
+    else the first updated one; None when no element is one."""
+    updated = None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
+            continue
+        text = _short_text(element)
+        if text is None or not any(c.isdigit() for c in text):
+            continue
+        line = parse_date_line(text)
+        if line is None or not in_window(line.date):
+            continue
+        if line.kind == "published":
+            return line.date
+        updated = updated or line.date
+    return updated
+
+
+def _short_text(element: "lxml.html.HtmlElement") -> str | None:  # type: ignore[name-defined]  # noqa: F821
+    """The element's text, or None once it passes _DATE_ELEMENT_CHARS: a page's large
+    containers are not read whole."""
+    parts, size = [], 0
+    for text in element.itertext():
+        size += len(text)
+        if size > _DATE_ELEMENT_CHARS:
+            return None
+        parts.append(text)
+    return "".join(parts)
 
 
 def _drop_chrome(tree: "lxml.html.HtmlElement") -> None:  # type: ignore[name-defined]  # noqa: F821

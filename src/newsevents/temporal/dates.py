@@ -98,9 +98,16 @@ def parse_date_line(line: str) -> DateLine | None:
     """Recognize a line that holds nothing but a date, optionally labelled and timed."""
     rules = boilerplate()
     line = " ".join(line.split())
+    parts = _CREDIT_SEPARATOR.split(line)
+    if len(parts) > 1 and all(_YEAR.search(part) for part in parts):
+        # "Published 08:10 GMT, 15 November 2022 | Updated 14:32 GMT, 15 November 2022":
+        # a date line each; the first published one is the line's.
+        lines = [parse_date_line(part) for part in parts]
+        if all(lines):
+            dated = [d for d in lines if d is not None]
+            return next((d for d in dated if d.kind == "published"), dated[0])
     if len(line) > rules.date_line_max_chars or not _YEAR.search(line):
         return None
-    parts = _CREDIT_SEPARATOR.split(line)
     if len(parts) > 1 and not any(_YEAR.search(part) for part in parts[:-1]):
         # "TNN / Updated: Jan 7, 2025, 06:12 IST", "By Staff Reporter | Published: March
         # 3, 2024": a credit, then the date line.
