@@ -1129,3 +1129,43 @@ def test_unaccounted_for_and_a_dozen(
 ) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min, c.count_max, c.qualifier) for c in claims] == figures
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "it" in a clause of the sentence whose subject spoke: that subject, not the
+        # body the sentences before named.
+        "The Frontier Corps blamed the Baloch Liberation Army for the ambush. Gunmen fired on "
+        "the convoy on Saturday, the Interior Ministry said in a statement on Sunday, when it "
+        "reported seven people dead and five wounded.",
+        "The Taliban claimed the raid. The police station was stormed at dawn, the Interior "
+        "Ministry said on Monday, as it reported seven people dead and five wounded.",
+    ],
+)
+def test_it_in_a_clause_is_the_subject_of_the_sentence_it_hangs_in(body: str) -> None:
+    claims, names, _ = claims_of(body)
+    assert [(c.count_min, names.get(c.claimant or "")) for c in claims] == [
+        (7, "Interior Ministry"), (5, "Interior Ministry")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # "the group" speaking is the body that was the subject just before, not the
+        # armed group named last.
+        ("The Syrian Network for Human Rights accused the Syrian Democratic Forces of "
+         "shelling the town. At least nine civilians were killed, the group said on Monday.",
+         "Syrian Network for Human Rights"),
+        ("The Sudan Doctors Network blamed the Rapid Support Forces for the strike. More than "
+         "40 others were wounded, the group said in a statement.", "Sudan Doctors Network"),
+    ],
+)  # fmt: skip
+def test_the_group_speaking_is_the_body_that_was_the_subject_before(
+    body: str, claimant: str
+) -> None:
+    claims, names, _ = claims_of(body)
+    (claim,) = claims
+    # The entity's name, or the words that name a body no entity holds.
+    assert names.get(claim.claimant or "", claim.claimant_text) == claimant

@@ -917,3 +917,21 @@ def test_a_name_before_a_kind_of_school_or_hospital_names_the_institution() -> N
     ))  # fmt: skip
     assert found["Lhubiriha secondary school"].type == "ORGANIZATION"
     assert "Lhubiriha" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "office"),
+    [
+        ("The Sonora Attorney General's Office said the suspects were detained.",
+         "Sonora Attorney General's Office"),
+        ("A spokesman for the Prime Minister's Office declined to comment on Monday.",
+         "Prime Minister's Office"),
+        ("The Prosecutor General's Office opened a criminal case on Tuesday.",
+         "Prosecutor General's Office"),
+    ],
+)  # fmt: skip
+def test_the_office_of_a_title_holder_is_one_organization(body: str, office: str) -> None:
+    found = by_name(entities_of("News", body))
+    assert found[office].type == "ORGANIZATION"
+    # No piece of it is a name of its own.
+    assert not [n for n in found if n != office and n in office]

@@ -1006,3 +1006,21 @@ def test_the_previous_night_counts_from_the_day_its_sentence_names() -> None:
         dt.date(2024, 10, 23),
     )
     assert dt.date(2024, 10, 21) in [e.date for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visits"),
+    [
+        ("200 additional National Guard troops would arrive in the city this week, he said.", 0),
+        ("Gunmen of the Ambazonia Defence Forces, who arrived on motorbikes, opened fire on a "
+         "checkpoint on Sunday.", 0),
+        ("Rapid Support Forces fighters arrived in the town on Sunday, residents said.", 0),
+        ("Pakistani army reinforcements arrived in the town on Sunday.", 0),
+        # An official's arrival is a visit.
+        ("Iranian Foreign Minister Hossein Amir-Abdollahian arrived in Islamabad on Monday, "
+         "the Foreign Office said.", 1),
+    ],
+)  # fmt: skip
+def test_who_arrives_armed_pays_no_visit(sentence: str, visits: int) -> None:
+    events, _ = events_of("News", sentence)
+    assert sum(e.type == "CONSULT" and e.trigger.startswith("arriv") for e in events) == visits

@@ -285,6 +285,9 @@ class Trigger:
     # A verb counts only when its subject (or a subject coordinated with it) is one of
     # these ("troops clashed at the border", not "the leaders clashed over policy").
     subjects: frozenset[str] = frozenset()
+    # A verb never counts with one of these as its subject ("gunmen who arrived on
+    # motorbikes" pay no visit).
+    not_subjects: frozenset[str] = frozenset()
     # A verb counts only with an object predicate ("called the strike a war crime":
     # "*" any), none of whose words is in `not_predicates` ("called the strikes
     # legitimate self-defence" justifies, it does not accuse).
@@ -329,6 +332,7 @@ def event_lexicon() -> EventLexicon:
                 complements=frozenset(entry.get("complements") or ()),
                 governors=frozenset(entry.get("governors") or ()),
                 subjects=frozenset(entry.get("subjects") or ()),
+                not_subjects=frozenset(entry.get("not_subjects") or ()),
                 predicates=frozenset(entry.get("predicates") or ()),
                 not_predicates=frozenset(entry.get("not_predicates") or ()),
             )
@@ -385,6 +389,8 @@ class ClaimLexicon:
     phrasal_outcomes: dict[str, str]  # "gun down" -> killed: a verb and its particle
     phrasal_verbs: frozenset[str]  # the verbs of phrasal_outcomes ("gun", "take")
     arresting_subjects: frozenset[str]  # "police took away four men": an arrest
+    # "the group said": the body that was a subject just before (claims.yaml).
+    speaker_anaphora: frozenset[str] = frozenset()
 
 
 @cache
@@ -416,6 +422,7 @@ def claim_lexicon() -> ClaimLexicon:
         care_verbs=frozenset(data["care_verbs"]),
         lying_verbs=frozenset(data["lying_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
+        speaker_anaphora=frozenset(data.get("speaker_anaphora") or ()),
         body_verbs=frozenset(data["body_verbs"]),
         hearsay_verbs=frozenset(data["hearsay_verbs"]),
         holding_verbs=frozenset(data["holding_verbs"]),

@@ -1222,7 +1222,8 @@ def _claimant(
         )  # fmt: skip
         if subject is not None:
             entity, where = _resolve(subject, index, previous_person, referents)
-            if _it(subject) and previous_speaker is not None and previous_speaker[0]:
+            said_here = subject.lower_ == "it" and _governing_subject(subject) is not None
+            if _it(subject) and not said_here and previous_speaker and previous_speaker[0]:
                 speaker = index.by_id.get(previous_speaker[0])
                 if speaker is not None and speaker.type in BODIES:
                     # "The Israeli military said ... It said": the body that spoke last.
@@ -1442,6 +1443,14 @@ def _resolve(
     tokens = [t for t in phrase.subtree if not _inside_prep(t, phrase)]
     if phrase.lower_ in PRONOUNS and len(tokens) == 1:
         person = phrase.lower_ in ("he", "she")
+        governing = _governing_subject(phrase)
+        if governing is not None and phrase.lower_ != "they":
+            # "the prosecutor's office said on Sunday, when it reported seven dead": the
+            # clause's "it" is the subject of the sentence it hangs in.
+            named, _ = _resolve(governing, index, previous_person)
+            wanted = "person" if person else "body"
+            if named is not None and _referent_kind(governing, named, index) == wanted:
+                return named, _span(phrase, phrase)
         referent = referents.last(person) if referents else None
         if person and referent and _named_since(previous_person, referent[1], phrase, index):
             referent = None  # "A police official said ... Commissioner Umrani ... He said"
@@ -1457,6 +1466,12 @@ def _resolve(
         issuer = referents.issuer(phrase.lemma_.lower())
         if issuer is not None:
             named, where = issuer
+            return named, where if named is None else noun_phrase(phrase)
+    if referents is not None and _bare(phrase, claim_lexicon().speaker_anaphora):
+        # "The Sudan Doctors Network blamed ... More than 40 were wounded, the group said."
+        body = referents.last_body_since(_sentences_back(phrase, 2))
+        if body is not None:
+            named, where = body
             return named, where if named is None else noun_phrase(phrase)
     if any(c.dep_ == "poss" and c.lower_ == "its" for c in phrase.children):
         # "Its spokesman said": the spokesman speaks for the body named last.
@@ -1489,6 +1504,23 @@ def _resolve(
             return None, noun_phrase(phrase)  # "a resident of Beit Lahia" is no village
         entity = index.state_of(entity)  # "the envoy of Islamabad": Pakistan
     return (entity.entity_id if entity else None), noun_phrase(phrase)
+
+
+# Clauses a pronoun's verb may hang in, below the verb whose subject it stands for.
+_SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "conj"})
+
+
+def _governing_subject(pronoun: Any) -> Any | None:
+    """The named subject of the clause a pronoun's own clause hangs in, written before
+    it: "the office said on Sunday, when it reported ...", "the army said it had
+    killed ...". None for a pronoun that is the subject of its sentence's main verb."""
+    verb = pronoun.head
+    while verb.dep_ in _SUBORDINATE and verb.head is not verb:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].i < pronoun.i:
+            return subjects[0] if subjects[0].pos_ != "PRON" else None
+    return None
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
@@ -1556,6 +1588,26 @@ def _name_before(token: Any) -> Any | None:
         i -= 1
     named = i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in ("DATE", "TIME")
     return doc[i] if named else None
+
+
+def _bare(phrase: Any, lemmas: frozenset[str]) -> bool:
+    """ "the group": one of these nouns with "the" and no words of its own."""
+    children = [c for c in phrase.children if c.dep_ not in ("relcl", "punct")]
+    return (
+        phrase.lemma_.lower() in lemmas
+        and phrase.tag_ == "NN"
+        and [c.lower_ for c in children] == ["the"]
+    )
+
+
+def _sentences_back(phrase: Any, count: int) -> int:
+    """Where the sentence `count` sentences before the phrase's starts (characters)."""
+    sent = phrase.sent
+    for _ in range(count):
+        if sent.start == 0:
+            break
+        sent = phrase.doc[sent.start - 1].sent
+    return int(sent.start_char)
 
 
 def _the_document(phrase: Any) -> bool:
@@ -1629,6 +1681,21 @@ class Referents:
             kind, referent = self._kind(subject)
             if kind == wanted:
                 return referent
+        return None
+
+    def last_body_since(self, start: int) -> tuple[str | None, Span] | None:
+        """The last body (organization or armed group) noted as a subject at or after
+        character `start`, as (entity_id, where it is written); a name no entity holds
+        ("The Syrian Network for Human Rights accused ...") as (None, where)."""
+        for subject in reversed(self._subjects):
+            if subject.idx < start:
+                break
+            _, (entity_id, where) = self._kind(subject)
+            entity = self.index.by_id.get(entity_id) if entity_id else None
+            if entity is not None and entity.type in BODIES:
+                return entity.entity_id, where
+            if entity is None and subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG"):
+                return None, where
         return None
 
     def issuer(self, document: str) -> tuple[str | None, Span] | None:

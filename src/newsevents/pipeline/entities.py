@@ -155,6 +155,7 @@ def extract_entities(draft: Draft) -> Draft:
         + list(_ner_candidates(draft.nlp, dateline, headings))
         + list(_untagged_places(draft.nlp, headings))
         + list(_ranked_people(draft.nlp, headings))
+        + list(_offices_of_a_holder(draft.text))
         + [
             Candidate(start, end, draft.text[start:end], "ORG", hint="ORGANIZATION")
             for start, end in lowercase_mentions(draft.text)
@@ -952,6 +953,33 @@ def _names_a_holder(word: str) -> bool:
     """Whether `word` is a title or the start of one ("Secretary", "Governor"): after a
     place, it names who holds an office there, not the place."""
     return word.lower() in _title_words()
+
+
+@cache
+def _holder_words() -> frozenset[str]:
+    """The last word of every title of names.yaml ("general" of "attorney general")."""
+    return frozenset(t.split()[-1] for t in names().titles)
+
+
+# "the Guanajuato Attorney General's Office", "the President's Office": NER cuts such
+# names at the possessive ("Guanajuato" and "General's Office").
+_HOLDER_OFFICE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,5}(?P<holder>[A-Z][\w-]*))['’]s[ \t]+"
+    r"(?:Office|Bureau|Secretariat|Chambers|Cabinet|Department)\b"
+)
+
+
+def _offices_of_a_holder(text: str) -> Iterable[Candidate]:
+    """The office of a title's holder as one organization: "Attorney General's Office",
+    "Prime Minister's Office" (names.yaml titles), with the capitalized words before
+    the title that name whose ("Guanajuato Attorney General's Office")."""
+    for match in _HOLDER_OFFICE.finditer(text):
+        if match["holder"].lower() not in _holder_words():
+            continue
+        start = match.start()
+        if text.startswith(("The ", "the "), start):
+            start += 4
+        yield Candidate(start, match.end(), text[start : match.end()], "ORG", hint="ORGANIZATION")
 
 
 @cache

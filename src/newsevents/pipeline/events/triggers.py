@@ -324,6 +324,8 @@ def _trigger_rule(token: Any) -> Trigger | None:
                 continue
             if rule.subjects and not _has_subject(token, rule.subjects):
                 continue
+            if rule.not_subjects and _has_subject(token, rule.not_subjects):
+                continue  # "gunmen who arrived on motorbikes"
             if rule.not_objects and _has_object(token, rule.not_objects, compounds=True):
                 continue  # "met little resistance", "hosts Camp Lemonnier"
             # "vowed to punish" and "vowed that those responsible would be punished"
@@ -401,6 +403,8 @@ def _has_subject(verb: Any, lemmas: frozenset[str]) -> bool:
     """Whether the verb's subject, or one coordinated with it, has one of these lemmas
     ("Indian and Chinese troops clashed", "rebels and soldiers clashed")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(s.tag_ in ("WP", "WDT") for s in subjects):
+        subjects.append(verb.head)  # "gunmen who arrived": the gunmen
     subjects += [c for s in subjects for c in s.conjuncts]
     return any(s.lemma_.lower() in lemmas for s in subjects)
 
