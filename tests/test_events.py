@@ -1024,3 +1024,47 @@ def test_the_previous_night_counts_from_the_day_its_sentence_names() -> None:
 def test_who_arrives_armed_pays_no_visit(sentence: str, visits: int) -> None:
     events, _ = events_of("News", sentence)
     assert sum(e.type == "CONSULT" and e.trigger.startswith("arriv") for e in events) == visits
+
+
+def test_a_statement_in_the_present_is_dated_by_its_publication() -> None:
+    """ "The Ministry condemns ... the attack carried out on Friday evening, 29 November
+    2024, against ...": the date restating "Friday evening" is the attack's, wherever the
+    parser hangs it, and the condemnation is made as the statement is issued."""
+    saturday = dt.date(2024, 11, 30)
+    events, _ = events_of(
+        "Statement",
+        "The Ministry of Foreign Affairs of Ruritania condemns in the strongest terms the "
+        "terrorist attack carried out on Friday evening, 29 November 2024, against the "
+        "canal near the village of Varage.",
+        saturday,
+    )
+    dated = {e.type: (e.date_start, e.date_source) for e in events}
+    assert dated["ACCUSE"] == (saturday, "reporting")
+    assert dated["ASSAULT"][0] == dt.date(2024, 11, 29)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A standing position, not an act of the day.
+        "Kigali denies backing the rebels, although experts say its troops fight beside them.",
+        # A statement's present told as the past by the perfect: no act of the day either.
+        "The ministry has condemned such attacks for years.",
+    ],
+)
+def test_a_present_that_tells_no_act_of_the_day_stays_undated(body: str) -> None:
+    events, _ = events_of("News", body, dt.date(2024, 11, 30))
+    assert all(e.date_start is None for e in events if e.type != "ASSAULT")
+
+
+def test_a_shift_after_a_day_is_no_restatement_of_it() -> None:
+    # "on Monday, hours after ...": the sanctions are dated by their own words, counted
+    # from Monday (the same day), not taken as the pull-out's "Monday".
+    events, _ = events_of(
+        "News",
+        "The rebels pulled out of the talks on Monday, hours after the European Union "
+        "imposed sanctions on several of their leaders.",
+        dt.date(2025, 3, 19),
+    )
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert (sanction.date_start, sanction.date_text) == (dt.date(2025, 3, 17), "hours")

@@ -308,6 +308,8 @@ class EventLexicon:
     stopping_nouns: frozenset[str] = frozenset()
     # "In a statement on Tuesday, X condemned ...": the statement's day is the act's.
     statement_nouns: frozenset[str] = frozenset()
+    # "The Ministry condemns ...": acts a statement performs as it is issued.
+    performative_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -349,6 +351,7 @@ def event_lexicon() -> EventLexicon:
         frozenset((data.get("stopping") or {}).get("verbs") or ()),
         frozenset((data.get("stopping") or {}).get("nouns") or ()),
         frozenset(data.get("statement_nouns") or ()),
+        frozenset(data.get("performative_verbs") or ()),
     )
 
 

@@ -178,7 +178,10 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
     walk: that date is when it was said, not when it happened.
     """
     mine = []
-    for ent in dates:
+    for date in dates:
+        # "on Friday evening, 29 November 2024,": a date that restates the one before
+        # it belongs where that one does, wherever the parser hung it.
+        ent = _restated(date, dates) or date
         owner = after_clause_trigger(ent, triggers) or _attached_trigger(ent, triggers)
         for ancestor in [ent.root, *ent.root.ancestors] if owner is None else []:
             if ancestor in triggers and ancestor is not ent.root:
@@ -214,8 +217,19 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 # verb ("bombed a school in Sagaing on Thursday": "Sagaing" as VBG).
                 break
         if _acted_on(owner, ent, triggers) == trigger:
-            mine.append(ent)
+            mine.append(date)
     return mine
+
+
+def _restated(date: Any, dates: list[Any]) -> Any | None:
+    """The date expression right before `date` that it restates after a comma ("on
+    Friday evening, 29 November 2024"), or None."""
+    i = date.start
+    if i < 2 or date.doc[i - 1].text != ",":
+        return None
+    if is_shift(date.text) or not any(t.like_num for t in date):
+        return None  # "on Monday, hours after ...": a time of its own
+    return next((d for d in dates if d is not date and d.end == i - 1), None)
 
 
 def _a_statement(word: Any) -> bool:

@@ -164,6 +164,9 @@ def _events(
         if event.date is None and words in WEEKDAYS:
             anchors.append(date)
         event.take_date(date, "day", event.date_text or words.capitalize() or None, "calendar")
+    for event in events:
+        if event.date is None and event.performative and reference is not None:
+            event.take_date(reference, "day", None, "reporting")  # "The Ministry condemns"
     return events, anchors
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from newsevents.knowledge import event_lexicon
-from newsevents.pipeline.events.mention import Mention
+from newsevents.pipeline.events.mention import ON_THE_GROUND, Mention
 from newsevents.pipeline.events.triggers import _trigger_rule
 from newsevents.temporal.event_dates import (
     SPEECH,
@@ -272,6 +272,26 @@ def _date_from_clause(
             source = "reporting" if kind in ("reporting", "statement") else resolved.source
             mention.take_date(resolved.date, resolved.precision, ent.text, source)
             return
+    # "The Ministry condemns in the strongest terms ...", "The Government calls on ...":
+    # a statement's act in the present is done as it is issued (dated last, by the
+    # publication day, if the story around it gives no day: events/__init__.py).
+    mention.performative = token == verb and _performative(mention, verb)
+
+
+def _performative(mention: Mention, verb: Any) -> bool:
+    """A verbal act told in the simple present as the sentence's own ("condemns",
+    "calls on", "rejects"): no auxiliary, no negation, the main verb or one coordinated
+    with it, outside a quotation's report of another day."""
+    if mention.type in ON_THE_GROUND or mention.status != "occurred":
+        return False
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_.lower() not in event_lexicon().performative_verbs:
+        return False  # "Kigali denies backing the M23": a standing position
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    main = verb.head if verb.dep_ == "conj" else verb
+    return main.dep_ == "ROOT" and main.tag_ in ("VBZ", "VBP")
 
 
 def _media(verb: Any) -> list[Any]:

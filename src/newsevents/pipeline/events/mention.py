@@ -68,6 +68,10 @@ class Mention:
     # Told in a timeline's entry ("24 August - ..."), dated by it: an occurrence the text
     # recalls, which undated news told before it does not join (merging.py).
     in_timeline: bool = False
+    # A statement's verbal act told in the simple present ("The Ministry condemns ..."):
+    # done as the text was issued. Dated by the publication day when nothing else in
+    # the story dates it (events/__init__.py, last).
+    performative: bool = False
 
     def __post_init__(self) -> None:
         self.sentences.add(self.start)

@@ -226,6 +226,7 @@ def _absorb(event: Mention, other: Mention) -> None:
     event.positions |= other.positions
     event.weekdays |= other.weekdays
     event.weekday_sentence |= other.weekday_sentence
+    event.performative |= other.performative
     for role in ("actors", "targets", "locations"):
         merged = getattr(event, role)
         merged += [x for x in getattr(other, role) if x not in merged]
