@@ -1169,3 +1169,15 @@ def test_the_group_speaking_is_the_body_that_was_the_subject_before(
     (claim,) = claims
     # The entity's name, or the words that name a body no entity holds.
     assert names.get(claim.claimant or "", claim.claimant_text) == claimant
+
+
+def test_a_release_s_issuer_is_the_entity_its_name_is_a_mention_of() -> None:
+    body = (
+        "U.S. Central Command\nPRESS RELEASE\n\n"
+        "TAMPA, Fla. - U.S. Central Command (CENTCOM) forces conducted a strike near the "
+        "port on March 3. Two militants were killed."
+    )
+    claims, names, _ = claims_of(body, title="CENTCOM conducts strike")
+    (claim,) = claims
+    assert claim.claimant_text == "U.S. Central Command"
+    assert claim.claimant is not None and "Central Command" in names[claim.claimant]

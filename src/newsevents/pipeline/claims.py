@@ -15,7 +15,7 @@ else to the nearest assault before it.
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -24,7 +24,7 @@ from newsevents.knowledge import claim_lexicon
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events import EntityIndex, implied_assault, is_aggregate
 from newsevents.pipeline.quotations import quotation_at, quotations
-from newsevents.schema import CasualtyClaim, Event, Evidence
+from newsevents.schema import CasualtyClaim, Entity, Event, Evidence
 from newsevents.schema.extractions import claim_day
 from newsevents.schema.spans import Phrase
 from newsevents.temporal.dates import AGE, MONTHS
@@ -210,7 +210,7 @@ def extract_claims(draft: Draft) -> Draft:
         before = (sent, previous_person)
         referents.note(sent)
     kept = _without_restated_headline(claims, title_end, draft.text, body_start)
-    kept = _issuer_s_word(kept, _release_issuer(draft.text, body_start))
+    kept = _issuer_s_word(kept, _release_issuer(draft.text, body_start), draft.entities)
     kept.sort(key=lambda c: c.evidence.start)
     # A later figure may have dated its event: every claim copies its event's final date.
     renumbered = [
@@ -429,13 +429,23 @@ def _issuer_prefix() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{words})\b[\s,]*", re.IGNORECASE)
 
 
-def _issuer_s_word(claims: list[CasualtyClaim], issuer: Phrase | None) -> list[CasualtyClaim]:
-    """The claims no one is named for, as the release's issuer's."""
+def _issuer_s_word(
+    claims: list[CasualtyClaim], issuer: Phrase | None, entities: Sequence[Entity]
+) -> list[CasualtyClaim]:
+    """The claims no one is named for, as the release's issuer's: the entity the
+    issuer's name is a mention of ("U.S. Central Command" over the release, "CENTCOM" in
+    it), else the name alone."""
     if issuer is None:
         return claims
+    name = issuer.text.casefold()
+    issuer_id = next(
+        (e.entity_id for e in entities if any(m.text.casefold() == name for m in e.mentions)),
+        None,
+    )
     return [
         c if c.claimant_text else c.model_copy(
-            update={"claimant_text": issuer.text, "claimant_span": issuer, "stance": "asserted"}
+            update={"claimant_text": issuer.text, "claimant_span": issuer, "stance": "asserted",
+                    "claimant": issuer_id}
         )
         for c in claims
     ]  # fmt: skip
