@@ -1181,3 +1181,22 @@ def test_a_release_s_issuer_is_the_entity_its_name_is_a_mention_of() -> None:
     (claim,) = claims
     assert claim.claimant_text == "U.S. Central Command"
     assert claim.claimant is not None and "Central Command" in names[claim.claimant]
+
+
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        # Those who died were counted among the wounded before: deaths, no new wounded.
+        ("Four of the wounded had died in hospital, bringing the toll to 11, the prosecutor "
+         "said.", [("killed", 4), ("killed", 11)]),
+        ("Two of the injured later succumbed, the governor said.", [("killed", 2)]),
+        # Still wounded: a count of the wounded.
+        ("Three of the wounded were in critical condition, the hospital said.",
+         [("injured", 3)]),
+    ],
+)  # fmt: skip
+def test_victims_counted_among_the_wounded_who_died_are_no_new_wounded(
+    body: str, figures: list[tuple[str, int]]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min) for c in claims] == figures

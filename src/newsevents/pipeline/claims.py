@@ -533,7 +533,22 @@ def outcome_of(token: Any) -> str | None:
         # "released three hostages": captives freed; "killed 214 hostages", "21 hostages
         # dead": the hostages are the victims of that outcome, no abduction toll
         return None
-    return lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+    outcome = lexicon.outcome_of.get(lemma) or lexicon.outcome_of.get(token.lower_)
+    if outcome is not None and _among_victims_of_another_outcome(token, outcome):
+        return None  # "four of the wounded died in hospital": deaths, no new wounded
+    return outcome
+
+
+def _among_victims_of_another_outcome(noun: Any, outcome: str) -> bool:
+    """Whether the outcome word names those counted among the victims of another
+    outcome: "four of the wounded had died", "two of the injured succumbed"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    count = noun.head.head
+    if count.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    other = claim_lexicon().outcome_of.get(count.head.lemma_.lower())
+    return other is not None and other != outcome
 
 
 def _sent_to_death(verb: Any) -> bool:
