@@ -1200,3 +1200,18 @@ def test_victims_counted_among_the_wounded_who_died_are_no_new_wounded(
 ) -> None:
     claims, _, _ = claims_of(body)
     assert [(c.outcome, c.count_min) for c in claims] == figures
+
+
+def test_a_figure_is_not_of_an_assault_the_sentence_reports_apart() -> None:
+    """ "said 38 bodies had been counted and that troops had clashed with ... on
+    Wednesday": the count is of the massacre told before, not of the clash reported in
+    the clause after "and that"."""
+    claims, _, draft = claims_of(
+        "Gunmen stormed the village of Kasinga late on Monday, residents said. The army "
+        "spokesman said 38 bodies had been counted and that troops pursuing the attackers "
+        "had clashed with the gunmen near Manguredjipa on Wednesday."
+    )
+    (claim,) = claims
+    event = next(e for e in draft.events if e.event_id == claim.event_id)
+    assert event.trigger == "stormed"
+    assert claim.event_date == dt.date(2024, 1, 15)

@@ -139,7 +139,7 @@ def extract_claims(draft: Draft) -> Draft:
             claimant_text = claimant_span.text if claimant_span else None
             event = _event_for(
                 (sent.start_char, sent.end_char), token.idx, events, sentences, triggers,
-                _sentence_before(sent, draft.text),
+                _sentence_before(sent, draft.text), _reported_apart(token, sent),
             )  # fmt: skip
             aggregate = is_aggregate(token) or _still_held(token)
             if aggregate:
@@ -238,6 +238,21 @@ def _date_of(event: Event | None) -> dict[str, Any]:
         return {"event_date": None, "date_source": "none"}
     day, source = claim_day(event)
     return {"event_date": day, "date_source": source}
+
+
+def _reported_apart(token: Any, sent: Any) -> frozenset[int]:
+    """Where the words of the sentence's other reported facts stand (characters): a
+    clause coordinated with the figure's that opens with its own "that" ("said 38 bodies
+    had been counted and that troops had clashed ..."), when the figure is not in it."""
+    apart: set[int] = set()
+    for word in sent:
+        if word.dep_ != "conj" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in word.children
+        ):
+            continue
+        if token not in word.subtree:
+            apart.update(t.idx for t in word.subtree)
+    return frozenset(apart)
 
 
 def _stated_day(
@@ -1924,13 +1939,24 @@ def _event_for(
     sentences: dict[str, frozenset[int]],
     triggers: dict[str, frozenset[int]],
     previous_sentence: int | None = None,
+    apart: frozenset[int] = frozenset(),
 ) -> Event | None:
     """The assault this sentence reports (of two, the one whose trigger is nearest the
     figure's word: "A day after Tehran ... killed two civilians, Pakistan retaliated
-    with strikes"); else the nearest assault reported before it."""
+    with strikes"); else the nearest assault reported before it. An assault whose
+    trigger stands at one of the `apart` positions is another fact the sentence reports
+    ("said 38 bodies had been counted and that troops had clashed with ..."): not the
+    figure's."""
     sentence_start, sentence_end = sentence
     assaults = [e for e in events.values() if e.type == "ASSAULT"]
-    same = [e for e in assaults if sentence_start in sentences.get(e.event_id, frozenset())]
+    same = [
+        e for e in assaults
+        if sentence_start in sentences.get(e.event_id, frozenset())
+        and not any(
+            p in apart for p in triggers.get(e.event_id, frozenset())
+            if sentence_start <= p < sentence_end
+        )
+    ]  # fmt: skip
     if same:
         return min(
             same,
