@@ -935,3 +935,23 @@ def test_the_office_of_a_title_holder_is_one_organization(body: str, office: str
     assert found[office].type == "ORGANIZATION"
     # No piece of it is a name of its own.
     assert not [n for n in found if n != office and n in office]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("The two border chiefs met at the Kyzyl-Bel checkpoint on Friday.", "Kyzyl-Bel"),
+        ("Shells landed in Dand-e-Patan district on Thursday.", "Dand-e-Patan"),
+        ("Fighting erupted in Haute-Kotto prefecture on Monday.", "Haute-Kotto"),
+    ],
+)
+def test_a_place_name_is_not_cut_at_its_hyphen(body: str, place: str) -> None:
+    found = by_name(entities_of("News", body))
+    assert place in found
+    assert not [n for n in found if n != place and n in place]
+
+
+def test_two_names_joined_by_a_hyphen_stay_two() -> None:
+    found = by_name(entities_of("News", "Shelling resumed on the Armenia-Azerbaijan border."))
+    assert {"Armenia", "Azerbaijan"} <= set(found)
+    assert "Armenia-Azerbaijan" not in found

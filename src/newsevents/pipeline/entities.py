@@ -15,7 +15,7 @@ article names "the Pakistan Army" and no other army) are folded into one entity.
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -69,6 +69,11 @@ _FACILITY = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in names().facility_words) + r")\b",
     re.IGNORECASE,
 )
+# A place's name NER cut at a hyphen: "Kyzyl-Bel" read as "Kyzyl", "Dand-e-Patan" as
+# "Dand", "Haute-Kotto" as "Kotto" (a lower-case particle of up to three letters may
+# stand between the parts).
+_HYPHEN_AFTER = re.compile(r"(?:-[a-z]{1,3})*-[A-Z][\w'’]*")
+_HYPHEN_BEFORE = re.compile(r"[A-Z][\w'’]*(?:-[a-z]{1,3})*-$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The National Security Committee"
 # "National Security Committee (NSC)": a capitalized phrase, then its acronym, on one
 # line (a headline's last word above is no part of the name).
@@ -235,6 +240,7 @@ def _ner_candidates(
             continue
         if not _within(start, end, headings or ()):
             start, end = _widen(doc, full, ent, start, end)
+        start, end = _across_hyphens(full, start, end, lookup)
         if ent.label_ == "ORG":
             end = _to_defined_end(full, start, end, defined)
         if full[start:end].endswith(" of"):
@@ -258,6 +264,8 @@ def _ner_candidates(
                 continue  # "Additional Foreign" of "Additional Foreign Secretary"
             if "," in text:
                 continue  # spans across a list ("Sarmachars, Foreign Office")
+            if "-" in text and all(lookup(part) for part in text.split("-")):
+                continue  # "the Armenia-Azerbaijan border": two names, each its own
             if _common_word_opening(doc, full, start, end):
                 continue  # "10:30 GMT - First casualties reported": "First" names no one
             if _names_a_weapon(text, full, end) or _names_an_operation(full, start, end):
@@ -842,6 +850,21 @@ def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, in
     return start, _with_place_word(full, place_word)
 
 
+def _across_hyphens(
+    full: str, start: int, end: int, lookup: Callable[[str], Actor | None]
+) -> tuple[int, int]:
+    """The bounds of a place's name NER cut at a hyphen ("Kyzyl-Bel", "Dand-e-Patan",
+    "Haute-Kotto"), unless the other part is a name of its own ("the Armenia-Azerbaijan
+    border" joins two countries)."""
+    after = _HYPHEN_AFTER.match(full, end)
+    if after and not lookup(after.group().rsplit("-", 1)[-1]):
+        end = after.end()
+    before = _HYPHEN_BEFORE.search(full, max(0, start - 40), start)
+    if before and not lookup(before.group().split("-", 1)[0]):
+        start = before.start()
+    return start, end
+
+
 def _proper_nouns_before(doc: Any, ent: Any, start: int) -> int:
     """`start` moved back over up to two untagged proper nouns right before the span."""
     first = ent.start
@@ -896,6 +919,7 @@ def _untagged_places(doc: Any, headings: list[tuple[int, int]]) -> Iterable[Cand
         text = full[start:end]
         if _not_a_name(text, gaz) or _within(start, end, headings):
             continue
+        start, end = _across_hyphens(full, start, end, gaz.lookup)
         place_word = _PLACE_WORD_AFTER.match(full, end)
         before = full[max(0, start - 40) : start].lower().split()
         if place_word and _place_word(place_word.group("word"), plural=False):
