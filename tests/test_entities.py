@@ -955,3 +955,14 @@ def test_two_names_joined_by_a_hyphen_stay_two() -> None:
     found = by_name(entities_of("News", "Shelling resumed on the Armenia-Azerbaijan border."))
     assert {"Armenia", "Azerbaijan"} <= set(found)
     assert "Armenia-Azerbaijan" not in found
+
+
+def test_a_foreign_ministry_is_its_country_s_ministry_of_foreign_affairs() -> None:
+    found = by_name(entities_of(
+        "News",
+        "Tajikistan's Foreign Ministry rejected the accusations on Friday. Russia's Foreign "
+        "Ministry spokeswoman Maria Zakharova urged restraint.",
+    ))  # fmt: skip
+    assert found["Ministry of Foreign Affairs (Tajikistan)"].type == "ORGANIZATION"
+    # Another country's ministry of the same name stays apart.
+    assert "Ministry of Foreign Affairs (Russia)" in found

@@ -205,6 +205,8 @@ class Names:
     office_nouns: frozenset[str]  # "head" of "the head of X, Oleh Kiper, said"
     lowercase_units: frozenset[str]  # "the Artibonite department": a place
     service_words: frozenset[str]  # "the Springfield Fire department": an office
+    # "foreign" -> "Foreign Affairs": "Foreign Ministry" is the "Ministry of Foreign Affairs".
+    ministry_fields: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -250,6 +252,7 @@ def names() -> Names:
         place_list_openers=tuple(data["place_list_openers"]),
         armed_group_nouns=frozenset(data["armed_group_nouns"]),
         state_institutions=frozenset(w.lower() for w in data["state_institutions"]),
+        ministry_fields={k.lower(): v for k, v in (data.get("ministry_fields") or {}).items()},
         weapon_nouns=frozenset(data["weapon_nouns"]),
         weapon_modifiers=frozenset(data["weapon_modifiers"]),
         operation_words=tuple(data["operation_words"]),

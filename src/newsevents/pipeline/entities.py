@@ -1230,7 +1230,7 @@ def _same_as(group: Group, groups: list[Group], acronyms: dict[str, str]) -> Gro
     words = name.split()
     # "the Army said" where the article names "the Pakistan Army": a bare state
     # institution is the one of that name the article names with its country.
-    if canonical(name) is not None:
+    if canonical(name) is not None and group.institution is None:
         fuller = [
             g for g in groups
             if g.type() in ("ORGANIZATION", "ARMED_GROUP") and _ends_or_starts_with(g, words)

@@ -25,7 +25,9 @@ def canonical(name: str) -> str | None:
     words = " ".join(name.split())
     inverted = _INVERTED.match(words)
     if inverted:
-        words = f"Ministry of {inverted['field'].strip().title()}"
+        field = inverted["field"].strip()
+        field = names().ministry_fields.get(field.lower(), field.title())
+        words = f"Ministry of {field}"
     key = words.lower()
     return words if key in names().state_institutions else None
 
