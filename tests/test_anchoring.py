@@ -496,7 +496,8 @@ def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before() -> No
     recalling = event(draft, "recalling")
     names = {e.entity_id: e.name for e in draft.entities}
     assert recalling.type == "SANCTION"
-    assert [names[a] for a in recalling.actors] == ["Algeria"]
+    # The subject, "Algeria's foreign ministry", is named with its country.
+    assert [names[a] for a in recalling.actors] == ["Ministry of Foreign Affairs (Algeria)"]
     # "He" is no ministry: the pronoun names no one, and the appeal no actor.
     draft = draft_of(
         "On Monday, Algeria's foreign ministry rejected the accusations. He urged calm."
