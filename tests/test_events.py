@@ -1068,3 +1068,16 @@ def test_a_shift_after_a_day_is_no_restatement_of_it() -> None:
     )
     sanction = next(e for e in events if e.type == "SANCTION")
     assert (sanction.date_start, sanction.date_text) == (dt.date(2025, 3, 17), "hours")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two security sources, speaking to AFP on condition of anonymity, said about 50 "
+        "soldiers had been killed.",
+        "The minister spoke to the BBC on Monday about the raid.",
+    ],
+)
+def test_speaking_to_the_press_is_no_meeting(body: str) -> None:
+    events, _ = events_of("News", body)
+    assert not [e for e in events if e.type == "CONSULT"]

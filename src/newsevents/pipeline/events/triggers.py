@@ -7,7 +7,7 @@ Reads spaCy tokens and the event lexicon; writes nothing (answers per token)."""
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsevents.knowledge import Trigger, event_lexicon, time_words
+from newsevents.knowledge import Trigger, credits, event_lexicon, outlets, time_words
 from newsevents.pipeline.events.mention import LIGHT_VERBS
 from newsevents.temporal.event_dates import WAVE_NOUNS, misread_clause, small_clause_subjects
 
@@ -351,11 +351,13 @@ def _trigger_rule(token: Any) -> Trigger | None:
             ):
                 continue
             if rule.preps and rule.not_objects and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in rule.not_objects
+                o.dep_ == "pobj" and (o.lemma_.lower() in rule.not_objects or _the_press(o))
                 for c in token.children if c.dep_ == "prep" and c.lower_ in rule.preps
                 for o in c.children
             ):  # fmt: skip
-                continue  # "speaking to reporters": an audience, not the other side
+                # "speaking to reporters", "speaking to AFP on condition of anonymity": an
+                # audience, not the other side
+                continue
             if rule.predicates and not _has_predicate(token, rule):
                 continue
             if not (rule.particles or rule.preps or rule.predicates) and lemma == "call":
@@ -397,6 +399,16 @@ def _concluded(noun: Any, governors: frozenset[str]) -> bool:
         c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower().split("-")[-1] in governors
         for c in noun.children
     )
+
+
+def _the_press(noun: Any) -> bool:
+    """Whether the noun names a news outlet or a wire agency (knowledge/outlets.yaml,
+    agencies.yaml): "AFP", "the BBC", "Al Jazeera"."""
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1].text
+    for name in (phrase, noun.text, phrase.removeprefix("the ").removeprefix("The ")):
+        if outlets().for_name(name) or name in credits().agency_by_alias:
+            return True
+    return False
 
 
 def _has_subject(verb: Any, lemmas: frozenset[str]) -> bool:
