@@ -1081,3 +1081,38 @@ def test_a_shift_after_a_day_is_no_restatement_of_it() -> None:
 def test_speaking_to_the_press_is_no_meeting(body: str) -> None:
     events, _ = events_of("News", body)
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_a_finite_act_joined_to_a_passive_in_a_report_is_the_speakers() -> None:
+    """ "said on Tuesday that 26 civilians had been killed, and called on the government
+    to ...": the parser joined "called" to the passive it reports; the call is the
+    speaker's, made as it spoke."""
+    events, names = events_of(
+        "News",
+        "Amnesty International said on Tuesday that at least 26 civilians "
+        "had been killed, and called on the government to conduct a prompt investigation.",
+        dt.date(2025, 5, 20),
+    )
+    request = next(e for e in events if e.type == "REQUEST")
+    assert [names[a] for a in request.actors] == ["Amnesty International"]
+    assert request.date_start == dt.date(2025, 5, 20)
+
+
+def test_an_act_in_a_report_made_in_a_dated_statement_takes_its_day() -> None:
+    events, _ = events_of(
+        "News",
+        "The Amhara Fano National Movement, in a statement issued on Monday, said 47 "
+        "civilians had been killed and accused the army of deliberately targeting civilians.",
+        dt.date(2025, 5, 20),
+    )
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert (accusation.date_start, accusation.date_source) == (dt.date(2025, 5, 19), "reporting")
+
+
+def test_how_often_is_no_date() -> None:
+    # "a weekly market" says how often the market is held, not when the strike was.
+    events, _ = events_of(
+        "News", "A drone strike hit a weekly market in the town, killing 12 people.",
+        dt.date(2025, 5, 20),
+    )  # fmt: skip
+    assert all(e.date_text != "weekly" for e in events)

@@ -521,6 +521,7 @@ class TimeWords:
     # phrase on a noun is that noun's, not the clause's (unless the noun is a time of day).
     sequence_prepositions: frozenset[str] = frozenset()
     clock_nouns: frozenset[str] = frozenset()
+    frequency_words: frozenset[str] = frozenset()  # "a weekly market": no date
     report_verbs: frozenset[str] = frozenset()  # "told Reuters on Thursday": the report's day
 
 
@@ -540,5 +541,6 @@ def time_words() -> TimeWords:
         holidays={str(k): str(v) for k, v in data["holidays"].items()},
         sequence_prepositions=frozenset(data["sequence_prepositions"]),
         clock_nouns=frozenset(data["clock_nouns"]),
+        frequency_words=frozenset(data.get("frequency_words") or ()),
         report_verbs=frozenset(data["report_verbs"]),
     )

@@ -75,8 +75,8 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
     for ent in ents:
         if ent.label_ not in ("DATE", "TIME") or AGE.search(ent.text) or _in_dateline(ent):
             continue
-        if _clock_time(ent):
-            continue
+        if _clock_time(ent) or ent.text.lower() in time_words().frequency_words:
+            continue  # "a weekly market" says how often, not when
         if found and ent.label_ == "DATE" and YEAR.fullmatch(ent.text):
             gap = doc[found[-1].end : ent.start]
             if all(t.is_punct and t.text == "," for t in gap) and len(gap) <= 1:

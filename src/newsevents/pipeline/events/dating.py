@@ -242,6 +242,11 @@ def _date_from_clause(
         speaker = reporting_verb(verb)
         if speaker is not None:
             sources.append((speaker, "reporting"))
+            if mention.type not in ON_THE_GROUND:
+                # "X, in a statement issued on Monday, said ... and accused ...": a verbal
+                # act's day is the statement's (not so what it reports done on the ground:
+                # "said its fighters had killed 60 soldiers and seized weapons").
+                sources += [(m, "statement") for m in _statements(speaker)]
         before = statement_before(verb) if mention.pronoun_subject else None
         if before is not None:
             sources.append((before, "reporting"))
@@ -249,6 +254,12 @@ def _date_from_clause(
         # act's day is that of the statement it was made in.
         if token == verb:
             sources += [(m, "statement") for m in _statements(verb)]
+            # "X, in a statement issued on Monday, said ... and accused Y": the act
+            # coordinated with the saying was done in the same statement.
+            for said in sorted(group - {verb}, key=lambda v: v.i):
+                if said.lemma_.lower() in SPEECH and mention.type not in ON_THE_GROUND:
+                    sources += [(said, "reporting")]
+                    sources += [(m, "statement") for m in _statements(said)]
     # Each source is (word, kind): kind "reporting" is also the date's `date_source`;
     # "subject-clause" takes a single day only; "medium" and "statement" are nouns whose
     # own dates count (a statement's day is also `reporting`).

@@ -319,7 +319,13 @@ def _roles(
         # speaker of "were spotted ... and neutralized in airstrikes, the ministry said",
         # a passive whose doer is left unsaid ("Beijing was concerned and urged both
         # sides" is active: the verb has an object).
-        unsaid = _passive(head.head) and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+        # Only a participle shares the passive: "said 26 civilians had been killed, and
+        # called on the government to ..." is the speaker's finite act.
+        unsaid = (
+            _passive(head.head)
+            and head.tag_ == "VBN"
+            and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+        )
         if _described_in_a_report(head.head):
             # "said that the strike was a flagrant violation ... and called on Ankara to":
             # what a copula describes in a report is no doer; the speaker acts.
