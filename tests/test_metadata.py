@@ -406,3 +406,31 @@ def test_a_statement_signed_off_with_its_place_and_date_is_dated_by_it(
 ) -> None:
     body = f"The Ministry condemns the attack on the convoy on Thursday.\n\n{last_line}"
     assert _metadata_of(body).published_date == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "day", "outlet"),
+    [
+        # The credit after the day and a full stop, the month in capitals or not.
+        ("YEREVAN, MARCH 6, ARMENPRESS. Two servicemen were killed", "Yerevan", (3, 6),
+         "Armenpress"),
+        ("Baku, 3 March, AZERTAC. The ministry said", "Baku", (3, 3), "AZERTAC"),
+        # A word after the day that is no agency is no credit.
+        ("KABUL, Dec 25, Sources said. Two men", None, None, None),
+    ],
+)  # fmt: skip
+def test_a_dateline_with_its_agency_after_the_day(
+    line: str, dateline: str | None, day: tuple[int, int] | None, outlet: str | None
+) -> None:
+    lead = read_lead(line)
+    assert (lead.dateline, lead.day, lead.outlet) == (dateline, day, outlet)
+    assert find_agency([], line) == outlet
+
+
+def test_an_agency_dateline_s_day_takes_its_year_from_the_text() -> None:
+    body = (
+        "YEREVAN, MARCH 6, ARMENPRESS. Two servicemen were killed early on Wednesday.\n\n"
+        '"On March 6, 2024, at around 05:40, units opened fire," the ministry said.'
+    )
+    done = _metadata_of(body)
+    assert (done.published_date, done.source.agency) == (dt.date(2024, 3, 6), "Armenpress")

@@ -285,9 +285,30 @@ def _letterhead(line: str) -> bool:
     )
 
 
+# Armenpress's and other agencies' dateline, the credit after the day and a full stop:
+# "YEREVAN, MARCH 6, ARMENPRESS. Two servicemen ...".
+_CREDIT_AFTER_DAY = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}),\s+(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]{3,9})),\s+(?P<credit>[A-Z][A-Za-z-]{2,20})\."
+    r"\s+(?=\S)"
+)
+
+
 def read_lead(first_line: str) -> Lead:
     """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -', 'Infostani
-    International:' or 'May 16, 2025 (EL FASHER) –'."""
+    International:', 'May 16, 2025 (EL FASHER) –' or 'YEREVAN, MARCH 6, ARMENPRESS.'."""
+    credited_day = _CREDIT_AFTER_DAY.match(first_line)
+    if credited_day and credited_day["credit"] in credits().agency_by_alias:
+        month = MONTHS.get((credited_day["month"] or credited_day["month2"]).lower())
+        day_of_month = int(credited_day["day"] or credited_day["day2"])
+        if month and 1 <= day_of_month <= 31:
+            place = credited_day["place"].strip()
+            return Lead(
+                dateline=_place_name(place) if place.isupper() else place,
+                outlet=outlets().for_name(credited_day["credit"]),
+                day=(month, day_of_month),
+                length=credited_day.end() - 1,
+            )
     dated = _DATE_FIRST_LEAD.match(first_line)
     date = parse_full_date(dated["date"]) if dated else None
     if dated and date is not None:
