@@ -1215,3 +1215,20 @@ def test_a_figure_is_not_of_an_assault_the_sentence_reports_apart() -> None:
     event = next(e for e in draft.events if e.event_id == claim.event_id)
     assert event.trigger == "stormed"
     assert claim.event_date == dt.date(2024, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        # A part of a body speaks for it, not the place in the part's name.
+        ("The New People's Army (NPA) ambushed a patrol. The NPA's Eastern Visayas regional "
+         "command said its fighters had killed five soldiers.", "NPA"),
+        ("The Islamic State West Africa Province (ISWAP) attacked the base on Friday. "
+         "ISWAP's Lake Chad command said its fighters had killed 12 soldiers.",
+         "Islamic State – West Africa Province"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_body_speaks_for_it(body: str, claimant: str) -> None:
+    claims, names, _ = claims_of(body)
+    (claim,) = claims
+    assert names.get(claim.claimant or "") == claimant

@@ -966,3 +966,13 @@ def test_a_foreign_ministry_is_its_country_s_ministry_of_foreign_affairs() -> No
     assert found["Ministry of Foreign Affairs (Tajikistan)"].type == "ORGANIZATION"
     # Another country's ministry of the same name stays apart.
     assert "Ministry of Foreign Affairs (Russia)" in found
+
+
+def test_a_short_form_the_text_defines_is_a_mention_of_its_long_form() -> None:
+    found = by_name(entities_of(
+        "News",
+        "Lt. Col. Dinar Arabe, spokesperson of the Army's 8th Infantry Division (8ID), said "
+        "troops were on patrol. The 8ID said in a statement that one rebel was killed.",
+    ))  # fmt: skip
+    division = found["8th Infantry Division"]
+    assert [m.text for m in division.mentions].count("8ID") == 2

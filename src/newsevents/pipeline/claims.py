@@ -1526,6 +1526,9 @@ def _resolve(
             return (in_apposition.entity_id if in_apposition else None), noun_phrase(name)
     # The bracketed name is the most specific ("the U.N. mission in South Sudan (UNMISS)").
     entity = _named_aside(phrase, index) or _named_as(phrase, index)
+    # "the NPA's Eastern Visayas regional command", "Hamas's armed wing": a part of a
+    # body speaks for it (not the place in the part's name).
+    entity = entity or _possessor_body(phrase, index)
     entity = entity or index.head_entity(phrase, tokens)
     entity = entity or _body_of_role(phrase, index) or index.referred_to([phrase])
     entity = entity or _named_after_comma(phrase, index)
@@ -1564,6 +1567,20 @@ def _governing_subject(pronoun: Any) -> Any | None:
 
 
 BODIES = frozenset({"ORGANIZATION", "ARMED_GROUP"})
+
+
+def _possessor_body(phrase: Any, index: EntityIndex) -> Any | None:
+    """The body a common noun's possessive names ("the NPA's regional command"), or
+    None."""
+    if phrase.pos_ != "NOUN":
+        return None
+    for owner in (c for c in phrase.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+        entity = index.head_entity(owner, list(owner.subtree))
+        if entity is not None and entity.type in BODIES:
+            return entity
+    return None
+
+
 # How far (in tokens) "the official" looks back, and "a police spokesman" ahead, for the
 # phrase that says who they are.
 _REFERENCE_WITHIN = 300

@@ -77,9 +77,11 @@ _HYPHEN_BEFORE = re.compile(r"[A-Z][\w'’]*(?:-[a-z]{1,3})*-$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The National Security Committee"
 # "National Security Committee (NSC)": a capitalized phrase, then its acronym, on one
 # line (a headline's last word above is no part of the name).
+# A unit's number may open it: "8th Infantry Division (8ID)".
 _ACRONYM = re.compile(
-    r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:of|and|for|the|on|[A-Z][\w'’-]*))*[ \t]+[A-Z][\w'’-]*)"
-    r"[ \t]*\((?P<short>[A-Z]{2,8})\)"
+    r"(?P<long>(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?[A-Z][\w'’-]*"
+    r"(?:[ \t]+(?:of|and|for|the|on|[A-Z][\w'’-]*))*[ \t]+[A-Z][\w'’-]*)"
+    r"[ \t]*\((?P<short>\d{0,3}[A-Z][A-Z0-9]{1,7})\)"
 )
 
 
@@ -161,6 +163,7 @@ def extract_entities(draft: Draft) -> Draft:
         + list(_untagged_places(draft.nlp, headings))
         + list(_ranked_people(draft.nlp, headings))
         + list(_offices_of_a_holder(draft.text))
+        + list(_defined_short_forms(draft.text))
         + [
             Candidate(start, end, draft.text[start:end], "ORG", hint="ORGANIZATION")
             for start, end in lowercase_mentions(draft.text)
@@ -991,6 +994,23 @@ _HOLDER_OFFICE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,5}(?P<holder>[A-Z][\w-]*))['’]s[ \t]+"
     r"(?:Office|Bureau|Secretariat|Chambers|Cabinet|Department)\b"
 )
+
+
+def _defined_short_forms(text: str) -> Iterable[Candidate]:
+    """Every use of a short form the text defines ("the Army's 8th Infantry Division
+    (8ID) ... the 8ID said", "the Amhara Fano National Movement (AFNM)"), which NER
+    often tags as nothing: a mention of what it stands for (grouped with the long form
+    by `_same_as`)."""
+    defined = {
+        m.group("short")
+        for m in _ACRONYM.finditer(text)
+        # "Troops of Operation Whirl Stroke (OPWS)": a code name, no body
+        if "Operation " not in m.group("long")
+        and not _names_an_operation(text, m.start("long"), m.end("long"))
+    }
+    for short in defined:
+        for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            yield Candidate(use.start(), use.end(), short, "ORG", hint="ORGANIZATION")
 
 
 def _offices_of_a_holder(text: str) -> Iterable[Candidate]:
