@@ -1116,3 +1116,15 @@ def test_how_often_is_no_date() -> None:
         dt.date(2025, 5, 20),
     )  # fmt: skip
     assert all(e.date_text != "weekly" for e in events)
+
+
+def test_a_day_right_after_said_is_the_saying_s_however_it_is_parsed() -> None:
+    # The parser hangs "on Tuesday" on "carried out"; it is the day of the saying.
+    events, _ = events_of(
+        "News",
+        "The U.S. Africa Command said on Tuesday it had carried out an air strike against "
+        "al Shabaab on Sunday about 60 km northeast of Kismayo, in southern Somalia.",
+        dt.date(2025, 3, 12),
+    )
+    strike = next(e for e in events if e.trigger == "strike")
+    assert (strike.date_start, strike.date_text) == (dt.date(2025, 3, 9), "Sunday")

@@ -182,6 +182,9 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         # "on Friday evening, 29 November 2024,": a date that restates the one before
         # it belongs where that one does, wherever the parser hung it.
         ent = _restated(date, dates) or date
+        said = _said_right_before(ent)
+        if said is not None and said is not trigger:
+            continue  # "said on Tuesday it had carried out a strike on Sunday": the saying's
         owner = after_clause_trigger(ent, triggers) or _attached_trigger(ent, triggers)
         for ancestor in [ent.root, *ent.root.ancestors] if owner is None else []:
             if ancestor in triggers and ancestor is not ent.root:
@@ -219,6 +222,18 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(date)
     return mine
+
+
+def _said_right_before(ent: Any) -> Any | None:
+    """The reporting verb the date follows at once ("said on Tuesday", "said Tuesday"),
+    however the parser hung the date; None otherwise."""
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i].lower_ == "on":
+        i -= 1
+    if i < 0:
+        return None
+    word = ent.doc[i]
+    return word if word.pos_ == "VERB" and word.lemma_.lower() in REPORTING else None
 
 
 def _restated(date: Any, dates: list[Any]) -> Any | None:
