@@ -1222,7 +1222,7 @@ def test_a_figure_is_not_of_an_assault_the_sentence_reports_apart() -> None:
     [
         # A part of a body speaks for it, not the place in the part's name.
         ("The New People's Army (NPA) ambushed a patrol. The NPA's Eastern Visayas regional "
-         "command said its fighters had killed five soldiers.", "NPA"),
+         "command said its fighters had killed five soldiers.", "New People's Army"),
         ("The Islamic State West Africa Province (ISWAP) attacked the base on Friday. "
          "ISWAP's Lake Chad command said its fighters had killed 12 soldiers.",
          "Islamic State – West Africa Province"),

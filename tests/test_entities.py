@@ -976,3 +976,23 @@ def test_a_short_form_the_text_defines_is_a_mention_of_its_long_form() -> None:
     ))  # fmt: skip
     division = found["8th Infantry Division"]
     assert [m.text for m in division.mentions].count("8ID") == 2
+
+
+def test_a_short_form_the_text_defines_is_what_it_says_not_the_gazetteer_s() -> None:
+    found = by_name(entities_of(
+        "News",
+        "A self-styled general of the Ambazonia Defence Forces (ADF), one of the main "
+        "separatist militias, claimed the attack. The ADF said its fighters had killed four "
+        "soldiers.",
+    ))  # fmt: skip
+    assert "Allied Democratic Forces" not in found  # the gazetteer's ADF
+    assert [m.text for m in found["Ambazonia Defence Forces"].mentions].count("ADF") == 2
+
+
+def test_a_dateline_credit_in_brackets_defines_no_short_form() -> None:
+    """ "Addis Ababa (AFP) -": the agency's credit, not a short form of the place."""
+    found = by_name(entities_of(
+        "News",
+        "Addis Ababa (AFP) - A drone strike hit a market on Sunday, witnesses told AFP.",
+    ))  # fmt: skip
+    assert not [m for m in found["Addis Ababa"].mentions if m.text == "AFP"]

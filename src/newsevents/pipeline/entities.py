@@ -196,8 +196,17 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
             span.label_ = doc.vocab.strings[match_id]
             spans.append(span)
     full = doc.text
+    # "the Ambazonia Defence Forces (ADF)": a short form the text defines is what it says
+    # it is, not the actor the gazetteer knows by it (the Allied Democratic Forces).
+    defined = {m.group("short"): m.group("long") for m in _ACRONYM.finditer(full)}
     for span in filter_spans(spans):
         actor = table[int(span.label_)]
+        long = _LEADING_THE.sub("", defined.get(span.text, ""))
+        if long and _abbreviates(span.text, long):
+            meant = gazetteer().lookup(long)
+            if meant is None and not _shares_words(long, actor):
+                continue  # the text's own short form: a mention of its long form
+            actor = meant or actor
         # Case-insensitive matching must not turn "turkey" or "us" into countries.
         if span.text[0].islower() and not any(
             s.startswith(span.text[0]) for s in (actor.name, *actor.aliases)
@@ -213,6 +222,30 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
                 yield Candidate(start, end, full[start:end], "GPE", hint="LOCATION")
                 continue
         yield Candidate(start, end, full[start:end], "GAZETTEER", actor)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether the short form's letters are the long form's initials, in order ("ADF" of
+    "Ambazonia Defence Forces"; not "AFP" of the dateline "Addis Ababa (AFP)")."""
+    words = re.findall(r"[^\W\d_][\w'’]*", _LEADING_THE.sub("", long))  # a hyphen splits
+    initials = [w[0].upper() for w in words if w[0].isupper()]
+    letters = [c for c in short.upper() if c.isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    # In order, one letter may be the text's own ("Gorno-Badakhshan Autonomous Region
+    # (GBAO)", whose O is the Russian "Oblast").
+    it = iter(initials)
+    return sum(c not in it for c in letters) <= (1 if len(letters) >= 4 else 0)
+
+
+def _shares_words(long: str, actor: Actor) -> bool:
+    """Whether half the long form's words are in a name of the actor ("Islamic State West
+    Africa Province" and "Islamic State – West Africa Province")."""
+    words = {w.lower() for w in re.findall(r"\w+", long) if len(w) > 2}
+    for name in (actor.name, *actor.aliases):
+        if len(words & {w.lower() for w in re.findall(r"\w+", name)}) * 2 >= len(words):
+            return True
+    return False
 
 
 def _ner_candidates(
@@ -1004,8 +1037,10 @@ def _defined_short_forms(text: str) -> Iterable[Candidate]:
     defined = {
         m.group("short")
         for m in _ACRONYM.finditer(text)
-        # "Troops of Operation Whirl Stroke (OPWS)": a code name, no body
-        if "Operation " not in m.group("long")
+        # "Troops of Operation Whirl Stroke (OPWS)": a code name, no body; "Addis Ababa
+        # (AFP)": a dateline's credit, no short form
+        if _abbreviates(m.group("short"), m.group("long"))
+        and "Operation " not in m.group("long")
         and not _names_an_operation(text, m.start("long"), m.end("long"))
     }
     for short in defined:
