@@ -84,7 +84,7 @@ class Lead:
 def extract_metadata(draft: Draft) -> Draft:
     doc, flags = draft.doc, list(draft.flags) + list(draft.doc.flags)
     curated, meta = doc.curated, doc.meta
-    _, lead = body_lead(draft.body)
+    lead_start, lead = body_lead(draft.body)
     url = (curated.url if curated else None) or meta.url
     domain = domain_of(url)
     bylines = [r.text for r in draft.removed if r.kind == "byline"]
@@ -96,7 +96,11 @@ def extract_metadata(draft: Draft) -> Draft:
         pick_outlet(curated.outlet if curated else None, meta.outlet, domain, lead)
         or masthead_outlet(bylines + date_lines + head_lines(draft.body))
         # Wire copy nobody else is named as publishing: the agency's own story.
-        or (outlets().for_name(agency) if agency and _wire_dateline(draft.body, agency) else None)
+        or (
+            outlets().for_name(agency)
+            if agency and _wire_dateline(draft.body[lead_start:], agency)
+            else None
+        )
     )
     day_first = _day_first(outlet, domain)
     date, provenance, date_flags = published_date(draft, lead, day_first)
@@ -453,12 +457,12 @@ def masthead_outlet(lines: list[str]) -> str | None:
 _CREDIT_WITHIN = 80
 
 
-def _wire_dateline(body: str, agency: str) -> bool:
+def _wire_dateline(lead_line: str, agency: str) -> bool:
     """Whether the story opens on the agency's dateline credit ("KABUL, Dec 25 (Reuters)
     -", "MOSCOW, May 19. /TASS/."): wire copy as the agency sent it. A citation ("sources
-    told PTI") credits the agency too, but not as the story's publisher."""
-    start, _ = body_lead(body)  # under a press release's letterhead too
-    opening = body[start:].lstrip()[:_CREDIT_WITHIN]
+    told PTI") credits the agency too, but not as the story's publisher. `lead_line`: the
+    body from its lead on (body_lead: under a press release's letterhead too)."""
+    opening = lead_line.lstrip()[:_CREDIT_WITHIN]
     aliases = [a for a, name in credits().agency_by_alias.items() if name == agency]
     return any(f"({a})" in opening or f"/{a}/" in opening for a in aliases)
 

@@ -238,11 +238,12 @@ def _date_from_clause(
         # done in.
         sources += [(m, "medium") for m in _media(verb)]
     before = None
+    verbal = mention.type not in ON_THE_GROUND  # a verbal act is made in its statement
     if mention.type != "ASSAULT" and not mention.recounted:
         speaker = reporting_verb(verb)
         if speaker is not None:
             sources.append((speaker, "reporting"))
-            if mention.type not in ON_THE_GROUND:
+            if verbal:
                 # "X, in a statement issued on Monday, said ... and accused ...": a verbal
                 # act's day is the statement's (not so what it reports done on the ground:
                 # "said its fighters had killed 60 soldiers and seized weapons").
@@ -257,7 +258,7 @@ def _date_from_clause(
             # "X, in a statement issued on Monday, said ... and accused Y": the act
             # coordinated with the saying was done in the same statement.
             for said in sorted(group - {verb}, key=lambda v: v.i):
-                if said.lemma_.lower() in SPEECH and mention.type not in ON_THE_GROUND:
+                if said.lemma_.lower() in SPEECH and verbal:
                     sources += [(said, "reporting")]
                     sources += [(m, "statement") for m in _statements(said)]
     # Each source is (word, kind): kind "reporting" is also the date's `date_source`;
