@@ -23,7 +23,7 @@ from newsevents.description import DEFAULT_LICENSE_LINK, DatasetDescription, loa
 from newsevents.errors import E, NothingBuilt, RejectedInputs, UserError
 from newsevents.evaluate import evaluate, load_gold
 from newsevents.explorer import EXPLORER_FOLDER
-from newsevents.explorer.write import finish_explorer, write_pages
+from newsevents.explorer.write import finish_explorer
 from newsevents.pipeline.cache import ArticleCache
 from newsevents.pipeline.collect import Collected, collect
 from newsevents.pipeline.collector import bulk_work
@@ -34,6 +34,8 @@ from newsevents.pipeline.spool import ArticleSpool, RecordSpool
 from newsevents.pipeline.stages import STAGES
 from newsevents.release.article_configs import (
     config_writer,
+    figure_of,
+    pages_of,
     write_articles_and_pages,
     write_events,
     write_lines,
@@ -45,9 +47,9 @@ from newsevents.release.checksums import write_checksums
 from newsevents.release.configs import incident_of_event, with_incident
 from newsevents.release.croissant import write_croissant
 from newsevents.release.diff import diff_releases, release_version
+from newsevents.release.reuse import ReusedOutputs
 from newsevents.release.side_jobs import SideJob, SideJobs
 from newsevents.release.text_policy import apply_text_policy
-from newsevents.release.timeline_figure import write_timeline_figure
 from newsevents.release.writers import write_jsonl
 from newsevents.schema import (
     CONFIG_MODELS,
@@ -110,7 +112,9 @@ def build_release(
         # Given more than one process, parts of the release are written beside the rest
         # (side_jobs.py); the side processes start when the stages are done.
         side = SideJobs(config.workers if config.workers > 1 else 0)
-        beside = RowsBeside(side, tmp, config.text_policy)
+        # The last build's configs, pages and figure, reused where their rows are the same.
+        reuse = ReusedOutputs.in_cache(config.cache_folder, corpus_fingerprint())
+        beside = RowsBeside(side, tmp, config.text_policy, reuse)
         published = False
         try:
             collected = collect(
@@ -124,7 +128,7 @@ def build_release(
             if not collected.articles:
                 raise NothingBuilt(collected.rejects, reject_summary(collected) or "no inputs")
             manifest = make_manifest(config, collected, description, forced=target.exists())
-            write_release(tmp, config, collected, manifest, description, side, beside)
+            write_release(tmp, config, collected, manifest, description, side, beside, reuse)
             publish(tmp, config.release_dir, replace=config.force)
             published = True
             if cache is not None:
@@ -157,8 +161,11 @@ class RowsBeside:
     would be ready. The events config goes beside only with the full text (its rows
     are then spooled as they ship)."""
 
-    def __init__(self, side: SideJobs, folder: Path, text_policy: str) -> None:
+    def __init__(
+        self, side: SideJobs, folder: Path, text_policy: str, reuse: ReusedOutputs | None = None
+    ) -> None:
         self.side, self.folder, self.text_policy = side, folder, text_policy
+        self.reuse = reuse
         self.articles: SideJob | None = None
         self.events = False  # whether the events config is written beside
 
@@ -166,10 +173,10 @@ class RowsBeside:
         if not self.side.processes or len(articles) < SIDE_ARTICLES:
             return
         self.articles = self.side.submit(
-            write_articles_and_pages, self.folder, articles, self.text_policy
+            write_articles_and_pages, self.folder, articles, self.text_policy, self.reuse
         )
         if self.text_policy == "full" and event_rows is not None:
-            self.side.submit(write_events, self.folder, event_rows)
+            self.side.submit(write_events, self.folder, event_rows, self.reuse)
             self.events = True
 
 
@@ -242,6 +249,7 @@ def write_release(
     description: DatasetDescription | None = None,
     side: SideJobs | None = None,
     beside: RowsBeside | None = None,
+    reuse: ReusedOutputs | None = None,
 ) -> None:
     """Every file of the release into `folder`. The figure and the explorer's pages read
     the configs only: each is written, in `side` processes when given (side_jobs.py),
@@ -251,17 +259,20 @@ def write_release(
     description = description or _described(config)
     side = side or SideJobs(0)
     explorer = folder / EXPLORER_FOLDER
-    write_corpus_configs(folder, collected)
-    side.submit(write_timeline_figure, folder)  # it reads the incidents config only
+    keys = write_corpus_configs(folder, collected, reuse)
+    side.submit(figure_of, folder, reuse, keys["incidents"])  # from the incidents config only
     # Each reads its config back in batches: memory does not grow with them.
-    pages = [side.submit(write_pages, folder, explorer, name) for name in ("incidents", "entities")]
+    pages = [
+        side.submit(pages_of, folder, name, reuse, keys[name]) for name in ("incidents", "entities")
+    ]
     articles = beside.articles if beside else None
     events_beside = beside.events if beside else False
-    write_article_configs(
-        folder, config, collected, articles=articles is None, events=not events_beside
-    )
-    pages.append(side.submit(write_pages, folder, explorer, "claims"))
-    pages.append(articles or side.submit(write_pages, folder, explorer, "articles"))
+    keys = write_article_configs(
+        folder, config, collected, articles=articles is None, events=not events_beside,
+        reuse=reuse,
+    )  # fmt: skip
+    pages.append(side.submit(pages_of, folder, "claims", reuse, keys["claims"]))
+    pages.append(articles or side.submit(pages_of, folder, "articles", reuse, keys.get("articles")))
     write_schema(folder / "schema")
     write_jsonl(folder / "rejects.jsonl", collected.rejects)
     (folder / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n", "utf-8")
@@ -294,17 +305,22 @@ def write_release(
     write_checksums(folder)
 
 
-def write_corpus_configs(folder: Path, collected: Collected) -> None:
-    """The configs made across articles: entities and incidents, Parquet and JSONL."""
-    writer = config_writer(folder, "entities", EntityRow)
+def write_corpus_configs(
+    folder: Path, collected: Collected, reuse: ReusedOutputs | None = None
+) -> dict[str, str | None]:
+    """The configs made across articles: entities and incidents, Parquet and JSONL; the
+    keys of their rows (reuse.py; None without `reuse`)."""
+    writer = config_writer(folder, "entities", EntityRow, reuse)
     for row in collected.counted().entity_rows():
         writer.add(row)
-    writer.close()
+    keys = {"entities": writer.close()}
     incidents = collected.incidents
     if isinstance(incidents, RecordSpool):  # spooled as the rows were made and validated
-        write_lines(folder, "incidents", IncidentRow, incidents.lines())
+        lines = incidents.lines()
     else:
-        write_lines(folder, "incidents", IncidentRow, (row.model_dump_json() for row in incidents))
+        lines = (row.model_dump_json() for row in incidents)
+    keys["incidents"] = write_lines(folder, "incidents", IncidentRow, lines, reuse)
+    return keys
 
 
 def write_article_configs(
@@ -314,8 +330,10 @@ def write_article_configs(
     *,
     articles: bool = True,
     events: bool = True,
-) -> None:
-    """The claims config, and with `articles` and `events` those configs, in build order.
+    reuse: ReusedOutputs | None = None,
+) -> dict[str, str | None]:
+    """The claims config, and with `articles` and `events` those configs, in build order;
+    the keys of their rows (reuse.py; None without `reuse`).
 
     With the full text, from the rows the articles came with (`collect(spool=...)`):
     made and validated with each article, in a worker or a cached build, so a rebuild
@@ -328,21 +346,25 @@ def write_article_configs(
     event_lines, claim_lines = collected.event_rows, collected.claim_rows
     if config.text_policy == "full" and event_lines is not None and claim_lines is not None:
         assert isinstance(collected.articles, ArticleSpool)
+        keys = {}
         if articles:
-            write_lines(folder, "articles", Article, collected.articles.lines())
+            keys["articles"] = write_lines(
+                folder, "articles", Article, collected.articles.lines(), reuse
+            )
         if events:
-            write_events(folder, event_lines)
-        write_lines(
+            keys["events"] = write_events(folder, event_lines, reuse)
+        keys["claims"] = write_lines(
             folder, "claims", ClaimRow,
             (with_incident(line, key, incident_of) for key, line in claim_lines.keyed_lines()),
+            reuse,
         )  # fmt: skip
-        return
+        return keys
     models: dict[str, type[BaseModel]] = {"claims": ClaimRow}
     if events:
         models = {"events": EventRow, **models}
     if articles:
         models = {"articles": Article, **models}
-    writers = {name: config_writer(folder, name, model) for name, model in models.items()}
+    writers = {name: config_writer(folder, name, model, reuse) for name, model in models.items()}
     for article in collected.articles:
         shipped = apply_text_policy(article, config.text_policy)
         if articles:
@@ -352,8 +374,7 @@ def write_article_configs(
                 writers["events"].add(event)
         for claim in claim_rows(shipped, incident_of):
             writers["claims"].add(claim)
-    for writer in writers.values():
-        writer.close()
+    return {name: writer.close() for name, writer in writers.items()}
 
 
 def _described(config: BuildConfig) -> DatasetDescription:

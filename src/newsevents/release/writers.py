@@ -74,13 +74,16 @@ class ConfigWriter:
     def add_json(self, line: str) -> None:
         """A row as its model's `model_dump_json()` (one line), made and validated where
         the row was made."""
-        data = (line + "\n").encode()
+        self.add_line((line + "\n").encode())
+
+    def add_line(self, data: bytes) -> None:
+        """A row as `add_json` takes it, UTF-8 with its line end."""
         if self._jsonl is not None:
             self._jsonl.write(data)
         self._lines.append(data)
         self._line_bytes += len(data)
         self._group_rows += 1
-        self._row_bytes += len(line)
+        self._row_bytes += len(data) - 1
         if self._line_bytes >= BATCH_BYTES:
             self._batch()
         rows, group_bytes, _ = self.limits
