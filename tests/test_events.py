@@ -230,6 +230,19 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The insurgency killed 500 people in Chad last year.", []),
         ("In 2019, a suicide bomber killed 40 soldiers in Pulwama, India.", ["ASSAULT"]),
         ("Russian attacks killed five people in Kharkiv overnight.", ["ASSAULT"]),
+        # Within a running total, an attack told with its own time is one occurrence.
+        (
+            "Thirty people have been killed since clashes began in May, including four "
+            "herders who were shot near Ordavi on Tuesday.",
+            ["ASSAULT"],
+        ),
+        ("Mines have killed 300 people since 2020, including 12 who were killed in 2023.", []),
+        # An alignment an accusation alleges is its content, not a second event; an
+        # accused attack is still told as one.
+        ("Chad accuses Niger of siding with the rebels.", ["ACCUSE"]),
+        ("Chad accused Niger of supplying weapons to the rebels.", ["ACCUSE"]),
+        ("Chad accused Niger of shelling its border posts on Monday.", ["ACCUSE", "ASSAULT"]),
+        ("Niger sided with the rebels on Monday.", ["SUPPORT"]),
         # A warning told as a participle of an order is still a threat; the order is no
         # "deadline"-like noun whose clause is only intended.
         (
@@ -1006,6 +1019,27 @@ def test_the_previous_night_counts_from_the_day_its_sentence_names() -> None:
         dt.date(2024, 10, 23),
     )
     assert dt.date(2024, 10, 21) in [e.date for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("told", "later", "day"),
+    [
+        ("Sudan said in a statement on Friday that its troops had withdrawn.",
+         "In its statement, Sudan also called on Chad to withdraw.", dt.date(2024, 10, 18)),
+        ("The Sudanese army issued a statement on Thursday.",
+         "The statement urged Chad to open its border.", dt.date(2024, 10, 17)),
+        # A statement the text gave no day, or one the act is not made in: undated.
+        ("Sudan issued a statement.", "In its statement, Sudan called on Chad to withdraw.",
+         None),
+        ("Chad rejected the statement on Friday.", "Sudan called on Chad to withdraw.", None),
+    ],
+)  # fmt: skip
+def test_an_act_made_in_the_statement_told_before_takes_its_day(
+    told: str, later: str, day: dt.date | None
+) -> None:
+    events, _ = events_of("Sudan statement", f"{told} {later}", dt.date(2024, 10, 21))
+    (appeal,) = [e for e in events if e.type == "REQUEST"]
+    assert appeal.date == day
 
 
 @pytest.mark.parametrize(

@@ -313,6 +313,8 @@ class EventLexicon:
     statement_nouns: frozenset[str] = frozenset()
     # "The Ministry condemns ...": acts a statement performs as it is issued.
     performative_verbs: frozenset[str] = frozenset()
+    # "issued a statement on Friday": the statement's day.
+    statement_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -355,6 +357,7 @@ def event_lexicon() -> EventLexicon:
         frozenset((data.get("stopping") or {}).get("nouns") or ()),
         frozenset(data.get("statement_nouns") or ()),
         frozenset(data.get("performative_verbs") or ()),
+        frozenset(data.get("statement_verbs") or ()),
     )
 
 

@@ -27,11 +27,18 @@ from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events.aggregates import is_aggregate, running_total
 from newsevents.pipeline.events.anchoring import date_from_story, dated_entries
-from newsevents.pipeline.events.dating import date_mentions, day_named, told_occurrence_day
+from newsevents.pipeline.events.dating import (
+    date_mentions,
+    day_named,
+    in_the_statement,
+    statement_day,
+    told_occurrence_day,
+)
 from newsevents.pipeline.events.mention import BACKGROUND_DAYS, Mention
 from newsevents.pipeline.events.merging import _merge, _one_statement
 from newsevents.pipeline.events.roles import EntityIndex, _mention
 from newsevents.pipeline.events.triggers import (
+    _alleged,
     _blamed_by_no_one,
     _content_of_speech_act,
     _habitual,
@@ -126,14 +133,16 @@ def _events(
     # attack's. By word, the last one ("strike"); by type, the first ("ASSAULT"), as
     # "the attack" with no word told before is the story's own, told in its lead.
     days_told: dict[str, dt.date] = {}
+    said_on: dt.date | None = None  # the day of the last statement the text dated
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     entries = dated_entries(draft.text, reference)
     for sent in draft.nlp.sents:
         dates = sentence_dates(sent, doc_ents)
         told, named = _sentence_mentions(
-            sent, dates, index, reference, previous, days_told, event_day
+            sent, dates, index, reference, previous, days_told, event_day, said_on
         )
+        said_on = statement_day(sent, dates, reference) or said_on
         if entries:
             _in_a_dated_entry(told, sent, draft.text, entries)
         mentions += told
@@ -197,6 +206,7 @@ def _sentence_mentions(
     previous: dt.date | None,
     days_told: dict[str, dt.date],
     event_day: dt.date | None = None,
+    said_on: dt.date | None = None,
 ) -> tuple[list[Mention], dt.date | None]:
     """The sentence's event mentions, dated (`dates`: its `sentence_dates`), and the
     single day its own words name; `days_told`: the days the text gave occurrences, by
@@ -211,14 +221,23 @@ def _sentence_mentions(
             found.append((token, rule))
     # A trigger inside another trigger's phrase of the same type is the same event
     # ("strikes ... that killed nine people").
-    governor = {t.i: _nested(t, r.type, found) for t, r in found}
+    governor = {t.i: _nested(t, r.type, found) or _alleged(t, r, found) for t, r in found}
+    all_triggers = [t for t, _ in found]
+    # Under a running total or a habit, which is no occurrence, a trigger that names its
+    # own day is one ("23 have been killed since July, including six passengers who were
+    # ambushed last Saturday"); one dated to a year is part of the total.
+    freed = set()
+    for t, _ in found:
+        over = governor[t.i]
+        if over is not None and _habitual(over) and dates_for(t, dates, all_triggers):
+            governor[t.i] = None
+            freed.add(t.i)
     kept = [
         (t, r) for t, r in found
         if governor[t.i] is None and not _habitual(t) and not _content_of_speech_act(t, found)
         and not _visit_to_a_facility(t, r, index) and not _label(t)
         and not _blamed_by_no_one(t, r)
     ]  # fmt: skip
-    all_triggers = [t for t, _ in found]
     dates = dates + untagged_shifts(sent, dates)  # the caller's list stays as it was
 
     def owned(trigger: Any) -> list[Any]:
@@ -238,7 +257,15 @@ def _sentence_mentions(
         mentions.append((mention, token, mention_dates))
     counted_from = told_occurrence_day(sent, days_told)
     date_mentions(mentions, sent, dates, published, counted_from or previous, named, event_day)
-    told = [(m, t) for m, t, _ in mentions if not running_total(t, m.precision)]
+    if said_on is not None:
+        # "In its statement, the group called on ...": the day the text gave the statement.
+        for mention, token, _ in mentions:
+            if mention.date is None and in_the_statement(mention, token):
+                mention.take_date(said_on, "day", None, "reporting")
+    told = [
+        (m, t) for m, t, _ in mentions
+        if not running_total(t, m.precision) and (t.i not in freed or m.precision == "day")
+    ]  # fmt: skip
     return _one_statement(told), named
 
 

@@ -400,3 +400,47 @@ def _told_attack(noun: Any) -> bool:
     dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children)
     rule = _trigger_rule(noun) if dated or refers_back(noun) else None
     return rule is not None and rule.type == "ASSAULT"
+
+
+def statement_day(sent: Any, dates: list[Any], published: dt.date | None) -> dt.date | None:
+    """The day of a statement the sentence tells with its date ("said in a statement on
+    Monday", "a statement issued on Friday"), or None: the day a later "its statement" or
+    "the statement" was made (`in_the_statement`)."""
+    nouns = event_lexicon().statement_nouns
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            continue
+        own = [e for e in dates if _hangs_on(e, noun)]
+        if not own and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
+            verb = noun.head.head
+            if verb.lemma_.lower() in SPEECH:  # "said in a statement on Monday"
+                own = verb_dates(verb, dates)
+        elif not own and noun.dep_ in ("dobj", "obj"):
+            verb = noun.head  # "issued a statement on Friday"
+            if verb.lemma_.lower() in event_lexicon().statement_verbs:
+                own = verb_dates(verb, dates)
+        for ent in own:
+            words = date_words(ent, noun)
+            resolved = resolve(words, published=published, sentence=sent.text) if words else None
+            if resolved is not None and resolved.precision == "day":
+                return resolved.date
+    return None
+
+
+def in_the_statement(mention: Mention, token: Any) -> bool:
+    """Whether a verbal act is told as made in a statement the text has told: "In its
+    statement, the group called on ...", "The statement also urged ..." (a definite
+    statement noun, by which the act is done or which does it)."""
+    if mention.type in ON_THE_GROUND:
+        return False
+    verb = clause_verb(token)
+    nouns = event_lexicon().statement_nouns
+    makers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns]
+    return any(_definite(noun) for noun in (*_statements(verb), *makers))
+
+
+def _definite(noun: Any) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "that", "this")) or c.dep_ == "poss"
+        for c in noun.children
+    )

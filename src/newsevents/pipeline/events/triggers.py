@@ -107,6 +107,25 @@ def _label(token: Any) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
+# What an accusation says a party does ("accuses Tehran of siding with Armenia",
+# "accused Algeria of supplying arms to the rebels"): a standing alignment alleged, which
+# the text does not report as having happened. An accused attack stays an event.
+ALLEGED_ALIGNMENTS = frozenset({"SUPPORT", "AID", "COOPERATE"})
+
+
+def _alleged(token: Any, rule: Trigger, found: list[tuple[Any, Trigger]]) -> Any | None:
+    """The accusation whose alleged alignment the trigger is, or None: the gerund after
+    "of" or "for" of an ACCUSE trigger ("accuses X of siding with Y", "blamed X for
+    arming"). Like a nested trigger, it is part of that event, and its date is."""
+    if rule.type not in ALLEGED_ALIGNMENTS or token.dep_ != "pcomp":
+        return None
+    prep = token.head
+    if prep.lower_ not in ("of", "for"):
+        return None
+    accusation = prep.head
+    return accusation if any(t.i == accusation.i and r.type == "ACCUSE" for t, r in found) else None
+
+
 def _is_heading(sent: Any) -> bool:
     """A short line with no verb inside the body: a section heading ("The 2023
     offensive", "Border clashes in 2022"), which names events the text then tells."""
