@@ -139,6 +139,18 @@ def test_a_dateline_day_takes_the_year_whose_calendar_fits_the_lede_weekday() ->
     assert dateline_date(9, 18, plain) == dt.date(2023, 9, 18)
 
 
+def test_a_month_told_as_to_come_does_not_date_the_dateline() -> None:
+    # 18 September is a Wednesday in 2024; an election to come in 2025 is no background.
+    body = (
+        "Bogota, Sep 18 (EFE) - Rebels on Wednesday attacked an army base.\nA truce took "
+        "effect on August 3, 2023. The attack comes as Colombia prepares for elections in "
+        "March 2026."
+    )
+    assert dateline_date(9, 18, body) == dt.date(2024, 9, 18)
+    told_as_past = body.replace("prepares for elections in", "held elections in")
+    assert dateline_date(9, 18, told_as_past) != dt.date(2024, 9, 18)
+
+
 def test_a_dateline_day_with_no_full_date_takes_its_year_from_who_is_in_office() -> None:
     # 9 March is a Wednesday in 2022 (and 2016, 2011): the envoy's term keeps 2022.
     body = (

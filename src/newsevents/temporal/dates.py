@@ -324,7 +324,11 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     # A month the text names with its year ("In December 2021, ...") is background as a
     # full date is: the news of the dateline comes after it. Alone it is too coarse to
     # give the year (the people in office do better: `dateline_day_in_office`).
-    named += [_first_of_month(m) for m in _MONTH_AND_YEAR.finditer(body)]
+    # One told as to come ("as Uganda prepares for elections in January 2026") is not.
+    named += [
+        _first_of_month(m) for m in _MONTH_AND_YEAR.finditer(body)
+        if not future.search(_sentence_around(body, m.start()).lower())
+    ]  # fmt: skip
     latest = max(named)
     options = []
     for year in (latest.year - 1, latest.year, latest.year + 1, latest.year + 2):
