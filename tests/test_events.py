@@ -39,11 +39,23 @@ def events_of(
         ("on Tuesday", None, None),  # no publication date: never invented
         ("January 16, 2024", None, (dt.date(2024, 1, 16), "day")),
         ("the same week", MONDAY, None),
+        # "ago today" pins the day itself.
+        ("two weeks ago", MONDAY, (dt.date(2024, 1, 15), "week")),
+        ("two weeks ago today", MONDAY, (dt.date(2024, 1, 15), "day")),
+        ("a year ago today", MONDAY, (dt.date(2023, 1, 29), "day")),
     ],
 )
 def test_resolve_dates(words: str, published: dt.date | None, expected) -> None:  # type: ignore[no-untyped-def]
     resolved = resolve(words, published=published)
     assert (None if resolved is None else (resolved.date, resolved.precision)) == expected
+
+
+def test_an_event_told_weeks_ago_today_is_dated_to_that_day() -> None:
+    events, _ = events_of(
+        "Protest anniversary",
+        "Two weeks ago today, police opened fire on protesters outside the parliament.",
+    )
+    assert [(e.date, e.date_precision) for e in events] == [(dt.date(2024, 1, 15), "day")]
 
 
 def test_two_days_later_counts_from_the_event_it_follows() -> None:
@@ -239,6 +251,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("Mines have killed 300 people since 2020, including 12 who were killed in 2023.", []),
         # An alignment an accusation alleges is its content, not a second event; an
         # accused attack is still told as one.
+        # A police or military operation is an armed action; a surgeon's is not.
+        ("The death toll from Tuesday's police operation in Penha rose to 121.", ["ASSAULT"]),
+        ("Doctors said Monday's operation on the minister was a success.", []),
         ("Chad accuses Niger of siding with the rebels.", ["ACCUSE"]),
         ("Chad accused Niger of supplying weapons to the rebels.", ["ACCUSE"]),
         ("Chad accused Niger of shelling its border posts on Monday.", ["ACCUSE", "ASSAULT"]),

@@ -82,6 +82,13 @@ def sentence_dates(sent: Any, doc_ents: Sequence[Any] | None = None) -> list[Any
             if all(t.is_punct and t.text == "," for t in gap) and len(gap) <= 1:
                 found[-1] = doc[found[-1].start : ent.end]
                 continue
+        # "Two weeks ago" + "today": one day, that very one.
+        if (
+            found and ent.text.lower() in ("today", "tonight")
+            and found[-1].end == ent.start and found[-1].text.lower().endswith(" ago")
+        ):  # fmt: skip
+            found[-1] = doc[found[-1].start : ent.end]
+            continue
         found.append(ent)
     return found
 

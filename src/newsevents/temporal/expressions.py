@@ -160,6 +160,7 @@ _YEAR_ALONE = re.compile(rf"^(?:in|during|of|by|for|throughout)?\s*(?:the year\s
 _NUMBER_WORD = r"(?P<n>\d+|a couple of|a couple|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"  # noqa: E501
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _AGO = re.compile(rf"\b{_NUMBER_WORD}\s+(?:more\s+)?{_UNIT}\s+ago\b")
+_TO_THE_DAY = re.compile(r"\s*(?:today|tonight)\b")
 _SHIFT = re.compile(
     rf"\b(?:(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?{_NUMBER_WORD}\s+{_UNIT}\s+"
     r"(?P<dir>later|after|earlier|before|afterwards|on)\b"
@@ -438,6 +439,16 @@ def _ago(
     n, unit = _count(match["n"]), match["unit"]
     if unit == "day":
         day = published - dt.timedelta(days=n)
+        return TimeInterval(day, day, "day", "publication")
+    if _TO_THE_DAY.match(text, match.end()):
+        # "Two weeks ago today", "a year ago today": that very day, not the week or year.
+        if unit == "week":
+            day = published - dt.timedelta(days=7 * n)
+        else:
+            year, month = add_months(
+                published.year, published.month, -n * (12 if unit == "year" else 1)
+            )
+            day = dt.date(year, month, min(published.day, month_last_day(year, month).day))
         return TimeInterval(day, day, "day", "publication")
     if unit == "week":
         return TimeInterval(*_week_of(published - dt.timedelta(days=7 * n)), "week", "publication")
