@@ -58,6 +58,17 @@ def test_an_event_told_weeks_ago_today_is_dated_to_that_day() -> None:
     assert [(e.date, e.date_precision) for e in events] == [(dt.date(2024, 1, 15), "day")]
 
 
+def test_the_day_an_act_to_come_was_announced_is_read_as_past() -> None:
+    """ "announced late on Wednesday that the bloc would send troops": Wednesday is the
+    announcement's, before the report, not the Wednesday to come."""
+    events, _ = events_of(
+        "Bloc to send troops",
+        "Chad's president announced late on Wednesday that the army would send troops to "
+        "the border.",
+    )
+    assert [e.date for e in events if e.type == "MOBILIZE"] == [dt.date(2024, 1, 24)]
+
+
 def test_two_days_later_counts_from_the_event_it_follows() -> None:
     assert resolve(
         "two days later", published=MONDAY, previous=dt.date(2024, 1, 16)
@@ -1177,3 +1188,34 @@ def test_a_day_right_after_said_is_the_saying_s_however_it_is_parsed() -> None:
     )
     strike = next(e for e in events if e.trigger == "strike")
     assert (strike.date_start, strike.date_text) == (dt.date(2025, 3, 9), "Sunday")
+
+
+@pytest.mark.parametrize(
+    ("second", "events"),
+    [
+        # A district the gazetteer does not list lies in its country (the admin units):
+        # the killing in western Uganda and the storming in Ntoroko are one attack.
+        ("The attackers stormed a village in Ntoroko district late on Wednesday.", 1),
+        # A place in another country is another attack.
+        ("The attackers stormed a village in Kivu late on Wednesday.", 2),
+    ],
+)
+def test_a_district_the_gazetteer_lacks_is_a_place_of_its_country(second: str, events: int) -> None:
+    told, _ = events_of(
+        "Rebels kill nine",
+        f"Suspected rebels killed nine people in western Uganda, police said. {second}",
+        dt.date(2025, 3, 14),
+    )
+    assert len([e for e in told if e.type == "ASSAULT"]) == events
+
+
+def test_a_clause_that_tells_what_is_to_come_does_not_date_the_act() -> None:
+    """ "The attack comes as Uganda prepares for elections in January 2026": the setting,
+    not the day of the attack told before."""
+    told, _ = events_of(
+        "Rebels attack village",
+        "Rebels attacked a village in Kasese on Wednesday. The attack comes as Uganda "
+        "prepares for general elections in January 2026.",
+        dt.date(2025, 3, 14),
+    )
+    assert [(e.type, e.date) for e in told] == [("ASSAULT", dt.date(2025, 3, 12))]

@@ -627,7 +627,9 @@ def temporal_clauses(verb: Any) -> list[Any]:
     """The clauses on the verb that say when it happened ("killed two rangers as their
     patrol passed ... on Monday", "opened fire when the convoy stopped on Friday"): a
     finite clause opened by "when", "as" or "while". Not a statement ("while the army
-    said on Monday ..." sets a report against the act, not its time)."""
+    said on Monday ..." sets a report against the act, not its time), nor one that
+    tells what is to come ("comes as Uganda prepares for elections in January 2026":
+    the setting, not the act's day)."""
     return [
         clause
         for clause in verb.children
@@ -635,7 +637,15 @@ def temporal_clauses(verb: Any) -> list[Any]:
         and clause.lemma_.lower() not in SPEECH
         and any(c.lower_ in AT_THE_TIME and c.dep_ in ("mark", "advmod") for c in clause.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and not _to_come(clause)
     ]
+
+
+def _to_come(clause: Any) -> bool:
+    """Whether a clause speaks of the future (time_words.yaml `future_markers`)."""
+    doc = clause.doc
+    text = doc[clause.left_edge.i : clause.right_edge.i + 1].text.lower()
+    return bool(time_words().future.search(text))
 
 
 def participle_head(verb: Any) -> Any | None:

@@ -275,9 +275,12 @@ def _date_from_clause(
             words = date_words(ent, word)
             if words is None or clock_time(words):
                 continue  # a time of day is read with the trigger's own words only
+            # "announced late on Wednesday that the bloc would send troops": the act is
+            # to come, the announcement is not; its day is read as the report's.
+            told_later = mention.status == "expected" and kind not in ("reporting", "statement")
             resolved = resolve(
-                words, published=published, previous=previous,
-                future=mention.status == "expected", sentence=sentence,
+                words, published=published, previous=previous, future=told_later,
+                sentence=sentence,
             )  # fmt: skip
             if resolved is None or kind == "subject-clause" and resolved.precision != "day":
                 continue

@@ -129,7 +129,9 @@ def _recalled_after_the_news(event: Mention, mention: Mention, published: dt.dat
 
 def _shared(a: Mention, b: Mention, index: EntityIndex) -> int:
     score = 2 * bool(index.regions(a.actors) & index.regions(b.actors))
-    score += bool(index.regions(a.locations) & index.regions(b.locations))
+    score += bool(index.regions(a.locations) & index.regions(b.locations)) or _one_holds(
+        a, b, index
+    )
     score += bool(set(a.targets) & set(b.targets))
     score += 2 * bool(a.date and a.date == b.date and a.precision == b.precision == "day")
     score += bool(a.sentences & b.sentences)  # one sentence: "launched missile and drone strikes"
@@ -173,7 +175,13 @@ def _compatible(a: Mention, b: Mention, index: EntityIndex) -> bool:
         # "Tehran" acts for Iran, "Indian Armed Forces" for India.
         return bool(index.regions(a.actors) & index.regions(b.actors))
     places_a, places_b = index.regions(a.locations), index.regions(b.locations)
-    return not places_a or not places_b or bool(places_a & places_b)
+    return not places_a or not places_b or bool(places_a & places_b) or _one_holds(a, b, index)
+
+
+def _one_holds(a: Mention, b: Mention, index: EntityIndex) -> bool:
+    """Whether a country one names holds a district the other names ("western Uganda",
+    "Ntoroko district") that the gazetteer does not list."""
+    return index.holds(a.locations, b.locations) or index.holds(b.locations, a.locations)
 
 
 def _other_speakers(a: Mention, b: Mention, index: EntityIndex) -> bool:

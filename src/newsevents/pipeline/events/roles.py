@@ -14,7 +14,7 @@ from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING,
 from newsevents.pipeline.events.status import _status
 from newsevents.pipeline.events.triggers import _first_line_length, _trigger_rule
 from newsevents.pipeline.gazetteer import gazetteer
-from newsevents.pipeline.geocode.data import countries
+from newsevents.pipeline.geocode.data import countries, curated, unit_key, units_by_name
 from newsevents.schema import Entity
 from newsevents.temporal.event_dates import (
     CARRIERS,
@@ -113,6 +113,24 @@ class EntityIndex:
         ranked = sorted(countries, key=lambda e: (-len(e.mentions), e.mentions[0].start))
         return ranked[:2] if len(ranked) >= 2 else []
 
+    def holds(self, countries: list[str], places: list[str]) -> bool:
+        """Whether one of `countries` holds one of `places` that the gazetteer does not
+        list: a district the admin units put in that country ("Ntoroko", Uganda), which
+        `region` cannot tell. Two such districts of one country are not one place."""
+        codes = {self._code(x) for x in countries if self._kind(x) == "COUNTRY"} - {None}
+        return bool(codes) and any(
+            self._kind(x) == "LOCATION" and x not in self.country_of and self._code(x) in codes
+            for x in places
+        )
+
+    def _kind(self, entity_id: str) -> str | None:
+        entity = self.by_id.get(entity_id)
+        return entity.type if entity is not None else None
+
+    def _code(self, entity_id: str) -> str | None:
+        entity = self.by_id.get(entity_id)
+        return _country_code(entity.type, entity.name) if entity is not None else None
+
     def regions(self, entity_ids: list[str]) -> set[str]:
         return set().union(*(self.region(x) for x in entity_ids)) if entity_ids else set()
 
@@ -132,6 +150,18 @@ class EntityIndex:
             if parent is not None:
                 names.add(parent)
         return names
+
+
+@cache
+def _country_code(kind: str, name: str) -> str | None:
+    """The ISO code of a country, or of the one country whose admin units
+    (geo_units.csv) bear a place's name."""
+    if kind == "COUNTRY":
+        return countries().code(name)
+    if kind != "LOCATION":
+        return None
+    found = {u.cc for u in units_by_name().get(unit_key(name, curated().generic_words), ())}
+    return found.pop() if len(found) == 1 else None
 
 
 @cache
