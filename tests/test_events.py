@@ -1219,3 +1219,37 @@ def test_a_clause_that_tells_what_is_to_come_does_not_date_the_act() -> None:
         dt.date(2025, 3, 14),
     )
     assert [(e.type, e.date) for e in told] == [("ASSAULT", dt.date(2025, 3, 12))]
+
+
+@pytest.mark.parametrize(
+    ("before", "acts"),
+    [
+        # A story of one country: its unnamed government is that country's.
+        ("Protests spread across Nepal. Nepal has been shaken by the unrest.", 1),
+        # A story of two countries named alike: whose government is not said.
+        ("India and Pakistan traded accusations. India said Pakistan was to blame.", 0),
+    ],
+)
+def test_an_unnamed_government_acts_for_the_one_country_of_the_story(
+    before: str, acts: int
+) -> None:
+    told, names = events_of(
+        "Ban lifted", f"{before} The government lifted the ban on Tuesday.", dt.date(2025, 9, 22)
+    )
+    lifted = [e for e in told if e.trigger == "lifted"]
+    assert len(lifted) == acts
+    assert all(names[e.actors[0]] == "Nepal" for e in lifted)
+
+
+def test_an_act_decided_takes_the_day_of_the_decision() -> None:
+    """ "a decision on September 4 to block 26 platforms": the blocking is dated by the
+    decision, on which the day hangs."""
+    told, _ = events_of(
+        "Nepal protests",
+        "Students marched in Kathmandu against a government decision on September 4 to block "
+        "26 social media platforms.",
+        dt.date(2025, 9, 22),
+    )
+    assert [(e.type, e.date) for e in told if e.type == "COERCE"] == [
+        ("COERCE", dt.date(2025, 9, 4))
+    ]

@@ -223,6 +223,13 @@ def _date_from_clause(
     # "the agreement, which took effect on November 27", "a truce announced on Tuesday":
     # a relative clause, reduced or not, tells the noun's day.
     sources += [(c, None) for c in token.children if c.dep_ in ("relcl", "acl")]
+    # "a government decision on September 4 to block 26 platforms", "an order on Monday
+    # to withdraw": the act decided or ordered takes the day of the decision.
+    if (
+        token == verb and verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):  # fmt: skip
+        sources.append((verb.head, "medium"))
     # "Zulum, who visited the village on Monday, condemned the attack": the day a clause
     # on the subject tells is the day of the act (a single day only: "Putin, who came to
     # power in 2000, condemned ..." says nothing of when).

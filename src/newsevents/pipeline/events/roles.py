@@ -107,6 +107,20 @@ class EntityIndex:
         country = self.country_of.get(place.entity_id)
         return self.by_name.get(country, place) if country else place
 
+    def home_country(self) -> Entity | None:
+        """The one country the article is about: named at least twice and more often
+        than any other (an unnamed "the government" acts for it). None in a story of
+        two or more countries named alike."""
+        countries = sorted(
+            (e for e in self.by_id.values() if e.type == "COUNTRY"),
+            key=lambda e: -len(e.mentions),
+        )
+        if not countries or len(countries[0].mentions) < 2:
+            return None
+        if len(countries) > 1 and len(countries[1].mentions) * 2 > len(countries[0].mentions):
+            return None
+        return countries[0]
+
     def main_countries(self) -> list[Entity]:
         """The two countries the article names most, when it names at least two."""
         countries = [e for e in self.by_id.values() if e.type == "COUNTRY"]
@@ -150,6 +164,10 @@ class EntityIndex:
             if parent is not None:
                 names.add(parent)
         return names
+
+
+# A government the text does not name: "the government", "the authorities".
+_THE_STATE = (["the", "government"], ["the", "authorities"])
 
 
 @cache
@@ -382,6 +400,9 @@ def _roles(
         actors_ = _previous_subject(token, actor_tokens[0].lower_, index)
     if not actors_ and _BOTH_SIDES.search(" ".join(t.lower_ for t in actor_tokens)):
         actors_ = index.main_countries()  # "the two nations declared", "both sides agreed"
+    if not actors_ and [t.lower_ for t in actor_tokens] in _THE_STATE:
+        home = index.home_country()  # "the government lifted the ban": Nepal's
+        actors_ = [home] if home is not None else []
     # A country that names a border says where it runs, not where the event was.
     place_tokens = [t for t in place_tokens if not _names_a_border(t)]
     target_tokens = [t for t in target_tokens if not _names_a_border(t)]
