@@ -370,6 +370,31 @@ def test_the_field_of_an_office_and_a_joining_word_are_no_part_of_a_name() -> No
     assert "Tabangout" in found and "Tabangout and" not in found
 
 
+def test_a_name_does_not_end_with_a_preposition_nor_begin_with_a_police_rank() -> None:
+    found = by_name(entities_of(
+        "Parliament dissolved", "Hours later, Paudel dissolved the House of Representatives on "
+        "Karki's recommendation. Provincial police commander Superintendent Joseph Kundi said "
+        "six people were killed. Chief Inspector Ama Mensah confirmed it.",
+    ))  # fmt: skip
+    assert "House of Representatives" in found and "House of Representatives on" not in found
+    assert found["Joseph Kundi"].type == "PERSON"
+    assert "Superintendent Joseph Kundi" not in found
+    assert "Ama Mensah" in found
+
+
+def test_a_known_name_at_the_end_of_a_longer_one_is_not_that_actor() -> None:
+    found = by_name(entities_of(
+        "Council meets", "The National Security Council met on Tuesday, a day after the "
+        "Regional Security Council (REGSEC) imposed a curfew. The Sudanese Rapid Support "
+        "Forces shelled El Fasher, and the Security Council met in New York.",
+    ))  # fmt: skip
+    assert {"National Security Council", "Regional Security Council"} <= set(found)
+    assert [m.text for m in found["United Nations Security Council"].mentions] == [
+        "Security Council"
+    ]
+    assert found["Rapid Support Forces"].type == "ARMED_GROUP"
+
+
 def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
     found = by_name(entities_of(
         "Toll rises", "The country's health ministry said 12 people were killed.",

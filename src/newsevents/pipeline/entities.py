@@ -201,6 +201,8 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
     defined = {m.group("short"): m.group("long") for m in _ACRONYM.finditer(full)}
     for span in filter_spans(spans):
         actor = table[int(span.label_)]
+        if actor.type != "PERSON" and _tail_of_a_longer_name(span):
+            continue  # "the National Security Council" is not the UN's "Security Council"
         long = _LEADING_THE.sub("", defined.get(span.text, ""))
         if long and _abbreviates(span.text, long):
             meant = gazetteer().lookup(long)
@@ -222,6 +224,25 @@ def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:
                 yield Candidate(start, end, full[start:end], "GPE", hint="LOCATION")
                 continue
         yield Candidate(start, end, full[start:end], "GAZETTEER", actor)
+
+
+def _tail_of_a_longer_name(span: Any) -> bool:
+    """Whether a known name is the end of a longer one NER tagged as one name, whose
+    capitalised word before it is no name of its own: "Security Council" in "the
+    Regional Security Council" or "the Supreme National Security Council". Not after a
+    country or a demonym ("Sudanese Rapid Support Forces"), an acronym ("UN") or a title
+    ("State Counsellor Aung San Suu Kyi": a person is never the tail of a name)."""
+    if span.start == 0 or span[0].ent_iob_ != "I":
+        return False
+    before = span.doc[span.start - 1]
+    if not before.is_title or before.pos_ in ("DET", "PRON") or before.ent_iob_ not in "BI":
+        return False
+    if before.ent_type_ in ("NORP", "GPE") or before.is_sent_start:
+        return False
+    if before.lower_ in names().titles:
+        return False
+    gaz = gazetteer()
+    return before.lower_ not in gaz.country_words and gaz.lookup(before.text) is None
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -754,8 +775,9 @@ def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A joining word a name cannot end with: "Tabangout and".
-_TRAILING_JOINER = re.compile(r"\s+(?:and|or|&)$")
+# A joining word or a preposition a name cannot end with: "Tabangout and", "the House
+# of Representatives on" (NER ran on into "on Karki's recommendation").
+_TRAILING_JOINER = re.compile(r"\s+(?:and|or|&|on|in|at|to|by|with|from)$")
 
 
 def _trim(text: str, ent: Any) -> tuple[int, int]:
