@@ -57,6 +57,9 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ("The death toll has risen to 45, officials said.", ("killed", 45, 45, "exact")),
         ("The death toll rose to more than 45 on Sunday.", ("killed", 45, None, "at_least")),
         ("The ministry put the death toll at 57.", ("killed", 57, 57, "exact")),
+        # The figure hung on what the toll is from, or on the particle of a revision.
+        ("The ministry now puts the death toll from the unrest at 74.", ("killed", 74, 74, "exact")),
+        ("Police later revised the toll down to 26.", ("killed", 26, 26, "exact")),
         ("A total of 17 people were abducted by gunmen.", ("abducted", 17, 17, "exact")),
         ("Eleven people remain missing after the floods.", ("missing", 11, 11, "exact")),
         # The victims a relative clause is on: "who" stands for them.
@@ -111,6 +114,20 @@ def test_breakdown_gives_one_claim_per_figure_and_the_total() -> None:
     assert sorted(c.count_min for c in claims) == [2, 3, 4, 9]
     assert {c.victim_group for c in claims} == {"civilians"}
     assert {c.claimant for c in claims} == {"alireza-marhamati"}
+
+
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        ("The state government raised the death toll to 121 on Wednesday.", "state government"),
+        ("Police later revised the toll down to 26.", "Police"),
+    ],
+)
+def test_who_raises_or_revises_a_toll_claims_its_figure(body: str, claimant: str) -> None:
+    claims, _, _ = claims_of(body)
+    assert [c.claimant_text for c in claims] == [claimant] or [c.claimant_text for c in claims] == [
+        f"The {claimant}"
+    ]
 
 
 def test_claimant_stated_and_unattributed() -> None:

@@ -911,9 +911,19 @@ def _toll_figures(toll: Any) -> Iterable[Any]:
     # "The death toll has risen to 45", "the toll stands at 32", "reached 50",
     # "the ministry put the death toll at 57", "ranged from 200 to 600", "was
     # between 25 and 30", "had given the toll as 116"
-    for child in verb.children:
+    # "revised the toll down to 26", "up to 30": the figure hangs on the particle.
+    particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ in ("down", "up")]
+    preps = [*verb.children, *(p for c in particles for p in c.children if p.lower_ == "to")]
+    for child in preps:
         if child.dep_ == "prep" and child.lower_ in ("to", "at", "from", "between", "as"):
-            yield from (c for c in child.children if c.dep_ == "pobj")
+            for place in (c for c in child.children if c.dep_ == "pobj"):
+                yield place
+                # "puts the death toll from the unrest at 74": the parser hangs the
+                # figure on what the toll is from.
+                yield from (
+                    c for p in place.children if p.dep_ == "prep" and p.lower_ in ("at", "to")
+                    for c in p.children if c.dep_ == "pobj" and c.like_num
+                )  # fmt: skip
         elif (
             child.dep_ in ("dobj", "obj")
             and child is not toll
