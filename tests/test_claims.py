@@ -58,7 +58,10 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
         ("The death toll rose to more than 45 on Sunday.", ("killed", 45, None, "at_least")),
         ("The ministry put the death toll at 57.", ("killed", 57, 57, "exact")),
         # The figure hung on what the toll is from, or on the particle of a revision.
-        ("The ministry now puts the death toll from the unrest at 74.", ("killed", 74, 74, "exact")),
+        (
+            "The ministry now puts the death toll from the unrest at 74.",
+            ("killed", 74, 74, "exact"),
+        ),
         ("Police later revised the toll down to 26.", ("killed", 26, 26, "exact")),
         ("A total of 17 people were abducted by gunmen.", ("abducted", 17, 17, "exact")),
         ("Eleven people remain missing after the floods.", ("missing", 11, 11, "exact")),
