@@ -133,6 +133,28 @@ def test_who_raises_or_revises_a_toll_claims_its_figure(body: str, claimant: str
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "claimant"),
+    [
+        ("At least 12 people were killed, according to OCHA.",
+         "United Nations Office for the Coordination of Humanitarian Affairs"),
+        ("At least 12 people were killed, according to the UN.", "United Nations"),
+        ("The Arakan Army (AA) took the town. An airstrike killed at least 40 people, "
+         "according to the AA.", "Arakan Army"),
+    ],
+)  # fmt: skip
+def test_a_one_word_name_after_according_to_is_the_claimant(body: str, claimant: str) -> None:
+    claims, names, _ = claims_of(body)
+    assert [names.get(c.claimant or "") for c in claims] == [claimant]
+
+
+def test_a_live_blog_entry_time_is_no_part_of_the_claimant() -> None:
+    claims, _, _ = claims_of(
+        "09:40 - Uzbekistan's National Guard said 18 people were killed in the clashes."
+    )
+    assert [c.claimant_text for c in claims] == ["Uzbekistan's National Guard"]
+
+
 def test_claimant_stated_and_unattributed() -> None:
     claims, names, _ = claims_of(
         "Iran struck a village in Panjgur on Tuesday. Pakistan said the strikes killed two "

@@ -1933,8 +1933,10 @@ def noun_phrase(head: Any) -> Span:
     cut += [t.i for t in words if t.i > head.i and t.text in ASIDE_MARKS]
     if cut:
         words = [t for t in words if t.i < min(cut)]
-    while len(words) > 1 and (words[0].lower_ == "the" or words[0].is_punct):
-        words = words[1:]
+    while len(words) > 1 and (
+        words[0].lower_ == "the" or words[0].is_punct or _CLOCK.fullmatch(words[0].text)
+    ):
+        words = words[1:]  # "09:40 - Uzbekistan's National Guard": a live blog's entry time
     while len(words) > 1 and words[-1].is_punct:
         words = words[:-1]
     # A phrase starts at a word's start: "Italian-run Emergency hospital", where a
@@ -1945,12 +1947,18 @@ def noun_phrase(head: Any) -> Span:
     return _span(doc[first], words[-1])
 
 
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
 def _joins(token: Any) -> bool:
     return token.text in ("-", "–") or token.is_alpha or token.like_num
 
 
 def _inside_prep(token: Any, phrase: Any) -> bool:
-    """ "Pakistan's Ambassador to Iran": Iran is not the claimant."""
+    """ "Pakistan's Ambassador to Iran": Iran is not the claimant. The phrase's own word
+    is never inside one ("according to OCHA": OCHA is)."""
+    if token == phrase:
+        return False
     for ancestor in token.ancestors:
         if ancestor == phrase:
             return False
