@@ -831,3 +831,17 @@ def test_a_timelines_entries_take_the_day_that_opens_them() -> None:
     assert dated["strike"] == dt.date(2023, 5, 2)
     assert dated["ambush"] == dt.date(2023, 5, 4)
     assert dated.get("attacked") is None
+
+
+def test_a_timelines_list_items_take_the_day_that_opens_them() -> None:
+    """ "- 4 January 2019: Rebels attack ...": a list's items, one to a line, each dated
+    by its own day (NER reads "January 2019" alone), not by the paragraph's first."""
+    draft = draft_of(
+        "Key dates:\n"
+        "- 4 January 2019: Rebels attack four border posts near Kelbani, killing 13 police.\n"
+        "- 13 November 2023: Ruvanian jets strike a depot outside Ordavi.",
+        published=dt.date(2025, 1, 15),
+    )
+    dated = {e.trigger: (e.date, e.date_precision) for e in draft.events}
+    assert dated["attack"] == (dt.date(2019, 1, 4), "day")
+    assert dated["strike"] == (dt.date(2023, 11, 13), "day")

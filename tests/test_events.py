@@ -253,6 +253,10 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The insurgency killed 500 people in Chad last year.", []),
         ("In 2019, a suicide bomber killed 40 soldiers in Pulwama, India.", ["ASSAULT"]),
         ("Russian attacks killed five people in Kharkiv overnight.", ["ASSAULT"]),
+        # Fighting after "of" is none ("an outbreak of fighting", "cessation of
+        # hostilities") unless a day of its own names it.
+        ("Accounts differ on the scale of Sunday's fighting near Dano.", ["ASSAULT"]),
+        ("Accounts differ on the scale of the fighting near Dano.", []),
         # Within a running total, an attack told with its own time is one occurrence.
         (
             "Thirty people have been killed since clashes began in May, including four "
@@ -1253,3 +1257,19 @@ def test_an_act_decided_takes_the_day_of_the_decision() -> None:
     assert [(e.type, e.date) for e in told if e.type == "COERCE"] == [
         ("COERCE", dt.date(2025, 9, 4))
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # The day before a sentence-final attribution is the act's, wherever the parser
+        # hung it.
+        ("Armed men ambushed troops in Sumisip, Basilan province, on Wednesday, the "
+         "military said.", dt.date(2025, 1, 22)),
+        # The day right after the saying is the saying's: the act stays undated.
+        ("The army said on Wednesday that armed men had ambushed troops in Sumisip.", None),
+    ],
+)  # fmt: skip
+def test_a_day_before_a_final_attribution_is_the_acts(body: str, day: dt.date | None) -> None:
+    told, _ = events_of("Ambush", body, dt.date(2025, 1, 23))
+    assert [e.date for e in told if e.type == "ASSAULT"] == [day]

@@ -216,6 +216,11 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 continue  # "strike what Islamabad calls TTP hideouts ... on December 24"
             if small_clause(ancestor):
                 continue  # "declared two diplomats persona non grata on Sunday"
+            if ancestor.lemma_.lower() in REPORTING and (
+                reported := _reported_before_attribution(ent, ancestor, triggers)
+            ):
+                owner = reported  # "... in Sumisip, on Wednesday, the military said"
+                break
             if ancestor.lemma_.lower() in REPORTING or (
                 ancestor.pos_ in ("VERB", "AUX") and ancestor != ent.root
                 and not (ancestor.dep_ == "acl" and ancestor.tag_ in ("VBG", "VBN"))
@@ -229,6 +234,20 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(date)
     return mine
+
+
+def _reported_before_attribution(ent: Any, verb: Any, triggers: list[Any]) -> Any | None:
+    """The trigger of the reported clause a date ends, when the attribution comes after
+    both: "Armed men ambushed troops in Sumisip, Basilan province, on Wednesday, the
+    military said" (the parser hangs the day on "said", across the commas). The day is
+    the act's, not the saying's, which follows it with a subject of its own. None
+    otherwise ("the military said on Wednesday that ...")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < ent.start]
+    if not subjects or not clauses or not ent.end <= subjects[0].left_edge.i < verb.i:
+        return None
+    reported = [t for t in triggers if t.i < ent.start and any(t in c.subtree for c in clauses)]
+    return max(reported, key=lambda t: t.i) if reported else None  # the nearest before it
 
 
 def _said_right_before(ent: Any) -> Any | None:

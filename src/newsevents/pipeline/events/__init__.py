@@ -185,8 +185,10 @@ def _in_a_dated_entry(
     """Date the mentions of a timeline entry's paragraph ("24 August - Israeli aircraft
     strike ...") with its day, before they are merged: one without a date, or with a
     coarser one that holds the day (NER read only "August")."""
+    # The entry is the sentence's line (a list item) or its paragraph.
+    line = text.rfind("\n", 0, sent.start_char) + 1
     paragraph = text.rfind("\n\n", 0, sent.start_char)
-    day = entries.get(paragraph + 2 if paragraph >= 0 else 0)
+    day = entries.get(line) or entries.get(paragraph + 2 if paragraph >= 0 else 0)
     if day is None:
         return
     for mention in told:

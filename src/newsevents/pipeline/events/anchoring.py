@@ -138,12 +138,14 @@ def _entry_stamps(text: str) -> list[tuple[int, dt.date]]:
     return [(starts[i], day) for i in entry_stamps(lines) if (day := entry_stamp(lines[i]))]
 
 
-# A timeline's entry: a paragraph that opens with a day and a dash, "24 August -
-# Israeli aircraft strike ...", "Aug. 25: Two drones come down ...".
+# A timeline's entry: a paragraph, or a list item, that opens with a day and a dash,
+# "24 August - Israeli aircraft strike ...", "Aug. 25: Two drones come down ...",
+# "- 4 January 2019: AA fighters attack ...".
 _MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATED_ENTRY = re.compile(
-    rf"^[ \t]*(?P<day>\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}})"
-    r"(?:,?\s+\d{4})?[ \t]*[—–:-][ \t]+(?=\S)",
+    r"^[ \t]*(?:[-–—•*][ \t]+)?"
+    rf"(?P<words>(?P<day>\d{{1,2}}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}})"
+    r"(?:,?\s+\d{4})?)[ \t]*[—–:-][ \t]+(?=\S)",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -153,8 +155,7 @@ def dated_entries(text: str, published: dt.date | None) -> dict[int, dt.date]:
     paragraph's offset. NER often reads only "August" of "24 August -", or nothing."""
     found = {}
     for match in DATED_ENTRY.finditer(text):
-        words = match.group(0).strip().rstrip("—–:-").strip()
-        resolved = resolve(words, published=published)
+        resolved = resolve(match.group("words"), published=published)
         if resolved is not None and resolved.precision == "day":
             found[match.start()] = resolved.date
     return found

@@ -386,8 +386,13 @@ def _trigger_rule(token: Any) -> Trigger | None:
             not rule.objects or _of_complement(token, rule.objects)  # "an exchange of fire"
         ):
             phrase = token.head if token.dep_ == "conj" else token  # "dialogue and consultation"
-            if phrase.dep_ == "pobj" and phrase.head.lower_ in rule.not_after:
-                continue  # "summoned the envoy in protest": the summons is the event
+            if (
+                phrase.dep_ == "pobj" and phrase.head.lower_ in rule.not_after
+                and not _owns_a_day(token)
+            ):  # fmt: skip
+                # "summoned the envoy in protest": the summons is the event; but "the
+                # scale of Sunday's fighting" is an occurrence its day names.
+                continue
             if rule.not_for and _asks_for(token, rule.not_for):
                 continue  # "did not respond to a request for comment": the reporter's
             if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES:
@@ -400,6 +405,14 @@ def _trigger_rule(token: Any) -> Trigger | None:
             if any(f"{m} {lemma}" in rule.noun_phrases for m in modifiers):
                 return rule
     return None
+
+
+def _owns_a_day(noun: Any) -> bool:
+    """ "Sunday's fighting", "the January 5 clashes": a noun its day stands before."""
+    return any(
+        c.dep_ in ("poss", "compound", "nmod", "amod") and c.ent_type_ == "DATE"
+        for c in noun.children
+    )
 
 
 def _asks_for(noun: Any, lemmas: frozenset[str]) -> bool:
