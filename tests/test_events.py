@@ -1273,3 +1273,20 @@ def test_an_act_decided_takes_the_day_of_the_decision() -> None:
 def test_a_day_before_a_final_attribution_is_the_acts(body: str, day: dt.date | None) -> None:
     told, _ = events_of("Ambush", body, dt.date(2025, 1, 23))
     assert [e.date for e in told if e.type == "ASSAULT"] == [day]
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # The act a "to" clause is the purpose of is done when that doing is.
+        ("Thousands took to the streets of Nukus on Friday to protest against the "
+         "amendments.", dt.date(2022, 7, 1)),
+        # Not when the doing is only planned: no protest is told as held.
+        ("Activists plan to gather in Nukus on Friday to protest against the amendments.", None),
+    ],
+)  # fmt: skip
+def test_a_purpose_is_dated_by_the_doing_it_is_the_purpose_of(
+    body: str, day: dt.date | None
+) -> None:
+    told, _ = events_of("Protest", body, dt.date(2022, 7, 4))
+    assert [e.date for e in told if e.type == "PROTEST"] == ([day] if day else [])

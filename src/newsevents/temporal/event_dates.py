@@ -704,6 +704,18 @@ def harm_clause_head(verb: Any) -> Any | None:
 LATER_DEATH = frozenset({"die", "succumb", "pass"})
 
 
+def purpose_head(verb: Any) -> Any | None:
+    """In "thousands took to the streets on Friday to protest against the amendments"
+    the act is done in the doing it is the purpose of: the verb its "to" clause hangs
+    on, when that one is done (not said, not to come: "plans to protest on Friday")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ != "VERB" or head.lemma_.lower() in SPEECH or head.tag_ not in ("VBD", "VBN"):
+        return None
+    return head
+
+
 SPEECH = REPORTING | {"announce"}
 
 

@@ -24,6 +24,7 @@ from newsevents.temporal.event_dates import (
     later_that_day,
     participle_head,
     pronoun_subject,
+    purpose_head,
     recounted,
     refers_back,
     reporting_verb,
@@ -208,7 +209,7 @@ def _date_from_clause(
     sources: list[tuple[Any, str | None]] = [
         (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
     ]
-    for head in (when_clause_head(verb), participle, harm_clause_head(verb)):
+    for head in (when_clause_head(verb), participle, harm_clause_head(verb), purpose_head(verb)):
         if head is not None:
             sources.append((head, None))
     # "A bomb killed two rangers as their patrol passed ... early on Monday": the clause
