@@ -395,6 +395,25 @@ def test_a_known_name_at_the_end_of_a_longer_one_is_not_that_actor() -> None:
     assert found["Rapid Support Forces"].type == "ARMED_GROUP"
 
 
+def test_a_hyphened_surname_ner_tagged_apart_is_the_persons() -> None:
+    found = by_name(entities_of(
+        "Gangs advance", "Prime Minister Alix Didier Fils-Aimé said the police would respond. "
+        "Fils-Aimé spoke on Monday, after talks with Jean-Yves Le Drian.",
+    ))  # fmt: skip
+    assert found["Alix Didier Fils-Aimé"].type == "PERSON"
+    assert "Alix Didier" not in found and "Jean-Yves Le Drian" in found
+
+
+def test_a_formations_number_is_part_of_its_name() -> None:
+    found = by_name(entities_of(
+        "Ambush", "Soldiers of the 4th Special Forces Battalion were securing a road, and "
+        "troops of the 34 Artillery Brigade were deployed. Police said 12 Army Command "
+        "officers were there.",
+    ))  # fmt: skip
+    assert {"4th Special Forces Battalion", "34 Artillery Brigade"} <= set(found)
+    assert "12 Army Command" not in found
+
+
 def test_a_lower_case_institution_no_country_owns_is_no_entity() -> None:
     found = by_name(entities_of(
         "Toll rises", "The country's health ministry said 12 people were killed.",

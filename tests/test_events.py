@@ -1290,3 +1290,15 @@ def test_a_purpose_is_dated_by_the_doing_it_is_the_purpose_of(
 ) -> None:
     told, _ = events_of("Protest", body, dt.date(2022, 7, 4))
     assert [e.date for e in told if e.type == "PROTEST"] == ([day] if day else [])
+
+
+def test_what_a_purpose_names_is_not_dated_by_it() -> None:
+    """ "formed a commission last Tuesday to investigate the killings": the killings are
+    not of Tuesday."""
+    told, _ = events_of(
+        "Inquiry",
+        "Police shot dead 19 protesters in Kathmandu on September 8. Last Tuesday, the "
+        "government formed a commission to investigate the killings.",
+        dt.date(2025, 9, 22),
+    )
+    assert dt.date(2025, 9, 16) not in [e.date for e in told if e.type == "ASSAULT"]

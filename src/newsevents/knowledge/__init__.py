@@ -192,6 +192,8 @@ class Names:
     # "Kamal Adwan Hospital": a name ending in one of these is an institution
     institution_words: frozenset[str]
     org_words: frozenset[str]
+    # "4th Special Forces Battalion": a number before a name ending in one is in the name
+    numbered_units: frozenset[str]
     place_prepositions: frozenset[str]
     movement_verbs: frozenset[str]  # "deployed to Bassa": the "to" phrase is a place
     place_nouns: frozenset[str]  # a place word kept in the name ("Donetsk Oblast")
@@ -246,6 +248,7 @@ def names() -> Names:
         facility_modifiers=tuple(data["facility_modifiers"]),
         institution_words=frozenset(data.get("institution_words") or ()),
         org_words=frozenset(data["org_words"]),
+        numbered_units=frozenset(data.get("numbered_units") or ()),
         place_prepositions=frozenset(data["place_prepositions"]),
         movement_verbs=frozenset(data["movement_verbs"]),
         place_nouns=frozenset(data["place_nouns"]),

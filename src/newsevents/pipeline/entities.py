@@ -734,7 +734,8 @@ def _joined_people(doc: Any) -> list[Any]:
     for ent in doc.ents:
         last = spans[-1] if spans else None
         if (
-            last is not None and last.label_ == ent.label_ == "PERSON"
+            last is not None and last.label_ == "PERSON"
+            and (ent.label_ == "PERSON" or _hyphened_surname(ent))
             and last.end == ent.start and doc[last.end - 1].whitespace_ == " "
         ):  # fmt: skip
             spans[-1] = Span(doc, last.start, ent.end, label="PERSON")
@@ -743,6 +744,13 @@ def _joined_people(doc: Any) -> list[Any]:
         else:
             spans.append(ent)
     return spans
+
+
+def _hyphened_surname(ent: Any) -> bool:
+    """ "Fils-" of "Alix Didier Fils-Aimé", which NER tags apart from the given names
+    before it, as anything: a capitalised word that a hyphen ends or joins."""
+    words = ent.text.split()
+    return len(words) == 1 and ent.text[:1].isupper() and "-" in ent.text[1:]
 
 
 # Prepositions an institution's name goes on with: "Committee for the ...", "Office of
@@ -778,6 +786,13 @@ def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 # A joining word or a preposition a name cannot end with: "Tabangout and", "the House
 # of Representatives on" (NER ran on into "on Karki's recommendation").
 _TRAILING_JOINER = re.compile(r"\s+(?:and|or|&|on|in|at|to|by|with|from)$")
+
+
+# A formation's number right before its name: "4th", "201st", "34" (not a year).
+# A bare number only after "the": "the 34 Artillery Brigade", not "said 12 Army ... officers".
+_UNIT_NUMBER = re.compile(
+    r"(?:(?<![\w,.])\d{1,4}(?:st|nd|rd|th)|(?<=\bthe )\d{1,3})\s+$", re.IGNORECASE
+)
 
 
 def _trim(text: str, ent: Any) -> tuple[int, int]:
@@ -829,6 +844,12 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     trailing = _TRAILING_JOINER.search(text, start, end)
     if trailing is not None and trailing.start() > start:
         end = trailing.start()
+    last = text[start:end].rsplit(None, 1)[-1].lower() if end > start else ""
+    if last in names().numbered_units:
+        # "the 4th Special Forces Battalion", "34 Artillery Brigade": NER leaves the
+        # formation's number out of its name.
+        number = _UNIT_NUMBER.search(text, max(0, start - 8), start)
+        start = number.start() if number is not None else start
     return start, end
 
 

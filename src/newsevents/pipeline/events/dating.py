@@ -209,7 +209,10 @@ def _date_from_clause(
     sources: list[tuple[Any, str | None]] = [
         (v, None) for v in group - {verb} if v.lemma_.lower() not in SPEECH
     ]
-    for head in (when_clause_head(verb), participle, harm_clause_head(verb), purpose_head(verb)):
+    # "took to the streets on Friday to protest": the purpose itself, not what it names
+    # ("formed a commission last Tuesday to investigate the killings").
+    purpose = purpose_head(verb) if token == verb else None
+    for head in (when_clause_head(verb), participle, harm_clause_head(verb), purpose):
         if head is not None:
             sources.append((head, None))
     # "A bomb killed two rangers as their patrol passed ... early on Monday": the clause
