@@ -63,6 +63,9 @@ def claims_of(body: str, title: str = "News") -> tuple[list[CasualtyClaim], dict
             ("killed", 74, 74, "exact"),
         ),
         ("Police later revised the toll down to 26.", ("killed", 26, 26, "exact")),
+        # A figure the parser hung on "with": "along with three wounded".
+        ("Medics treated survivors overnight, along with three wounded.",
+         ("injured", 3, 3, "exact")),
         ("A total of 17 people were abducted by gunmen.", ("abducted", 17, 17, "exact")),
         ("Eleven people remain missing after the floods.", ("missing", 11, 11, "exact")),
         # The victims a relative clause is on: "who" stands for them.

@@ -821,10 +821,13 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
             yield counted
     before = outcome.nbor(-1) if outcome.i > 0 else None
     if (
-        before is not None and before.like_num and before.dep_ == "conj"
-        and before.ent_type_ != "DATE"
+        before is not None and before.like_num and before.ent_type_ != "DATE"
+        and (before.dep_ == "conj" or before.dep_ == "pobj" and before.head.lower_ == "with")
+        and outcome.dep_ not in ("amod", "compound")
     ):  # fmt: skip
-        yield before  # "five dead and 17 wounded": the parser left 17 on "five"
+        # "five dead and 17 wounded": the parser left 17 on "five"; "the bodies of four
+        # soldiers, along with three wounded": on "with"
+        yield before
     if outcome.dep_ == "acomp":
         # "Eleven people remain missing", "nine people are dead"; but "police shot dead
         # two suspected rebels": the shot are the dead, not the police.
