@@ -1302,3 +1302,19 @@ def test_what_a_purpose_names_is_not_dated_by_it() -> None:
         dt.date(2025, 9, 22),
     )
     assert dt.date(2025, 9, 16) not in [e.date for e in told if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # A month the act's own words name, and the day its "when" clause gives inside it.
+        ("Last month, nine people were killed and 41 injured when gunmen fired on a bus "
+         "near Reasi, sending it into a gorge on June 9.", (dt.date(2024, 6, 9), "day")),
+        # A day outside that month is another time: the month stands.
+        ("Last month, nine people were killed when gunmen fired on a bus near Reasi, a year "
+         "after a raid on July 9, 2023.", (dt.date(2024, 6, 1), "month")),
+    ],
+)  # fmt: skip
+def test_a_coarse_date_takes_the_day_its_when_clause_gives_inside_it(body: str, day) -> None:  # type: ignore[no-untyped-def]
+    told, _ = events_of("Bus attack", body, dt.date(2024, 7, 16))
+    assert [(e.date, e.date_precision) for e in told if e.trigger == "killed"] == [day]

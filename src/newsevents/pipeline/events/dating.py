@@ -72,7 +72,16 @@ def date_mentions(
                 )  # fmt: skip
                 mention.date_text = mention.date_text or ent.text
                 if resolved and not shifts:
-                    ent, resolved = _finest(ent, resolved, mention_dates, mention, sent, published)
+                    # Also the day its "when" clause names ("Last month, nine people were
+                    # killed when gunmen fired on a bus ... on June 9").
+                    inner = [
+                        (d, w)
+                        for d in _in_its_time_clauses(_token, dates)
+                        if (w := date_words(d, d.root))
+                    ]
+                    ent, resolved = _finest(
+                        ent, resolved, mention_dates + inner, mention, sent, published
+                    )
                 if resolved:
                     mention.take_date(resolved.date, resolved.precision, ent.text, resolved.source)
                     break
@@ -108,6 +117,13 @@ def _opens_its_line(ent: Any) -> bool:
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _in_its_time_clauses(token: Any, dates: list[Any]) -> list[Any]:
+    """The date expressions inside the "when"/"as" clauses of the trigger's verb, or of
+    a verb coordinated with it ("were killed and 41 injured when ...")."""
+    clauses = [c for v in coordinated(clause_verb(token)) for c in temporal_clauses(v)]
+    return [d for d in dates if any(d.root in c.subtree for c in clauses)]
 
 
 def _finest(
