@@ -434,3 +434,29 @@ def test_an_agency_dateline_s_day_takes_its_year_from_the_text() -> None:
     )
     done = _metadata_of(body)
     assert (done.published_date, done.source.agency) == (dt.date(2024, 3, 6), "Armenpress")
+
+
+@pytest.mark.parametrize(
+    ("body", "dateline"),
+    [
+        # A page's deck (one line, no full stop) over a lead whose dateline is a known place.
+        ("The encounter broke out around 9 pm on Monday in the forest belt\n\nDoda/Jammu: "
+         "Four soldiers were killed in a gunfight, officials said on Tuesday.", "Doda"),
+        # A line over a lead that names no known place is no deck: no dateline.
+        ("Key points\n\nAnalysis: Four soldiers were killed in a gunfight on Tuesday.", None),
+        # A first line that ends its sentence is the story's own.
+        ("Four soldiers were killed on Monday.\n\nDoda: The army said it would respond.", None),
+    ],
+)  # fmt: skip
+def test_a_dateline_under_a_deck_is_read(body: str, dateline: str | None) -> None:
+    assert _metadata_of(body).source.dateline == dateline
+
+
+def test_two_places_a_slash_joins_in_a_dateline_are_no_entity() -> None:
+    from .test_entities import by_name, entities_of
+
+    found = by_name(entities_of(
+        "Gunfight", "Doda/Jammu: Four soldiers were killed in a gunfight in Doda district "
+        "of the Jammu region, officials said.",
+    ))  # fmt: skip
+    assert "Doda/Jammu" not in found and "Doda" in found

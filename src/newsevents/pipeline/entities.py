@@ -321,8 +321,13 @@ def _ner_candidates(
                 continue  # "Additional Foreign" of "Additional Foreign Secretary"
             if "," in text:
                 continue  # spans across a list ("Sarmachars, Foreign Office")
-            if "-" in text and all(lookup(part) for part in text.split("-")):
-                continue  # "the Armenia-Azerbaijan border": two names, each its own
+            if any(
+                mark in text and all(lookup(part) for part in text.split(mark))
+                for mark in ("-", "/")
+            ):
+                # "the Armenia-Azerbaijan border", a "Doda/Jammu:" dateline: two names,
+                # each its own
+                continue
             if _common_word_opening(doc, full, start, end):
                 continue  # "10:30 GMT - First casualties reported": "First" names no one
             if _names_a_weapon(text, full, end) or _names_an_operation(full, start, end):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from newsevents.knowledge import actors, boilerplate, credits, office_terms, outlets
 from newsevents.pipeline.document import Draft
+from newsevents.pipeline.gazetteer import gazetteer
 from newsevents.schema import Source
 from newsevents.temporal.dates import (
     MONTHS,
@@ -266,8 +267,12 @@ def body_lead(body: str) -> tuple[int, Lead]:
     letterhead ("PRESS RELEASE", "Ministry of Foreign Affairs", short lines without a
     full stop) is passed over to the dateline under it ("GEORGETOWN, 1 March 2025 -").
     A body whose short opening lines lead to no dateline keeps its first line's."""
-    first = read_lead(body.split("\n", 1)[0])
+    first_line = body.split("\n", 1)[0]
+    first = read_lead(first_line)
     offset = 0
+    deck = _deck_then_dateline(body, first_line) if not first.length else None
+    if deck is not None:
+        return deck
     for _ in range(LETTERHEAD_LINES):
         line = body[offset:].split("\n", 1)[0]
         if first.length or not _letterhead(line):
@@ -280,6 +285,25 @@ def body_lead(body: str) -> tuple[int, Lead]:
         if lead.length and (lead.date or lead.day):
             return offset, lead
     return 0, first
+
+
+def _deck_then_dateline(body: str, first_line: str) -> tuple[int, Lead] | None:
+    """A standfirst over the story's lead, as a page's deck is ("The encounter broke out
+    around 9 pm on Monday in the Desa forest belt" over "Doda/Jammu: Four soldiers
+    ..."): one line without a closing full stop, then a lead whose dateline is a place
+    the gazetteer knows. None otherwise: "Key points: ..." names no place."""
+    if not first_line.strip() or first_line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
+        return None
+    offset = len(first_line) + 1
+    while body[offset : offset + 1] == "\n":
+        offset += 1
+    lead = read_lead(body[offset:].split("\n", 1)[0])
+    if not lead.length or lead.dateline is None:
+        return None
+    known = gazetteer().lookup(lead.dateline)
+    if known is None or known.type not in ("LOCATION", "COUNTRY"):
+        return None
+    return offset, lead
 
 
 def _letterhead(line: str) -> bool:
