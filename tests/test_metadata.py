@@ -460,3 +460,13 @@ def test_two_places_a_slash_joins_in_a_dateline_are_no_entity() -> None:
         "of the Jammu region, officials said.",
     ))  # fmt: skip
     assert "Doda/Jammu" not in found and "Doda" in found
+
+
+def test_a_dateline_under_a_byline_is_read() -> None:
+    body = (
+        "By Rhea M. Salvador - Correspondent / Philippine Daily Inquirer\n\nZAMBOANGA CITY — "
+        "Two soldiers were killed "
+        "when armed men ambushed troops on Wednesday, the military said."
+    )
+    assert _metadata_of(body).source.dateline is not None
+    assert _metadata_of(body).source.dateline.lower() == "zamboanga city"

@@ -287,11 +287,15 @@ def body_lead(body: str) -> tuple[int, Lead]:
     return 0, first
 
 
+_BYLINE_OPENING = re.compile(r"\s*By\s+[A-Z]")
+
+
 def _deck_then_dateline(body: str, first_line: str) -> tuple[int, Lead] | None:
     """A standfirst over the story's lead, as a page's deck is ("The encounter broke out
     around 9 pm on Monday in the Desa forest belt" over "Doda/Jammu: Four soldiers
     ..."): one line without a closing full stop, then a lead whose dateline is a place
-    the gazetteer knows. None otherwise: "Key points: ..." names no place."""
+    the gazetteer knows, or any dateline under a byline ("By Rhea M. Salvador" over
+    "ZAMBOANGA CITY — ..."). None otherwise: "Key points: ..." names no place."""
     if not first_line.strip() or first_line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
         return None
     offset = len(first_line) + 1
@@ -300,6 +304,8 @@ def _deck_then_dateline(body: str, first_line: str) -> tuple[int, Lead] | None:
     lead = read_lead(body[offset:].split("\n", 1)[0])
     if not lead.length or lead.dateline is None:
         return None
+    if _BYLINE_OPENING.match(first_line):
+        return offset, lead  # "By Rhea M. Salvador / Philippine Daily Inquirer" over it
     known = gazetteer().lookup(lead.dateline)
     if known is None or known.type not in ("LOCATION", "COUNTRY"):
         return None
