@@ -470,3 +470,17 @@ def test_a_dateline_under_a_byline_is_read() -> None:
     )
     assert _metadata_of(body).source.dateline is not None
     assert _metadata_of(body).source.dateline.lower() == "zamboanga city"
+
+
+def test_a_place_date_and_outlet_after_a_slash_open_the_story() -> None:
+    """ "BAKU, January 27, 2023 / AzerNews" on a line of its own: the dateline, the day
+    and the outlet; an unknown name after the slash is no credit."""
+    draft = _metadata_of(
+        "BAKU, January 27, 2023 / AzerNews\n\nThe ministry issued a statement on the attack."
+    )
+    assert (draft.source.dateline, draft.source.outlet) == ("Baku", "AzerNews")
+    assert draft.published_date == dt.date(2023, 1, 27)
+    unknown = _metadata_of(
+        "BAKU, January 27, 2023 / Someone Unknown\n\nThe ministry issued a statement."
+    )
+    assert unknown.source.outlet is None

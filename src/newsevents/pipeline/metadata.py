@@ -328,6 +328,15 @@ _CREDIT_AFTER_DAY = re.compile(
 )
 
 
+# The outlet's credit after a whole date and a slash, on a line of its own or before the
+# story (AzerNews, Trend): "BAKU, January 27, 2023 / AzerNews".
+_DATE_SLASH_CREDIT = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}),\s+(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{4})\s*/\s*(?P<credit>[A-Z][\w.&' -]{1,30}?)\.?"
+    r"(?:\s*$|\s+(?=\S))"
+)
+
+
 def read_lead(first_line: str) -> Lead:
     """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -', 'Infostani
     International:', 'May 16, 2025 (EL FASHER) –' or 'YEREVAN, MARCH 6, ARMENPRESS.'."""
@@ -343,6 +352,15 @@ def read_lead(first_line: str) -> Lead:
                 day=(month, day_of_month),
                 length=credited_day.end() - 1,
             )
+    slashed = _DATE_SLASH_CREDIT.match(first_line)
+    if slashed and (outlet := outlets().for_name(slashed["credit"].strip())) is not None:
+        date = parse_full_date(slashed["date"])
+        if date is not None:
+            place = slashed["place"].strip()
+            return Lead(
+                dateline=_place_name(place) if place.isupper() else place,
+                outlet=outlet, date=date, length=slashed.end(),
+            )  # fmt: skip
     dated = _DATE_FIRST_LEAD.match(first_line)
     date = parse_full_date(dated["date"]) if dated else None
     if dated and date is not None:
