@@ -404,6 +404,15 @@ def test_a_hyphened_surname_ner_tagged_apart_is_the_persons() -> None:
     assert "Alix Didier" not in found and "Jean-Yves Le Drian" in found
 
 
+def test_the_outlets_armed_groups_claim_through_are_known() -> None:
+    found = by_name(entities_of(
+        "Army post attacked", "The group claimed the attack through its Amaq propaganda agency. "
+        "Iraq's Security Media Cell said two soldiers were wounded.",
+    ))  # fmt: skip
+    assert found["Amaq News Agency"].type == "ORGANIZATION"
+    assert found["Security Media Cell"].type == "ORGANIZATION"
+
+
 def test_a_formations_number_is_part_of_its_name() -> None:
     found = by_name(entities_of(
         "Ambush", "Soldiers of the 4th Special Forces Battalion were securing a road, and "
