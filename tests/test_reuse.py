@@ -2,17 +2,15 @@
 same is linked from the cache with its pages and figure, gives the bytes a build
 without the cache writes, and a kept file that changed is never reused."""
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from newsevents.config import BuildConfig
-from newsevents.release.assemble import build_release
 from newsevents.release.reuse import INDEX, OUTPUTS_FOLDER, ReusedOutputs
 
 from .conftest import SEEDS
+from .test_cache import _build, _records
 
 
 def _outputs(tmp_path: Path) -> ReusedOutputs:
@@ -85,20 +83,6 @@ def test_the_key_follows_the_code_and_the_rows(tmp_path: Path) -> None:
     assert one.digest("config claims").hexdigest() != one.digest("config events").hexdigest()
 
 
-def _build(inputs: Path, out: Path, workers: int = 1, **options: object) -> Path:
-    config = BuildConfig(**{"input_dir": inputs, "out_dir": out, "version": "v",
-                            "workers": workers, "force": True, **options})  # type: ignore[arg-type]  # fmt: skip
-    return build_release(config).release_dir
-
-
-def _hashes(release: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(release)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(release.rglob("*"))
-        if p.is_file() and p.name not in ("manifest.json", "SHA256SUMS")
-    }
-
-
 def _inodes(release: Path) -> dict[str, tuple[int, int]]:
     return {
         str(p.relative_to(release)): (p.stat().st_dev, p.stat().st_ino)
@@ -116,12 +100,12 @@ def test_a_rebuild_links_the_unchanged_configs_and_writes_the_changed_one(
     for path in sorted(SEEDS.glob("*.txt")):  # enough articles for the workers' pool
         for copy in range(2):
             shutil.copy(path, inputs / f"copy{copy}_{path.name}")
-    before = _inodes(_build(inputs, tmp_path / "out", workers))
+    before = _inodes(_build(inputs, tmp_path / "out", workers=workers))
     cache = tmp_path / "out" / ".cache" / OUTPUTS_FOLDER
 
     changed = sorted(inputs.glob("copy1_*.txt"))[0]
     changed.write_text(changed.read_text("utf-8") + "\nA closing line of no news.\n", "utf-8")
-    again = _build(inputs, tmp_path / "out", workers)
+    again = _build(inputs, tmp_path / "out", workers=workers)
     # A file reused is the last build's file itself (the cache kept it alive).
     reused = {name for name, inode in _inodes(again).items() if before.get(name) == inode}
     for config in ("claims", "events", "incidents", "entities"):
@@ -132,4 +116,5 @@ def test_a_rebuild_links_the_unchanged_configs_and_writes_the_changed_one(
     assert not any(name.startswith(("articles/", "explorer/data/texts-")) for name in reused)
     assert len(list(cache.glob("config-articles-*"))) == 1
     assert not any(name.startswith("jsonl/") for name in reused), "JSONL is always written"
-    assert _hashes(again) == _hashes(_build(inputs, tmp_path / "plain", workers, use_cache=False))
+    plain = _build(inputs, tmp_path / "plain", workers=workers, use_cache=False)
+    assert _records(again) == _records(plain)
