@@ -413,6 +413,26 @@ def test_the_outlets_armed_groups_claim_through_are_known() -> None:
     assert found["Security Media Cell"].type == "ORGANIZATION"
 
 
+@pytest.mark.parametrize(
+    ("body", "mentions"),
+    [
+        # A short form that is also a word counts beside the full name...
+        ("Islamic State jihadists attacked a post. IS claimed responsibility.",
+         ["Islamic State", "IS"]),
+        # ... not alone, nor in a line written in capitals.
+        ("Gunmen attacked a post. IS claimed responsibility, officials said.", None),
+        ("WHAT IS KNOWN ABOUT THE ATTACK\n\nIslamic State jihadists attacked a post.",
+         ["Islamic State"]),
+    ],
+)  # fmt: skip
+def test_an_anchored_alias_counts_beside_its_actors_name(
+    body: str, mentions: list[str] | None
+) -> None:
+    found = by_name(entities_of("Attack", body))
+    group = found.get("Islamic State")
+    assert ([m.text for m in group.mentions] if group else None) == mentions
+
+
 def test_a_formations_number_is_part_of_its_name() -> None:
     found = by_name(entities_of(
         "Ambush", "Soldiers of the 4th Special Forces Battalion were securing a road, and "

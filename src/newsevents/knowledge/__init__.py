@@ -174,6 +174,9 @@ class Actor:
     country: str | None
     geonames: int | None = None  # GeoNames id of a populated place (LOCATION entries)
     part_of: str | None = None  # the name of the group an armed group is a branch of
+    # Short forms that are also common words ("IS"): a mention only in an article that
+    # names the actor otherwise too, and not in a line written in capitals.
+    anchored_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,7 @@ def actors() -> tuple[Actor, ...]:
             country=entry.get("country"),
             geonames=entry.get("geonames"),
             part_of=entry.get("part_of"),
+            anchored_aliases=tuple(entry.get("anchored_aliases") or ()),
         )
         for entry in load_yaml("actors")["actors"]
     )

@@ -157,8 +157,10 @@ def extract_entities(draft: Draft) -> Draft:
     # gazetteer does not know counts only if running prose names it too, and no name
     # is widened there.
     headings = heading_ranges(draft.text)
+    known = _after_another_country(list(_gazetteer_candidates(draft.nlp)), draft.text)
     candidates = _select(
-        _after_another_country(list(_gazetteer_candidates(draft.nlp)), draft.text)
+        known
+        + list(_anchored_aliases(draft.text, known))
         + list(_ner_candidates(draft.nlp, dateline, headings))
         + list(_untagged_places(draft.nlp, headings))
         + list(_ranked_people(draft.nlp, headings))
@@ -1075,6 +1077,23 @@ _HOLDER_OFFICE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,5}(?P<holder>[A-Z][\w-]*))['’]s[ \t]+"
     r"(?:Office|Bureau|Secretariat|Chambers|Cabinet|Department)\b"
 )
+
+
+def _anchored_aliases(text: str, known: list[Candidate]) -> Iterable[Candidate]:
+    """Every use of a short form that is also a common word (actors.yaml
+    `anchored_aliases`: "IS claimed the attack") of an actor the article names otherwise:
+    as written, a word of its own, in a line not written in capitals ("WHAT IS KNOWN")."""
+    named = {c.actor.entity_id: c.actor for c in known if c.actor is not None}
+    for actor in named.values():
+        for alias in actor.anchored_aliases:
+            for use in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                line_start = text.rfind("\n", 0, use.start()) + 1
+                line_end = text.find("\n", use.end())
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                letters = [c for c in line if c.isalpha()]
+                if sum(c.isupper() for c in letters) * 2 > len(letters):
+                    continue  # a headline or heading in capitals
+                yield Candidate(use.start(), use.end(), alias, "GAZETTEER", actor)
 
 
 def _defined_short_forms(text: str) -> Iterable[Candidate]:
