@@ -59,7 +59,7 @@ def date_mentions(
     # said Monday") or a period ("mourning from June 24").
     clock_day = event_day
     for shifts in (False, True):
-        for mention, _token, mention_dates in mentions:
+        for mention, token, mention_dates in mentions:
             for ent, words in mention_dates:
                 clock = clock_time(words)
                 if (is_shift(words) or clock) != shifts or mention.date:
@@ -76,7 +76,7 @@ def date_mentions(
                     # killed when gunmen fired on a bus ... on June 9").
                     inner = [
                         (d, w)
-                        for d in _in_its_time_clauses(_token, dates)
+                        for d in _in_its_time_clauses(token, dates)
                         if (w := date_words(d, d.root))
                     ]
                     ent, resolved = _finest(
