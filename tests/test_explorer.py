@@ -12,7 +12,7 @@ from newsevents.cli import app
 from newsevents.errors import UserError
 from newsevents.explorer import EXPLORER_FOLDER, explore_release, write_explorer
 from newsevents.explorer.assets import VENDOR_FILES, WORLD_SCRIPT
-from newsevents.explorer.pages import PagedWriter
+from newsevents.explorer.pages import PagedWriter, compact, to_json
 from newsevents.explorer.records import (
     article_text_record,
     has_coordinates,
@@ -87,8 +87,12 @@ def test_article_text_record_places_triggers_in_their_sentence() -> None:
     record = article_text_record(row)
     start, end = record["events"][0][2:4]
     assert text[start:end] == "strike"
-    assert record["claims"] == [[18, len(text), 40, 43, "c1"]]
-    assert record["mentions"] == [[52, 58, "police"]]
+    assert record["claims"] == [(18, len(text), 40, 43, "c1")]
+    assert record["mentions"] == [(52, 58, "police")]
+    # The page holds each span as a JSON list.
+    on_page = json.loads(to_json(compact(record)))
+    assert on_page["claims"] == [[18, len(text), 40, 43, "c1"]]
+    assert on_page["mentions"] == [[52, 58, "police"]]
 
 
 def test_pages_are_bounded_and_numbered(tmp_path: Path) -> None:

@@ -199,8 +199,10 @@ def article_text_record(row: Row) -> dict[str, Any]:
     end, claim_id]."""
     text: str = row["text"]
     source = row.get("source") or {}
+    # Spans are tuples: `pages.compact` leaves a tuple whole (it holds no null) and JSON
+    # writes it as the same list, without a call per span.
     mentions = sorted(
-        [m["start"], m["end"], e["entity_id"]]
+        (m["start"], m["end"], e["entity_id"])
         for e in row.get("entities") or []
         for m in e.get("mentions") or []
     )
@@ -209,16 +211,16 @@ def article_text_record(row: Row) -> dict[str, Any]:
         evidence = event["evidence"]
         start, end = _trigger_span(text, evidence["start"], evidence["end"], event["trigger"])
         events.append(
-            [evidence["start"], evidence["end"], start, end, event["event_id"], event["type"]]
+            (evidence["start"], evidence["end"], start, end, event["event_id"], event["type"])
         )
     claims = [
-        [
+        (
             c["evidence"]["start"],
             c["evidence"]["end"],
             c["figure_span"]["start"],
             c["figure_span"]["end"],
             c["claim_id"],
-        ]
+        )
         for c in row.get("casualty_claims") or []
     ]
     return {
