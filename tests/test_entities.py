@@ -635,6 +635,30 @@ def test_a_first_name_ner_cut_at_its_hyphen_goes_on() -> None:
     assert "Jean-Marc Ladan" in {e.name for e in found if e.type == "PERSON"}
 
 
+def test_a_name_ner_cut_at_its_hyphen_goes_on_no_further_than_a_title() -> None:
+    from types import SimpleNamespace
+
+    from newsevents.pipeline.entities import _trim
+
+    # NER tags "KwaZulu-" alone; the words after it run on to the premier's name.
+    text = "KwaZulu-Natal Premier Sihle Zikalala told reporters that 26 people had died."
+    span = SimpleNamespace(start_char=0, end_char=len("KwaZulu-"))
+    start, end = _trim(text, span)
+    assert text[start:end] == "KwaZulu-Natal"
+    text = "Rhenish-Kelbani Governor Musa Ladan visited the wounded."
+    span = SimpleNamespace(start_char=0, end_char=len("Rhenish-"))
+    assert text[slice(*_trim(text, span))] == "Rhenish-Kelbani"
+
+
+def test_a_premier_is_a_title_before_a_name() -> None:
+    found = entities_of(
+        "News", "On Monday, Quebec Premier Francois Legault said the province would help."
+    )
+    assert {(e.name, e.type) for e in found} >= {("Quebec", "LOCATION")}
+    assert "Francois Legault" in {e.name for e in found if e.type == "PERSON"}
+    assert not any("Premier" in e.name for e in found)
+
+
 @pytest.mark.parametrize(
     "entry",
     [

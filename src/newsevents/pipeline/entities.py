@@ -808,7 +808,7 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     if text[end - 1 : end] == "-":
         # "Jean-Noel Barrot", which NER cut at the hyphen: the name goes on.
         rest = _NAME_GOES_ON.match(text, end)
-        end = rest.end() if rest else end
+        end = _before_a_title(text, end, rest.end()) if rest else end
     # "CSP-DPA": two acronyms a hyphen joins are one name, which NER splits in two.
     if text[start:end].isupper():
         joined = _HYPHENED_ACRONYM.match(text, end)
@@ -1057,6 +1057,15 @@ def _untagged_name_word(token: Any) -> bool:
 
 def _capitalized_proper_noun(token: Any) -> bool:
     return token.pos_ == "PROPN" and token.is_alpha and token.text[0].isupper()
+
+
+def _before_a_title(text: str, start: int, end: int) -> int:
+    """Where the words of `text[start:end]` stop before a title after the first word:
+    "KwaZulu-Natal Premier Sihle Zikalala" goes on to "Natal", not to the premier."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.start() > 0 and _names_a_holder(word.group()):
+            return start + len(text[start : start + word.start()].rstrip())
+    return end
 
 
 def _names_a_holder(word: str) -> bool:
