@@ -151,6 +151,34 @@ def test_a_one_word_name_after_according_to_is_the_claimant(body: str, claimant:
     assert [names.get(c.claimant or "") for c in claims] == [claimant]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The rights group Hengaw said at least five protesters had been killed, while the "
+        "governor's spokesman, Ali Rezaei, acknowledged casualties without giving a figure.",
+        "Hengaw said eight villagers were killed, although the army's spokesman, Colonel "
+        "Musa Ladan, insisted that only fighters had been targeted.",
+    ],
+)
+def test_a_speaker_in_a_clause_apart_does_not_claim_the_figure(body: str) -> None:
+    # "while ..." opens a clause of its own that the parser hangs on the figure's verb.
+    claims, names, _ = claims_of(body)
+    assert [names.get(c.claimant or "") for c in claims] == ["Hengaw Organization for Human Rights"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The rights group Hengaw said five protesters were killed.",
+        "The Kurdish rights group Hengaw said five were killed.",
+    ],
+)
+def test_a_name_after_its_description_is_the_claimant(body: str) -> None:
+    # The parser makes "group" and the name after it two subjects of "said".
+    claims, _, _ = claims_of(body)
+    assert [c.claimant_text for c in claims] == ["Hengaw"]
+
+
 def test_a_live_blog_entry_time_is_no_part_of_the_claimant() -> None:
     claims, _, _ = claims_of(
         "09:40 - Uzbekistan's National Guard said 18 people were killed in the clashes."

@@ -382,6 +382,7 @@ class ClaimLexicon:
     not_victims: frozenset[str]
     attribution_verbs: frozenset[str]
     object_attribution_verbs: frozenset[str]
+    apart_clause_marks: frozenset[str]  # "while" of "..., while Y acknowledged casualties"
     denying_verbs: frozenset[str]
     disputing_verbs: frozenset[str]
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
@@ -430,6 +431,7 @@ def claim_lexicon() -> ClaimLexicon:
         not_victims=frozenset(data["not_victims"]),
         attribution_verbs=frozenset(data["attribution_verbs"]),
         object_attribution_verbs=frozenset(data["object_attribution_verbs"]),
+        apart_clause_marks=frozenset(data["apart_clause_marks"]),
         denying_verbs=frozenset(data["denying_verbs"]),
         disputing_verbs=frozenset(data["disputing_verbs"]),
         speaker_roles=frozenset(data["speaker_roles"]),

@@ -1228,7 +1228,10 @@ def _claimant(
     """(entity_id, where the claimant is named, stance) of whoever asserts the figure."""
     lexicon = claim_lexicon()
     own = outcome.head if outcome.lower_ in ("life", "lives") else None  # "claimed the lives"
-    parenthetical = [c for c in outcome.children if c.dep_ in ("parataxis", "ccomp", "advcl")]
+    parenthetical = [
+        c for c in outcome.children if c.dep_ in ("parataxis", "ccomp", "advcl")
+        and not any(m.dep_ == "mark" and m.lower_ in lexicon.apart_clause_marks for m in c.children)
+    ]  # fmt: skip
     if outcome.dep_ == "conj" and outcome.head.pos_ == "VERB":
         # "killed 11 civilians ... and wounded 20 others ..., residents said": the
         # attribution hangs on the first verb.
@@ -1394,7 +1397,7 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
         if named:
             # "which Pakistan said": Pakistan; "the Syrian Observatory for Human Rights, a war
             # monitor based in Britain, said": the name before the description.
-            return _name_before_description(named[0]) or named[0]
+            return _name_before_description(named[0]) or _name_after_description(named) or named[0]
         if subjects and current.dep_ == "relcl":
             return current.head if current.head.pos_ == "PROPN" else None
         inverted = _inverted_subject(current)
@@ -1404,6 +1407,17 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
             current = current.head
         else:
             return None
+    return None
+
+
+def _name_after_description(subjects: list[Any]) -> Any | None:
+    """ "The rights group Hengaw said": the parser makes both the description and the
+    name right after it subjects of the verb; the name is the speaker."""
+    if len(subjects) < 2 or subjects[0].pos_ == "PROPN":
+        return None
+    name = subjects[1]
+    if name.pos_ == "PROPN" and name.left_edge.i == subjects[0].i + 1:
+        return name
     return None
 
 
