@@ -511,6 +511,18 @@ def test_statements_of_different_people_are_different_acts() -> None:
     assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE"]
 
 
+def test_a_clause_with_its_own_subject_is_no_part_of_the_statement_before() -> None:
+    # "..., while the AU condemned ...": the AU's act, not more of the spokesman's appeal.
+    events, names = events_of(
+        "News",
+        "The spokesman appealed for calm on both sides of the border, while the African "
+        "Union condemned the attack on Wednesday.",
+    )
+    acts = [(e.type, [names.get(a, a) for a in e.actors]) for e in events]
+    assert ("ACCUSE", ["African Union"]) in acts
+    assert ("REQUEST", ["African Union"]) not in acts
+
+
 def test_arrests_and_protests_stand_by_their_place_or_day_whoever_does_them() -> None:
     arrests, _ = events_of("News", "Police arrested three suspects in Gao on Sunday.")
     assert [(e.type, e.mode, e.date) for e in arrests] == [

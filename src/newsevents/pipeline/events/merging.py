@@ -29,6 +29,7 @@ def _one_statement(mentions: list[tuple[Mention, Any]]) -> list[Mention]:
                 if m.type in STATEMENT_TYPES and mention.type in STATEMENT_TYPES
                 and "summon" not in (m.mode, mention.mode)
                 and token.dep_ in ("conj", "advcl", "xcomp") and token.head == t
+                and not _has_own_subject(token)
                 and (not mention.actors or not m.actors or set(mention.actors) <= set(m.actors))
             ),
             None,
@@ -39,6 +40,12 @@ def _one_statement(mentions: list[tuple[Mention, Any]]) -> list[Mention]:
             first[0].actors = first[0].actors or mention.actors
             first[0].targets += [x for x in mention.targets if x not in first[0].targets]
     return [m for m, _ in kept]
+
+
+def _has_own_subject(verb: Any) -> bool:
+    """ "..., while ECOWAS condemned the attack": a clause with a subject of its own is
+    another speaker's act, not the first speaker's reaction going on."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _merge(
