@@ -511,6 +511,29 @@ def test_statements_of_different_people_are_different_acts() -> None:
     assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE"]
 
 
+def test_a_day_that_opens_a_paragraph_dates_the_acts_it_goes_on_to_tell() -> None:
+    published = dt.date(2018, 7, 24)
+    events, _ = events_of(
+        "Report",
+        "On 2 June 2018, police attacked barricades in Kelbani.\n\n"
+        "On 19 June 2018, police and militias entered the town from several directions. "
+        "Between five and seven people were killed during the incursion.",
+        published,
+    )
+    assert {(e.type, e.trigger, e.date_start) for e in events} == {
+        ("ASSAULT", "attacked", dt.date(2018, 6, 2)),
+        ("ASSAULT", "killed", dt.date(2018, 6, 19)),
+    }
+    # A paragraph a statement opens tells what was said that day, not what happened.
+    events, _ = events_of(
+        "Report",
+        "On Sunday, the rebels said they were holding seven soldiers. Four people were "
+        "killed in the clashes near Kelbani.",
+        published,
+    )
+    assert [e.date_start for e in events if e.trigger == "killed"] == [None]
+
+
 def test_a_clause_with_its_own_subject_is_no_part_of_the_statement_before() -> None:
     # "..., while the AU condemned ...": the AU's act, not more of the spokesman's appeal.
     events, names = events_of(

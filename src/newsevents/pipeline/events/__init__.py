@@ -26,7 +26,7 @@ from typing import Any
 from newsevents.knowledge import Trigger
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events.aggregates import is_aggregate, running_total
-from newsevents.pipeline.events.anchoring import date_from_story, dated_entries
+from newsevents.pipeline.events.anchoring import date_from_story, dated_entries, opening_day
 from newsevents.pipeline.events.dating import (
     date_mentions,
     day_named,
@@ -137,6 +137,7 @@ def _events(
     sentences = {s.start_char: s.text for s in draft.nlp.sents}
     doc_ents = draft.nlp.ents  # read once (spaCy rebuilds every span on each read)
     entries = dated_entries(draft.text, reference)
+    frame: dt.date | None = None  # the day that opened the paragraph (`_in_its_episode`)
     for sent in draft.nlp.sents:
         dates = sentence_dates(sent, doc_ents)
         told, named = _sentence_mentions(
@@ -145,6 +146,12 @@ def _events(
         said_on = statement_day(sent, dates, reference) or said_on
         if entries:
             _in_a_dated_entry(told, sent, draft.text, entries)
+        if _opens_a_paragraph(sent, draft.text):
+            frame = opening_day(sent, reference)
+        elif frame is not None and named is not None and named != frame:
+            frame = None  # the paragraph goes on to another day
+        elif frame is not None and (not dates or named == frame):
+            _in_its_episode(told, frame)
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
         # "the next day" counts from the last day the text told, event or not ("On
@@ -177,6 +184,22 @@ def _events(
         if event.date is None and event.performative and reference is not None:
             event.take_date(reference, "day", None, "reporting")  # "The Ministry condemns"
     return events, anchors
+
+
+def _opens_a_paragraph(sent: Any, text: str) -> bool:
+    paragraph = text.rfind("\n\n", 0, sent.start_char)
+    return not text[paragraph + 1 if paragraph >= 0 else 0 : sent.start_char].strip()
+
+
+def _in_its_episode(told: list[Mention], day: dt.date) -> None:
+    """Date the undated acts of a sentence that names no time, in a paragraph a day
+    opened ("On 19 June 2018, police entered the city. ... Between five and seven people
+    were killed during the incursion."), with that day, before they are merged: what the
+    paragraph goes on to tell happened then, unless the perfect puts it earlier or it
+    has not happened yet."""
+    for mention in told:
+        if mention.date is None and not mention.recounted and mention.status == "occurred":
+            mention.take_date(day, "day", None, "narrative")
 
 
 def _in_a_dated_entry(

@@ -15,7 +15,10 @@ event may still be undated. Two readings of the story can date it, in this order
   same paragraph as a dated one, with "he", "she", "they" or "we" for its subject
   ("He called on Pakistan to ..."), goes on with that episode and happened on its
   day, unless the perfect puts it earlier ("had struck") or it has not happened yet.
-  A named subject is no such sign: a paragraph of background retells many days.
+  A named subject is no such sign: a paragraph of background retells many days; but a
+  paragraph that opens with a day and an occurrence ("On 19 June 2018, police entered
+  the city.", `opening_day`) tells that day's episode: an undated act of a later
+  sentence that names no other time is of that day (events/__init__.py, before merging).
   A liveblog or digest tells its day once, in a heading line that is only a day
   ("Thursday, June 13, 2024", "Key developments on June 13:"); its entries (lines
   opening with a clock time, "10:12 p.m. -", or a bullet, and the rest of a paragraph
@@ -28,7 +31,9 @@ undated. Reads `Mention`s and the article text; writes `date` and `date_source`.
 
 import datetime as dt
 import re
+from typing import Any
 
+from newsevents.knowledge import claim_lexicon
 from newsevents.pipeline.events.mention import Mention
 from newsevents.pipeline.events.merging import (
     _absorb,
@@ -111,6 +116,23 @@ HEADING_WORDS = re.compile(
     r"(?: on| for)?\s*)?(?P<day>.+?)\s*:?$",
     re.IGNORECASE,
 )
+
+
+# "On 19 June 2018, police ... entered the city.": a day that opens a paragraph, before
+# its comma.
+_OPENING_DAY = re.compile(r"On (?P<day>[^,.;]{3,40}),")
+
+
+def opening_day(sent: Any, published: dt.date | None) -> dt.date | None:
+    """The day an occurrence-telling sentence opens with ("On 19 June 2018, police and
+    paramilitaries entered the city"): the episode its paragraph goes on to tell. None
+    for a statement ("On Sunday, the group said ..."), whose day is the telling's, not
+    that of what the paragraph tells."""
+    match = _OPENING_DAY.match(sent.text)
+    if match is None or sent.root.lemma_.lower() in claim_lexicon().attribution_verbs:
+        return None
+    day = resolve(match["day"], published=published)
+    return day.date if day is not None and day.precision == "day" else None
 
 
 def day_headings(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
