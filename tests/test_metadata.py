@@ -196,6 +196,12 @@ def test_domain_of(url: str | None, domain: str | None) -> None:
          "2023 - The ministry condemns the raid.", dt.date(2023, 4, 2)),
         # A short opening line that is a sentence is no letterhead: nothing under it counts.
         ("Troops fired.\nSTRELSAU, 2 April 2023 - The ministry condemns the raid.", None),
+        # A statement's place and date alone on their line, under its letterhead or first.
+        ("Ministry of Defence\nStrelsau, 2 April 2023\n\nThe ministry condemns the raid.",
+         dt.date(2023, 4, 2)),
+        ("Strelsau, April 2, 2023\n\nThe ministry condemns the raid.", dt.date(2023, 4, 2)),
+        # A line that goes on after the date is no such line.
+        ("Strelsau, April 2, 2023 was a quiet day.\n\nThe ministry condemns the raid.", None),
     ],
 )  # fmt: skip
 def test_a_dated_dateline_gives_the_publication_day(body: str, expected: dt.date | None) -> None:

@@ -139,6 +139,20 @@ def test_a_dateline_day_takes_the_year_whose_calendar_fits_the_lede_weekday() ->
     assert dateline_date(9, 18, plain) == dt.date(2023, 9, 18)
 
 
+def test_a_dateline_report_weekday_no_near_year_fits_leaves_the_year_unknown() -> None:
+    # 5 December is a Saturday in 2015, a Sunday in 2021; the years around the only full
+    # date, 2014 to 2017, never put it on a Sunday.
+    body = (
+        "Kohima, Dec 5 (PTI) At least 13 civilians were killed in firing in Mon district, "
+        "police said on Sunday.\nIt is the deadliest such incident since June 4, 2015."
+    )
+    assert dateline_date(12, 5, body) is None
+    # The weekday of the news itself, not of the report, may be a day before the
+    # dateline's: the nearest year stands.
+    news_day = body.replace("in Mon district, police said on Sunday", "on Sunday, police said")
+    assert dateline_date(12, 5, news_day) == dt.date(2015, 12, 5)
+
+
 def test_a_month_told_as_to_come_does_not_date_the_dateline() -> None:
     # 18 September is a Wednesday in 2024; an election to come in 2025 is no background.
     body = (

@@ -337,6 +337,14 @@ _DATE_SLASH_CREDIT = re.compile(
 )
 
 
+# A statement's or release's place and date, alone on their line under its letterhead:
+# "Warsaw, 6 June 2024", "Lomé, 21 July 2024", "Islamabad, January 17, 2024".
+_PLACE_DATE_LINE = re.compile(
+    r"^(?P<place>[A-Z][\w .'’-]{1,30}),\s+(?P<date>(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?)\s+(?:19|20)\d{2})\.?\s*$"
+)
+
+
 def read_lead(first_line: str) -> Lead:
     """Read 'NEW DELHI:', 'PESHAWAR, Pakistan —', 'TEHRAN (AFP) -', 'Infostani
     International:', 'May 16, 2025 (EL FASHER) –' or 'YEREVAN, MARCH 6, ARMENPRESS.'."""
@@ -352,6 +360,12 @@ def read_lead(first_line: str) -> Lead:
                 day=(month, day_of_month),
                 length=credited_day.end() - 1,
             )
+    alone = _PLACE_DATE_LINE.match(first_line.strip())
+    if alone and (date := parse_full_date(alone["date"])) is not None:
+        place = alone["place"].strip()
+        if len(place.split()) <= 3 and place not in credits().not_places:
+            name = _place_name(place) if place.isupper() else place
+            return Lead(dateline=name, date=date, length=len(first_line))
     slashed = _DATE_SLASH_CREDIT.match(first_line)
     if slashed and (outlet := outlets().for_name(slashed["credit"].strip())) is not None:
         date = parse_full_date(slashed["date"])

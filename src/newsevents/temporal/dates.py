@@ -339,6 +339,15 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     if not options:
         return None
     weekday = lede_weekday(body)
+    if (
+        weekday is not None
+        and weekday == reported_weekday(body)
+        and all(d.weekday() != weekday for d in options)
+    ):
+        # "Dec 5 (PTI) ... police said on Sunday", beside a background "June 4, 2015": no
+        # year near the text's dates puts the report on its weekday, so the year is
+        # further off, and unknown.
+        return None
     agreeing = [d for d in options if d.weekday() == weekday and d >= latest]
     after_past = [d for d in options if past and 0 <= (d - max(past)).days <= 366]
     if len(agreeing) == 1:
@@ -378,6 +387,19 @@ def lede_weekday(body: str) -> int | None:
     """The weekday of the report the lede (the first line) gives: the weekday after a
     report verb ("..., two security sources told Reuters on Thursday"), else its first
     weekday ("... said on Tuesday"; "Militants attacked ... on Tuesday")."""
+    found = _lede_weekday(body)
+    return found[0] if found else None
+
+
+def reported_weekday(body: str) -> int | None:
+    """The weekday the lede gives its report ("..., police said on Sunday"), and only
+    that: the day of a wire dateline's report."""
+    found = _lede_weekday(body)
+    return found[0] if found and found[1] else None
+
+
+def _lede_weekday(body: str) -> tuple[int, bool] | None:
+    """`lede_weekday`, and whether a report verb stands before it."""
     first_line = body.lstrip().split("\n", 1)[0]
     found = list(_LEDE_WEEKDAY.finditer(first_line))
     if not found:
@@ -386,5 +408,5 @@ def lede_weekday(body: str) -> int | None:
     for match in found:
         before = re.findall(r"[\w'’]+", first_line[: match.start()])[-_REPORT_GAP - 1 :]
         if any(word.lower() in verbs for word in before):
-            return WEEKDAYS.index(match.group(1).lower())
-    return WEEKDAYS.index(found[0].group(1).lower())
+            return WEEKDAYS.index(match.group(1).lower()), True
+    return WEEKDAYS.index(found[0].group(1).lower()), False
