@@ -309,7 +309,9 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
     November 28, 2022") and its news by the dateline. When the lede names the weekday
     of its news ("KHARTOUM, June 3 (Reuters) - ... on Tuesday") and exactly one of the
     years around that latest date puts the dateline's day on that weekday, that year
-    wins: the weekday is the text's own word on which year it is. With no full date in
+    wins: the weekday is the text's own word on which year it is; when the lede gives its
+    report that weekday ("police said on Sunday") and none of those years fits it, the
+    year is further off and unknown (None). With no full date in
     the text the year is unknown and the result is None: never a guess, never the day of
     the build. A month named with its year ("in December 2021") beside a full date counts
     as its first day.
