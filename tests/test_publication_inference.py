@@ -179,6 +179,19 @@ def test_a_dateline_day_with_no_full_date_takes_its_year_from_who_is_in_office()
     assert dateline_day_in_office(3, 9, body.replace("special envoy ", ""), [ENVOY]) is None
 
 
+def test_a_dateline_whose_full_dates_are_background_takes_its_year_from_who_is_in_office() -> None:
+    # The only full date is years before the news, and no year near it puts 5 December
+    # on a Sunday; India's home minister since May 2019 does: 2021.
+    body = (
+        "Kohima, Dec 5 (PTI) At least 13 civilians were killed in firing in Mon district, "
+        "police said on Sunday.\nUnion Home Minister Amit Shah said he was anguished. It "
+        "is the deadliest such incident since June 4, 2015."
+    )
+    assert dateline_date(12, 5, body) is None
+    got = dateline_day_in_office(12, 5, body, office_terms())
+    assert got is not None and got.date == dt.date(2021, 12, 5)
+
+
 def test_a_dateline_day_falls_on_the_weekday_of_the_report_not_of_the_event() -> None:
     # 9 March is a Wednesday in 2022 and a Friday in 2018 (and 2029, out of the window).
     # The lede reports on Wednesday what happened on Monday: the dateline is the report's.
