@@ -161,8 +161,9 @@ _NUMBER_WORD = r"(?P<n>\d+|a couple of|a couple|an?|one|two|three|four|five|six|
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _AGO = re.compile(rf"\b{_NUMBER_WORD}\s+(?:more\s+)?{_UNIT}\s+ago\b")
 _TO_THE_DAY = re.compile(r"\s*(?:today|tonight)\b")
+# A hedge ("less than two weeks after", "nearly a month later") makes the shift no day.
 _SHIFT = re.compile(
-    rf"\b(?:(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?{_NUMBER_WORD}\s+{_UNIT}\s+"
+    rf"\b(?P<hedge>(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?{_NUMBER_WORD}\s+{_UNIT}\s+"
     r"(?P<dir>later|after|earlier|before|afterwards|on)\b"
 )
 _PAST_SPAN = re.compile(
@@ -708,7 +709,7 @@ def _to_event(
     offset = 0 if clock_time(bare) else words.event_day_words.get(bare)
     if offset is None:
         shift = _SHIFT.fullmatch(bare) or _SHIFT.fullmatch(bare.removesuffix(" that"))
-        if not shift or shift["dir"] == "on":
+        if not shift or shift["dir"] == "on" or shift["hedge"]:
             return None
         n = _count(shift["n"]) * {"day": 1, "week": 7}.get(shift["unit"], 0)
         if n == 0:
@@ -745,6 +746,8 @@ def _relative_to_named_date(
     shift = _SHIFT.search(text)
     if not eve and not (shift and shift["dir"] in ("after", "before")):
         return None
+    if not eve and shift is not None and shift["hedge"]:
+        return None  # "less than two weeks after the January 3 bombings": no day
     cut = (eve or shift).end()  # type: ignore[union-attr]
     rest = text[cut:].strip()
     # The named date is an event's own ("the January 26 deadline" may still be ahead):
