@@ -128,7 +128,8 @@ def test_normalize_text_resolves_every_expression_in_one_pass() -> None:
 @pytest.mark.parametrize(
     ("exact", "hedged"),
     [
-        ("two weeks after the January 3 bombings", "less than two weeks after the January 3 bombings"),
+        ("two weeks after the January 3 bombings",
+         "less than two weeks after the January 3 bombings"),
         ("a week later", "nearly a week later"),
         ("ten days later", "about ten days later"),
     ],

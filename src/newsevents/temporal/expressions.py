@@ -163,7 +163,8 @@ _AGO = re.compile(rf"\b{_NUMBER_WORD}\s+(?:more\s+)?{_UNIT}\s+ago\b")
 _TO_THE_DAY = re.compile(r"\s*(?:today|tonight)\b")
 # A hedge ("less than two weeks after", "nearly a month later") makes the shift no day.
 _SHIFT = re.compile(
-    rf"\b(?P<hedge>(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?{_NUMBER_WORD}\s+{_UNIT}\s+"
+    r"\b(?P<hedge>(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?"
+    rf"{_NUMBER_WORD}\s+{_UNIT}\s+"
     r"(?P<dir>later|after|earlier|before|afterwards|on)\b"
 )
 _PAST_SPAN = re.compile(
