@@ -235,8 +235,7 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The Kachin army ended its attacks on the junta on Friday.", ["RETREAT"]),
         ("The Kachin army and the junta observed the truce on Friday.", ["RETREAT"]),
         # Suspending military operations is a retreat; an airline's are no one's fighting.
-        ("The Kachin army suspended military operations against the junta on Friday.",
-         ["RETREAT"]),
+        ("The Kachin army suspended military operations against the junta on Friday.", ["RETREAT"]),
         ("The airline suspended operations at Myitkyina airport on Friday.", []),
         ("Chad called on Sudan to halt the shelling.", ["REQUEST"]),
         # What a place hosts is no meeting; hosting talks is.
