@@ -650,6 +650,30 @@ def test_a_name_ner_cut_at_its_hyphen_goes_on_no_further_than_a_title() -> None:
     assert text[slice(*_trim(text, span))] == "Rhenish-Kelbani"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Somaliland's information minister, Saleban Yusuf Ali Koore, gave a different picture.",
+        "A spokesman for the fighters, Abdirahman Yusuf Ali Koore, said the militias held it.",
+    ],
+)
+def test_a_first_name_ner_left_out_of_an_apposition_is_the_persons(body: str) -> None:
+    # NER tags "Yusuf Ali Koore"; the word after the comma opens the name.
+    found = entities_of("News", body)
+    persons = {e.name for e in found if e.type == "PERSON"}
+    assert len(persons) == 1 and persons.pop().split()[0] in ("Saleban", "Abdirahman")
+
+
+def test_a_rank_or_office_before_a_name_stays_out_of_it() -> None:
+    found = entities_of(
+        "News", "The coast guard's spokesperson, Commodore Jay Ladan, said the ship was hit."
+    )
+    assert "Jay Ladan" in {e.name for e in found if e.type == "PERSON"}
+    # After the comma that opens an apposition, a title is no first name.
+    found = entities_of("News", "Two people died, Mayor Ihor Terekhov said on Monday.")
+    assert {e.name for e in found if e.type == "PERSON"} == {"Ihor Terekhov"}
+
+
 def test_a_premier_is_a_title_before_a_name() -> None:
     found = entities_of(
         "News", "On Monday, Quebec Premier Francois Legault said the province would help."

@@ -906,6 +906,18 @@ def _widen(doc: Any, full: str, ent: Any, start: int, end: int) -> tuple[int, in
     is a place's name, so a title or a proper noun just before the span belongs to it
     too ("Sheikh Radwan neighbourhood", which NER reads as "Radwan", a person). `full`
     is the doc's text, read once by the caller (spaCy rebuilds it on every read)."""
+    # A person's name NER began one word late in an apposition (", Saleban Yusuf Ali
+    # Koore,", tagged "Yusuf Ali Koore"): an untagged capitalised proper noun right
+    # after the comma or bracket that opens it is its first name (after a word it may
+    # be a rank or an office NER left out: "spokesperson Commodore Jay Tarriela").
+    if ent.label_ == "PERSON" and start == ent.start_char and ent.start > 1:
+        first = doc[ent.start - 1]
+        if (
+            first.idx + len(first.text) + 1 == start
+            and _untagged_name_word(first)
+            and doc[first.i - 1].text in (",", "(", "—", "–")
+        ):
+            start = first.idx
     # A person's name NER cut short before a second surname ("Omar García Harfuch",
     # "Andrés Manuel López Obrador") goes on the same way.
     if ent.label_ in ("GPE", "LOC", "FAC", "PERSON") and end == ent.end_char:
