@@ -179,6 +179,20 @@ def test_a_name_after_its_description_is_the_claimant(body: str) -> None:
     assert [c.claimant_text for c in claims] == ["Hengaw"]
 
 
+def test_a_figure_restated_in_digits_in_brackets_is_read_once() -> None:
+    # West African communiqués write "seven (07)"; the brackets misled the parser.
+    claims, _, draft = claims_of(
+        "The provisional toll was seven (07) soldiers killed and three (03) wounded. An "
+        "earlier attack on the post cost the lives of eight (08) soldiers."
+    )
+    assert sorted((c.outcome, c.count_min) for c in claims) == [
+        ("injured", 3), ("killed", 7), ("killed", 8)
+    ]  # fmt: skip
+    # The evidence is the article's text, brackets and all.
+    assert any("seven (07) soldiers" in c.evidence.text for c in claims)
+    assert all(draft.text[c.evidence.start : c.evidence.end] == c.evidence.text for c in claims)
+
+
 def test_a_live_blog_entry_time_is_no_part_of_the_claimant() -> None:
     claims, _, _ = claims_of(
         "09:40 - Uzbekistan's National Guard said 18 people were killed in the clashes."

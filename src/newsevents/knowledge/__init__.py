@@ -383,6 +383,7 @@ class ClaimLexicon:
     attribution_verbs: frozenset[str]
     object_attribution_verbs: frozenset[str]
     apart_clause_marks: frozenset[str]  # "while" of "..., while Y acknowledged casualties"
+    life_verbs: frozenset[str]  # "claimed" of "claimed the lives of eight"
     denying_verbs: frozenset[str]
     disputing_verbs: frozenset[str]
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
@@ -432,6 +433,7 @@ def claim_lexicon() -> ClaimLexicon:
         attribution_verbs=frozenset(data["attribution_verbs"]),
         object_attribution_verbs=frozenset(data["object_attribution_verbs"]),
         apart_clause_marks=frozenset(data["apart_clause_marks"]),
+        life_verbs=frozenset(data["life_verbs"]),
         denying_verbs=frozenset(data["denying_verbs"]),
         disputing_verbs=frozenset(data["disputing_verbs"]),
         speaker_roles=frozenset(data["speaker_roles"]),

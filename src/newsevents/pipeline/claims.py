@@ -507,7 +507,7 @@ def outcome_of(token: Any) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in ("life", "lives") or token.lower_ in ("life", "lives"):
         # "claimed the lives of", "lost their lives": only with those verbs
-        return "killed" if token.head.lemma_.lower() in ("claim", "lose", "take") else None
+        return "killed" if token.head.lemma_.lower() in lexicon.life_verbs else None
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return None
     if token.pos_ == "VERB" and lemma in lexicon.phrasal_verbs:
