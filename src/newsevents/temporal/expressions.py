@@ -161,7 +161,8 @@ _NUMBER_WORD = r"(?P<n>\d+|a couple of|a couple|an?|one|two|three|four|five|six|
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _AGO = re.compile(rf"\b{_NUMBER_WORD}\s+(?:more\s+)?{_UNIT}\s+ago\b")
 _TO_THE_DAY = re.compile(r"\s*(?:today|tonight)\b")
-# A hedge ("less than two weeks after", "nearly a month later") makes the shift no day.
+# A hedge ("less than two weeks after", "nearly a week later") makes a shift of weeks no
+# day (`_hedged_weeks`).
 _SHIFT = re.compile(
     r"\b(?P<hedge>(?:more|less) than\s+|about\s+|some\s+|nearly\s+|almost\s+)?"
     rf"{_NUMBER_WORD}\s+{_UNIT}\s+"
@@ -710,7 +711,7 @@ def _to_event(
     offset = 0 if clock_time(bare) else words.event_day_words.get(bare)
     if offset is None:
         shift = _SHIFT.fullmatch(bare) or _SHIFT.fullmatch(bare.removesuffix(" that"))
-        if not shift or shift["dir"] == "on" or shift["hedge"]:
+        if not shift or shift["dir"] == "on" or _hedged_weeks(shift):
             return None
         n = _count(shift["n"]) * {"day": 1, "week": 7}.get(shift["unit"], 0)
         if n == 0:
@@ -720,6 +721,13 @@ def _to_event(
         return None
     day = previous + dt.timedelta(days=offset)
     return TimeInterval(day, day, "day", "event")
+
+
+def _hedged_weeks(shift: re.Match[str]) -> bool:
+    """ "Nearly a week later", "less than two weeks after": a hedged shift of weeks is
+    days off either way, no day. A hedged shift of days stays counted: "less than two
+    days after" is told of the day two days before, as "two days after" is."""
+    return bool(shift["hedge"]) and shift["unit"] != "day"
 
 
 def clock_time(text: str) -> bool:
@@ -747,7 +755,7 @@ def _relative_to_named_date(
     shift = _SHIFT.search(text)
     if not eve and not (shift and shift["dir"] in ("after", "before")):
         return None
-    if not eve and shift is not None and shift["hedge"]:
+    if not eve and shift is not None and _hedged_weeks(shift):
         return None  # "less than two weeks after the January 3 bombings": no day
     cut = (eve or shift).end()  # type: ignore[union-attr]
     rest = text[cut:].strip()
@@ -820,9 +828,9 @@ class TimeMention:
 
 
 _DAY_WORDS = (
-    r"today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
-    r"earlier in the day|(?:the day before )?yesterday(?: (?:morning|afternoon|evening))?|"
-    r"last night|overnight|tomorrow"
+    r"today|tonight|(?:early )?this (?:morning|afternoon|evening)|(?:earlier|later|early) today|"
+    r"earlier in the day|(?:the day before |late |early |earlier )?yesterday"
+    r"(?: (?:morning|afternoon|evening))?|(?:late )?last night|overnight|tomorrow"
 )
 # Every expression starts a word: the leading \b lets the engine skip the positions inside
 # words (most of a text) without trying each alternative there; 3x faster, same matches
