@@ -193,6 +193,21 @@ def test_a_figure_restated_in_digits_in_brackets_is_read_once() -> None:
     assert all(draft.text[c.evidence.start : c.evidence.end] == c.evidence.text for c in claims)
 
 
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("The monitor now says 23 fighters were killed in the strikes, up from 18 it "
+         "reported overnight.", [18, 23]),
+        ("The death toll rose to 40, up from 32 a day earlier, the ministry said.", [32, 40]),
+        # "up from" a time is no figure.
+        ("Exports were up from last year, and two guards were killed.", [2]),
+    ],
+)  # fmt: skip
+def test_the_figure_a_new_toll_replaces_is_a_claim_too(body: str, figures: list[int]) -> None:
+    claims, _, _ = claims_of(body)
+    assert sorted(c.count_min for c in claims) == figures
+
+
 def test_a_live_blog_entry_time_is_no_part_of_the_claimant() -> None:
     claims, _, _ = claims_of(
         "09:40 - Uzbekistan's National Guard said 18 people were killed in the clashes."

@@ -654,7 +654,25 @@ def figures(outcome: Any) -> list[Figure]:
             figure = first if noun is head else _figure(noun)
             if figure and all(f.number != figure.number for f in found):
                 found.append(replace(figure, breakdown=noun in parts))
+    if found:
+        for number in _earlier_figures(outcome):
+            figure = _figure(number)
+            if figure and all(f.number != figure.number for f in found):
+                found.append(figure)
     return found
+
+
+def _earlier_figures(outcome: Any) -> list[Any]:
+    """ "23 fighters were killed, up from 18 it reported overnight": the figure a new one
+    replaces, which its source gave before (a claim of its own, superseded)."""
+    # "the death toll had risen to 12, up from eight": on the toll's verb.
+    holders = [outcome, outcome.head] if outcome.head.lemma_.lower() in TOLL_VERBS else [outcome]
+    return [
+        number for holder in holders for word in holder.children
+        if word.dep_ == "advmod" and word.lower_ in ("up", "down")
+        for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "from"
+        for number in prep.children if number.dep_ == "pobj" and number.like_num
+    ]  # fmt: skip
 
 
 def _listed_after_colon(outcome: Any, total: Figure | None) -> list[Any]:
