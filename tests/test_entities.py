@@ -674,6 +674,30 @@ def test_a_rank_or_office_before_a_name_stays_out_of_it() -> None:
     assert {e.name for e in found if e.type == "PERSON"} == {"Ihor Terekhov"}
 
 
+def test_church_titles_and_plural_ranks_are_no_part_of_a_name_nor_names() -> None:
+    found = entities_of(
+        "News",
+        "Cardinal Leopoldo Brenes and Bishop Silvio Báez travelled to Masaya with the "
+        "Apostolic Nuncio, Archbishop Waldemar Sommertag. The dead were Specialists "
+        "Kennedy Sanders, 24, and Breonna Moffett, 23.",
+    )
+    assert {e.name for e in found if e.type == "PERSON"} == {
+        "Leopoldo Brenes", "Silvio Báez", "Waldemar Sommertag", "Kennedy Sanders",
+        "Breonna Moffett",
+    }  # fmt: skip
+    assert not any(e.name in ("Bishop", "Apostolic Nuncio") for e in found)
+
+
+def test_a_word_a_live_blog_entry_opens_with_is_no_name_when_written_lower_elsewhere() -> None:
+    found = entities_of(
+        "News",
+        "13:05 GMT - Hospital receives bodies\n\nA doctor said seven bodies had been "
+        "brought to the hospital's mortuary.\n\n10:10 GMT - Ladan: \"Calm has been "
+        'restored"\n\nPresident Musa Ladan said calm had returned.',
+    )
+    assert {e.name for e in found} == {"Musa Ladan"}
+
+
 def test_a_premier_is_a_title_before_a_name() -> None:
     found = entities_of(
         "News", "On Monday, Quebec Premier Francois Legault said the province would help."

@@ -621,6 +621,7 @@ def _not_a_name(text: str, gaz: Any) -> bool:
         # "of Foreign Affairs": a name cut after its first word ("al-", "el-" open names)
         or text.split(None, 1)[0] in ("of", "and", "the", "for", "on", "in", "to", "at")
         or lowered in words.not_names
+        or lowered in words.titles  # "Bishop", "Apostolic Nuncio" alone: a title, no one
         or lowered in words.peoples
         or singular in words.peoples
         or singular in gaz.by_demonym
@@ -639,20 +640,31 @@ def _common_word_opening(doc: Any, full: str, start: int, end: int) -> bool:
     """Whether NER's one-word name is an ordinary English word that is capitalized only
     because it opens its sentence or line ("First casualties reported", "Convoys head
     south", "Welcome to our live coverage"): a word the model's lexicon knows as a verb,
-    an adjective or an adverb. A noun alone is no sign: the lexicon lists places and
-    peoples as nouns ("kabul", "hamas")."""
+    an adjective or an adverb, or a word the text writes in lower case elsewhere. A noun
+    the lexicon knows is no sign alone: it lists places and peoples as nouns ("kabul",
+    "hamas")."""
     text = full[start:end]
     if not text.isalpha() or not text[:1].isupper():
         return False
     lowered = text.lower()
     forms = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
-    if forms.isdisjoint(_ordinary_words()):
+    # A noun counts when the text itself writes it in lower case elsewhere ("Death toll
+    # rises to 19" over "the death toll"; "Hospital receives bodies" over "the hospital's
+    # mortuary"): no name is written so.
+    written_lower = re.search(rf"\b{re.escape(lowered)}\b", full) is not None
+    if forms.isdisjoint(_ordinary_words()) and not written_lower:
         return False
     line_start = full.rfind("\n", 0, start) + 1
-    if _LINE_OPENER.fullmatch(full, line_start, start) is None:
+    # A quotation's first word ('Bio: "Calm has been restored"') opens it too.
+    if _LINE_OPENER.fullmatch(full, line_start, start) is None and full[start - 1 : start] not in (
+        '"',
+        "“",
+    ):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span[0].is_sent_start:
             return False
+    if written_lower:
+        return True  # "Connaught Hospital" elsewhere is another name's word, not this one
     # A name the text gives where no opening explains its capital ("Jeremy Hunt said ...
     # Hunt told reporters") is a name.
     return not any(
