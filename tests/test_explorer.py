@@ -209,25 +209,6 @@ def test_records_from_the_columns_read_equal_records_from_whole_rows(
         assert whole and [record(r) for r in read] == [record(r) for r in whole], config
 
 
-def test_article_pages_from_the_json_lines_are_those_from_the_parquet_files(
-    seed_release: BuildReport, tmp_path: Path
-) -> None:
-    # A build makes them from the lines while a thread writes the Parquet files
-    # (article_configs._articles_beside_their_pages); `explore` reads the Parquet files.
-    from newsevents.explorer.write import write_pages
-    from newsevents.release.article_configs import _json_rows
-
-    release = seed_release.release_dir
-    lines = _json_rows(release / "jsonl" / "articles.jsonl")
-    from_lines = write_pages(release, tmp_path / "lines", "articles", lines)
-    from_parquet = write_pages(release, tmp_path / "parquet", "articles")
-    assert from_lines == from_parquet and from_lines.records["articles"] > 0
-    for names in from_parquet.files.values():
-        for name in names:
-            written = (tmp_path / "lines" / "data" / name).read_bytes()
-            assert written == (tmp_path / "parquet" / "data" / name).read_bytes(), name
-
-
 def test_columns_a_file_lacks_or_lays_out_otherwise_are_dropped_or_read_whole(
     tmp_path: Path,
 ) -> None:

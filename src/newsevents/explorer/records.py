@@ -54,9 +54,8 @@ COLUMNS: dict[str, tuple[str, ...] | None] = {
 }  # fmt: skip
 
 
-def _iso(value: dt.date | str | None) -> str | None:
-    """A date as the page shows it: from Parquet a date, from a JSON line its ISO text."""
-    return value.isoformat() if isinstance(value, dt.date) else value
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def incident_precision(row: Row) -> str | None:

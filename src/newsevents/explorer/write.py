@@ -9,7 +9,7 @@ Same release, same bytes.
 """
 
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,29 +62,23 @@ def write_explorer(release: Path, out: Path) -> ExplorerSummary:
     return finish_explorer(release, out, [write_pages(release, out, c) for c in PAGED])
 
 
-def write_pages(
-    release: Path, out: Path, config: str, rows: Iterable[dict[str, Any]] | None = None
-) -> Pages:
+def write_pages(release: Path, out: Path, config: str) -> Pages:
     """The data files of one config of `release` (one of PAGED) into `out/data`: the
     articles give two collections (summaries, and texts loaded on demand). The configs'
-    pages do not depend on each other: a build writes them in side processes. `rows`:
-    the articles' rows as their JSON lines give them, when the caller has them (the
-    records are the same as from the Parquet files; not the incidents', whose records
-    reckon with their dates as dates)."""
+    pages do not depend on each other: a build writes them in side processes."""
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
     points = 0
-    rows = rows if rows is not None else _rows(release, config)
     if config == "articles":
         summaries, texts = PagedWriter(data, "articles"), PagedWriter(data, "texts")
-        for row in rows:
+        for row in _rows(release, "articles"):
             page = texts.add(article_text_record(row))
             summaries.add(article_summary(row, page))
         writers = {"articles": summaries, "texts": texts}
     else:
         record_of = _RECORD_OF[config]
         writers = {config: PagedWriter(data, config)}
-        for row in rows:
+        for row in _rows(release, config):
             record = record_of(row)
             points += config == "incidents" and "point" in record
             writers[config].add(record)

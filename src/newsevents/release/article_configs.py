@@ -11,13 +11,10 @@ pages and, for the incidents, the card's figure: each writer returns the key of 
 rows, which the pages and the figure are kept under.
 """
 
-import json
 import shutil
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -66,21 +63,9 @@ class ConfigOutput:
         if self._writer is not None:
             self._writer.close()
             return None
-        key = self.close_lines()
-        self.write_parquet(key)
-        return key
-
-    def close_lines(self) -> str:
-        """With `reuse`: finish the JSONL file; the key of its rows. The Parquet files
-        are `write_parquet`'s."""
         assert self.reuse is not None
         self._lines.close()
-        return self._digest.hexdigest()
-
-    def write_parquet(self, key: str) -> None:
-        """With `reuse`: link the Parquet files kept for the rows of `key`, or write them
-        from the JSONL file and keep them."""
-        assert self.reuse is not None
+        key = self._digest.hexdigest()
         entry = f"config-{self.name}"
         if self.reuse.restore(entry, key, self.folder) is None:
             writer = ConfigWriter(self.folder / self.name, self.model)
@@ -88,6 +73,7 @@ class ConfigOutput:
                 for data in lines:
                     writer.add_line(data)
             self.reuse.save(entry, key, self.folder, writer.close())
+        return key
 
 
 def config_writer(
@@ -130,8 +116,6 @@ def write_articles_and_pages(
     assemble.RowsBeside). Run again here when its side process died: what that one left
     of the config goes first."""
     shutil.rmtree(folder / "articles", ignore_errors=True)
-    if text_policy == "full" and isinstance(articles, ArticleSpool) and reuse is not None:
-        return _articles_beside_their_pages(folder, articles, reuse)
     if text_policy == "full" and isinstance(articles, ArticleSpool):
         key = write_lines(folder, "articles", Article, articles.lines(), reuse)
     else:
@@ -142,53 +126,22 @@ def write_articles_and_pages(
     return pages_of(folder, "articles", reuse, key)
 
 
-def _articles_beside_their_pages(
-    folder: Path, articles: ArticleSpool, reuse: ReusedOutputs
-) -> Pages:
-    """The articles config and its pages at once: the Parquet files are written in a
-    thread (Arrow's JSON reader and Parquet writer run in C++, without the
-    interpreter's lock) while this one makes the pages from the same JSON lines instead
-    of reading the Parquet files back. A rebuild that changed a few articles spends
-    most of its last second here."""
-    output = config_writer(folder, "articles", Article, reuse)
-    for line in articles.lines():
-        output.add_json(line)
-    key = output.close_lines()
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        parquet = thread.submit(output.write_parquet, key)
-        pages = pages_of(folder, "articles", reuse, key, rows=_json_rows(output.jsonl))
-        parquet.result()
-    return pages
-
-
 def pages_of(
-    folder: Path,
-    config: str,
-    reuse: ReusedOutputs | None = None,
-    key: str | None = None,
-    rows: Iterable[dict[str, Any]] | None = None,
+    folder: Path, config: str, reuse: ReusedOutputs | None = None, key: str | None = None
 ) -> Pages:
     """The explorer pages of config `config` of the release `folder` (written once the
-    config is on disk, or from its `rows` as dicts when given), or those kept for the
-    same rows (`key`, from its writer)."""
+    config is on disk), or those kept for the same rows (`key`, from its writer)."""
     entry = f"pages-{config}"
     if reuse is not None and key is not None:
         kept = reuse.restore(entry, key, folder)
         if kept is not None:
             return Pages(**kept)
-    pages = write_pages(folder, folder / EXPLORER_FOLDER, config, rows)
+    pages = write_pages(folder, folder / EXPLORER_FOLDER, config)
     if reuse is not None and key is not None:
         data = folder / EXPLORER_FOLDER / "data"
         files = [data / name for names in pages.files.values() for name in names]
         reuse.save(entry, key, folder, files, asdict(pages))
     return pages
-
-
-def _json_rows(path: Path) -> Iterator[dict[str, Any]]:
-    """The rows of a config's JSONL file, one at a time."""
-    with path.open("rb") as lines:
-        for line in lines:
-            yield json.loads(line)
 
 
 def figure_of(folder: Path, reuse: ReusedOutputs | None = None, key: str | None = None) -> None:
