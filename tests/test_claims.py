@@ -166,6 +166,17 @@ def test_a_speaker_in_a_clause_apart_does_not_claim_the_figure(body: str) -> Non
     assert [names.get(c.claimant or "") for c in claims] == ["Hengaw Organization for Human Rights"]
 
 
+def test_a_monitor_that_documents_or_registers_deaths_claims_them() -> None:
+    claims, names, _ = claims_of(
+        "Amnesty International documented the deaths of four young men. The Inter-American "
+        "Commission on Human Rights had registered at least 277 deaths as of 16 July, while "
+        "Human Rights Watch puts the toll at about 300."
+    )
+    by = {c.count_min: names.get(c.claimant or "") for c in claims}
+    assert by[4] == "Amnesty International"
+    assert by[277] == "Inter-American Commission on Human Rights"
+
+
 @pytest.mark.parametrize(
     "body",
     [
