@@ -698,6 +698,13 @@ def test_a_word_a_live_blog_entry_opens_with_is_no_name_when_written_lower_elsew
     assert {e.name for e in found} == {"Musa Ladan"}
 
 
+def test_the_field_of_a_secretary_is_no_organization() -> None:
+    found = entities_of(
+        "News", "On Thursday, Defense Secretary Hemasiri Fernando resigned over the attacks."
+    )
+    assert {(e.name, e.type) for e in found} == {("Hemasiri Fernando", "PERSON")}
+
+
 def test_a_premier_is_a_title_before_a_name() -> None:
     found = entities_of(
         "News", "On Monday, Quebec Premier Francois Legault said the province would help."

@@ -699,8 +699,9 @@ def _starts_a_title(text: str, following: str) -> bool:
     return after in OFFICE_NOUNS
 
 
-# The nouns of an office an unknown name before them is the field of.
-OFFICE_NOUNS = frozenset({"minister", "ministers", "portfolio"})
+# The nouns of an office an unknown name before them is the field of ("Defense Secretary
+# Hemasiri Fernando": the field, not an organization).
+OFFICE_NOUNS = frozenset({"minister", "ministers", "portfolio", "secretary"})
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:
