@@ -698,6 +698,17 @@ def test_a_word_a_live_blog_entry_opens_with_is_no_name_when_written_lower_elsew
     assert {e.name for e in found} == {"Musa Ladan"}
 
 
+def test_a_church_a_monastery_or_a_hotel_is_a_place() -> None:
+    found = entities_of(
+        "News",
+        "Bombs hit St. Sebastian's Church in Negombo on Sunday. Police guarded the "
+        "Kingsbury Hotel and the Grand Mosque.",
+    )
+    types = {e.name: e.type for e in found}
+    assert types["St. Sebastian's Church"] == "LOCATION"
+    assert types["Kingsbury Hotel"] == "LOCATION"
+
+
 def test_the_field_of_a_secretary_is_no_organization() -> None:
     found = entities_of(
         "News", "On Thursday, Defense Secretary Hemasiri Fernando resigned over the attacks."
