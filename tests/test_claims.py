@@ -166,6 +166,15 @@ def test_a_speaker_in_a_clause_apart_does_not_claim_the_figure(body: str) -> Non
     assert [names.get(c.claimant or "") for c in claims] == ["Hengaw Organization for Human Rights"]
 
 
+def test_a_relative_clause_the_parser_hung_elsewhere_speaks_for_the_name_before_it() -> None:
+    claims, names, _ = claims_of(
+        "The Government notes that the attack was claimed on social networks by the Group "
+        "for the Support of Islam and Muslims (JNIM), which claims to have killed more "
+        "than forty soldiers."
+    )
+    assert [c.claimant_text for c in claims] == ["JNIM"]
+
+
 def test_a_monitor_that_documents_or_registers_deaths_claims_them() -> None:
     claims, names, _ = claims_of(
         "Amnesty International documented the deaths of four young men. The Inter-American "

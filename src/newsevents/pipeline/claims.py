@@ -1425,7 +1425,9 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
             # monitor based in Britain, said": the name before the description.
             return _name_before_description(named[0]) or _name_after_description(named) or named[0]
         if subjects and current.dep_ == "relcl":
-            return current.head if current.head.pos_ == "PROPN" else None
+            if current.head.pos_ == "PROPN":
+                return current.head
+            return _name_before_relative(subjects[0])
         inverted = _inverted_subject(current)
         if inverted is not None:
             return inverted
@@ -1434,6 +1436,19 @@ def _subject_of(verb: Any, *, climb: bool = True) -> Any | None:
         else:
             return None
     return None
+
+
+def _name_before_relative(relative: Any) -> Any | None:
+    """ "... by the Group for the Support of Islam and Muslims (JNIM), which claims to
+    have killed ...": the name right before the comma that opens the relative clause,
+    which the parser hung on another noun (its short form in brackets stands for it)."""
+    doc, i = relative.doc, relative.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].text == ")" and i >= 1:
+        i -= 1
+    return doc[i] if doc[i].pos_ == "PROPN" else None
 
 
 def _name_after_description(subjects: list[Any]) -> Any | None:
