@@ -175,6 +175,22 @@ def test_a_relative_clause_the_parser_hung_elsewhere_speaks_for_the_name_before_
     assert [c.claimant_text for c in claims] == ["JNIM"]
 
 
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("The Kelbani Referral Hospital said it had treated about 20 people for injuries.",
+         [("injured", 20)]),
+        ("The health directorate said 17 people were treated at the city's hospitals.",
+         [("injured", 17)]),
+        # Without care of the wounded, "treated" counts no one.
+        ("The government said the 12 detainees were treated well.", []),
+    ],
+)  # fmt: skip
+def test_people_a_hospital_treated_are_wounded(body: str, figures: list[tuple[str, int]]) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.outcome, c.count_min) for c in claims] == figures
+
+
 def test_a_monitor_that_documents_or_registers_deaths_claims_them() -> None:
     claims, names, _ = claims_of(
         "Amnesty International documented the deaths of four young men. The Inter-American "

@@ -384,6 +384,7 @@ class ClaimLexicon:
     object_attribution_verbs: frozenset[str]
     apart_clause_marks: frozenset[str]  # "while" of "..., while Y acknowledged casualties"
     life_verbs: frozenset[str]  # "claimed" of "claimed the lives of eight"
+    treatment_cues: frozenset[str]  # "hospital": "treat" counts the wounded beside it
     denying_verbs: frozenset[str]
     disputing_verbs: frozenset[str]
     speaker_roles: frozenset[str]  # "officials at X", "a spokesman for X" speak for X
@@ -434,6 +435,7 @@ def claim_lexicon() -> ClaimLexicon:
         object_attribution_verbs=frozenset(data["object_attribution_verbs"]),
         apart_clause_marks=frozenset(data["apart_clause_marks"]),
         life_verbs=frozenset(data["life_verbs"]),
+        treatment_cues=frozenset(data["treatment_cues"]),
         denying_verbs=frozenset(data["denying_verbs"]),
         disputing_verbs=frozenset(data["disputing_verbs"]),
         speaker_roles=frozenset(data["speaker_roles"]),

@@ -542,6 +542,8 @@ def outcome_of(token: Any) -> str | None:
         return "killed" if any(o.lemma_.lower() in lexicon.lost_people for o in objects) else None
     if lemma == "body" and not _dead_bodies(token):
         return None  # "the two bodies agreed": organizations
+    if lemma == "treat" and not any(t.lemma_.lower() in lexicon.treatment_cues for t in token.sent):
+        return None  # "the detainees were treated well": no care of the wounded
     if lemma == "condition":  # "eight people are in critical condition"
         return "injured" if _in_a_grave_condition(token) else None
     if lemma == "hostage" and (_released(token) or _victims_of_another_outcome(token)):
