@@ -709,6 +709,11 @@ def test_a_church_a_monastery_or_a_hotel_is_a_place() -> None:
     assert types["Kingsbury Hotel"] == "LOCATION"
 
 
+def test_the_islamic_states_agency_in_its_other_spelling_is_known() -> None:
+    found = entities_of("News", "The group claimed the attack through its Aamaq news agency.")
+    assert ("Amaq News Agency", "ORGANIZATION") in {(e.name, e.type) for e in found}
+
+
 def test_the_field_of_a_secretary_is_no_organization() -> None:
     found = entities_of(
         "News", "On Thursday, Defense Secretary Hemasiri Fernando resigned over the attacks."
