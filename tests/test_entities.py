@@ -709,6 +709,17 @@ def test_a_church_a_monastery_or_a_hotel_is_a_place() -> None:
     assert types["Kingsbury Hotel"] == "LOCATION"
 
 
+def test_a_numbered_formation_is_a_state_force_a_named_brigade_an_armed_group() -> None:
+    found = entities_of(
+        "News",
+        "A soldier of the 1st Kelbani Armoured Brigade died on Thursday. Fighters of the "
+        "Kelbani Martyrs Brigade fired rockets.",
+    )
+    types = {e.name: e.type for e in found}
+    assert types["1st Kelbani Armoured Brigade"] == "ORGANIZATION"
+    assert types["Kelbani Martyrs Brigade"] == "ARMED_GROUP"
+
+
 def test_the_islamic_states_agency_in_its_other_spelling_is_known() -> None:
     found = entities_of("News", "The group claimed the attack through its Aamaq news agency.")
     assert ("Amaq News Agency", "ORGANIZATION") in {(e.name, e.type) for e in found}

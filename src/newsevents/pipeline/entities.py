@@ -1437,9 +1437,16 @@ def _ends_or_starts_with(group: Group, words: list[str]) -> bool:
 
 def _is_armed_group(name: str) -> bool:
     lowered = name.lower()
+    if _NUMBERED_UNIT.match(name) and lowered.rsplit(None, 1)[-1] in names().numbered_units:
+        # "1st Warsaw Armoured Brigade", "34 Artillery Brigade": a state army numbers its
+        # formations; a militia's brigades go by name ("the Qassam Brigades").
+        return False
     # The substring test first: this runs each time a group's type is asked for.
     words = names().armed_group_words
     return any(w in lowered and whole_words(w).search(lowered) for w in words)
+
+
+_NUMBERED_UNIT = re.compile(r"(?:the\s+)?\d{1,4}(?:st|nd|rd|th)?\s", re.IGNORECASE)
 
 
 def _to_entity(group: Group, text: str) -> Entity:
