@@ -234,6 +234,8 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         ("The Kachin army ended its truce with the junta on Friday.", ["REJECT"]),
         ("The Kachin army ended its attacks on the junta on Friday.", ["RETREAT"]),
         ("The Kachin army and the junta observed the truce on Friday.", ["RETREAT"]),
+        # Asking an official to step down is a request, not the official's retreat.
+        ("Sirisena asked police chief Pujith Jayasundara to step down.", ["REQUEST"]),
         # Suspending military operations is a retreat; an airline's are no one's fighting.
         ("The Kachin army suspended military operations against the junta on Friday.", ["RETREAT"]),
         ("The airline suspended operations at Myitkyina airport on Friday.", []),
