@@ -166,6 +166,21 @@ def test_a_speaker_in_a_clause_apart_does_not_claim_the_figure(body: str) -> Non
     assert [names.get(c.claimant or "") for c in claims] == ["Hengaw Organization for Human Rights"]
 
 
+def test_a_report_that_names_its_issuer_in_its_opening_lines_is_its_figures_claimant() -> None:
+    claims, names, _ = claims_of(
+        "This flash update is produced by OCHA Kelbani in collaboration with humanitarian "
+        "partners.\n\nGunmen attacked the village of Tourou, killing at least nine "
+        "civilians. Community leaders said seven people were abducted.",
+        title="KELBANI: Attack on Tourou",
+    )
+    by = {c.count_min: (c.claimant_text, names.get(c.claimant or "")) for c in claims}
+    assert by[9] == (
+        "OCHA Kelbani",
+        "United Nations Office for the Coordination of Humanitarian Affairs",
+    )
+    assert by[7][0] == "Community leaders"  # a figure someone is named for stays theirs
+
+
 def test_a_relative_clause_the_parser_hung_elsewhere_speaks_for_the_name_before_it() -> None:
     claims, names, _ = claims_of(
         "The Government notes that the attack was claimed on social networks by the Group "

@@ -403,6 +403,7 @@ class ClaimLexicon:
     count_nouns: frozenset[str]  # "according to figures from X": X's claim
     release_words: frozenset[str]  # "released three hostages": no abduction toll
     release_labels: frozenset[str]  # "PRESS RELEASE": unattributed figures are the issuer's
+    self_issued_reports: tuple[str, ...]  # "This flash update is produced by OCHA ..."
     release_issuer_prefixes: tuple[str, ...]  # "HEADQUARTERS" before the issuer's name
     grave_conditions: frozenset[str]  # "in critical condition": injured
     phrasal_outcomes: dict[str, str]  # "gun down" -> killed: a verb and its particle
@@ -455,6 +456,7 @@ def claim_lexicon() -> ClaimLexicon:
         count_nouns=frozenset(data["count_nouns"]),
         release_words=frozenset(data["release_words"]),
         release_labels=frozenset(data["release_labels"]),
+        self_issued_reports=tuple(data["self_issued_reports"]),
         release_issuer_prefixes=tuple(
             sorted(data["release_issuer_prefixes"], key=lambda w: -len(w))
         ),

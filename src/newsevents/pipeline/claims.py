@@ -416,7 +416,27 @@ def _release_issuer(text: str, body_start: int) -> Phrase | None:
             return None
         start += heading.index(name, skip)
         return Phrase(start=start, end=start + len(name), text=name)
-    return None
+    return _report_issuer(text, body_start)
+
+
+# How far into the text a report names its issuer: its opening paragraphs.
+_ISSUER_SENTENCE_CHARS = 1500
+
+
+def _report_issuer(text: str, body_start: int) -> Phrase | None:
+    """ "This flash update is produced by OCHA Cameroon in collaboration with
+    humanitarian partners.": the issuer a report names in its opening lines
+    (claims.yaml self_issued_reports), without what follows its name."""
+    kinds = "|".join(re.escape(k) for k in claim_lexicon().self_issued_reports)
+    pattern = re.compile(
+        rf"\bThis (?:{kinds}) (?:is|was|has been) (?:produced|prepared|issued|published|"
+        rf"compiled) by (?:the )?(?P<name>[A-Z][\w'’.&-]*(?: (?:of |for |the |and )?"
+        rf"[A-Z][\w'’.&-]*)*)"
+    )
+    match = pattern.search(text, 0, max(body_start, _ISSUER_SENTENCE_CHARS))
+    if match is None:
+        return None
+    return Phrase(start=match.start("name"), end=match.end("name"), text=match["name"])
 
 
 def _a_name_line(line: str) -> bool:
@@ -457,6 +477,14 @@ def _issuer_s_word(
         (e.entity_id for e in entities if any(m.text.casefold() == name for m in e.mentions)),
         None,
     )
+    if issuer_id is None:
+        # "OCHA Cameroon": the entity named within the issuer's name (its country office).
+        inside = [
+            (m.end - m.start, e.entity_id) for e in entities
+            if e.type in ("ORGANIZATION", "ARMED_GROUP")
+            for m in e.mentions if issuer.start <= m.start and m.end <= issuer.end
+        ]  # fmt: skip
+        issuer_id = max(inside)[1] if inside else None
     return [
         c if c.claimant_text else c.model_copy(
             update={"claimant_text": issuer.text, "claimant_span": issuer, "stance": "asserted",
