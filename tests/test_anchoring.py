@@ -845,3 +845,16 @@ def test_a_timelines_list_items_take_the_day_that_opens_them() -> None:
     dated = {e.trigger: (e.date, e.date_precision) for e in draft.events}
     assert dated["attack"] == (dt.date(2019, 1, 4), "day")
     assert dated["strike"] == (dt.date(2023, 11, 13), "day")
+
+
+def test_a_24_hour_clock_before_an_entry_headline_opens_a_live_blog_entry() -> None:
+    from newsevents.pipeline.events.anchoring import CLOCK_LINE
+
+    assert CLOCK_LINE.match("21:30 Health ministry raises toll to 12 dead")
+    assert CLOCK_LINE.match('17:40 UNSMIL "deeply alarmed"')
+    # A sentence that opens with a figure is no entry.
+    assert not CLOCK_LINE.match("3.5 million people were displaced")
+    assert not CLOCK_LINE.match(
+        "21:30 the ministry said the toll had risen to twelve people across the city in the "
+        "latest update from the officials there"
+    )

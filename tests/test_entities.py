@@ -709,6 +709,16 @@ def test_a_church_a_monastery_or_a_hotel_is_a_place() -> None:
     assert types["Kingsbury Hotel"] == "LOCATION"
 
 
+def test_a_live_blog_entry_time_with_no_dash_is_no_part_of_a_name() -> None:
+    from types import SimpleNamespace
+
+    from newsevents.pipeline.entities import _trim
+
+    text = "21:30 Health ministry raises toll to 12 dead"
+    span = SimpleNamespace(start_char=0, end_char=len("21:30 Health ministry"))
+    assert text[slice(*_trim(text, span))] == "Health ministry"
+
+
 def test_a_numbered_formation_is_a_state_force_a_named_brigade_an_armed_group() -> None:
     found = entities_of(
         "News",

@@ -65,3 +65,15 @@ def test_an_element_that_is_a_date_line_dates_the_page() -> None:
     # A sentence with a date in it is no date line.
     said = "<p>Officials said on 2 March 2021 that the post was attacked.</p>"
     assert page_published_date(page(article_top=said)) is None
+
+
+def test_a_live_blogs_entry_times_in_time_elements_stay_in_the_text() -> None:
+    # trafilatura drops <time> elements whole; the entries' clock times date them.
+    entries = (
+        "<h3><time>21:30</time> Health ministry raises toll</h3>" + BODY
+        + "<h3><time>19:05</time> Truce takes effect</h3>" + BODY
+    )  # fmt: skip
+    read = read_html("blog.html", page(article_top=entries))
+    lines = read.text.split("\n")  # type: ignore[union-attr]
+    assert "21:30 Health ministry raises toll" in lines
+    assert "19:05 Truce takes effect" in lines

@@ -46,6 +46,7 @@ NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC"
              "FAC": "LOCATION", "NORP": "OTHER"}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_WORD = re.compile(r"(\w+)\s+[-–—]\s+")
+_LEADING_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s+")
 _HYPHENED_ACRONYM = re.compile(r"-[A-Z]{2,}\b")
 _ACRONYM_HYPHEN = re.compile(r"\b[A-Z]{2,}-$")
 _NAME_GOES_ON = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*(?:\s+[A-Z][\w'’.-]*){0,2}")
@@ -845,6 +846,9 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     stamp = _LEADING_WORD.match(text, start, end)
     if stamp and stamp.group(1).lower() in names().not_names:
         start = stamp.end()  # "GMT - Sudan", a live blog's clock before its entry
+    clock = _LEADING_CLOCK.match(text, start, end)
+    if clock:
+        start = clock.end()  # "21:30 Health ministry": an entry's time, no dash after it
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start > len(match.group()):
         end -= len(match.group())

@@ -6,6 +6,7 @@ trafilatura. `.jsonl`: one article per line with CC-News style field names.
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
@@ -89,7 +90,10 @@ def read_html(rel_path: str, html: str) -> Result:
 
     if not html.strip():
         return reject(rel_path, "empty-article", "the file is empty")
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    # trafilatura drops <time> elements whole; a live blog's entry times ("<h3><time>21:30
+    # </time> Truce takes effect</h3>") are text the events stage dates entries by.
+    body_html = _TIME_ELEMENT.sub(lambda m: f"<{m.group(1)}span>", html)
+    document = trafilatura.bare_extraction(body_html, with_metadata=True, include_comments=False)
     page: dict[str, Any] = (
         {} if document is None else document if isinstance(document, dict) else document.as_dict()
     )
@@ -109,6 +113,9 @@ def read_html(rel_path: str, html: str) -> Result:
     )
     text = f"{title}\n\n{body}" if title else body
     return RawDocument(path_id(rel_path), rel_path, None, text, meta)
+
+
+_TIME_ELEMENT = re.compile(r"<(/?)time\b[^>]*>", re.IGNORECASE)
 
 
 def read_jsonl(rel_path: str, text: str) -> Iterator[Result]:

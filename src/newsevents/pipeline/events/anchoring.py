@@ -108,7 +108,9 @@ CLOCK_ENTRY = re.compile(CLOCK)  # an entry that may go on below its first line
 # goes on, its headline and paragraphs, to the next such line.
 CLOCK_LINE = re.compile(
     r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:\(?[A-Z]{2,4}\)?)?[ \t]*"
-    r"(?:$|[—–:-])",
+    # ... or a 24-hour clock and an entry's short headline with no dash between: "21:30
+    # Health ministry raises toll to 12 dead".
+    r"(?:$|[—–:-]|(?<=\d)[ \t]+(?=(?-i:[A-Z\"“])[^\n]{2,100}$))",
     re.IGNORECASE | re.MULTILINE,
 )
 HEADING_WORDS = re.compile(
