@@ -427,16 +427,21 @@ def _report_issuer(text: str, body_start: int) -> Phrase | None:
     """ "This flash update is produced by OCHA Cameroon in collaboration with
     humanitarian partners.": the issuer a report names in its opening lines
     (claims.yaml self_issued_reports), without what follows its name."""
+    match = _self_issued().search(text, 0, max(body_start, _ISSUER_SENTENCE_CHARS))
+    if match is None:
+        return None
+    return Phrase(start=match.start("name"), end=match.end("name"), text=match["name"])
+
+
+@cache
+def _self_issued() -> re.Pattern[str]:
+    """`_report_issuer`'s pattern, compiled once (it is read for every article)."""
     kinds = "|".join(re.escape(k) for k in claim_lexicon().self_issued_reports)
-    pattern = re.compile(
+    return re.compile(
         rf"\bThis (?:{kinds}) (?:is|was|has been) (?:produced|prepared|issued|published|"
         rf"compiled) by (?:the )?(?P<name>[A-Z][\w'’.&-]*(?: (?:of |for |the |and )?"
         rf"[A-Z][\w'’.&-]*)*)"
     )
-    match = pattern.search(text, 0, max(body_start, _ISSUER_SENTENCE_CHARS))
-    if match is None:
-        return None
-    return Phrase(start=match.start("name"), end=match.end("name"), text=match["name"])
 
 
 def _a_name_line(line: str) -> bool:

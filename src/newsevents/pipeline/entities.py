@@ -649,12 +649,6 @@ def _common_word_opening(doc: Any, full: str, start: int, end: int) -> bool:
         return False
     lowered = text.lower()
     forms = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
-    # A noun counts when the text itself writes it in lower case elsewhere ("Death toll
-    # rises to 19" over "the death toll"; "Hospital receives bodies" over "the hospital's
-    # mortuary"): no name is written so.
-    written_lower = re.search(rf"\b{re.escape(lowered)}\b", full) is not None
-    if forms.isdisjoint(_ordinary_words()) and not written_lower:
-        return False
     line_start = full.rfind("\n", 0, start) + 1
     # A quotation's first word ('Bio: "Calm has been restored"') opens it too.
     if _LINE_OPENER.fullmatch(full, line_start, start) is None and full[start - 1 : start] not in (
@@ -664,8 +658,13 @@ def _common_word_opening(doc: Any, full: str, start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span[0].is_sent_start:
             return False
-    if written_lower:
+    # A noun counts when the text itself writes it in lower case elsewhere ("Death toll
+    # rises to 19" over "the death toll"; "Hospital receives bodies" over "the hospital's
+    # mortuary"): no name is written so. Searched only for a word at an opening.
+    if re.search(rf"\b{re.escape(lowered)}\b", full):
         return True  # "Connaught Hospital" elsewhere is another name's word, not this one
+    if forms.isdisjoint(_ordinary_words()):
+        return False
     # A name the text gives where no opening explains its capital ("Jeremy Hunt said ...
     # Hunt told reporters") is a name.
     return not any(

@@ -100,17 +100,18 @@ def parse(drafts: Sequence[Draft]) -> list[Draft]:
     return [replace(draft, nlp=doc) for draft, doc in zip(drafts, docs, strict=True)]
 
 
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_NUMBER_WORD = (
-    rf"(?:{_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-    rf"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}))?"
-    r"|hundred|thousand)"
-)
-# "seven (07) soldiers killed and three (03) wounded": official communiqués (in West and
-# Central Africa above all) restate a figure in digits in brackets.
-_RESTATED_FIGURE = re.compile(
-    rf"\b(?P<words>{_NUMBER_WORD} )(?P<digits>\(\d{{1,6}}\))(?= )", re.IGNORECASE
-)
+@cache
+def _restated_figure() -> re.Pattern[str]:
+    """ "seven (07) soldiers killed and three (03) wounded": official communiqués (in West
+    and Central Africa above all) restate a figure in digits in brackets after its words
+    (claims.yaml numbers, and their hyphened compounds, "twenty-one")."""
+    from newsevents.knowledge import claim_lexicon
+
+    words = "|".join(sorted(map(re.escape, claim_lexicon().numbers), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<words>(?:{words})(?:-(?:{words}))? )(?P<digits>\(\d{{1,6}}\))(?= )",
+        re.IGNORECASE,
+    )
 
 
 def parse_view(text: str) -> str:
@@ -119,7 +120,7 @@ def parse_view(text: str) -> str:
     (03) wounded" parses as "seven soldiers killed and three wounded" (the brackets read
     as an apposition tie "three" to "killed"). Same length, so every offset is the
     article's; evidence is always cut from the article's own text."""
-    return _RESTATED_FIGURE.sub(lambda m: m["words"] + " " * len(m["digits"]), text)
+    return _restated_figure().sub(lambda m: m["words"] + " " * len(m["digits"]), text)
 
 
 def _dateline_ends(doc: Any) -> set[int]:

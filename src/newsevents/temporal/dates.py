@@ -340,12 +340,8 @@ def dateline_date(month: int, day: int, body: str) -> dt.date | None:
             continue  # February 29 outside a leap year
     if not options:
         return None
-    weekday = lede_weekday(body)
-    if (
-        weekday is not None
-        and weekday == reported_weekday(body)
-        and all(d.weekday() != weekday for d in options)
-    ):
+    weekday, reported = _lede_weekday(body) or (None, False)
+    if reported and all(d.weekday() != weekday for d in options):
         # "Dec 5 (PTI) ... police said on Sunday", beside a background "June 4, 2015": no
         # year near the text's dates puts the report on its weekday, so the year is
         # further off, and unknown.
@@ -391,13 +387,6 @@ def lede_weekday(body: str) -> int | None:
     weekday ("... said on Tuesday"; "Militants attacked ... on Tuesday")."""
     found = _lede_weekday(body)
     return found[0] if found else None
-
-
-def reported_weekday(body: str) -> int | None:
-    """The weekday the lede gives its report ("..., police said on Sunday"), and only
-    that: the day of a wire dateline's report."""
-    found = _lede_weekday(body)
-    return found[0] if found and found[1] else None
 
 
 def _lede_weekday(body: str) -> tuple[int, bool] | None:
