@@ -562,6 +562,18 @@ def test_arrests_and_protests_stand_by_their_place_or_day_whoever_does_them() ->
     assert events_of("News", "Officials met in the capital on Friday.")[0] == []
 
 
+def test_an_arrest_that_counts_the_people_taken_stands_with_no_side_place_or_day() -> None:
+    for body in (
+        "Officers said they had detained 48 people so far, nine of them overnight.",
+        "More than 200 demonstrators have been arrested since the strike began, a lawyer said.",
+        "Authorities said 11 migrants were deported.",
+    ):
+        events, _ = events_of("News", body)
+        assert [e.type for e in events] == ["COERCE"], body
+    # Uncounted, it still needs a side, a place or a day.
+    assert events_of("News", "Officers arrested the suspects.")[0] == []
+
+
 def test_a_wire_clock_time_in_four_digits_is_no_year() -> None:
     body = ("Residents heard three explosions shortly after 10 p.m. (2000 GMT) on Saturday "
             "and militiamen shelled the market in Omdurman.")  # fmt: skip

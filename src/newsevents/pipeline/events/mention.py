@@ -63,7 +63,8 @@ class Mention:
     # the week, not an occurrence the text dates by its month or year (merging.py).
     weekday_sentence: bool = False
     # An assault that counts its victims ("six passengers were killed when ..."): it
-    # stands as the article's assault when no other does (merging.py).
+    # stands as the article's assault when no other does (merging.py). An arrest that
+    # counts the people taken stands as an event (`anchored`).
     counted: bool = False
     # Told in a timeline's entry ("24 August - ..."), dated by it: an occurrence the text
     # recalls, which undated news told before it does not join (merging.py).
@@ -90,8 +91,11 @@ class Mention:
             # A ceasefire taking effect on a day is an event even when the text names
             # its parties only elsewhere ("the truce took effect on November 27").
             # A day named but not resolvable ("on Thursday", no publication date)
-            # anchors it too.
-            return bool(self.actors or self.targets or self.locations or self.date or self.weekdays)
+            # anchors it too. So does a count of the people arrested (roles.PEOPLE_TAKEN).
+            return bool(
+                self.actors or self.targets or self.locations or self.date or self.weekdays
+                or self.counted and self.type == "COERCE"
+            )  # fmt: skip
         return bool(self.actors or self.targets)
 
 

@@ -221,7 +221,9 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
         start=sent.start_char, end=end, position=token.idx,
         actors=[e.entity_id for e in actors_], targets=[e.entity_id for e in targets],
         locations=[e.entity_id for e in places],
-        counted=rule.type == "ASSAULT" and _counts_victims(token),
+        counted=_counts_victims(token) if rule.type == "ASSAULT" else (
+            mode in PEOPLE_TAKEN and counts_figure(token, VICTIM_ROLES)
+        ),
     )  # fmt: skip
 
 
@@ -234,6 +236,10 @@ def _counts_victims(token: Any) -> bool:
 
 
 VICTIM_ROLES = frozenset({"nsubjpass", "dobj", "obj"})
+# COERCE modes whose count of people taken tells an occurrence, whatever its tense: "76
+# people detained so far", "more than 100 arrested since the unrest began" are arrests
+# (a tally of them) even with no side, place or day named.
+PEOPLE_TAKEN = frozenset({"arrest", "deport"})
 
 
 # Types whose verbs act on someone: with no object, a headline's past tells a passive.
