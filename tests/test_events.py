@@ -1370,3 +1370,26 @@ def test_what_a_purpose_names_is_not_dated_by_it() -> None:
 def test_a_coarse_date_takes_the_day_its_when_clause_gives_inside_it(body: str, day) -> None:  # type: ignore[no-untyped-def]
     told, _ = events_of("Bus attack", body, dt.date(2024, 7, 16))
     assert [(e.date, e.date_precision) for e in told if e.trigger == "killed"] == [day]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The Government firmly condemns this cowardly attack on the garrison.", "ACCUSE"),
+        ("The Secretary-General condemned the killings on 4 March.", "ACCUSE"),
+        ("The ministry rejected the accusations as baseless.", "REJECT"),
+        ("The prime minister urged calm after the riots.", "REQUEST"),
+    ],
+)
+def test_a_one_sided_act_of_an_unnamed_institution_or_office_is_an_event(
+    body: str, kind: str
+) -> None:
+    events, _ = events_of("News", body)
+    assert [e.type for e in events] == [kind]
+
+
+def test_a_one_sided_act_of_no_one_side_is_no_event() -> None:
+    for body in ("Officials condemned the attack.", "Residents urged calm."):
+        assert events_of("News", body)[0] == [], body
+    # A meeting needs its named sides, whoever the definite subject is.
+    assert events_of("News", "The minister met the delegation.")[0] == []

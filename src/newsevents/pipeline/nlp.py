@@ -123,13 +123,19 @@ def parse_view(text: str) -> str:
     return _restated_figure().sub(lambda m: m["words"] + " " * len(m["digits"]), text)
 
 
+# Tokens a dateline may run to before its dash: "PORT-AU-PRINCE, Haiti (AP) —" is 11.
+DATELINE_TOKENS = 12
+
+
 def _dateline_ends(doc: Any) -> set[int]:
     """Token positions right after an opening dateline ("TEHRAN:", "New Delhi:",
     "DUBAI/SANAA -", "PESHAWAR, Pakistan —") at the start of a line."""
     starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
     ends = set()
     for start in starts:
-        for token in doc[start : start + 8]:
+        for token in doc[start : start + DATELINE_TOKENS]:
+            if _joins_a_word(token):
+                continue  # "PORT-AU-PRINCE, Haiti (AP) —", "The Secretary-General said"
             if token.text in (":", "-", "—", "–", "--"):
                 before = doc[start : token.i]
                 after = doc[token.i + 1 : token.i + 3]
@@ -149,3 +155,15 @@ def _dateline_ends(doc: Any) -> set[int]:
             ):
                 break
     return ends
+
+
+def _joins_a_word(dash: Any) -> bool:
+    """A hyphen with no space on either side joins a word ("The Secretary-General
+    condemned", "Vice-President"): no dateline ends there, unlike "DUBAI -" or
+    "KABUL—", whose dash a space or a long dash sets apart."""
+    return (
+        dash.text == "-"
+        and dash.i > 0
+        and not dash.doc[dash.i - 1].whitespace_
+        and not dash.whitespace_
+    )

@@ -66,6 +66,9 @@ class Mention:
     # stands as the article's assault when no other does (merging.py). An arrest that
     # counts the people taken stands as an event (`anchored`).
     counted: bool = False
+    # "The Government condemns ...": a one-sided act of a definite institution or office
+    # the story does not name (roles.ONE_SIDED); it stands as an event without a name.
+    unnamed_side: bool = False
     # Told in a timeline's entry ("24 August - ..."), dated by it: an occurrence the text
     # recalls, which undated news told before it does not join (merging.py).
     in_timeline: bool = False
@@ -96,7 +99,7 @@ class Mention:
                 self.actors or self.targets or self.locations or self.date or self.weekdays
                 or self.counted and self.type == "COERCE"
             )  # fmt: skip
-        return bool(self.actors or self.targets)
+        return bool(self.actors or self.targets or self.unnamed_side)
 
 
 # Types of acts on the ground, which stand as events by their place or day whoever does

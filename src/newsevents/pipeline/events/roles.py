@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from newsevents.knowledge import Trigger, actors, claim_lexicon, event_lexicon
+from newsevents.knowledge import Trigger, actors, claim_lexicon, event_lexicon, names
 from newsevents.pipeline.events.aggregates import counts_figure
 from newsevents.pipeline.events.mention import LIGHT_VERBS, LOCATIVE, TARGETING, Mention
 from newsevents.pipeline.events.status import _status
@@ -221,10 +221,40 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
         start=sent.start_char, end=end, position=token.idx,
         actors=[e.entity_id for e in actors_], targets=[e.entity_id for e in targets],
         locations=[e.entity_id for e in places],
+        unnamed_side=not actors_ and rule.type in ONE_SIDED and _definite_side(token),
         counted=_counts_victims(token) if rule.type == "ASSAULT" else (
             mode in PEOPLE_TAKEN and counts_figure(token, VICTIM_ROLES)
         ),
     )  # fmt: skip
+
+
+# Acts one side performs alone, by what it says: a condemnation, a demand, a denial, a
+# threat. Told of "the government" or "the Secretary-General", they are events though
+# the story never names that side in full (a government's own communiqué, a UN report).
+ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+_LONGEST_SIDE = 4  # "the UN chief", "the foreign ministry", "the prime minister"
+
+
+def _definite_side(token: Any) -> bool:
+    """Whether the verb's subject is a definite institution or office with no name:
+    "The Government firmly condemns", "The Secretary-General condemned", "the ministry
+    rejected" (the heads of events.yaml `anaphora` and names.yaml `office_nouns`). Not
+    "officials" or "residents": no one side."""
+    if token.pos_ != "VERB":
+        return False
+    phrase, _ = _subject(token)
+    if not phrase:
+        return False
+    doc, start = token.doc, min(t.i for t in phrase)
+    # "The Secretary-General": the parser hangs "The Secretary -" apart from "General".
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2
+    if start >= 1 and doc[start - 1].lower_ == "the":
+        start -= 1
+    words = doc[start : max(t.i for t in phrase) + 1].text.lower().split()
+    if not 2 <= len(words) <= _LONGEST_SIDE or words[0] != "the":
+        return False
+    return words[-1] in event_lexicon().anaphora or words[-1] in names().office_nouns
 
 
 def _counts_victims(token: Any) -> bool:
