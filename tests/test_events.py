@@ -1393,3 +1393,21 @@ def test_a_one_sided_act_of_no_one_side_is_no_event() -> None:
         assert events_of("News", body)[0] == [], body
     # A meeting needs its named sides, whoever the definite subject is.
     assert events_of("News", "The minister met the delegation.")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Foreign Minister Ana Ruiz asked allies to send more artillery shells.", "REQUEST"),
+        ("The defence minister asked Paris to supply two frigates.", "REQUEST"),
+        ("Police released 14 demonstrators on Monday.", "RETREAT"),
+        ("The three abducted pupils were freed on Saturday.", "RETREAT"),
+    ],
+)
+def test_a_request_for_aid_and_a_release_of_people_held_are_events(body: str, kind: str) -> None:
+    events, _ = events_of("News", body)
+    assert [e.type for e in events] == [kind]
+
+
+def test_a_statement_or_a_video_released_is_no_release() -> None:
+    assert events_of("News", "The army released a video on Monday.")[0] == []

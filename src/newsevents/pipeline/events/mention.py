@@ -107,8 +107,9 @@ class Mention:
 # capital on Friday"), unlike interactions between named actors (meetings, demands,
 # condemnations). Not MOBILIZE: its words also tell of people evacuated and aid sent.
 ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-# Modes of other types that stand by their place or day too: a ceasefire, forces moved.
-ANCHORED_MODES = frozenset({"ceasefire", "troops"})
+# Modes of other types that stand by their place or day too: a ceasefire, forces moved,
+# people held set free ("the six coordinators were released on Thursday").
+ANCHORED_MODES = frozenset({"ceasefire", "troops", "release"})
 
 
 # An event whose last possible day is this long before publication is recalled as
