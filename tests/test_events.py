@@ -1411,3 +1411,16 @@ def test_a_request_for_aid_and_a_release_of_people_held_are_events(body: str, ki
 
 def test_a_statement_or_a_video_released_is_no_release() -> None:
     assert events_of("News", "The army released a video on Monday.")[0] == []
+
+
+def test_a_part_of_a_group_is_the_object_the_group_is() -> None:
+    body = "A navy cutter rammed one of the island's fishing boats near the reef on Sunday."
+    (event,), _ = events_of("News", body)
+    assert (event.type, event.date) == ("ASSAULT", dt.date(2024, 1, 28))
+    (freed,), _ = events_of("News", "The kidnappers freed three of the hostages on Sunday.")
+    assert freed.type == "RETREAT"
+
+
+def test_hostages_freed_by_soldiers_are_rescued_not_released() -> None:
+    body = "The army said soldiers freed four of the hostages on Sunday near Bamenda."
+    assert "RETREAT" not in [e.type for e in events_of("News", body)[0]]

@@ -453,6 +453,12 @@ def _has_subject(verb: Any, lemmas: frozenset[str]) -> bool:
     return any(s.lemma_.lower() in lemmas for s in subjects)
 
 
+# Words that take part of a group named after "of": "one of the ships", "some of the
+# hostages" (numbers, "one" among them, are found by `like_num`).
+PARTITIVES = frozenset({"some", "several", "many", "most", "all", "each", "both", "dozens",
+                        "scores", "hundreds", "thousands"})  # fmt: skip
+
+
 def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -> bool:
     """A direct object with one of these lemmas ("*": any direct object), or "X of Y"
     ("declared a state of emergency"); with `compounds`, or when the object is a name, a
@@ -467,6 +473,14 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
             for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj"
         }  # fmt: skip
+        if c.like_num or c.lower_ in PARTITIVES:
+            # "rammed one of the coast guard ships", "seized two of its vessels": the
+            # thing is what the part is of.
+            words |= {
+                o.lemma_.lower()
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"
+            }  # fmt: skip
         if compounds or c.pos_ == "PROPN":
             words |= {w.lemma_.lower() for w in c.children if w.dep_ == "compound"}
         # "extended the curfew hours": a compound and its head, as the lexicon lists them.
