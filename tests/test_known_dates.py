@@ -168,6 +168,8 @@ def test_two_fitting_incidents_on_different_days_give_no_date(
     [
         ("https://en.dailypakistan.com.pk/18-Jan-2024/operation-marg-bar", dt.date(2024, 1, 18)),
         ("https://example.com/2024/01/18/iran-pakistan/", dt.date(2024, 1, 18)),
+        ("https://example.com/world/2023/mar/07/port-deal", dt.date(2023, 3, 7)),
+        ("https://example.com/2023/sport/07/x", None),  # no month between year and day
         ("https://example.com/news/2024-01-18-iran-pakistan", dt.date(2024, 1, 18)),
         ("https://example.com/a/20240118/b", dt.date(2024, 1, 18)),
         ("https://example.com/2024/02/30/not-a-day/", None),

@@ -271,11 +271,11 @@ def _has_month(text: str) -> bool:
     return any(word.strip(".,").lower() in MONTHS for word in text.split())
 
 
-# Dates news sites put in article URLs: /2024/01/18/, -2024-01-18, /20240118/,
-# /18-Jan-2024/ (en.dailypakistan.com.pk). Year first or a month name: never a bare
-# "01-02-2024", whose day and month order is unknowable.
+# Dates news sites put in article URLs: /2024/01/18/, /2024/jan/18/ (theguardian.com),
+# -2024-01-18, /20240118/, /18-Jan-2024/ (en.dailypakistan.com.pk). Year first or a
+# month name: never a bare "01-02-2024", whose day and month order is unknowable.
 _URL_DATES = (
-    re.compile(r"/(?P<year>20\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?=/|$)"),
+    re.compile(r"/(?P<year>20\d{2})/(?P<month>\d{1,2}|[A-Za-z]{3,9})/(?P<day>\d{1,2})(?=/|$)"),
     re.compile(r"[/_-](?P<year>20\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?=[/_.-]|$)"),
     re.compile(r"/(?P<year>20\d{2})(?P<month>\d{2})(?P<day>\d{2})(?=/)"),
     re.compile(r"[/_-](?P<day>\d{1,2})-(?P<month>[A-Za-z]{3,9})-(?P<year>20\d{2})(?=[/_.-]|$)"),
