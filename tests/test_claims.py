@@ -166,6 +166,15 @@ def test_a_speaker_in_a_clause_apart_does_not_claim_the_figure(body: str) -> Non
     assert [names.get(c.claimant or "") for c in claims] == ["Hengaw Organization for Human Rights"]
 
 
+def test_a_figure_in_a_clause_apart_is_its_own_speakers_not_the_main_clauses() -> None:
+    claims, _, _ = claims_of(
+        "Zambia's army said on Monday that four soldiers were killed in the raid, while "
+        "the insurgents said they had killed at least 15."
+    )
+    by_figure = {c.count_min: c.claimant_text for c in claims}
+    assert by_figure == {4: "Zambia's army", 15: "insurgents"}
+
+
 def test_a_report_that_names_its_issuer_in_its_opening_lines_is_its_figures_claimant() -> None:
     claims, names, _ = claims_of(
         "This flash update is produced by OCHA Kelbani in collaboration with humanitarian "

@@ -12,6 +12,15 @@ from newsevents.pipeline.nlp import load_nlp
     [
         ("MOGADISHU - Gunmen stormed a hotel.", ["MOGADISHU -", "Gunmen stormed a hotel."]),
         ("BAMAKO—The junta said.", ["BAMAKO—", "The junta said."]),
+        # The day, month and year of a wire dateline.
+        (
+            "LUSAKA, May 3 (Reuters) - Zambia's army said.",
+            ["LUSAKA, May 3 (Reuters) -", "Zambia's army said."],
+        ),
+        ("QUITO, Feb. 9, 2023 (AP) - Police said.", ["QUITO, Feb. 9, 2023 (AP) -", "Police said."]),
+        ("In 2019 - a year of war - they left.", ["In 2019 - a year of war - they left."]),
+        # A timeline's entry: its date is no dateline.
+        ("March 16, 2024 — Rebels attack a patrol.", ["March 16, 2024 — Rebels attack a patrol."]),
         (
             "PORT-AU-PRINCE, Haiti (AP) — Gangs burned homes.",
             ["PORT-AU-PRINCE, Haiti (AP) —", "Gangs burned homes."],

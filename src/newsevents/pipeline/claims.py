@@ -1315,7 +1315,7 @@ def _claimant(
         and _after_a_comma(c) and (c.dep_ == "conj" or _ends_its_sentence(c))
         and not _apart(c, lexicon.apart_clause_marks)
     ]  # fmt: skip
-    for verb in [*parenthetical, *outcome.ancestors, *asides]:
+    for verb in [*parenthetical, *_own_ancestors(outcome, lexicon.apart_clause_marks), *asides]:
         lemma = verb.lemma_.lower()
         by_object = lemma in lexicon.object_attribution_verbs and outcome.head == verb
         if (lemma not in lexicon.attribution_verbs and not by_object) or verb == own:
@@ -1361,6 +1361,21 @@ def _claimant(
         # horrifying killing of 9 Pakistanis”", dev 12_arynews).
         return (*previous_speaker, "asserted")
     return None, None, "asserted"
+
+
+def _own_ancestors(outcome: Any, marks: frozenset[str]) -> list[Any]:
+    """The words the figure's clause hangs under, up to the first clause a conjunction
+    sets apart once a speaker of its own is told in it: in "the military said six
+    soldiers were killed, while the rebels said they had killed at least nine", the
+    nine are the rebels' alone."""
+    ancestors = []
+    attributed = False  # a speaker already told inside the clause
+    for ancestor in outcome.ancestors:
+        ancestors.append(ancestor)
+        attributed |= ancestor.lemma_.lower() in claim_lexicon().attribution_verbs
+        if attributed and _apart(ancestor, marks):
+            break  # not "officials said seven died, while 15 injured were treated"
+    return ancestors
 
 
 def _apart(clause: Any, marks: frozenset[str]) -> bool:

