@@ -1394,3 +1394,19 @@ def test_a_part_of_a_body_speaks_for_it(body: str, claimant: str) -> None:
     claims, names, _ = claims_of(body)
     (claim,) = claims
     assert names.get(claim.claimant or "") == claimant
+
+
+def test_the_minister_said_is_the_minister_named_before_with_that_title() -> None:
+    claims, names, _ = claims_of(
+        "Defence Minister Ana Ruiz said the convoy was ambushed late Monday. The minister "
+        "said 14 soldiers had been wounded."
+    )
+    assert [names.get(c.claimant or "") for c in claims] == ["Ana Ruiz"]
+
+
+def test_a_toll_is_never_the_claimant_of_the_figure_it_is_put_at() -> None:
+    claims, _, _ = claims_of(
+        "Nine people were killed in the clash on Tuesday, police said. The toll, initially "
+        "put at five, rose after four of the wounded died."
+    )
+    assert "toll" not in [c.claimant_text for c in claims]

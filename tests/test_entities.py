@@ -1185,3 +1185,24 @@ def test_a_dateline_credit_in_brackets_defines_no_short_form() -> None:
         "Addis Ababa (AFP) - A drone strike hit a market on Sunday, witnesses told AFP.",
     ))  # fmt: skip
     assert not [m for m in found["Addis Ababa"].mentions if m.text == "AFP"]
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("Gunfire on the Karnali-Bheri border killed two herders.", {"Karnali", "Bheri"}),
+        ("Bandits attacked lorries on the Dikwa-Marte-Rann road.", {"Dikwa", "Marte", "Rann"}),
+    ],
+)
+def test_names_a_hyphen_joins_before_a_border_or_a_road_are_places_each(
+    body: str, places: set[str]
+) -> None:
+    found = by_name(entities_of("News", body))
+    assert places <= set(found)
+    assert all(found[p].type == "LOCATION" for p in places)
+    assert not any("-" in name for name in found)
+
+
+def test_a_hyphened_place_name_stays_whole() -> None:
+    found = by_name(entities_of("News", "Rebels attacked a convoy in the Haute-Kotto prefecture."))
+    assert "Haute-Kotto" in found

@@ -1325,6 +1325,8 @@ def _claimant(
         subject = _subject_of(verb, climb=verb not in parenthetical)
         if subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb:
             continue  # "eight people were reported missing": what is reported, not who
+        if subject is not None and subject.lemma_.lower() in lexicon.count_nouns:
+            continue  # "The toll, initially put at four, rose": what is put, not who
         stance = (
             "denied" if lemma in lexicon.denying_verbs
             else "disputed" if lemma in lexicon.disputing_verbs
@@ -1709,8 +1711,9 @@ def _described_before(phrase: Any) -> Any | None:
     "a Pakistani security official told AFP ... the official said", "the city's
     Emergency Medicine Centre says ... the centre said", "CISC, a rights group, ... The
     group said" (an apposition stands for the name it describes), "The source, who asked
-    not to be named, put the toll at 41" (a clause about it adds no words of its own).
-    None when the noun has words of its own or nothing before describes it."""
+    not to be named, put the toll at 41" (a clause about it adds no words of its own),
+    "Interior Minister Ana Ruiz said ... the minister said" (the title's name). None when
+    the noun has words of its own or nothing before describes it."""
     children = [c for c in phrase.children if c.dep_ not in ("relcl", "punct")]
     if phrase.tag_ != "NN" or [c.lower_ for c in children] != ["the"]:
         return None
@@ -1722,7 +1725,11 @@ def _described_before(phrase: Any) -> Any | None:
             c.dep_ in ("compound", "amod", "poss", "nmod") for c in token.children
         )
         if described:
-            return token.head if token.dep_ == "appos" else _name_before(token) or token
+            if token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+                # "the Observatory, a rights group": the name; "Interior Minister
+                # Víctor Rojas said ... The minister said": the name the title stands before.
+                return token.head
+            return _name_before(token) or token
     return None
 
 

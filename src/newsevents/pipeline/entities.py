@@ -324,6 +324,15 @@ def _ner_candidates(
                 continue  # "Additional Foreign" of "Additional Foreign Secretary"
             if "," in text:
                 continue  # spans across a list ("Sarmachars, Foreign Office")
+            pair = _joined_places(full, start, end)
+            if pair:
+                # "the Assam-Meghalaya border": each name a place of its own (a name the
+                # gazetteer knows is found as such).
+                for part_start, part_end in pair:
+                    part = full[part_start:part_end]
+                    if not lookup(part):
+                        yield Candidate(part_start, part_end, part, "GPE", None, "LOCATION")
+                continue
             if any(
                 mark in text and all(lookup(part) for part in text.split(mark))
                 for mark in ("-", "/")
@@ -351,6 +360,26 @@ def _ner_candidates(
             if hint is None and label == "PERSON" and _after_place_article(full, start):
                 hint = "LOCATION"  # "in the Sahel": no person is "in the" anyone
         yield Candidate(start, end, text, label, actor, hint)
+
+
+_JOINED_NAMES = re.compile(r"[A-Z][^\W\d_]{2,}(?:-[A-Z][^\W\d_]{2,})+")
+_NEXT_WORD = re.compile(r"\s+(?P<word>[a-z]+)\b")
+
+
+def _joined_places(full: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bounds of each name in a span of capitalised names a hyphen joins before a
+    word of a border, route or tie ("the Assam-Meghalaya border", "the Maiduguri-Bama-
+    Gwoza road": names.yaml pair_nouns); empty for any other span ("Haute-Kotto")."""
+    if not _JOINED_NAMES.fullmatch(full, start, end):
+        return []
+    after = _NEXT_WORD.match(full, end)
+    if not after or after.group("word") not in names().pair_nouns:
+        return []
+    bounds, at = [], start
+    for part in full[start:end].split("-"):
+        bounds.append((at, at + len(part)))
+        at += len(part) + 1
+    return bounds
 
 
 def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = False) -> str | None:
