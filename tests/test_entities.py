@@ -1206,3 +1206,12 @@ def test_names_a_hyphen_joins_before_a_border_or_a_road_are_places_each(
 def test_a_hyphened_place_name_stays_whole() -> None:
     found = by_name(entities_of("News", "Rebels attacked a convoy in the Haute-Kotto prefecture."))
     assert "Haute-Kotto" in found
+
+
+def test_a_name_before_party_or_movement_is_a_body_and_home_minister_a_title() -> None:
+    found = by_name(entities_of("News", "Voters backed Ana Silva of the ruling Tembo party."))
+    assert found["Tembo"].type == "ORGANIZATION"
+    found = by_name(
+        entities_of("News", "Two died in Kolpur in Sarda district. Home Minister Ravi Lal quit.")
+    )
+    assert "Home" not in found and found["Ravi Lal"].type == "PERSON"

@@ -201,6 +201,7 @@ class Names:
     movement_verbs: frozenset[str]  # "deployed to Bassa": the "to" phrase is a place
     place_nouns: frozenset[str]  # a place word kept in the name ("Donetsk Oblast")
     pair_nouns: frozenset[str]  # "the Assam-Meghalaya border": two places
+    body_nouns: frozenset[str]  # "the ruling Frelimo party": a body's name
     place_list_openers: tuple[str, ...]  # "including" in "towns including A and B"
     armed_group_nouns: frozenset[str]  # "militia" in "Fano militiamen", "Fano, a militia"
     state_institutions: frozenset[str]  # lower case, canonical ("ministry of health")
@@ -258,6 +259,7 @@ def names() -> Names:
         movement_verbs=frozenset(data["movement_verbs"]),
         place_nouns=frozenset(data["place_nouns"]),
         pair_nouns=frozenset(data["pair_nouns"]),
+        body_nouns=frozenset(data["body_nouns"]),
         place_list_openers=tuple(data["place_list_openers"]),
         armed_group_nouns=frozenset(data["armed_group_nouns"]),
         state_institutions=frozenset(w.lower() for w in data["state_institutions"]),

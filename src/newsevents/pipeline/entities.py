@@ -412,6 +412,9 @@ def type_hint(text: str, start: int, end: int, *, closes_apposition: bool = Fals
     after = _LIST_TAIL.match(text, end)
     if after and _place_word(after.group("word").lower()):
         return "LOCATION"
+    party = _NEXT_WORD.match(text, end)
+    if party and party.group("word") in names().body_nouns:
+        return "ORGANIZATION"  # "the ruling Frelimo party", "the Pheu Thai party"
     apposition = _APPOSITION.match(text, end)  # what the name is: ", the capital of"
     if apposition and _place_word(apposition.group("words").split()[-1], capital=True):
         return "LOCATION"
