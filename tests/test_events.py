@@ -1424,3 +1424,33 @@ def test_a_part_of_a_group_is_the_object_the_group_is() -> None:
 def test_hostages_freed_by_soldiers_are_rescued_not_released() -> None:
     body = "The army said soldiers freed four of the hostages on Sunday near Bamenda."
     assert "RETREAT" not in [e.type for e in events_of("News", body)[0]]
+
+
+def test_the_same_evening_is_the_day_told_before() -> None:
+    events, names = events_of(
+        "News",
+        "Police opened fire on marchers in Lusaka on Friday. Interior Minister Ana Phiri "
+        "resigned the same evening.",
+    )
+    assert {e.type: e.date for e in events} == {
+        "ASSAULT": dt.date(2024, 1, 26), "RETREAT": dt.date(2024, 1, 26)
+    }  # fmt: skip
+
+
+def test_a_paragraph_that_opens_on_a_day_with_no_act_sets_the_day_of_what_follows() -> None:
+    events, _ = events_of(
+        "News",
+        "Marchers gathered in Lusaka on Friday.\n\nThe situation worsened on Saturday. "
+        "Demonstrators set fire to the parliament building in Lusaka, and Prime Minister "
+        "Joseph Banda resigned in the afternoon.",
+    )
+    assert {e.type: e.date for e in events if e.type != "PROTEST"} == {
+        "ASSAULT": dt.date(2024, 1, 27), "RETREAT": dt.date(2024, 1, 27)
+    }  # fmt: skip
+    # A statement's day is the telling's, not the day of what the paragraph tells.
+    events, _ = events_of(
+        "News",
+        "Police said on Saturday that the curfew held.\n\nRioters torched a police station "
+        "in Ndola, the Reuters news agency reported.",
+    )
+    assert [e.date for e in events if e.type == "ASSAULT"] == [None]

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from newsevents.knowledge import Trigger
+from newsevents.knowledge import Trigger, claim_lexicon, time_words
 from newsevents.pipeline.document import Draft
 from newsevents.pipeline.events.aggregates import is_aggregate, running_total
 from newsevents.pipeline.events.anchoring import date_from_story, dated_entries, opening_day
@@ -147,10 +147,10 @@ def _events(
         if entries:
             _in_a_dated_entry(told, sent, draft.text, entries)
         if _opens_a_paragraph(sent, draft.text):
-            frame = opening_day(sent, reference)
+            frame = opening_day(sent, reference) or _scene_day(sent, told, named)
         elif frame is not None and named is not None and named != frame:
             frame = None  # the paragraph goes on to another day
-        elif frame is not None and (not dates or named == frame):
+        elif frame is not None and (_no_time_of_its_own(dates) or named == frame):
             _in_its_episode(told, frame)
         mentions += told
         days = [m.date for m in told if m.date and m.precision == "day"]
@@ -189,6 +189,27 @@ def _events(
 def _opens_a_paragraph(sent: Any, text: str) -> bool:
     paragraph = text.rfind("\n\n", 0, sent.start_char)
     return not text[paragraph + 1 if paragraph >= 0 else 0 : sent.start_char].strip()
+
+
+def _no_time_of_its_own(dates: list[Any]) -> bool:
+    """Whether a sentence's date words name no time of their own: none, or only a part
+    of a day ("resigned in the afternoon", time_words.yaml clock_nouns), which keeps the
+    day its paragraph is on."""
+    clock = time_words().clock_nouns
+    return all(
+        {w.lower_ for w in d if w.is_alpha} - {"the", "in", "on", "at", "by", "late", "early"}
+        <= clock
+        for d in dates
+    )
+
+
+def _scene_day(sent: Any, told: list[Mention], named: dt.date | None) -> dt.date | None:
+    """The day a paragraph's first sentence sets its scene on when it tells no act of
+    its own ("The protests turned violent on Tuesday."): what the paragraph goes on to
+    tell happened then. None for a statement's day ("Police said on Tuesday ...")."""
+    if named is None or told or sent.root.lemma_.lower() in claim_lexicon().attribution_verbs:
+        return None
+    return named
 
 
 def _in_its_episode(told: list[Mention], day: dt.date) -> None:
