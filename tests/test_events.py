@@ -1454,3 +1454,23 @@ def test_a_paragraph_that_opens_on_a_day_with_no_act_sets_the_day_of_what_follow
         "in Ndola, the Reuters news agency reported.",
     )
     assert [e.date for e in events if e.type == "ASSAULT"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("The first round of talks opened in Mombasa on 12 March 2023.", dt.date(2023, 3, 12)),
+        (
+            "The third round of talks ended in Nairobi on Friday without a deal.",
+            dt.date(2024, 1, 26),
+        ),
+        ("A joint security meeting was held in Lodwar on Saturday.", dt.date(2024, 1, 27)),
+    ],
+)
+def test_talks_told_as_taking_place_stand_by_their_place_or_day(body: str, day: dt.date) -> None:
+    events, _ = events_of("News", body)
+    assert [(e.type, e.date) for e in events] == [("CONSULT", day)]
+
+
+def test_talks_told_of_with_no_place_or_day_are_no_event() -> None:
+    assert events_of("News", "Diplomats said the talks would be difficult.")[0] == []

@@ -461,12 +461,19 @@ def wave_of(trigger: Any) -> Any | None:
     return None
 
 
+# Nouns for a part of a series of talks or of acts: "the second round of talks".
+PARTS = frozenset({"round", "session", "day", "phase", "stage", "series"})
+
+
 def _governs(word: Any, trigger: Any) -> bool:
     wave = wave_of(trigger)
     if wave is not None and _governs(word, wave):
         return True  # "On 15 March, jets carried out a wave of strikes"
     if trigger.head == word and trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj"):
         return True
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in PARTS:
+        # "The second round of talks ended on Tuesday": the round's day is the talks'.
+        return _governs(word, trigger.head.head)
     if trigger.head == word and trigger.dep_ == "xcomp" and word.pos_ == "VERB":
         # "On March 3, rebels used drones to drop explosives", "tried to storm": the
         # verb's complement is what was done that day.

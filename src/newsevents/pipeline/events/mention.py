@@ -69,6 +69,9 @@ class Mention:
     # "The Government condemns ...": a one-sided act of a definite institution or office
     # the story does not name (roles.ONE_SIDED); it stands as an event without a name.
     unnamed_side: bool = False
+    # Talks told as the subject of what they did ("talks opened in Zanzibar on Monday"):
+    # they stand by their place or day, as an act on the ground does.
+    took_place: bool = False
     # Told in a timeline's entry ("24 August - ..."), dated by it: an occurrence the text
     # recalls, which undated news told before it does not join (merging.py).
     in_timeline: bool = False
@@ -90,7 +93,7 @@ class Mention:
         """Enough to stand as an event. An attack may be known only by its place or
         day; a meeting, demand or condemnation is an interaction between named actors
         ("he visited the district hospital" is not one, dev 02_poonch)."""
-        if self.type in ON_THE_GROUND or self.mode in ANCHORED_MODES:
+        if self.type in ON_THE_GROUND or self.mode in ANCHORED_MODES or self.took_place:
             # A ceasefire taking effect on a day is an event even when the text names
             # its parties only elsewhere ("the truce took effect on November 27").
             # A day named but not resolvable ("on Thursday", no publication date)

@@ -222,6 +222,9 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
         actors=[e.entity_id for e in actors_], targets=[e.entity_id for e in targets],
         locations=[e.entity_id for e in places],
         unnamed_side=not actors_ and rule.type in ONE_SIDED and _definite_side(token),
+        # "The first round of talks opened in Zanzibar on 25 April": talks told as what
+        # took place, which stand by their place or day as an attack does.
+        took_place=rule.type == "CONSULT" and token.pos_ == "NOUN" and _subject_of_a_verb(token),
         counted=_counts_victims(token) if rule.type == "ASSAULT" else (
             mode in PEOPLE_TAKEN and counts_figure(token, VICTIM_ROLES)
         ),
@@ -233,6 +236,21 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
 # the story never names that side in full (a government's own communiqué, a UN report).
 ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 _LONGEST_SIDE = 4  # "the UN chief", "the foreign ministry", "the prime minister"
+
+
+def _subject_of_a_verb(token: Any) -> bool:
+    """ "Talks opened", "the meeting was held", "the second round of talks ended": the
+    noun (or the round it is of) is the subject of a verb."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head  # "the first round of talks"
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+
+
+def _subject_verb(token: Any) -> Any:
+    """The verb `_subject_of_a_verb` found the noun the subject of."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head
+    return token.head
 
 
 def _definite_side(token: Any) -> bool:
@@ -302,6 +320,13 @@ def _roles(
         head = carrier.head  # "Pakistan launched a raid": the raid's actor is the subject
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
         head = token.head.head  # "retaliate with strikes": the retaliating side strikes
+    if partners and token.pos_ == "NOUN" and _subject_of_a_verb(token):
+        # "Talks opened in Zanzibar", "the second round of talks ended in Dar es Salaam":
+        # where the verb says they took place is the talks' place.
+        place_tokens += [
+            t for c in _subject_verb(token).children
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree
+        ]  # fmt: skip
     phrase, places = _subject(head)
     if acts_on and _headline_passive(head):
         target_tokens += phrase  # "Police Officer Killed in Attack": the officer was killed
