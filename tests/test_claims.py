@@ -1410,3 +1410,27 @@ def test_a_toll_is_never_the_claimant_of_the_figure_it_is_put_at() -> None:
         "put at five, rose after four of the wounded died."
     )
     assert "toll" not in [c.claimant_text for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "figures"),
+    [
+        ("The death toll was 27, the rights group said.", [(27, 27)]),
+        ("The monitors said the toll among civilians alone was nearly 60.", [(60, 60)]),
+        ("The death toll is now 14 people, police said.", [(14, 14)]),
+    ],
+)
+def test_a_toll_told_with_the_verb_be_gives_its_figure(
+    body: str, figures: list[tuple[int, int]]
+) -> None:
+    claims, _, _ = claims_of(body)
+    assert [(c.count_min, c.count_max) for c in claims] == figures
+
+
+def test_a_toll_compared_with_no_figure_gives_none() -> None:
+    assert claims_of("The toll was the highest since 2019, officials said.")[0] == []
+
+
+def test_up_from_after_the_verb_of_saying_is_the_superseded_figure() -> None:
+    claims, _, _ = claims_of("The toll has risen to 63, officials said on Friday, up from 48.")
+    assert sorted(c.count_min for c in claims) == [48, 63]

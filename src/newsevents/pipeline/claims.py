@@ -702,6 +702,13 @@ def _earlier_figures(outcome: Any) -> list[Any]:
     replaces, which its source gave before (a claim of its own, superseded)."""
     # "the death toll had risen to 12, up from eight": on the toll's verb.
     holders = [outcome, outcome.head] if outcome.head.lemma_.lower() in TOLL_VERBS else [outcome]
+    # "... has risen to 51, police said on Friday, up from 34 on Thursday": hung on the
+    # verb of saying the toll's clause is reported by.
+    holders += [
+        verb
+        for verb in holders[-1].ancestors
+        if verb.lemma_.lower() in claim_lexicon().attribution_verbs
+    ][:1]
     return [
         number for holder in holders for word in holder.children
         if word.dep_ == "advmod" and word.lower_ in ("up", "down")
@@ -986,6 +993,13 @@ def _toll_figures(toll: Any) -> Iterable[Any]:
             and verb.lemma_.lower() in TOLL_VERBS
         ):
             yield child
+        elif child.dep_ in ("attr", "acomp") and verb.lemma_ == "be" and toll.dep_ == "nsubj":
+            # "the death toll was 40", "the toll among demonstrators is now nearly 40",
+            # "the toll is now 12 people"
+            if child.like_num:
+                yield child
+            else:
+                yield from (c for c in child.children if c.dep_ == "nummod" and c.like_num)
 
 
 def _count_noun(outcome: Any) -> Any | None:
