@@ -1215,3 +1215,19 @@ def test_a_name_before_party_or_movement_is_a_body_and_home_minister_a_title() -
         entities_of("News", "Two died in Kolpur in Sarda district. Home Minister Ravi Lal quit.")
     )
     assert "Home" not in found and found["Ravi Lal"].type == "PERSON"
+
+
+def test_a_region_owns_its_ministry_and_a_capital_stands_for_its_state() -> None:
+    found = by_name(
+        entities_of(
+            "News",
+            "Ingushetia's health ministry said nine people were wounded. Baku's foreign "
+            "ministry rejected the claim.",
+        )
+    )
+    assert "Ministry of Health (Ingushetia)" in found
+    assert "Ministry of Foreign Affairs (Azerbaijan)" in found
+    # An owner no one names: no name to give it.
+    assert not any("Ministry" in name for name in by_name(
+        entities_of("News", "The country's health ministry said nine people were wounded.")
+    ))  # fmt: skip

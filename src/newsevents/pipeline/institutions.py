@@ -1,7 +1,8 @@
 """Generic state institutions named with their country.
 
 "Syria's Ministry of Health", "the Cambodian Defense Ministry", "Sudan's health
-ministry": the gazetteer cannot list every country's ministries, and the bare name
+ministry", "Dagestan's health ministry": the gazetteer cannot list every country's or
+region's ministries, and the bare name
 ("Ministry of Health") would give one id to every country's ministry. So a name
 that is only an institution (knowledge/names.yaml `state_institutions`) takes the
 country its mentions name, Wikipedia-style: "Ministry of Health (Syria)", and its
@@ -11,10 +12,16 @@ id follows. A mention qualified by no country keeps the bare name.
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 from newsevents.knowledge import names
 from newsevents.pipeline.gazetteer import gazetteer
+from newsevents.pipeline.geocode.data import countries
+from newsevents.textutil import name_key
 
+# Who owns a ministry: a country, or a republic, state or region with a government of
+# its own ("Dagestan's health ministry", "Kurdistan's interior ministry").
+OWNERS = frozenset({"COUNTRY", "LOCATION"})
 # "Health Ministry" is written "Ministry of Health" (the Wikipedia title form).
 _INVERTED = re.compile(r"^(?P<field>[A-Za-z ]+?) Ministry$", re.IGNORECASE)
 
@@ -51,7 +58,7 @@ def qualified(name: str, mentions: Iterable[tuple[int, int]], text: str) -> str 
         if base is None:
             continue
         country = owner or demonym or _possessor(text, start) or _of_country(text, end)
-        if country is not None and country.type == "COUNTRY":
+        if country is not None and country.type in OWNERS:
             countries.add((base, country.name))
     return f"{min(countries)[0]} ({min(countries)[1]})" if len(countries) == 1 else None
 
@@ -63,16 +70,31 @@ _OF_COUNTRY = re.compile(r"^\s+of\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})")
 def _possessor(text: str, start: int):  # type: ignore[no-untyped-def]
     """The country or place whose possessive stands before `start` ("Saudi Arabia's"):
     its last one to three words, longest first, since a sentence before may end in a
-    capitalized word ("... Khartoum. Sudan's")."""
+    capitalized word ("... Khartoum. Sudan's"). A name the gazetteer does not know is
+    taken for a place: what owns a ministry is a state or a region ("Dagestan's")."""
     match = _POSSESSOR.search(text[max(0, start - 40) : start])
     if match is None:
         return None
     words = match.group(1).split()
     for n in range(len(words), 0, -1):
         found = gazetteer().lookup(" ".join(words[-n:]))
+        capital = found is not None and name_key(found.name) in countries().capitals
+        if found is not None and found.type == "LOCATION" and found.country and capital:
+            # "Baku's foreign ministry": a national capital stands for its state; a
+            # region keeps its own ministry ("Kurdistan's interior ministry").
+            return gazetteer().lookup(found.country) or found
         if found is not None:
             return found
-    return None
+    if not words[-1].isalpha() or name_key(words[-1]) in countries().capitals:
+        return None  # "Minsk's defence ministry": a capital stands for a state not known here
+    return _Place(words[-1])
+
+
+class _Place(NamedTuple):
+    """An owner the gazetteer does not know, named by the text (`_possessor`)."""
+
+    name: str
+    type: str = "LOCATION"
 
 
 def _of_country(text: str, end: int):  # type: ignore[no-untyped-def]
@@ -93,7 +115,7 @@ def lowercase_mentions(text: str) -> list[tuple[int, int]]:
         before = text[max(0, start - 40) : start].split()
         demonym = gazetteer().by_demonym.get(before[-1].casefold()) if before else None
         country = demonym or _possessor(text, start)
-        if country is not None and country.type == "COUNTRY":
+        if country is not None and country.type in OWNERS:
             # The demonym is part of the name, as in "the Iraqi Foreign Ministry".
             found.append((text.rindex(before[-1], 0, start) if demonym else start, end))
     return found
