@@ -1231,3 +1231,11 @@ def test_a_region_owns_its_ministry_and_a_capital_stands_for_its_state() -> None
     assert not any("Ministry" in name for name in by_name(
         entities_of("News", "The country's health ministry said nine people were wounded.")
     ))  # fmt: skip
+
+
+def test_a_spokesman_title_after_a_body_is_no_part_of_its_name() -> None:
+    found = by_name(
+        entities_of("News", "The Zambian Defence Force Spokesman said four soldiers died.")
+    )
+    assert not any(name.endswith("Spokesman") for name in found)
+    assert any("Defence Force" in name and e.type == "ORGANIZATION" for name, e in found.items())

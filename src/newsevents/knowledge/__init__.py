@@ -202,6 +202,7 @@ class Names:
     place_nouns: frozenset[str]  # a place word kept in the name ("Donetsk Oblast")
     pair_nouns: frozenset[str]  # "the Assam-Meghalaya border": two places
     body_nouns: frozenset[str]  # "the ruling Frelimo party": a body's name
+    speaker_titles: frozenset[str]  # "Armed Forces Spokesman": the body's name before it
     place_list_openers: tuple[str, ...]  # "including" in "towns including A and B"
     armed_group_nouns: frozenset[str]  # "militia" in "Fano militiamen", "Fano, a militia"
     state_institutions: frozenset[str]  # lower case, canonical ("ministry of health")
@@ -260,6 +261,7 @@ def names() -> Names:
         place_nouns=frozenset(data["place_nouns"]),
         pair_nouns=frozenset(data["pair_nouns"]),
         body_nouns=frozenset(data["body_nouns"]),
+        speaker_titles=frozenset(data["speaker_titles"]),
         place_list_openers=tuple(data["place_list_openers"]),
         armed_group_nouns=frozenset(data["armed_group_nouns"]),
         state_institutions=frozenset(w.lower() for w in data["state_institutions"]),

@@ -899,6 +899,10 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     trailing = _TRAILING_JOINER.search(text, start, end)
     if trailing is not None and trailing.start() > start:
         end = trailing.start()
+    words = text[start:end].rsplit(None, 1)
+    if len(words) == 2 and words[1].lower() in names().speaker_titles:
+        # "the Egyptian Armed Forces Spokesman said": the body the spokesman speaks for.
+        end = start + len(words[0])
     last = text[start:end].rsplit(None, 1)[-1].lower() if end > start else ""
     if last in names().numbered_units:
         # "the 4th Special Forces Battalion", "34 Artillery Brigade": NER leaves the
