@@ -1239,3 +1239,14 @@ def test_a_spokesman_title_after_a_body_is_no_part_of_its_name() -> None:
     )
     assert not any(name.endswith("Spokesman") for name in found)
     assert any("Defence Force" in name and e.type == "ORGANIZATION" for name, e in found.items())
+
+
+def test_a_un_office_named_alone_or_for_a_country_is_a_title_not_a_body() -> None:
+    found = by_name(
+        entities_of(
+            "News",
+            "The Humanitarian Coordinator for Chad condemned the attack. The Special "
+            "Rapporteur called for an inquiry.",
+        )
+    )
+    assert not any("Coordinator" in name or "Rapporteur" in name for name in found)

@@ -655,6 +655,8 @@ def _not_a_name(text: str, gaz: Any) -> bool:
         or text.split(None, 1)[0] in ("of", "and", "the", "for", "on", "in", "to", "at")
         or lowered in words.not_names
         or lowered in words.titles  # "Bishop", "Apostolic Nuncio" alone: a title, no one
+        # "Humanitarian Coordinator for Cameroon": the title of whoever serves there
+        or lowered.split(" for ", 1)[0] in words.titles
         or lowered in words.peoples
         or singular in words.peoples
         or singular in gaz.by_demonym
