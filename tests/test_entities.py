@@ -1245,8 +1245,9 @@ def test_a_un_office_named_alone_or_for_a_country_is_a_title_not_a_body() -> Non
     found = by_name(
         entities_of(
             "News",
-            "The Humanitarian Coordinator for Chad condemned the attack. The Special "
-            "Rapporteur called for an inquiry.",
+            "The Humanitarian Coordinator for Chad condemned the attack, expressed "
+            "condolences to the families of the victims and called for the release of those "
+            "abducted.",
         )
     )
     assert not any("Coordinator" in name or "Rapporteur" in name for name in found)
