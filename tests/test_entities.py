@@ -1244,7 +1244,7 @@ def test_a_spokesman_title_after_a_body_is_no_part_of_its_name() -> None:
 def test_a_un_office_named_alone_or_for_a_country_is_a_title_not_a_body() -> None:
     found = by_name(
         entities_of(
-            "News",
+            "News of the day",
             "The Humanitarian Coordinator for Chad condemned the attack, expressed "
             "condolences to the families of the victims and called for the release of those "
             "abducted.",
