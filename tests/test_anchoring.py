@@ -858,3 +858,15 @@ def test_a_24_hour_clock_before_an_entry_headline_opens_a_live_blog_entry() -> N
         "21:30 the ministry said the toll had risen to twelve people across the city in the "
         "latest update from the officials there"
     )
+
+
+def test_an_entrys_weekday_counts_from_its_heading_not_from_the_day_the_blog_opened() -> None:
+    draft = draft_of(
+        "Border clashes live\nSunday 28 July 2024\n\n"
+        "09.20 BST\nOrdavi's air force struck rebel positions near Tarsk early on Sunday.\n\n"
+        "Saturday 27 July 2024\n\n"
+        "16.45 BST\nRebels shelled a market in Kolva.",
+        published=dt.date(2024, 7, 27),  # the page's date: the day the blog opened
+    )
+    assert event(draft, "struck").date == dt.date(2024, 7, 28)
+    assert event(draft, "shelled").date == dt.date(2024, 7, 27)

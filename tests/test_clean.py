@@ -332,3 +332,18 @@ def test_short_lines_with_no_label_above_are_kept() -> None:
     text = "Talks in Kelbani\n\nThe envoys met.\n\nKey points\nNo deal was signed"
     cleaned = clean_text(Draft(RawDocument("k.txt", "k.txt", None, text)))
     assert "Key points\nNo deal was signed" in cleaned.body
+
+
+def test_a_day_line_over_an_entrys_clock_line_is_a_live_blogs_heading_and_stays() -> None:
+    text = (
+        "Border clashes live\n\nSaturday 3 May 2025\n\n18.40 BST\nShelling resumed near "
+        "Tarsk.\n\nFriday 2 May 2025\n\n21.05 BST\nTalks stalled."
+    )
+    cleaned = clean_text(Draft(RawDocument("b.txt", "b.txt", None, text)))
+    assert "Saturday 3 May 2025" in cleaned.body.split("\n")
+    assert "Friday 2 May 2025" in cleaned.body.split("\n")
+    # A page's date line with no entry under it is still furniture.
+    story = "Border clashes\n\nSaturday 3 May 2025\n\nShelling resumed near Tarsk."
+    assert "Saturday 3 May 2025" not in clean_text(
+        Draft(RawDocument("s.txt", "s.txt", None, story))
+    ).body.split("\n")

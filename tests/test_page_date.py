@@ -77,3 +77,20 @@ def test_a_live_blogs_entry_times_in_time_elements_stay_in_the_text() -> None:
     lines = read.text.split("\n")  # type: ignore[union-attr]
     assert "21:30 Health ministry raises toll" in lines
     assert "19:05 Truce takes effect" in lines
+
+
+def test_a_live_blogs_entry_times_and_day_headings_in_classed_elements_stay_in_the_text() -> None:
+    # trafilatura drops short elements classed as time stamps or headings by their class.
+    entries = (
+        '<div class="day-heading">Sunday 28 July 2024</div>'
+        '<p class="timestamp">19.30 BST</p>' + BODY
+        + '<p class="timestamp">15.05 BST</p>' + BODY
+    )  # fmt: skip
+    lines = read_html("blog.html", page(article_top=entries)).text.split("\n")  # type: ignore[union-attr]
+    assert {"Sunday 28 July 2024", "19.30 BST", "15.05 BST"} <= set(lines)
+
+
+def test_an_articles_one_date_element_is_left_to_trafilatura() -> None:
+    dated = '<p class="timestamp">19.30 BST</p>' + BODY
+    lines = read_html("story.html", page(article_top=dated)).text.split("\n")  # type: ignore[union-attr]
+    assert "19.30 BST" not in lines

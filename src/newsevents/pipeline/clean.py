@@ -24,7 +24,7 @@ def clean_text(draft: Draft) -> Draft:
     links = False  # under a "Read more:" or "See also:" label, in its block of links
     # A liveblog's entry stamps ("Tue 1 Oct 2024 22.20 BST" over each entry) are date
     # lines, but they tell each entry's day: they stay in the body.
-    stamps = set(entry_stamps(lines))
+    stamps = set(entry_stamps(lines)) | _day_headings_over_entries(lines)
     for number, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -51,6 +51,22 @@ def clean_text(draft: Draft) -> Draft:
     while body and not body[-1]:
         body.pop()
     return replace(draft, title=title, body="\n".join(body), removed=tuple(removed))
+
+
+# A live blog entry's clock line: "19.30 BST", "10:12 p.m. —", "14:05 GMT - Truce holds".
+_ENTRY_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?(?:\s|$)")
+
+
+def _day_headings_over_entries(lines: list[str]) -> set[int]:
+    """The lines that are only a day right above an entry's clock line ("Sunday 28 July
+    2024" over "19.30 BST"): a live blog's day headings, which date its entries, not a
+    page's date line."""
+    found = set()
+    for number, line in enumerate(lines):
+        following = next((n.strip() for n in lines[number + 1 :] if n.strip()), "")
+        if _ENTRY_CLOCK.match(following) and parse_date_line(line.strip()) is not None:
+            found.add(number)
+    return found
 
 
 # A name of at most four capitalized words ("Dawn Report", "JoyNews", "Al Ordavi

@@ -92,7 +92,7 @@ def read_html(rel_path: str, html: str) -> Result:
         return reject(rel_path, "empty-article", "the file is empty")
     # trafilatura drops <time> elements whole; a live blog's entry times ("<h3><time>21:30
     # </time> Truce takes effect</h3>") are text the events stage dates entries by.
-    body_html = _TIME_ELEMENT.sub(lambda m: f"<{m.group(1)}span>", html)
+    body_html = _kept_entry_stamps(_TIME_ELEMENT.sub(lambda m: f"<{m.group(1)}span>", html))
     document = trafilatura.bare_extraction(body_html, with_metadata=True, include_comments=False)
     page: dict[str, Any] = (
         {} if document is None else document if isinstance(document, dict) else document.as_dict()
@@ -116,6 +116,33 @@ def read_html(rel_path: str, html: str) -> Result:
 
 
 _TIME_ELEMENT = re.compile(r"<(/?)time\b[^>]*>", re.IGNORECASE)
+# An element that holds a short text alone: a live blog's entry time or day heading.
+_SHORT_ELEMENT = re.compile(r"<(p|div|span|h[1-6]|li)\b[^>]*>\s*([^<>]{1,40}?)\s*</\1>", re.I)
+_CLOCK_STAMP = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?", re.I)
+_DAY_HEADING = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)(?:\s+\d{4})?"
+)
+LIVE_BLOG_STAMPS = 2  # entry times a page shows at least to be read as a live blog
+
+
+def _kept_entry_stamps(html: str) -> str:
+    """A live blog's entry times and day headings ("<p class="timestamp">19.30 BST</p>",
+    "<div class="day-heading">Sunday 28 July 2024</div>") as plain paragraphs:
+    trafilatura drops such elements by their class, and the events stage dates each
+    entry by them. Only on a page with several entry times: an article's one date
+    element stays where trafilatura puts it."""
+    stamps = [m for m in _SHORT_ELEMENT.finditer(html) if _CLOCK_STAMP.fullmatch(m.group(2))]
+    if len(stamps) < LIVE_BLOG_STAMPS:
+        return html
+
+    def plain(match: re.Match[str]) -> str:
+        text = match.group(2)
+        if _CLOCK_STAMP.fullmatch(text) or _DAY_HEADING.fullmatch(text):
+            return f"<p>{text}</p>"
+        return match.group(0)
+
+    return _SHORT_ELEMENT.sub(plain, html)
 
 
 def read_jsonl(rel_path: str, text: str) -> Iterator[Result]:

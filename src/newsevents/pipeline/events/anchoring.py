@@ -85,10 +85,12 @@ def date_from_story(
         events = [e for e in events if e is not harm]
     stamps = _entry_stamps(text)
     clock_lines = sorted({m.start() for m in CLOCK_LINE.finditer(text)} | {o for o, _ in stamps})
-    headings = sorted(day_headings(text, published) + stamps) or _blog_of_the_day(
-        clock_lines, published
-    )
+    # Days the page prints (headings, entry stamps); else a blog of the publication day.
+    read_headings = sorted(day_headings(text, published) + stamps)
+    headings = read_headings or _blog_of_the_day(clock_lines, published)
     for event in sorted(events, key=lambda e: e.position):
+        if read_headings and event.date is not None:
+            _counted_from_its_entry(event, text, read_headings, clock_lines)
         if event.date is None and event.status == "occurred" and not event.recounted:
             _narrative(event, events, text)
         if event.date is None and event.status == "occurred" and headings:
@@ -212,6 +214,15 @@ def _blog_entry(
     paragraphs). An event whose mentions were merged (a headline and the entry that
     tells it) is dated by the first of them in an entry. `clock_lines`: where the
     CLOCK_LINE lines start, read once an article."""
+    day = entry_day(event, text, headings, clock_lines)
+    if day is not None:
+        event.take_date(day, "day", None, "narrative")
+
+
+def entry_day(
+    event: Mention, text: str, headings: list[tuple[int, dt.date]], clock_lines: list[int]
+) -> dt.date | None:
+    """The day of the entry the event is first told in (`_blog_entry`), or None."""
     for position in sorted({event.position, *event.sentences}):
         line_start = text.rfind("\n", 0, position) + 1
         paragraph = text.rfind("\n\n", 0, position)
@@ -222,9 +233,26 @@ def _blog_entry(
         elif not ENTRY.match(text, line_start) and not CLOCK_ENTRY.match(text, paragraph_start):
             continue
         before = [day for offset, day in headings if offset <= line_start]
-        if before:
-            event.take_date(before[-1], "day", None, "narrative")
+        return before[-1] if before else None
+    return None
+
+
+def _counted_from_its_entry(
+    event: Mention, text: str, headings: list[tuple[int, dt.date]], clock_lines: list[int]
+) -> None:
+    """An entry's own day words count from the day its heading gives, not from the day
+    the page was published: "struck targets early on Sunday" under "Sunday 28 July" is
+    the 28th, though the blog opened on the Saturday; an act its entry tells with no
+    words of its own is of that day."""
+    day = entry_day(event, text, headings, clock_lines)
+    if day is None or event.date == day:
         return
+    if event.date_source == "relative" and event.date_text:
+        again = resolve(event.date_text, published=day)
+        if again is not None and again.precision == "day" and again.date != event.date:
+            event.take_date(again.date, "day", event.date_text, "relative")
+    elif event.date_source in ("narrative", "reporting"):
+        event.take_date(day, "day", None, "narrative")
 
 
 def _headline(
