@@ -116,8 +116,9 @@ def read_html(rel_path: str, html: str) -> Result:
 
 
 _TIME_ELEMENT = re.compile(r"<(/?)time\b[^>]*>", re.IGNORECASE)
-# An element that holds a short text alone: a live blog's entry time or day heading.
-_SHORT_ELEMENT = re.compile(r"<(p|div|span|h[1-6]|li)\b[^>]*>\s*([^<>]{1,40}?)\s*</\1>", re.I)
+# A block that holds a short text alone: a live blog's entry time or day heading (an
+# inline <span> stays: "<h3><time>21:30</time> Truce holds</h3>" is one line).
+_SHORT_ELEMENT = re.compile(r"<(p|div|h[1-6]|li)\b[^>]*>\s*([^<>]{1,40}?)\s*</\1>", re.I)
 _CLOCK_STAMP = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?", re.I)
 _DAY_HEADING = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
