@@ -1251,3 +1251,14 @@ def test_a_un_office_named_alone_or_for_a_country_is_a_title_not_a_body() -> Non
         )
     )
     assert not any("Coordinator" in name or "Rapporteur" in name for name in found)
+
+
+def test_a_name_ner_ran_on_into_the_next_sentence_ends_at_the_stop() -> None:
+    found = by_name(
+        entities_of(
+            "News of the day",
+            "Defence Minister Tarek Haddad wrote on X. He said the army would respond. "
+            "Police in the U.S. The army said.",
+        )
+    )
+    assert not any(". " in name for name in found)

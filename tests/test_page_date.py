@@ -94,3 +94,13 @@ def test_an_articles_one_date_element_is_left_to_trafilatura() -> None:
     dated = '<p class="timestamp">19.30 BST</p>' + BODY
     lines = read_html("story.html", page(article_top=dated)).text.split("\n")  # type: ignore[union-attr]
     assert "19.30 BST" not in lines
+
+
+def test_a_live_blogs_entry_times_in_spans_of_their_own_stay_in_the_text() -> None:
+    entries = (
+        '<div class="divider">Monday, June 24</div>'
+        '<div class="card"><span class="card__timestamp">08:55 GMT</span>' + BODY + "</div>"
+        '<div class="card"><span class="card__timestamp">07:20 GMT</span>' + BODY + "</div>"
+    )  # fmt: skip
+    lines = read_html("blog.html", page(article_top=entries)).text.split("\n")  # type: ignore[union-attr]
+    assert {"Monday, June 24", "08:55 GMT", "07:20 GMT"} <= set(lines)

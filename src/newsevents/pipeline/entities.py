@@ -849,6 +849,13 @@ _UNIT_NUMBER = re.compile(
 )
 
 
+# A full stop, then a word that opens a sentence and never a name: NER read two
+# sentences as one name ("X. He", "X. None of the crew").
+_OVER_A_SENTENCE_END = re.compile(
+    r"\.\s+(?:He|She|It|They|We|I|None|The|This|That|There|But|And|A|An)\b"
+)
+
+
 def _trim(text: str, ent: Any) -> tuple[int, int]:
     """Character bounds of a NER span without a leading 'the', titles or a possessive."""
     start, end = ent.start_char, ent.end_char
@@ -901,6 +908,11 @@ def _trim(text: str, ent: Any) -> tuple[int, int]:
     trailing = _TRAILING_JOINER.search(text, start, end)
     if trailing is not None and trailing.start() > start:
         end = trailing.start()
+    over = _OVER_A_SENTENCE_END.search(text, start, end)
+    if over is not None:
+        # "wrote on X. He added": NER ran "X" on into the next sentence (an
+        # abbreviation keeps its stop: "the U.S. The ...").
+        end = over.start() + (text[over.start() - 2 : over.start() - 1] == ".")
     words = text[start:end].rsplit(None, 1)
     if len(words) == 2 and words[1].lower() in names().speaker_titles:
         # "the Egyptian Armed Forces Spokesman said": the body the spokesman speaks for.

@@ -116,9 +116,14 @@ def read_html(rel_path: str, html: str) -> Result:
 
 
 _TIME_ELEMENT = re.compile(r"<(/?)time\b[^>]*>", re.IGNORECASE)
-# A block that holds a short text alone: a live blog's entry time or day heading (an
-# inline <span> stays: "<h3><time>21:30</time> Truce holds</h3>" is one line).
-_SHORT_ELEMENT = re.compile(r"<(p|div|h[1-6]|li)\b[^>]*>\s*([^<>]{1,40}?)\s*</\1>", re.I)
+# An element that holds a short text alone between tags: a live blog's entry time or
+# day heading. Not a time inside a heading line: "<h3><time>21:30</time> Truce holds</h3>"
+# is one line, which text follows.
+_SHORT_ELEMENT = re.compile(
+    r"(?<=>)(?P<before>\s*)<(?P<tag>p|div|span|h[1-6]|li)\b[^>]*>\s*(?P<text>[^<>]{1,40}?)\s*"
+    r"</(?P=tag)>(?=\s*<)",
+    re.I,
+)
 _CLOCK_STAMP = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?", re.I)
 _DAY_HEADING = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -133,14 +138,14 @@ def _kept_entry_stamps(html: str) -> str:
     trafilatura drops such elements by their class, and the events stage dates each
     entry by them. Only on a page with several entry times: an article's one date
     element stays where trafilatura puts it."""
-    stamps = [m for m in _SHORT_ELEMENT.finditer(html) if _CLOCK_STAMP.fullmatch(m.group(2))]
+    stamps = [m for m in _SHORT_ELEMENT.finditer(html) if _CLOCK_STAMP.fullmatch(m["text"])]
     if len(stamps) < LIVE_BLOG_STAMPS:
         return html
 
     def plain(match: re.Match[str]) -> str:
-        text = match.group(2)
+        text = match["text"]
         if _CLOCK_STAMP.fullmatch(text) or _DAY_HEADING.fullmatch(text):
-            return f"<p>{text}</p>"
+            return f"{match['before']}<p>{text}</p>"
         return match.group(0)
 
     return _SHORT_ELEMENT.sub(plain, html)
