@@ -36,6 +36,14 @@ def _second_corpus(folder: Path) -> Path:
     return folder
 
 
+def _added_event(first: BuildReport) -> str:
+    """The id the added sentence's event takes: the next after the extended article's
+    events in the first release (ids number an article's events in order)."""
+    lines = (first.release_dir / "jsonl" / "events.jsonl").read_text("utf-8").splitlines()
+    count = sum(json.loads(line)["article_id"] == EXTENDED for line in lines)
+    return f"{EXTENDED}/ev{count + 1}"
+
+
 @pytest.fixture(scope="module")
 def second_release(
     seed_release: BuildReport, tmp_path_factory: pytest.TempPathFactory
@@ -59,7 +67,7 @@ def test_diff_of_two_builds(seed_release: BuildReport, second_release: BuildRepo
     # The new sentence adds an event and a claim after the old ones, whose ids and
     # fields do not move; every record of the removed article is gone.
     events = by_config["events"]
-    assert events.added == (f"{EXTENDED}/ev6",) and events.changed == ()
+    assert events.added == (_added_event(seed_release),) and events.changed == ()
     assert events.removed and all(k.startswith(f"{REMOVED}/") for k in events.removed)
     claims = by_config["claims"]
     assert claims.added == (f"{EXTENDED}/c1",)
@@ -85,7 +93,7 @@ def test_diff_cli_text_and_json(seed_release: BuildReport, second_release: Build
     assert as_json.exit_code == 0, as_json.output
     data = json.loads(as_json.output)
     assert data["configs"]["articles"]["removed"] == [REMOVED]
-    assert data["configs"]["events"]["added"] == [f"{EXTENDED}/ev6"]
+    assert data["configs"]["events"]["added"] == [_added_event(seed_release)]
     expected = format_diff(diff_releases(seed_release.release_dir, second_release.release_dir))
     assert text.output.strip() == expected
     missing = runner.invoke(app, ["diff", str(seed_release.release_dir), "/nonexistent"])
@@ -101,7 +109,7 @@ def test_card_changelog(seed_release: BuildReport, second_release: BuildReport) 
     assert "Changes since version `test`" in section
     assert "| articles | 0 | 1 | 1 |" in section
     assert f"- articles removed: `{REMOVED}`" in section
-    assert f"- events added: `{EXTENDED}/ev6`" in section
+    assert f"- events added: `{_added_event(seed_release)}`" in section
     assert second_release.manifest.previous_version == "test"
     assert seed_release.manifest.previous_version is None
     assert verify_release(second_release.release_dir) == []

@@ -1474,3 +1474,15 @@ def test_talks_told_as_taking_place_stand_by_their_place_or_day(body: str, day: 
 
 def test_talks_told_of_with_no_place_or_day_are_no_event() -> None:
     assert events_of("News", "Diplomats said the talks would be difficult.")[0] == []
+
+
+def test_a_second_speaker_the_parser_hung_on_a_noun_is_still_the_speaker() -> None:
+    # "..., and the EU's policy chief, Name, called for ...": "called" parsed as a
+    # clause on "chief", which the parser joined to the first verb.
+    events, names = events_of(
+        "News",
+        "Kenya's foreign ministry expressed \"grave concern,\" and the African Union's "
+        "commission chairman, Moussa Faki, called for an independent inquiry.",
+    )
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert "Moussa Faki" in [names.get(a) for a in request.actors]

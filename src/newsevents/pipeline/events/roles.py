@@ -687,13 +687,24 @@ def _suffered(verb: Any) -> bool:
 
 def _misparsed_subject(verb: Any) -> bool:
     """Whether a finite past verb hangs as a clause (acl) on a sentence's root noun
-    before it: a subject the parser took for the root, not a reduced relative clause
+    before it, or on a noun the parser joined to the root verb ("France expressed
+    concern, and the EU's policy chief, Josep Borrell, called for an inquiry"): a
+    subject the parser took for the root or a conjunct, not a reduced relative clause
     ("a truce announced on Tuesday" is a participle)."""
     head = verb.head
-    return (
-        verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT"
+    if not (
+        verb.dep_ == "acl" and verb.tag_ == "VBD"
         and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
-    )  # fmt: skip
+    ):  # fmt: skip
+        return False
+    # "the AU's chairman, Moussa Faki, called": a name in apposition, closed by a comma
+    # right before the verb, wherever the parser hung the noun.
+    named = (
+        verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "appos" for c in head.children)
+    )
+    return head.dep_ in ("ROOT", "conj") or named
 
 
 def _split_places(phrase_head: Any) -> tuple[list[Any], list[Any]]:
