@@ -1434,3 +1434,8 @@ def test_a_toll_compared_with_no_figure_gives_none() -> None:
 def test_up_from_after_the_verb_of_saying_is_the_superseded_figure() -> None:
     claims, _, _ = claims_of("The toll has risen to 63, officials said on Friday, up from 48.")
     assert sorted(c.count_min for c in claims) == [48, 63]
+
+
+def test_soldiers_who_fell_as_martyrs_were_killed() -> None:
+    claims, _, _ = claims_of("The army said that five of its soldiers fell as martyrs on Sunday.")
+    assert [(c.outcome, c.count_min) for c in claims] == [("killed", 5)]

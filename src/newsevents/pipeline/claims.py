@@ -838,9 +838,12 @@ def _direct_victim_heads(outcome: Any) -> Iterable[Any]:
         # wounds": who is cared for was hurt.
         cared = outcome.head.head
         yield from (c for c in cared.children if c.dep_ in ("nsubjpass", "dobj", "obj"))
+    if outcome.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head  # "seven soldiers fell as martyrs": the verb the "as" phrase is on
     if lemma in claim_lexicon().subject_outcomes.get(verb.lemma_.lower(), ()):
         # "two commandos lost their lives", "Three crew members sustained injuries",
-        # "four soldiers embraced martyrdom": the verb's subject suffered it.
+        # "four soldiers embraced martyrdom", "fell as martyrs": the verb's subject
+        # suffered it.
         yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     if lemma in ("injury", "wound") and outcome.dep_ == "pobj" and outcome.head.lower_ == "with":
         # "received five people with gunshot wounds": the people carry the wounds,
