@@ -18,6 +18,9 @@ from newsevents.pipeline.nlp import load_nlp
             ["LUSAKA, May 3 (Reuters) -", "Zambia's army said."],
         ),
         ("QUITO, Feb. 9, 2023 (AP) - Police said.", ["QUITO, Feb. 9, 2023 (AP) -", "Police said."]),
+        # A wire credit with no dash after it (PTI, IANS).
+        ("Imphal, Mar 4 (PTI) Police said.", ["Imphal, Mar 4 (PTI)", "Police said."]),
+        ("Ladakh (PTI) said nothing.", ["Ladakh (PTI) said nothing."]),
         ("In 2019 - a year of war - they left.", ["In 2019 - a year of war - they left."]),
         # A timeline's entry: its date is no dateline.
         ("March 16, 2024 — Rebels attack a patrol.", ["March 16, 2024 — Rebels attack a patrol."]),

@@ -151,9 +151,30 @@ def _dateline_ends(doc: Any) -> set[int]:
                 ):
                     ends.add(next(t.i for t in after if not t.is_space))
                 break
+            if _credit_closes_dateline(token, doc[start : token.i]):
+                # "Kohima/Guwahati, Dec 5 (PTI) At least 13 civilians ...": a wire
+                # credit with no dash after it.
+                ends.add(token.i + 1)
+                break
             if not _in_a_dateline(token):
                 break
     return ends
+
+
+def _credit_closes_dateline(bracket: Any, before: Any) -> bool:
+    """Whether `bracket` closes "(PTI)" after a place and a day ("Kohima, Dec 5 (PTI)")
+    and a capitalised word follows with no dash: the dateline ends there."""
+    doc = bracket.doc
+    if bracket.text != ")" or bracket.i + 1 >= len(doc) or bracket.i < 2:
+        return False
+    credit, following = doc[bracket.i - 1], doc[bracket.i + 1]
+    return (
+        doc[bracket.i - 2].text == "("
+        and credit.is_alpha
+        and (credit.text.isupper() or credit.text in ("Reuters", "Xinhua", "Anadolu"))
+        and any(t.like_num for t in before)
+        and following.text[:1].isupper()
+    )
 
 
 def _in_a_dateline(token: Any) -> bool:
