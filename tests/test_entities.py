@@ -1262,3 +1262,10 @@ def test_a_name_ner_ran_on_into_the_next_sentence_ends_at_the_stop() -> None:
         )
     )
     assert not any(". " in name for name in found)
+
+
+def test_a_ministry_of_the_republic_of_a_country_is_that_countrys() -> None:
+    found = by_name(
+        entities_of("News of the day", "The Ministry of Defence of the Republic of Moldova said.")
+    )
+    assert "Ministry of Defence (Moldova)" in found

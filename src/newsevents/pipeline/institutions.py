@@ -52,8 +52,9 @@ def qualified(name: str, mentions: Iterable[tuple[int, int]], text: str) -> str 
         base = canonical(rest) if demonym is not None else canonical(written)
         owner = None
         if base is None and " of " in written:
-            # "Ministry of Health of Kyrgyzstan": the country inside the name
-            inside, _, after = written.rpartition(" of ")
+            # "Ministry of Health of Kyrgyzstan", "Ministry of Defence of the Republic of
+            # Armenia": the country inside the name
+            inside, _, after = _REPUBLIC_OF.sub(" of ", written).rpartition(" of ")
             base, owner = canonical(inside), gazetteer().lookup(after)
         if base is None:
             continue
@@ -63,6 +64,7 @@ def qualified(name: str, mentions: Iterable[tuple[int, int]], text: str) -> str 
     return f"{min(countries)[0]} ({min(countries)[1]})" if len(countries) == 1 else None
 
 
+_REPUBLIC_OF = re.compile(r" of the (?:Republic|Kingdom|State|Federation) of ", re.IGNORECASE)
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})['’]s\s+(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r"^\s+of\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})")
 
