@@ -1269,3 +1269,15 @@ def test_a_ministry_of_the_republic_of_a_country_is_that_countrys() -> None:
         entities_of("News of the day", "The Ministry of Defence of the Republic of Moldova said.")
     )
     assert "Ministry of Defence (Moldova)" in found
+
+
+def test_the_place_a_dateline_names_in_capitals_is_a_location() -> None:
+    found = by_name(
+        entities_of(
+            "Troops accused of killings",
+            "KOLVANI, Tarsia (AP) — Soldiers executed about 40 villagers, a rights group said.",
+            dateline="Kolvani",
+        )
+    )
+    assert found["Kolvani"].type == "LOCATION"
+    assert [m.text for m in found["Kolvani"].mentions] == ["KOLVANI"]

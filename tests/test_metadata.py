@@ -452,6 +452,9 @@ def test_an_agency_dateline_s_day_takes_its_year_from_the_text() -> None:
         ("Key points\n\nAnalysis: Four soldiers were killed in a gunfight on Tuesday.", None),
         # A first line that ends its sentence is the story's own.
         ("Four soldiers were killed on Monday.\n\nDoda: The army said it would respond.", None),
+        # Under the agency's name, a dateline its wire credit closes, the place unknown.
+        ("Associated Press\n\nKOLVANI, Tarsia (AP) — Four soldiers were killed on Monday.",
+         "Kolvani"),
     ],
 )  # fmt: skip
 def test_a_dateline_under_a_deck_is_read(body: str, dateline: str | None) -> None:

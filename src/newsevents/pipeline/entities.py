@@ -121,8 +121,14 @@ class Group:
             return self.actor.name
         # A place's name drops its place word ("Panjgur district"); a unit's keeps it
         # ("Southern Military District").
-        form = _lookup_form if self._voted_type() == "LOCATION" else _spaced
-        return max((form(c.text) for c in self.candidates), key=lambda s: (len(s), s))
+        place = self._voted_type() == "LOCATION"
+        form = _lookup_form if place else _spaced
+        # A form not in capitals first: "Dakar" of the body over the dateline's "DAKAR".
+        name = max(
+            (form(c.text) for c in self.candidates), key=lambda s: (len(s), not s.isupper(), s)
+        )
+        # A place named only in a dateline's capitals ("DAKAR, Senegal (AP) —").
+        return name.title() if place and name.isupper() and len(name) > 3 else name
 
     def type(self) -> str:
         if self.actor:
@@ -167,6 +173,7 @@ def extract_entities(draft: Draft) -> Draft:
         + list(_ranked_people(draft.nlp, headings))
         + list(_offices_of_a_holder(draft.text))
         + list(_defined_short_forms(draft.text))
+        + list(_dateline_place(draft.text, dateline))
         + [
             Candidate(start, end, draft.text[start:end], "ORG", hint="ORGANIZATION")
             for start, end in lowercase_mentions(draft.text)
@@ -183,6 +190,22 @@ def extract_entities(draft: Draft) -> Draft:
         draft,
         entities=tuple(_to_entity(g, draft.text) for g in sorted(groups, key=lambda g: g.first)),
     )
+
+
+# Where an opening dateline may stand: the headline, a deck or a byline above it.
+DATELINE_WITHIN = 400
+
+
+def _dateline_place(text: str, dateline: str | None) -> Iterable[Candidate]:
+    """The place the article's dateline names (metadata stage), where it stands at the
+    top of the text: NER misses most datelines written in capitals ("DAKAR, Senegal
+    (AP) —")."""
+    if not dateline:
+        return
+    found = re.search(rf"(?<!\w){re.escape(dateline)}(?!\w)", text[:DATELINE_WITHIN], re.I)
+    if found is not None:
+        written = text[found.start() : found.end()]
+        yield Candidate(found.start(), found.end(), written, "GPE", hint="LOCATION")
 
 
 def _gazetteer_candidates(doc: Any) -> Iterable[Candidate]:

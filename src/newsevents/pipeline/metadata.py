@@ -288,14 +288,17 @@ def body_lead(body: str) -> tuple[int, Lead]:
 
 
 _BYLINE_OPENING = re.compile(r"\s*By\s+[A-Z]")
+# A dateline that ends in a wire credit in brackets and a dash: "DAKAR, Senegal (AP) —".
+_CREDITED_DATELINE = re.compile(r"[^\n]{2,80}?\([A-Z][A-Za-z]{1,12}\)\s*[—–-]")
 
 
 def _deck_then_dateline(body: str, first_line: str) -> tuple[int, Lead] | None:
     """A standfirst over the story's lead, as a page's deck is ("The encounter broke out
     around 9 pm on Monday in the Desa forest belt" over "Doda/Jammu: Four soldiers
     ..."): one line without a closing full stop, then a lead whose dateline is a place
-    the gazetteer knows, or any dateline under a byline ("By Rhea M. Salvador" over
-    "ZAMBOANGA CITY — ..."). None otherwise: "Key points: ..." names no place."""
+    the gazetteer knows, any dateline under a byline ("By Rhea M. Salvador" over
+    "ZAMBOANGA CITY — ...") or one a wire credit closes ("Associated Press" over
+    "DAKAR, Senegal (AP) — ..."). None otherwise: "Key points: ..." names no place."""
     if not first_line.strip() or first_line.rstrip().endswith((".", "?", "!", '"', "”", ":")):
         return None
     offset = len(first_line) + 1
@@ -306,6 +309,8 @@ def _deck_then_dateline(body: str, first_line: str) -> tuple[int, Lead] | None:
         return None
     if _BYLINE_OPENING.match(first_line):
         return offset, lead  # "By Rhea M. Salvador / Philippine Daily Inquirer" over it
+    if _CREDITED_DATELINE.match(body, offset):
+        return offset, lead  # "DAKAR, Senegal (AP) —" under the agency's name: a wire lead
     known = gazetteer().lookup(lead.dateline)
     if known is None or known.type not in ("LOCATION", "COUNTRY"):
         return None
