@@ -62,10 +62,12 @@ def _day_headings_over_entries(lines: list[str]) -> set[int]:
     2024" over "19.30 BST"): a live blog's day headings, which date its entries, not a
     page's date line."""
     found = set()
-    for number, line in enumerate(lines):
-        following = next((n.strip() for n in lines[number + 1 :] if n.strip()), "")
-        if _ENTRY_CLOCK.match(following) and parse_date_line(line.strip()) is not None:
+    following = ""  # the next non-empty line, read from the end in one pass
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number].strip()
+        if line and _ENTRY_CLOCK.match(following) and parse_date_line(line) is not None:
             found.add(number)
+        following = line or following
     return found
 
 
