@@ -1486,3 +1486,14 @@ def test_a_second_speaker_the_parser_hung_on_a_noun_is_still_the_speaker() -> No
     )
     (request,) = [e for e in events if e.type == "REQUEST"]
     assert "Moussa Faki" in [names.get(a) for a in request.actors]
+
+
+def test_a_toll_over_a_span_of_many_occurrences_is_no_event() -> None:
+    for body in (
+        "Nine people have been killed in a week of riots in Lusaka.",
+        "At least 14 people have been killed during three days of clashes in Lusaka.",
+    ):
+        assert [e for e in events_of("News", body)[0] if e.type == "ASSAULT"] == [], body
+    # One day's clash is one.
+    (clash,), _ = events_of("News", "Two people were killed in clashes in Lusaka on Sunday.")
+    assert clash.type == "ASSAULT"

@@ -121,6 +121,13 @@ def _many_occurrences(verb: Any) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("in", "during")
         for g in c.children if g.dep_ == "pobj"
     ]  # fmt: skip
+    # "were killed in a week of riots", "during three days of clashes": what the span
+    # is of.
+    causes += [
+        g for c in causes if c.lemma_.lower() in DURATION_UNITS
+        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
     return any(
         (c.tag_ in PLURAL_TAGS and _trigger_rule(c) is not None) or c.lemma_.lower() in WARS
         for c in causes
