@@ -200,6 +200,10 @@ def test_domain_of(url: str | None, domain: str | None) -> None:
         ("Ministry of Defence\nStrelsau, 2 April 2023\n\nThe ministry condemns the raid.",
          dt.date(2023, 4, 2)),
         ("Strelsau, April 2, 2023\n\nThe ministry condemns the raid.", dt.date(2023, 4, 2)),
+        # Under the statement's title, a long heading line without a full stop.
+        ("Statement of the Ministry of Foreign Affairs on the shelling of the Kolva resort "
+         "in Tarsk district\n\nStrelsau, 2 April 2023\n\nWe condemn the raid.",
+         dt.date(2023, 4, 2)),
         # A line that goes on after the date is no such line.
         ("Strelsau, April 2, 2023 was a quiet day.\n\nThe ministry condemns the raid.", None),
     ],

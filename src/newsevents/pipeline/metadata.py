@@ -257,9 +257,10 @@ def _stale(date: dt.date, body: str) -> bool:
 
 
 # How many heading lines may stand above a press release's dateline ("PRESS RELEASE",
-# the ministry's name, the country's); each of at most LETTERHEAD_WORDS words.
+# the ministry's name, the country's, the statement's title: "Statement of the Ministry
+# of Foreign Affairs on the shelling of ..."); each of at most LETTERHEAD_WORDS words.
 LETTERHEAD_LINES = 4
-LETTERHEAD_WORDS = 8
+LETTERHEAD_WORDS = 24
 
 
 def body_lead(body: str) -> tuple[int, Lead]:
