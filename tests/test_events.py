@@ -1497,3 +1497,12 @@ def test_a_toll_over_a_span_of_many_occurrences_is_no_event() -> None:
     # One day's clash is one.
     (clash,), _ = events_of("News", "Two people were killed in clashes in Lusaka on Sunday.")
     assert clash.type == "ASSAULT"
+
+
+def test_a_statement_in_its_issuers_words_tells_its_issuers_acts() -> None:
+    events, _ = events_of(
+        "Statement",
+        "We strongly condemn the shelling of the Kolva market. We reject the claims of the "
+        "Tarsian government. We demand an immediate investigation.",
+    )
+    assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE", "REJECT", "REQUEST"]

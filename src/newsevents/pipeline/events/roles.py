@@ -256,8 +256,9 @@ def _subject_verb(token: Any) -> Any:
 def _definite_side(token: Any) -> bool:
     """Whether the verb's subject is a definite institution or office with no name:
     "The Government firmly condemns", "The Secretary-General condemned", "the ministry
-    rejected" (the heads of events.yaml `anaphora` and names.yaml `office_nouns`). Not
-    "officials" or "residents": no one side."""
+    rejected" (the heads of events.yaml `anaphora` and names.yaml `office_nouns`), or the
+    issuer of a statement speaking as "we" ("We reject the statement"). Not "officials"
+    or "residents": no one side."""
     if token.pos_ != "VERB":
         return False
     phrase, _ = _subject(token)
@@ -270,6 +271,8 @@ def _definite_side(token: Any) -> bool:
     if start >= 1 and doc[start - 1].lower_ == "the":
         start -= 1
     words = doc[start : max(t.i for t in phrase) + 1].text.lower().split()
+    if words[:1] == ["we"]:
+        return True  # a statement in its issuer's words: "We strongly condemn", "We reject"
     if not 2 <= len(words) <= _LONGEST_SIDE or words[0] != "the":
         return False
     return words[-1] in event_lexicon().anaphora or words[-1] in names().office_nouns
