@@ -1506,3 +1506,12 @@ def test_a_statement_in_its_issuers_words_tells_its_issuers_acts() -> None:
         "Tarsian government. We demand an immediate investigation.",
     )
     assert [e.type for e in events if e.type != "ASSAULT"] == ["ACCUSE", "REJECT", "REQUEST"]
+
+
+def test_a_statements_present_act_is_of_its_day_not_of_what_its_object_did() -> None:
+    events, _ = events_of(
+        "Statement",
+        "We reject the statement issued yesterday evening by the Tarsian foreign ministry.",
+    )
+    (reject,) = [e for e in events if e.type == "REJECT"]
+    assert (reject.date, reject.date_source) == (MONDAY, "reporting")

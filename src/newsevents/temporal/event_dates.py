@@ -212,6 +212,10 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 break
             if ancestor.dep_ == "appos" and ancestor is not ent.root:
                 break  # "Kamil Idris, a former official appointed last month, condemned"
+            if _on_a_present_acts_object(ancestor):
+                # "We condemn the crime committed yesterday", "We reject the statement
+                # issued yesterday evening": the object's day, not the statement's act.
+                break
             if _naming_clause(ancestor):
                 continue  # "strike what Islamabad calls TTP hideouts ... on December 24"
             if small_clause(ancestor):
@@ -463,6 +467,17 @@ def wave_of(trigger: Any) -> Any | None:
 
 # Nouns for a part of a series of talks or of acts: "the second round of talks".
 PARTS = frozenset({"round", "session", "day", "phase", "stage", "series"})
+
+
+def _on_a_present_acts_object(word: Any) -> bool:
+    """Whether `word` is a participle on the object of a verb in the simple present,
+    the tense of a statement's own acts ("condemns the attack carried out ...")."""
+    head = word.head
+    if not (word.dep_ == "acl" and word.tag_ == "VBN" and head.dep_ in ("dobj", "obj")):
+        return False
+    verb = head.head
+    # The small tagger reads "We ... condemn" as a past: its form is the bare verb.
+    return verb.tag_ in ("VBP", "VBZ") or (verb.pos_ == "VERB" and verb.lower_ == verb.lemma_)
 
 
 def _governs(word: Any, trigger: Any) -> bool:

@@ -326,14 +326,23 @@ def _performative(mention: Mention, verb: Any) -> bool:
     with it, outside a quotation's report of another day."""
     if mention.type in ON_THE_GROUND or mention.status != "occurred":
         return False
-    if verb.tag_ not in ("VBZ", "VBP"):
+    if not _present(verb):
         return False
     if verb.lemma_.lower() not in event_lexicon().performative_verbs:
         return False  # "Kigali denies backing the M23": a standing position
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
     main = verb.head if verb.dep_ == "conj" else verb
-    return main.dep_ == "ROOT" and main.tag_ in ("VBZ", "VBP")
+    return main.dep_ == "ROOT" and _present(main)
+
+
+def _present(verb: Any) -> bool:
+    """A verb in the simple present: tagged so, or a bare form the small tagger read as a
+    past after "we" ("We ... strongly condemn": VBD)."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    subjects = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
+    return verb.tag_ == "VBD" and verb.lower_ == verb.lemma_ and subjects in (["we"], ["i"])
 
 
 def _media(verb: Any) -> list[Any]:
