@@ -1515,3 +1515,13 @@ def test_a_statements_present_act_is_of_its_day_not_of_what_its_object_did() -> 
     )
     (reject,) = [e for e in events if e.type == "REJECT"]
     assert (reject.date, reject.date_source) == (MONDAY, "reporting")
+
+
+def test_the_when_clause_of_a_condemned_crime_takes_the_crimes_day() -> None:
+    events, _ = events_of(
+        "Statement",
+        "We strongly condemn the crime committed by Tarsian forces yesterday afternoon, when "
+        "they shelled a market in the Kolva district of Lusaka.",
+    )
+    (shelling,) = [e for e in events if e.type == "ASSAULT"]
+    assert shelling.date == dt.date(2024, 1, 28)

@@ -214,7 +214,10 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
                 break  # "Kamil Idris, a former official appointed last month, condemned"
             if _on_a_present_acts_object(ancestor):
                 # "We condemn the crime committed yesterday", "We reject the statement
-                # issued yesterday evening": the object's day, not the statement's act.
+                # issued yesterday evening": the object's day, not the statement's act;
+                # the day of the act its "when" clause tells ("the crime committed
+                # yesterday afternoon, when they shelled a resort").
+                owner = next((t for t in triggers if _told_when(t, ancestor)), None)
                 break
             if _naming_clause(ancestor):
                 continue  # "strike what Islamabad calls TTP hideouts ... on December 24"
@@ -467,6 +470,15 @@ def wave_of(trigger: Any) -> Any | None:
 
 # Nouns for a part of a series of talks or of acts: "the second round of talks".
 PARTS = frozenset({"round", "session", "day", "phase", "stage", "series"})
+
+
+def _told_when(trigger: Any, participle: Any) -> bool:
+    """Whether `trigger` heads a "when" clause on the participle or on the act whose
+    object it describes (the parser hangs it on either)."""
+    return (
+        trigger.head in (participle, participle.head.head) and trigger.dep_ == "advcl"
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children)
+    )  # fmt: skip
 
 
 def _on_a_present_acts_object(word: Any) -> bool:
