@@ -1525,3 +1525,8 @@ def test_the_when_clause_of_a_condemned_crime_takes_the_crimes_day() -> None:
     )
     (shelling,) = [e for e in events if e.type == "ASSAULT"]
     assert shelling.date == dt.date(2024, 1, 28)
+
+
+def test_talks_that_collapsed_tell_no_meeting() -> None:
+    body = "Peace talks between the government and the rebels collapsed in Nairobi in 2017."
+    assert [e for e in events_of("News", body)[0] if e.type == "CONSULT"] == []

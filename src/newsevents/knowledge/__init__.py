@@ -328,6 +328,8 @@ class EventLexicon:
     performative_verbs: frozenset[str] = frozenset()
     # "issued a statement on Friday": the statement's day.
     statement_verbs: frozenset[str] = frozenset()
+    # "talks opened in Zanzibar on Monday": talks told as taking place.
+    meeting_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -371,6 +373,7 @@ def event_lexicon() -> EventLexicon:
         frozenset(data.get("statement_nouns") or ()),
         frozenset(data.get("performative_verbs") or ()),
         frozenset(data.get("statement_verbs") or ()),
+        frozenset(data.get("meeting_verbs") or ()),
     )
 
 

@@ -240,10 +240,14 @@ _LONGEST_SIDE = 4  # "the UN chief", "the foreign ministry", "the prime minister
 
 def _subject_of_a_verb(token: Any) -> bool:
     """ "Talks opened", "the meeting was held", "the second round of talks ended": the
-    noun (or the round it is of) is the subject of a verb."""
+    noun (or the round it is of) is the subject of a verb that tells talks taking place
+    (events.yaml `meeting_verbs`; not "talks collapsed in 2017")."""
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         token = token.head.head  # "the first round of talks"
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_.lower() in event_lexicon().meeting_verbs
+    )
 
 
 def _subject_verb(token: Any) -> Any:
