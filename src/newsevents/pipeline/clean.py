@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from newsevents.knowledge import boilerplate
 from newsevents.pipeline.document import Draft, RemovedLine
-from newsevents.temporal.dates import entry_stamps, parse_date_line
+from newsevents.temporal.dates import ENTRY_CLOCK, entry_stamps, parse_date_line
 
 
 def clean_text(draft: Draft) -> Draft:
@@ -54,7 +54,7 @@ def clean_text(draft: Draft) -> Draft:
 
 
 # A live blog entry's clock line: "19.30 BST", "10:12 p.m. —", "14:05 GMT - Truce holds".
-_ENTRY_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?(?:\s|$)")
+_ENTRY_CLOCK = re.compile(rf"{ENTRY_CLOCK}(?:\s|$)")
 
 
 def _day_headings_over_entries(lines: list[str]) -> set[int]:

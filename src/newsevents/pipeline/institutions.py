@@ -80,13 +80,17 @@ def _possessor(text: str, start: int):  # type: ignore[no-untyped-def]
     words = match.group(1).split()
     for n in range(len(words), 0, -1):
         found = gazetteer().lookup(" ".join(words[-n:]))
-        capital = found is not None and name_key(found.name) in countries().capitals
-        if found is not None and found.type == "LOCATION" and found.country and capital:
+        if found is None:
+            continue
+        if (
+            found.type == "LOCATION"
+            and found.country
+            and name_key(found.name) in countries().capitals
+        ):
             # "Baku's foreign ministry": a national capital stands for its state; a
             # region keeps its own ministry ("Kurdistan's interior ministry").
             return gazetteer().lookup(found.country) or found
-        if found is not None:
-            return found
+        return found
     if not words[-1].isalpha() or name_key(words[-1]) in countries().capitals:
         return None  # "Minsk's defence ministry": a capital stands for a state not known here
     return _Place(words[-1])

@@ -162,8 +162,11 @@ def _dateline_ends(doc: Any) -> set[int]:
 
 
 def _credit_closes_dateline(bracket: Any, before: Any) -> bool:
-    """Whether `bracket` closes "(PTI)" after a place and a day ("Kohima, Dec 5 (PTI)")
-    and a capitalised word follows with no dash: the dateline ends there."""
+    """Whether `bracket` closes a wire credit ("(PTI)", "(Reuters)": an acronym or an
+    agency of agencies.yaml) after a place and a day ("Kohima, Dec 5 (PTI)") and a
+    capitalised word follows with no dash: the dateline ends there."""
+    from newsevents.knowledge import credits
+
     doc = bracket.doc
     if bracket.text != ")" or bracket.i + 1 >= len(doc) or bracket.i < 2:
         return False
@@ -171,7 +174,7 @@ def _credit_closes_dateline(bracket: Any, before: Any) -> bool:
     return (
         doc[bracket.i - 2].text == "("
         and credit.is_alpha
-        and (credit.text.isupper() or credit.text in ("Reuters", "Xinhua", "Anadolu"))
+        and (credit.text.isupper() or credit.text in credits().agency_by_alias)
         and any(t.like_num for t in before)
         and following.text[:1].isupper()
     )

@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -16,7 +17,7 @@ from newsevents.pipeline.decode import DecodeError, decode_text
 from newsevents.pipeline.document import InputMeta, RawDocument
 from newsevents.pipeline.page_date import page_published_date
 from newsevents.schema import Reject
-from newsevents.temporal.dates import DateOutOfRange, parse_date_value
+from newsevents.temporal.dates import ENTRY_CLOCK, DateOutOfRange, parse_date_value
 
 Result = RawDocument | Reject
 
@@ -124,7 +125,7 @@ _SHORT_ELEMENT = re.compile(
     r"</(?P=tag)>(?=\s*<)",
     re.I,
 )
-_CLOCK_STAMP = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?", re.I)
+_CLOCK_STAMP = re.compile(ENTRY_CLOCK, re.I)
 _DAY_HEADING = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)(?:\s+\d{4})?"
@@ -138,9 +139,9 @@ def _kept_entry_stamps(html: str) -> str:
     trafilatura drops such elements by their class, and the events stage dates each
     entry by them. Only on a page with several entry times: an article's one date
     element stays where trafilatura puts it."""
-    stamps = [m for m in _SHORT_ELEMENT.finditer(html) if _CLOCK_STAMP.fullmatch(m["text"])]
-    if len(stamps) < LIVE_BLOG_STAMPS:
-        return html
+    stamps = (m for m in _SHORT_ELEMENT.finditer(html) if _CLOCK_STAMP.fullmatch(m["text"]))
+    if len(list(islice(stamps, LIVE_BLOG_STAMPS))) < LIVE_BLOG_STAMPS:
+        return html  # the scan stops at the second entry time
 
     def plain(match: re.Match[str]) -> str:
         text = match["text"]

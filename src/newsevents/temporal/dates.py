@@ -146,6 +146,9 @@ def parse_date_line(line: str) -> DateLine | None:
     return DateLine(kind, date) if date and in_window(date) else None
 
 
+# A live blog entry's time, alone on its line or opening it: "19.30 BST", "10:12 p.m.",
+# "14:05 (GMT)" (the clean stage and the HTML reader read entries by it).
+ENTRY_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?"
 # A clock time in a liveblog's entry stamp: "22.20 BST", "14:05".
 _STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 

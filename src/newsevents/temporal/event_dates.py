@@ -472,6 +472,24 @@ def wave_of(trigger: Any) -> Any | None:
 PARTS = frozenset({"round", "session", "day", "phase", "stage", "series"})
 
 
+def part_of_series(noun: Any) -> Any | None:
+    """ "round" of "the second round of talks": the part (PARTS) a noun is told as a
+    part of, or None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in PARTS:
+        return noun.head.head
+    return None
+
+
+def simple_present(verb: Any) -> bool:
+    """A verb in the simple present, the tense of a statement's own acts ("condemns",
+    "We reject"): tagged so, or a bare form the small tagger read as a past after "we"
+    or "I" ("We ... strongly condemn": VBD)."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    subjects = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
+    return verb.tag_ == "VBD" and verb.lower_ == verb.lemma_ and subjects in (["we"], ["i"])
+
+
 def _told_when(trigger: Any, participle: Any) -> bool:
     """Whether `trigger` heads a "when" clause on the participle or on the act whose
     object it describes (the parser hangs it on either)."""
@@ -485,11 +503,10 @@ def _on_a_present_acts_object(word: Any) -> bool:
     """Whether `word` is a participle on the object of a verb in the simple present,
     the tense of a statement's own acts ("condemns the attack carried out ...")."""
     head = word.head
-    if not (word.dep_ == "acl" and word.tag_ == "VBN" and head.dep_ in ("dobj", "obj")):
-        return False
-    verb = head.head
-    # The small tagger reads "We ... condemn" as a past: its form is the bare verb.
-    return verb.tag_ in ("VBP", "VBZ") or (verb.pos_ == "VERB" and verb.lower_ == verb.lemma_)
+    return (
+        word.dep_ == "acl" and word.tag_ == "VBN" and head.dep_ in ("dobj", "obj")
+        and simple_present(head.head)
+    )  # fmt: skip
 
 
 def _governs(word: Any, trigger: Any) -> bool:
@@ -498,9 +515,10 @@ def _governs(word: Any, trigger: Any) -> bool:
         return True  # "On 15 March, jets carried out a wave of strikes"
     if trigger.head == word and trigger.dep_ in ("dobj", "obj", "nsubjpass", "nsubj"):
         return True
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in PARTS:
+    part = part_of_series(trigger)
+    if part is not None:
         # "The second round of talks ended on Tuesday": the round's day is the talks'.
-        return _governs(word, trigger.head.head)
+        return _governs(word, part)
     if trigger.head == word and trigger.dep_ == "xcomp" and word.pos_ == "VERB":
         # "On March 3, rebels used drones to drop explosives", "tried to storm": the
         # verb's complement is what was done that day.

@@ -30,6 +30,7 @@ from newsevents.temporal.event_dates import (
     reporting_verb,
     said_to_be_now,
     sentence_dates,
+    simple_present,
     statement_before,
     temporal_clauses,
     verb_dates,
@@ -326,23 +327,14 @@ def _performative(mention: Mention, verb: Any) -> bool:
     with it, outside a quotation's report of another day."""
     if mention.type in ON_THE_GROUND or mention.status != "occurred":
         return False
-    if not _present(verb):
+    if not simple_present(verb):
         return False
     if verb.lemma_.lower() not in event_lexicon().performative_verbs:
         return False  # "Kigali denies backing the M23": a standing position
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
     main = verb.head if verb.dep_ == "conj" else verb
-    return main.dep_ == "ROOT" and _present(main)
-
-
-def _present(verb: Any) -> bool:
-    """A verb in the simple present: tagged so, or a bare form the small tagger read as a
-    past after "we" ("We ... strongly condemn": VBD)."""
-    if verb.tag_ in ("VBZ", "VBP"):
-        return True
-    subjects = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
-    return verb.tag_ == "VBD" and verb.lower_ == verb.lemma_ and subjects in (["we"], ["i"])
+    return main.dep_ == "ROOT" and simple_present(main)
 
 
 def _media(verb: Any) -> list[Any]:

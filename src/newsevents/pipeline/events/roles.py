@@ -18,6 +18,7 @@ from newsevents.pipeline.geocode.data import countries, curated, unit_key, units
 from newsevents.schema import Entity
 from newsevents.temporal.event_dates import (
     CARRIERS,
+    part_of_series,
     recounted,
     sentence_before,
     small_clause_subjects,
@@ -224,7 +225,7 @@ def _mention(token: Any, rule: Trigger, sent: Any, index: EntityIndex) -> Mentio
         unnamed_side=not actors_ and rule.type in ONE_SIDED and _definite_side(token),
         # "The first round of talks opened in Zanzibar on 25 April": talks told as what
         # took place, which stand by their place or day as an attack does.
-        took_place=rule.type == "CONSULT" and token.pos_ == "NOUN" and _subject_of_a_verb(token),
+        took_place=rule.type == "CONSULT" and _meeting_verb(token) is not None,
         counted=_counts_victims(token) if rule.type == "ASSAULT" else (
             mode in PEOPLE_TAKEN and counts_figure(token, VICTIM_ROLES)
         ),
@@ -238,23 +239,20 @@ ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 _LONGEST_SIDE = 4  # "the UN chief", "the foreign ministry", "the prime minister"
 
 
-def _subject_of_a_verb(token: Any) -> bool:
-    """ "Talks opened", "the meeting was held", "the second round of talks ended": the
-    noun (or the round it is of) is the subject of a verb that tells talks taking place
-    (events.yaml `meeting_verbs`; not "talks collapsed in 2017")."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        token = token.head.head  # "the first round of talks"
-    return (
-        token.dep_ in ("nsubj", "nsubjpass")
-        and token.head.lemma_.lower() in event_lexicon().meeting_verbs
-    )
-
-
-def _subject_verb(token: Any) -> Any:
-    """The verb `_subject_of_a_verb` found the noun the subject of."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        token = token.head.head
-    return token.head
+def _meeting_verb(token: Any) -> Any | None:
+    """The verb that tells talks taking place with the noun (or the round it is a part
+    of) for its subject: "Talks opened", "the meeting was held", "the second round of
+    talks ended" (events.yaml `meeting_verbs`; not "talks collapsed in 2017"); or None."""
+    if token.pos_ != "NOUN":
+        return None
+    subject = part_of_series(token) or token
+    verb = subject.head
+    if (
+        subject.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() in event_lexicon().meeting_verbs
+    ):
+        return verb
+    return None
 
 
 def _definite_side(token: Any) -> bool:
@@ -327,11 +325,12 @@ def _roles(
         head = carrier.head  # "Pakistan launched a raid": the raid's actor is the subject
     if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
         head = token.head.head  # "retaliate with strikes": the retaliating side strikes
-    if partners and token.pos_ == "NOUN" and _subject_of_a_verb(token):
+    meeting = _meeting_verb(token) if partners else None
+    if meeting is not None:
         # "Talks opened in Zanzibar", "the second round of talks ended in Dar es Salaam":
         # where the verb says they took place is the talks' place.
         place_tokens += [
-            t for c in _subject_verb(token).children
+            t for c in meeting.children
             if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree
         ]  # fmt: skip
     phrase, places = _subject(head)
