@@ -374,6 +374,23 @@ def test_a_group_known_as_a_name_and_figures_from_a_source_name_the_claimant() -
     assert [names.get(c.claimant or "") for c in claims] == ["Agence France-Presse"]
 
 
+def test_a_count_made_by_someone_is_theirs() -> None:
+    """ "the toll announced by X", "a tally released by X": the participle on the count
+    names who made it, whether the count is the subject or follows "according to"."""
+    for body, maker in [
+        ("The first toll announced by the regional authorities on Monday was at least 40 "
+         "dead.", "regional authorities"),
+        ("A tally released by the interior ministry put the dead at 19.", "interior ministry"),
+        ("According to a count given by the fire service, 31 people were injured.",
+         "fire service"),
+    ]:  # fmt: skip
+        claims, _, _ = claims_of(f"Gunmen attacked a market in Ordavi. {body}")
+        assert [c.claimant_text for c in claims] == [maker], body
+    # A count no one is said to have made stays nobody's.
+    claims, _, _ = claims_of("Gunmen attacked a market in Ordavi. The toll stood at 12 dead.")
+    assert [c.claimant_text for c in claims] == [None]
+
+
 def test_a_figure_in_the_paragraph_of_a_report_goes_on_with_the_report() -> None:
     claims, names, _ = claims_of(
         "A police spokesman, Amal Kelbani, said the miners were shot dead near Ordavi. "
@@ -1377,6 +1394,22 @@ def test_a_figure_is_not_of_an_assault_the_sentence_reports_apart() -> None:
     event = next(e for e in draft.events if e.event_id == claim.event_id)
     assert event.trigger == "stormed"
     assert claim.event_date == dt.date(2024, 1, 15)
+
+
+def test_a_figure_after_a_report_s_background_attack_is_that_attack_s() -> None:
+    """A report published weeks after the attack it is about tells the attack as
+    background; an undated attack it mentions later is no occurrence a figure told
+    before it could count, so the figure is the background attack's, not an assault of
+    its own on the day of the count."""
+    claims, _, draft = claims_of(
+        "On 2 December 2023, gunmen attacked the village of Ordavi, firing at residents."
+        "\n\nThe first toll given on 3 December was at least 30 dead.\n\n"
+        "Rebels also attacked a police post near Kelbani, the report said."
+    )
+    (claim,) = claims
+    event = next(e for e in draft.events if e.event_id == claim.event_id)
+    assert (event.trigger, claim.event_date) == ("attacked", dt.date(2023, 12, 2))
+    assert sorted(e.trigger for e in draft.events) == ["attacked", "attacked"]
 
 
 @pytest.mark.parametrize(

@@ -992,6 +992,50 @@ def test_a_day_ner_left_out_of_its_month_still_dates_the_event() -> None:
     assert [e.date for e in events] == [dt.date(2025, 2, 4)]
 
 
+def test_a_day_ner_left_out_of_its_month_and_year_still_dates_the_event() -> None:
+    """ "in the early hours of 3 October 2024": NER tags "October 2024" alone, and the
+    event was dated to the whole month."""
+    events, _ = events_of(
+        "Town attacked",
+        "In the early hours of 3 October 2024, dozens of gunmen attacked the town of "
+        "Kolda, firing at residents.\n\nOn the night of 14 March 2023, rebels raided a "
+        "police post in the same district.",
+        dt.date(2024, 11, 14),
+    )
+    assert sorted((e.date_start, e.date_end) for e in events if e.type == "ASSAULT") == [
+        (dt.date(2023, 3, 14), dt.date(2023, 3, 14)),
+        (dt.date(2024, 10, 3), dt.date(2024, 10, 3)),
+    ]
+    # A month and year with a number after it stays a month: no day is read there.
+    events, _ = events_of(
+        "Town attacked", "In October 2024 12 people were killed when gunmen attacked Kolda.",
+        dt.date(2024, 11, 14),
+    )  # fmt: skip
+    assert [(e.date_start, e.date_end) for e in events] == [
+        (dt.date(2024, 10, 1), dt.date(2024, 10, 31))
+    ]
+
+
+def test_the_attack_a_verbal_act_names_is_not_told_again_on_its_day() -> None:
+    """ "visited the town on 5 October and called the attack ...": the day is the
+    visit's and the statement's; "the attack" names the one told before, as "condemned
+    the attack on 5 October" does."""
+    for statement in [
+        'visited the town and called the attack "a horrific crime"',
+        "condemned the attack",
+    ]:
+        events, names = events_of(
+            "Town attacked",
+            "Gunmen attacked the town of Kolda on 3 October 2024.\n\nOn 5 October, Prime "
+            f"Minister Ardo Kelbani {statement}.",
+            dt.date(2024, 10, 20),
+        )
+        assert sorted((e.type, e.date) for e in events) == [
+            ("ACCUSE", dt.date(2024, 10, 5)),
+            ("ASSAULT", dt.date(2024, 10, 3)),
+        ], statement
+
+
 def test_calling_strikes_self_defence_is_no_condemnation() -> None:
     events, _ = events_of(
         "Strikes", "Nigeria's defence ministry called the strikes legitimate self-defence on "
@@ -1530,3 +1574,41 @@ def test_the_when_clause_of_a_condemned_crime_takes_the_crimes_day() -> None:
 def test_talks_that_collapsed_tell_no_meeting() -> None:
     body = "Peace talks between the government and the rebels collapsed in Nairobi in 2017."
     assert [e for e in events_of("News", body)[0] if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A visitor the rule names is no facility visited, whatever name is attached.
+        ("On Sunday, Foreign Minister Arno Kelbani received Ordavia's ambassador, Timo "
+         "Vass, in Kelbia.", ("CONSULT", ["arno-kelbani"])),
+        ("On Sunday, President Arno Kelbani hosted Ghana's delegation in Kelbia.",
+         ("CONSULT", ["arno-kelbani"])),
+        # The subjects the parser joined to the fronted date are still the actors.
+        ("On Sunday, Estonia, Latvia and Lithuania imposed entry bans on Ordavian officials.",
+         ("SANCTION", ["Q191", "Q211", "Q37"])),
+        # An embassy's employees ordered out are expelled.
+        ("Russia on Sunday ordered 20 Ordavian embassy employees to leave the country.",
+         ("SANCTION", ["Q159"])),
+        ("Russia on Sunday ordered 20 employees of the Ordavian embassy to leave.",
+         ("SANCTION", ["Q159"])),
+        # A violent act a speaker brands is a condemnation.
+        ('President Arno Kelbani on Sunday called the shooting "a monstrous crime".',
+         ("ACCUSE", ["arno-kelbani"])),
+    ],
+)  # fmt: skip
+def test_diplomatic_acts_and_their_actors(body: str, expected: tuple[str, list[str]]) -> None:
+    events, _ = events_of("Diplomacy", body, dt.date(2024, 5, 21))
+    assert [(e.type, e.actors) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Sunday, Governor Arno Kelbani visited the district hospital in Kelbia.",
+        "On Sunday, the bloc sent a team of technical experts to the area.",
+    ],
+)
+def test_a_visit_to_a_common_place_is_still_no_consultation(body: str) -> None:
+    events, _ = events_of("Visit", body, dt.date(2024, 5, 21))
+    assert events == []

@@ -1361,6 +1361,10 @@ def _claimant(
     if found:
         named = [f for f in found if f[0] is not None]
         return (named or found)[0]
+    maker = _count_made_by(outcome, sent)
+    if maker is not None:
+        entity, where = _resolve(maker, index, previous_person, referents)
+        return entity, where, "asserted"
     speakers = _speakers_read_as_victims(outcome)
     if speakers:  # "killed 12 civilians, witnesses and a health worker told AFP"
         entity, where = _resolve(speakers[0], index, previous_person, referents)
@@ -1465,7 +1469,31 @@ def _source_of_count(noun: Any) -> Any:
         source = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if source is not None:
             return source
-    return noun
+    return _agent_of_count(noun) or noun
+
+
+def _agent_of_count(noun: Any) -> Any | None:
+    """Who made the count, named by a participle on it: "the toll announced by the
+    authorities", "a tally released by the health ministry"."""
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (c for c in participle.children if c.dep_ == "agent"):
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return source
+    return None
+
+
+def _count_made_by(outcome: Any, sent: Any) -> Any | None:
+    """The maker of a count the figure's sentence gives it in, when no one is said to
+    state it: "The initial toll announced by the authorities on 4 October was at least
+    70 dead", "A toll released by the ministry put the dead at 14"."""
+    count_nouns = claim_lexicon().count_nouns
+    verb = clause_verb(outcome)
+    for noun in sent:
+        counted = noun.lemma_.lower() in count_nouns and noun.dep_ in ("nsubj", "nsubjpass")
+        if counted and (noun.head == verb or noun.head in outcome.ancestors):
+            return _agent_of_count(noun)
+    return None
 
 
 def _speaker(
@@ -2143,12 +2171,18 @@ def _event_for(
     ]  # fmt: skip
     if len(just_told) == 1:
         return just_told[0]
-    news = [e for e in assaults if e.mention == "new"] or assaults
-    before = [
-        (max(s for s in sentences[e.event_id] if s < sentence_start), e)
-        for e in news
-        if any(s < sentence_start for s in sentences.get(e.event_id, frozenset()))
-    ]
+
+    def told_before(told: list[Event]) -> list[tuple[int, Event]]:
+        return [
+            (max(s for s in sentences[e.event_id] if s < sentence_start), e)
+            for e in told
+            if any(s < sentence_start for s in sentences.get(e.event_id, frozenset()))
+        ]
+
+    # A report written weeks after the attack it is about tells it as background; the
+    # news it tells later ("Between January and September, 4,544 people were killed")
+    # is no occurrence the figure before it could be about.
+    before = told_before([e for e in assaults if e.mention == "new"]) or told_before(assaults)
     # Of those, the last one the text dated: an undated one in between ("the
     # spokesman said the clash began after ... wounded three") is rarely the incident
     # a hospital's count is about.

@@ -99,19 +99,23 @@ DURATION_NOUNS = frozenset({"minute", "hour", "day", "week", "month"})
 
 def _with_its_day(ent: Any) -> Any:
     """A month NER tagged without the day beside it, joined to it: "on the night of 4
-    February" gives "February" alone, "4" untagged; "24 August -" heading a timeline's
-    entry, "24" as a number. A number after the month only when untagged ("in March 12
-    people died" is no day)."""
+    February" gives "February" alone, "4" untagged, and "in the early hours of 3 October
+    2024" gives "October 2024"; "24 August -" heading a timeline's entry, "24" as a
+    number. A number after the month only when untagged ("in March 12 people died" is
+    no day), and only after a month alone."""
     from spacy.tokens import Span
 
-    if ent.label_ != "DATE" or len(ent) != 1 or ent[0].lower_ not in MONTHS:
+    if ent.label_ != "DATE" or ent[0].lower_ not in MONTHS:
+        return ent
+    with_year = len(ent) == 2 and YEAR.fullmatch(ent[1].text)
+    if len(ent) != 1 and not with_year:
         return ent
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if before is not None and _a_day(before) and before.ent_type_ in ("", "CARDINAL"):
         return Span(doc, ent.start - 1, ent.end, label="DATE")
-    if after is not None and _a_day(after) and not after.ent_type_:
+    if after is not None and not with_year and _a_day(after) and not after.ent_type_:
         return Span(doc, ent.start, ent.end + 1, label="DATE")
     return ent
 

@@ -215,11 +215,12 @@ def _date_from_clause(
     not told in the perfect, the statement that announces it ("said on Friday that China
     hoped ..."), or the one the sentence before made when a pronoun goes on with its
     speaker ("He called on ...")."""
+    named = _named_by_a_verbal_act(token, verb, mentions)
     group = coordinated(verb)
     participle = participle_head(verb)
     shared = group - {verb} | ({participle} if participle is not None else set())
     for other, other_token, _ in mentions:
-        if other.date and clause_verb(other_token) in shared:
+        if other.date and clause_verb(other_token) in shared and not named:
             mention.take_date(other.date, other.precision or "day", other.date_text,
                               other.date_source)  # fmt: skip
             return
@@ -289,6 +290,10 @@ def _date_from_clause(
                 if said.lemma_.lower() in SPEECH and verbal:
                     sources += [(said, "reporting")]
                     sources += [(m, "statement") for m in _statements(said)]
+    if named:  # only the noun's own clause ("the attack perpetrated on Tuesday") dates it
+        sources = [
+            (w, kind) for w, kind in sources if w.head == token and w.dep_ in ("relcl", "acl")
+        ]
     # Each source is (word, kind): kind "reporting" is also the date's `date_source`;
     # "subject-clause" takes a single day only; "medium" and "statement" are nouns whose
     # own dates count (a statement's day is also `reporting`).
@@ -319,6 +324,16 @@ def _date_from_clause(
     # a statement's act in the present is done as it is issued (dated last, by the
     # publication day, if the story around it gives no day: events/__init__.py).
     mention.performative = token == verb and _performative(mention, verb)
+
+
+def _named_by_a_verbal_act(token: Any, verb: Any, mentions: list[tuple[Mention, Any, Any]]) -> bool:
+    """Whether the trigger is a definite noun ("the attack", told before) that a verbal
+    act takes as its object: "visited the town on 5 October and called the attack 'a
+    horrific crime'" names the attack on the day of the visit, it does not tell it again
+    (as "condemned the attack on Monday" does not: `event_dates._acted_on`)."""
+    if token == verb or token.dep_ not in ("dobj", "obj") or not refers_back(token):
+        return False
+    return any(t == verb and m.type not in ON_THE_GROUND for m, t, _ in mentions)
 
 
 def _performative(mention: Mention, verb: Any) -> bool:

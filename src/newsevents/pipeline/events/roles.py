@@ -674,7 +674,23 @@ def _subject(verb: Any) -> tuple[list[Any], list[Any]]:
         # "The UN secretary general, António Guterres, called for ...": the parser made
         # the subject the root and hung the finite verb on it as a clause.
         actor_tokens, places = _split_places(verb.head)
+    if not actor_tokens and (listed := _subject_joined_to_the_date(verb)) is not None:
+        actor_tokens, places = _split_places(listed)
     return actor_tokens, places
+
+
+def _subject_joined_to_the_date(verb: Any) -> Any | None:
+    """ "On Monday, Estonia, Latvia and Lithuania imposed ...": the parser joined the
+    list of subjects to the fronted date ("Monday" ... conj "Estonia"), leaving the verb
+    without a subject. The first name of that list."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for when in (o for o in prep.children if o.dep_ == "pobj"):
+            if when.ent_type_ not in ("DATE", "TIME"):
+                continue
+            for name in (c for c in when.children if c.dep_ == "conj" and c.i < verb.i):
+                if name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME"):
+                    return name
+    return None
 
 
 def _passive(verb: Any) -> bool:

@@ -150,7 +150,12 @@ def _visit_to_a_facility(token: Any, rule: Trigger, index: "EntityIndex") -> boo
     if rule.type != "CONSULT" or rule.mode != "visit" or token.pos_ != "VERB":
         return False
     visited = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    return bool(visited) and visited[0].pos_ == "NOUN" and index.entity_at(visited[0]) is None
+    if not visited or visited[0].pos_ != "NOUN" or index.entity_at(visited[0]) is not None:
+        return False
+    # "hosted Pakistan's delegation", "received the ambassador, Hasan Zaigham": a noun whose owner
+    # or apposition is named is someone's ("the Poonch district hospital" stays a place).
+    attached = [c for c in visited[0].children if c.dep_ in ("poss", "appos")]
+    return all(index.entity_at(w) is None for w in attached)
 
 
 # Acts whose complement is what they are about, not a second event: "threatened to hit
