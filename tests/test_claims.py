@@ -645,6 +645,21 @@ def test_a_war_toll_the_parser_hangs_on_the_auxiliary_is_cumulative() -> None:
     assert (toll.scope, toll.event_id, toll.vague) == ("cumulative", None, True)
 
 
+def test_a_figure_counted_between_two_times_is_cumulative() -> None:
+    """ "between Friday and Sunday", "between January and March": a count over a period,
+    no single occurrence's; "between the army and the rebels" names two parties."""
+    for body in [
+        "At least 87 people were murdered between Friday and Sunday in Ordavi, police said.",
+        "Monitors say 214 civilians were killed in Ordavi between January and March.",
+    ]:
+        (claim,), _, _ = claims_of(body)
+        assert (claim.scope, claim.event_id) == ("cumulative", None), body
+    (claim,), _, _ = claims_of(
+        "Clashes between the army and the Kelbani Front killed 12 people in Ordavi on Monday."
+    )
+    assert claim.scope == "incident"
+
+
 def test_hostages_still_held_are_a_standing_count_not_an_abduction_toll() -> None:
     (held,), _, _ = claims_of("Hamas is still holding 101 hostages in Gaza.")
     assert (held.outcome, held.count_min, held.scope) == ("abducted", 101, "cumulative")

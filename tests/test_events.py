@@ -1612,3 +1612,23 @@ def test_diplomatic_acts_and_their_actors(body: str, expected: tuple[str, list[s
 def test_a_visit_to_a_common_place_is_still_no_consultation(body: str) -> None:
     events, _ = events_of("Visit", body, dt.date(2024, 5, 21))
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "day"),
+    [
+        ("At least three people were shot dead in central Kelbia yesterday after soldiers "
+         "fired live ammunition at protesters.", "shot", dt.date(2024, 5, 20)),
+        ("Troops stormed a Kelbani Front camp in Ordavi on Monday after the militants "
+         "attacked a convoy.", "stormed", dt.date(2024, 5, 20)),
+        ("Police arrested four Kelbani Front members in Ordavi yesterday before the rally "
+         "began.", "arrested", dt.date(2024, 5, 20)),
+    ],
+)  # fmt: skip
+def test_a_named_day_before_an_after_clause_is_the_day_of_its_own_clause(
+    body: str, trigger: str, day: dt.date
+) -> None:
+    """ "yesterday after soldiers fired", "on Monday after ... attacked": the words name
+    a day, they measure no gap ("a day after ..." does), so they date their own clause."""
+    events, _ = events_of("Shooting", body, dt.date(2024, 5, 21))
+    assert (trigger, day) in [(e.trigger, e.date) for e in events]

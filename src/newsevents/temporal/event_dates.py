@@ -34,8 +34,8 @@ def date_words(ent: Any, trigger: Any) -> str | None:
         return f"within {ent.text}"  # "Within hours, jets struck": the day told before
     if preceding == "since" and _compared(doc[ent.start - 1].head):
         return None  # "the first fatal clash since 1975": a baseline, not the clash's day
-    if following not in SHIFT_WORDS:
-        return ent.text
+    if following not in SHIFT_WORDS or (following in ("after", "before") and not _a_gap(ent)):
+        return ent.text  # "shot dead yesterday after soldiers fired": the day itself
     if following in ("after", "before"):
         word = doc[ent.end]
         if word.dep_ == "prep" and misread_clause(word) is None:
@@ -47,6 +47,16 @@ def date_words(ent: Any, trigger: Any) -> str | None:
             return None
         following = "earlier" if following == "after" else "later"
     return f"{ent.text} {following}"
+
+
+# The nouns of a gap a shift measures ("two days after", "moments before").
+GAP_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "moment"})
+
+
+def _a_gap(ent: Any) -> bool:
+    """Whether the date words measure a gap ("a day", "two weeks", "hours") rather than
+    name a time ("yesterday", "on Monday", "May 3")."""
+    return ent.root.lemma_.lower() in GAP_NOUNS
 
 
 def _compared(noun: Any) -> bool:
@@ -380,8 +390,8 @@ def after_clause_trigger(ent: Any, triggers: list[Any]) -> Any | None:
     clause: those are the ones it dates (as "a day earlier"). So in "The attack came a
     day after troops said they had killed 11 insurgents": the first event the "after"
     clause tells (past its reporting verb)."""
-    if ent.root.dep_ != "npadvmod":
-        return None
+    if ent.root.dep_ != "npadvmod" or not _a_gap(ent):
+        return None  # "shot dead yesterday after soldiers fired": a day, not a gap
     verb = ent.root.head
     if _marked_after(verb):
         clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]

@@ -39,6 +39,9 @@ The conventions, with P the publication date and weeks running Monday to Sunday:
 - Relative to another event ("two days later", "the next day", "a day earlier", "hours
   later") the reference is `previous`, or a date inside the expression itself ("a day
   before the January 26 deadline", "on the eve of the March 3 vote").
+- "between Friday and Sunday", "from 3 to 18 May" are periods (`period=True`, no
+  single event's date): the smallest week, month or year that holds both points (the
+  first point takes the month or year the last one names); None across years.
 - "since October", "over the past week", "in the last 10 days" are periods: from their
   start to P, `period=True`. They date no single event.
 - Without a publication date only expressions that name their year resolve. Durations,
@@ -240,6 +243,9 @@ def resolve_expression(
     span = _past_span(text, published)
     if span is not None:
         return span
+    ranged = _RANGE.match(text)
+    if ranged and not (clock_time(ranged["first"]) or clock_time(ranged["last"])):
+        return _range(ranged["first"], ranged["last"], published, previous, future)
     anchored = _relative_to_named_date(text, sentence, published, future)
     if anchored is not None:
         return anchored
@@ -256,6 +262,45 @@ def resolve_expression(
         return _in_that_year(text, previous)
     point = _point(text, published, previous, future)
     return _in_the_told_year(text, sentence, published, previous) or point
+
+
+# "between Friday and Sunday", "from 3 to 5 May", "between January and September 2024".
+_RANGE = re.compile(
+    r"^(?:between|from)\s+(?P<first>.+?)\s+(?:and|to|until|till|through)\s+(?P<last>.+)$"
+)
+
+
+def _range(
+    first: str, last: str, published: dt.date | None, previous: dt.date | None, future: bool
+) -> TimeInterval | None:
+    """Two points as a period, the smallest week, month or year that holds both: a
+    total counted over it, or acts on any of its days, which no single day says (nor
+    the unit, which would join it to any occurrence dated inside). The first point
+    takes what the last one shares ("3 and 5 May": May; "January and September 2024":
+    2024). None across years, or when either point cannot be read."""
+    end = _point(last, published, previous, future)
+    if end is None or end.period:
+        return None
+    words = last.split()
+    start = None
+    for cut in range(1, len(words) + 1):  # the longest shared tail first, then none
+        tail = words[cut:]
+        start = _point(" ".join([first, *tail]), published, previous, future)
+        if start is not None and not start.period and start.first <= end.last:
+            break
+        start = None
+    if start is None:
+        return None
+    resolution = end.resolution
+    for unit, bounds in (
+        ("week", _week_of),
+        ("month", lambda d: _month(d.year, d.month)),
+        ("year", lambda d: (dt.date(d.year, 1, 1), dt.date(d.year, 12, 31))),
+    ):
+        lo, hi = bounds(start.first)
+        if end.last <= hi:
+            return TimeInterval(lo, hi, unit, resolution, period=True)  # type: ignore[arg-type]
+    return None
 
 
 # "On 1 November that year", "in March of the same year": the year of the event told

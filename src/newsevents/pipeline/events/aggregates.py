@@ -62,8 +62,15 @@ def _sums_occurrences(subject: Any) -> bool:
 
 
 def _over_a_span(prep: Any) -> bool:
-    """ "during more than a year of hostilities", "over four days", "in 2022": a figure
-    summed over a span longer than one occurrence."""
+    """ "during more than a year of hostilities", "over four days", "in 2022", "between
+    Friday and Sunday": a figure summed over a span longer than one occurrence."""
+    if prep.dep_ == "prep" and prep.lower_ == "between":
+        # Two times ("between 25 and 31 August", "between January and March"), not two
+        # parties ("clashes between the army and rebels").
+        return any(
+            o.ent_type_ == "DATE" and any(c.dep_ == "conj" for c in o.children)
+            for o in prep.children if o.dep_ == "pobj"
+        )  # fmt: skip
     if prep.dep_ != "prep" or prep.lower_ not in ("during", "over", "in", "throughout", "from"):
         return False
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
