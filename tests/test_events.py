@@ -1632,3 +1632,22 @@ def test_a_named_day_before_an_after_clause_is_the_day_of_its_own_clause(
     a day, they measure no gap ("a day after ..." does), so they date their own clause."""
     events, _ = events_of("Shooting", body, dt.date(2024, 5, 21))
     assert (trigger, day) in [(e.trigger, e.date) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        # A condemnation issued as a noun: its issuers are the light verb's subject.
+        ("Norway and Chile also issued condemnations on Thursday.", ["Norway", "Chile"]),
+        # A participle on a statement noun is the act of who issued the statement.
+        ("Norway issued a statement condemning the attack on Thursday.", ["Norway"]),
+        ("In a message denouncing the raid on Thursday, Chile said the embassy had been "
+         "violated.", ["Chile"]),
+    ],
+)  # fmt: skip
+def test_a_condemnation_in_a_statement_is_its_issuer_s(body: str, actors: list[str]) -> None:
+    events, names = events_of(
+        "Reactions", "Gunmen attacked the embassy on Tuesday.\n\n" + body, dt.date(2024, 1, 5)
+    )
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert [names[a] for a in accuse.actors] == actors

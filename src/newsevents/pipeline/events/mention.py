@@ -14,7 +14,9 @@ LIGHT_VERBS = frozenset({"launch", "conduct", "carry", "hold", "undertake", "sta
                          "sign", "reach", "conclude", "seal", "broker", "strike", "clinch",
                          "finalize", "finalise", "declare", "announce", "impose",
                          # "chaired a security meeting", "convened talks"
-                         "chair", "convene", "attend"})  # fmt: skip
+                         "chair", "convene", "attend",
+                         # "issued condemnations", "issued a warning"
+                         "issue"})  # fmt: skip
 
 
 LOCATIVE = frozenset({"in", "inside", "near", "at", "across", "within", "into", "outside"})

@@ -416,6 +416,8 @@ def _roles(
                 target_tokens += _subject(governor)[0]
             else:
                 actor_tokens += _subject(governor)[0]
+    if not actor_tokens and (issuer := _issuer_of_its_statement(head)) is not None:
+        actor_tokens += issuer
     if head.dep_ in ("ccomp", "conj") and [t.lower_ for t in actor_tokens] in PRONOUNS:
         # "Pakistan on Thursday said it struck hideouts" (dev 09_ifpnews): the
         # pronoun is the speaker; "X said it had received reports ... and urged the
@@ -602,6 +604,21 @@ def _described_in_a_report(verb: Any) -> bool:
         and verb.dep_ == "ccomp"
         and verb.head.lemma_.lower() in claim_lexicon().attribution_verbs
     )
+
+
+def _issuer_of_its_statement(verb: Any) -> list[Any] | None:
+    """ "The EU issued a statement condemning the attack", "In a message denouncing the
+    raid, the ministry said ...": a participle on a statement noun is the act of who
+    issued or made the statement, the subject of the verb the noun hangs on."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in event_lexicon().statement_nouns:
+        return None
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "obj", "pobj") or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject(governor)[0] or None
 
 
 def _speaker(clause: Any) -> list[Any]:
