@@ -1281,3 +1281,17 @@ def test_the_place_a_dateline_names_in_capitals_is_a_location() -> None:
     )
     assert found["Kolvani"].type == "LOCATION"
     assert [m.text for m in found["Kolvani"].mentions] == ["KOLVANI"]
+
+
+def test_a_surname_the_tagger_reads_as_a_common_word_is_the_person_named_before() -> None:
+    """ "President Donald Trump ... Trump said": NER tags the second "Trump" an
+    organization and the tagger a noun (the word "trump"); it is the surname of the
+    person named in full before. A common word opening a sentence stays no one."""
+    found = entities_of(
+        "Boats",
+        "President Donald Trump said the boat had left Venezuela. Trump said 11 members of "
+        "the gang were killed. Reports said the boat sank.",
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in found if e.type == "PERSON"}
+    assert people == {"Donald Trump": ["Donald Trump", "Trump"]}
+    assert not any(e.name == "Reports" for e in found)

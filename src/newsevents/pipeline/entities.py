@@ -341,7 +341,9 @@ def _ner_candidates(
                 continue
         elif actor is None:
             tokens = [t for t in doc[ent.start : ent.end] if start <= t.idx < end]
-            if not any(t.pos_ == "PROPN" for t in tokens) or _not_a_name(text, gaz):
+            # A surname the tagger read as a common word ("Trump said") is still a name.
+            surname = _surname_told_before(doc, text, ent.start)
+            if not (surname or any(t.pos_ == "PROPN" for t in tokens)) or _not_a_name(text, gaz):
                 continue
             if _starts_a_title(text, full[end : end + 40]):
                 continue  # "Additional Foreign" of "Additional Foreign Secretary"
@@ -363,7 +365,7 @@ def _ner_candidates(
                 # "the Armenia-Azerbaijan border", a "Doda/Jammu:" dateline: two names,
                 # each its own
                 continue
-            if _common_word_opening(doc, full, start, end):
+            if _common_word_opening(doc, full, start, end) and not surname:
                 continue  # "10:30 GMT - First casualties reported": "First" names no one
             if _names_a_weapon(text, full, end) or _names_an_operation(full, start, end):
                 continue  # "Thai F-16 jets", "Operation Sindoor": a model, a code name
@@ -692,6 +694,15 @@ def _not_a_name(text: str, gaz: Any) -> bool:
 _LINE_OPENER = re.compile(
     r"\s*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?[-–—:|•*]?\s*", re.IGNORECASE
 )
+
+
+def _surname_told_before(doc: Any, word: str, before: int) -> bool:
+    """Whether the word is the last name of a person NER found named in full earlier
+    ("President Donald Trump ... Trump said"): a surname, though a common word too."""
+    return any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == word and e.end <= before
+        for e in doc.ents
+    )
 
 
 def _common_word_opening(doc: Any, full: str, start: int, end: int) -> bool:
@@ -1319,11 +1330,23 @@ def _surnames_of_people(candidates: list[Candidate], doc: Any) -> list[Candidate
         for c in candidates
         if c.actor is None and c.label == "PERSON" and len(c.text.split()) >= 3
     }
-    if not surnames:
+    # A surname alone that NER took for an organization or a place ("President Donald
+    # Trump ... Trump said", "Trump" tagged ORG) is the person too: of anyone named in
+    # full before it, known to the gazetteer or not.
+    people = {
+        c.text.split()[-1]: c.start
+        for c in reversed(candidates)
+        if len(c.text.split()) >= 2
+        and (c.label == "PERSON" if c.actor is None else c.actor.type == "PERSON")
+    }
+    if not surnames and not people:
         return candidates
     return [
         replace(c, label="PERSON", actor=None, hint=None)
-        if c.actor is not None and c.actor.type != "PERSON" and c.text in surnames
+        if (
+            c.actor is not None and c.actor.type != "PERSON" and c.text in surnames
+            or c.actor is None and c.label != "PERSON" and people.get(c.text, c.start) < c.start
+        )
         and not _noun_after(doc, c.end)
         else c
         for c in candidates
