@@ -117,6 +117,10 @@ def test_date_lines_and_dates_in_text() -> None:
     # The clock's zone in brackets after the date: "(Yerevan time, GMT+4)".
     zoned = parse_date_line("Last updated: 14 September 2022, 07:45 (Yerevan time, GMT+4)")
     assert zoned is not None and zoned.date == dt.date(2022, 9, 14)
+    # What a saved page's widgets leave: an unfilled template, a comment count.
+    widget = parse_date_line("3 June 2023 09:40 am - 14 - {{pageCtrl.views.count}}")
+    assert widget is not None and widget.date == dt.date(2023, 6, 3)
+    assert parse_date_line("June 2023 - 14") is None  # a month and a count: no day
     # Written for the test: header forms outlets use.
     header_forms = {
         "Published: 03 Mar 2021 11:45 AM": dt.date(2021, 3, 3),

@@ -97,7 +97,7 @@ def load_date_parser() -> None:
 def parse_date_line(line: str) -> DateLine | None:
     """Recognize a line that holds nothing but a date, optionally labelled and timed."""
     rules = boilerplate()
-    line = " ".join(line.split())
+    line = " ".join(_TEMPLATE.sub(" ", line).split())
     parts = _CREDIT_SEPARATOR.split(line)
     if len(parts) > 1 and all(_YEAR.search(part) for part in parts):
         # "Published 08:10 GMT, 15 November 2022 | Updated 14:32 GMT, 15 November 2022":
@@ -127,6 +127,7 @@ def parse_date_line(line: str) -> DateLine | None:
     # "Published Nov 6, 2024 3:12 PM by The Maritime Executive": the byline after it.
     line = _BYLINE_AFTER.sub("", line)
     remainder = _TIME.sub(" ", _RECENTLY.sub("", line)).replace("|", " ").strip(" ,-–—")
+    remainder = _COUNTERS.sub("", remainder) or remainder
     # "Thursday, 23 January 2025 (Tir 15, 2017 E.C.)", "(14 Rajab 1445 AH)": the same
     # day in another calendar, in brackets after it.
     remainder = _OTHER_CALENDAR.sub("", remainder).strip(" ,-–—") or remainder
@@ -207,6 +208,11 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
 _CREDITED_DATE = re.compile(r"\(?(?P<credit>[^()\d]{2,60}?)\s[-–—]\s(?P<date>[^()]+?)\)?")
 # What separates a credit from the date line it shares a line with.
 _CREDIT_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
+# What a saved page's widgets leave on its date line: a template placeholder the page's
+# script never filled ("{{hitsCtrl.values.hits}}"), and the comment or view counts
+# after the date ("10 May 2022 02:15 pm - 6 -").
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_COUNTERS = re.compile(r"(?<=\d{4})(?:\s+[-–—]\s*\d{1,6})+\s*[-–—]?$")
 _BYLINE_AFTER = re.compile(r"(?<=[\dMT])\s+by\s+[A-Z][^\d]*$")
 # A bracketed remainder after a full date: the day in another calendar.
 _OTHER_CALENDAR = re.compile(r"(?<=\d)\s*[(\[][^()\[\]]*\d[^()\[\]]*[)\]]$")
