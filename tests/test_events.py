@@ -1651,3 +1651,29 @@ def test_a_condemnation_in_a_statement_is_its_issuer_s(body: str, actors: list[s
     )
     (accuse,) = [e for e in events if e.type == "ACCUSE"]
     assert [names[a] for a in accuse.actors] == actors
+
+
+def test_the_second_thing_urged_is_urged_too() -> None:
+    """ "urged the authorities to exercise restraint and to investigate all attacks": the
+    investigation is what is asked for, no act of its own; two acts of one clause stay
+    two ("threatened retaliation and launched strikes")."""
+    events, _ = events_of(
+        "Reactions",
+        "Norway's foreign minister on Tuesday urged the authorities to exercise restraint "
+        "and to investigate all attacks.",
+        dt.date(2022, 5, 10),
+    )
+    assert [e.type for e in events] == ["REQUEST"]
+    events, _ = events_of(
+        "Strikes", "Iran threatened retaliation on Monday and launched strikes on Pakistan.",
+        dt.date(2022, 5, 10),
+    )  # fmt: skip
+    assert sorted(e.type for e in events) == ["ASSAULT", "THREATEN"]
+    # An absolute clause with its own subject is an act of its own.
+    events, _ = events_of(
+        "Workers killed",
+        "Norway on Tuesday called on Chile to investigate the shooting and bring the "
+        "perpetrators to justice, with Chile swiftly condemning the killing.",
+        dt.date(2022, 5, 10),
+    )
+    assert "ACCUSE" in [e.type for e in events]

@@ -189,6 +189,16 @@ def _content_of_speech_act(token: Any, found: list[tuple[Any, Trigger]]) -> bool
     # Up to five steps: "asked Kabul to prevent the TTP from using Afghan soil to
     # launch attacks" (launch < using < from < prevent < asked).
     for _ in range(5):
+        if (
+            current.dep_ == "pcomp" and current.head.lower_ == "with"
+            and any(c.dep_ == "nsubj" for c in current.children)
+        ):  # fmt: skip
+            return False  # "..., with Tehran swiftly condemning the killing": its own act
+        if current.dep_ == "conj" and current.head.dep_ in ("xcomp", "ccomp"):
+            # "urged the authorities to exercise restraint and to investigate": the second
+            # thing urged is urged too (not "threatened retaliation and launched strikes",
+            # two acts of one clause).
+            current = current.head
         head = current.head
         if current.dep_ == "advcl" and head.pos_ == "NOUN" and head.lemma_.lower() in INTENT_NOUNS:
             return True  # "the deadline for troops to pull out", not "ordered ..., warning"
