@@ -1677,3 +1677,16 @@ def test_the_second_thing_urged_is_urged_too() -> None:
         dt.date(2022, 5, 10),
     )
     assert "ACCUSE" in [e.type for e in events]
+
+
+def test_a_quoted_label_the_parser_hangs_elsewhere_is_still_the_label() -> None:
+    """'called the raid "a flagrant violation of international law", and his minister
+    said ...': the parser makes the quoted noun the next clause's subject."""
+    events, _ = events_of(
+        "Embassy raid",
+        'Peruvian President Dina Boluarte called the raid "a flagrant violation of '
+        'international law", and her foreign minister Javier Gonzalez said Peruvian '
+        'diplomats would leave Bolivia "immediately".',
+        dt.date(2024, 4, 8),
+    )
+    assert "ACCUSE" in [e.type for e in events]

@@ -512,7 +512,8 @@ def _has_object(verb: Any, lemmas: frozenset[str], *, compounds: bool = False) -
 def _has_predicate(verb: Any, rule: Trigger) -> bool:
     """An object predicate ("called the strike a war crime": "crime" is the parser's
     `oprd`) of the rule's `predicates`, none of whose words is a `not_predicates` one."""
-    for predicate in (c for c in verb.children if c.dep_ == "oprd"):
+    predicates = [c for c in verb.children if c.dep_ == "oprd"] or _quoted_predicate(verb)
+    for predicate in predicates:
         words = {t.lemma_.lower() for t in predicate.subtree} | {
             t.lower_ for t in predicate.subtree
         }
@@ -521,6 +522,25 @@ def _has_predicate(verb: Any, rule: Trigger) -> bool:
         if "*" in rule.predicates or predicate.lemma_.lower() in rule.predicates:
             return True
     return False
+
+
+def _quoted_predicate(verb: Any) -> list[Any]:
+    """'called the raid "a flagrant violation of international law", and ...': a
+    predicate in quotation marks right after the object, which the parser may hang
+    elsewhere (as the subject of the next clause). Its head noun."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        return []
+    doc = verb.doc
+    after = objects[0].right_edge.i + 1
+    if after >= len(doc) or not doc[after].is_quote:
+        return []
+    for token in doc[after + 1 : after + 6]:
+        if token.is_quote or token.is_punct:
+            return []
+        if token.pos_ == "NOUN":
+            return [token]
+    return []
 
 
 def _of_complement(noun: Any, lemmas: frozenset[str]) -> bool:
