@@ -1592,6 +1592,11 @@ def test_talks_that_collapsed_tell_no_meeting() -> None:
          ("SANCTION", ["Q159"])),
         ("Russia on Sunday ordered 20 employees of the Ordavian embassy to leave.",
          ("SANCTION", ["Q159"])),
+        # Ending or suspending a pact or a partnership reduces relations.
+        ("Chile ended its defence cooperation agreement with Norway on Sunday.",
+         ("SANCTION", ["Q298"])),
+        ("Norway suspended its strategic partnership with Chile on Sunday.",
+         ("SANCTION", ["Q20"])),
         # A violent act a speaker brands is a condemnation.
         ('President Arno Kelbani on Sunday called the shooting "a monstrous crime".',
          ("ACCUSE", ["arno-kelbani"])),
