@@ -386,6 +386,12 @@ def test_a_count_made_by_someone_is_theirs() -> None:
     ]:  # fmt: skip
         claims, _, _ = claims_of(f"Gunmen attacked a market in Ordavi. {body}")
         assert [c.claimant_text for c in claims] == [maker], body
+    # Who revises a figure to a count after "to" or "at" asserts it.
+    claims, _, _ = claims_of(
+        "Gunmen attacked a market in Ordavi. The first toll was 40 dead. Rescuers later "
+        "revised the figure to 88 dead."
+    )
+    assert [(c.count_min, c.claimant_text) for c in claims] == [(40, None), (88, "Rescuers")]
     # A count no one is said to have made stays nobody's.
     claims, _, _ = claims_of("Gunmen attacked a market in Ordavi. The toll stood at 12 dead.")
     assert [c.claimant_text for c in claims] == [None]

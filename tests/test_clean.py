@@ -111,6 +111,8 @@ def test_seed_title_and_text_shape() -> None:
         "Troops fired on the crowd — photographs posted online showed bodies.",
         "3 hours ago, the strikes resumed.",
         "Download the app, the police told residents so they could get alerts.",
+        "Our standards demand that police protect protesters, the minister said.",
+        "Comments from the minister angered protesters.",
     ],
 )
 def test_body_lines_are_never_boilerplate(line: str) -> None:
@@ -166,6 +168,8 @@ def test_body_lines_are_never_boilerplate(line: str) -> None:
         ("Published: Updated:", "page-widget"),  # labels whose dates the page's script fills
         ("Last updated on:", "page-widget"),
         ("Listen to this article", "page-widget"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "page-widget"),
+        ("Comments - 6", "page-widget"),
         ("A+ A-", "page-widget"),
         ("Please enable JavaScript to view the comments.", "page-notice"),
         ("This story is for subscribers only. Subscribe now to continue reading.", "page-notice"),

@@ -165,8 +165,9 @@ def test_no_publication_date_leaves_relative_dates_null() -> None:
         # A unilateral vow is no agreement; a pledge to cooperate is.
         ("President Ruto vowed to press on with the operation.", []),
         ("Kenya and Ethiopia pledged to strengthen border security cooperation.", ["AGREE"]),
-        # An agreement named in passing is not a new one; one signed is.
-        ("Relations soured after Mali ended the 2015 peace agreement with Algeria.", []),
+        # An agreement named in passing is not a new one (ending it reduces relations);
+        # one signed is.
+        ("Relations soured after Mali ended the 2015 peace agreement with Algeria.", ["SANCTION"]),
         ("Armenia and Azerbaijan signed a peace agreement on Friday.", ["AGREE"]),
         # Habits are no single event.
         ("The Shabab regularly carries out bombings in Mogadishu.", []),

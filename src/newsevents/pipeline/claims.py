@@ -1334,7 +1334,13 @@ def _claimant(
     ]  # fmt: skip
     for verb in [*parenthetical, *_own_ancestors(outcome, lexicon.apart_clause_marks), *asides]:
         lemma = verb.lemma_.lower()
-        by_object = lemma in lexicon.object_attribution_verbs and outcome.head == verb
+        # "revised the figure to 88 dead", "put it at 12 dead": the figure after "to" or
+        # "at" is the verb's object as much as "raised the death toll".
+        objected = outcome.head == verb or (
+            outcome.dep_ == "pobj" and outcome.head.lower_ in ("to", "at")
+            and outcome.head.head == verb
+        )  # fmt: skip
+        by_object = lemma in lexicon.object_attribution_verbs and objected
         if (lemma not in lexicon.attribution_verbs and not by_object) or verb == own:
             continue
         if any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children):
