@@ -1696,3 +1696,21 @@ def test_a_quoted_label_the_parser_hangs_elsewhere_is_still_the_label() -> None:
         dt.date(2024, 4, 8),
     )
     assert "ACCUSE" in [e.type for e in events]
+
+
+def test_a_year_that_names_the_thing_acted_on_does_not_date_the_act() -> None:
+    """ "ended the 2015 peace agreement ... in January last year": 2015 is the
+    agreement's; the act is of January last year, or undated without it."""
+    events, _ = events_of(
+        "Relations",
+        "Relations have soured since Chile ended the 2015 fisheries agreement with Norway "
+        "in January last year.",
+        dt.date(2025, 4, 8),
+    )
+    assert [(e.type, e.date, e.date_precision) for e in events] == [
+        ("SANCTION", dt.date(2024, 1, 1), "month")
+    ]
+    events, _ = events_of(
+        "Relations", "Chile ended the 2015 fisheries agreement with Norway.", dt.date(2025, 4, 8)
+    )
+    assert [(e.type, e.date) for e in events] == [("SANCTION", None)]

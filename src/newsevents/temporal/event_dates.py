@@ -207,6 +207,8 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if said is not None and said is not trigger:
             continue  # "said on Tuesday it had carried out a strike on Sunday": the saying's
         owner = after_clause_trigger(ent, triggers) or _attached_trigger(ent, triggers)
+        if owner is None and _names_a_thing(ent, triggers):
+            continue  # "ended the 2015 peace agreement": the agreement's year, not the act's
         for ancestor in [ent.root, *ent.root.ancestors] if owner is None else []:
             if ancestor in triggers and ancestor is not ent.root:
                 owner = ancestor
@@ -255,6 +257,22 @@ def dates_for(trigger: Any, dates: list[Any], triggers: list[Any]) -> list[Any]:
         if _acted_on(owner, ent, triggers) == trigger:
             mine.append(date)
     return mine
+
+
+def _names_a_thing(ent: Any, triggers: list[Any]) -> bool:
+    """Whether the date words only modify a common noun that is no event ("the 2015
+    peace agreement", "the June 2023 law"): they tell which thing,
+    not when the act on it was done. A trigger noun ("Tuesday's attack") keeps them."""
+    root = ent.root
+    noun = root.head
+    return (
+        root.dep_ in ("nummod", "compound", "amod")
+        # a common noun: "On 4 April Somalia expelled" hangs the day on a name
+        and noun.pos_ == "NOUN"
+        and noun.i > root.i
+        and noun not in triggers
+        and noun.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _reported_before_attribution(ent: Any, verb: Any, triggers: list[Any]) -> Any | None:
